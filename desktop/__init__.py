@@ -1,0 +1,4 @@
+"""Văn bản Y tế: writes the Kế hoạch and Báo cáo of Vietnamese hospital offices (NĐ 30/2020)."""
+
+__version__ = "0.1.0"
+APP_NAME = "VanBanYTe"

@@ -1,0 +1,136 @@
+"""The command line of spec/cli.md. Every failure is one Vietnamese line on stderr, exit 1/2."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .domain.errors import UserError
+
+EXIT_USAGE, EXIT_ERROR = 2, 1
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one Vietnamese line instead of argparse's English usage dump
+        translated = (message.replace("the following arguments are required", "thiếu tham số bắt buộc")
+                      .replace("unrecognized arguments", "tham số không hợp lệ")
+                      .replace("invalid choice", "lệnh không hợp lệ")
+                      .replace("expected one argument", "cần một giá trị")
+                      .replace("argument ", "tham số "))
+        raise UserError(f"Lệnh không đúng: {translated} (xem: python -m desktop --help).")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"Ngày không hợp lệ: “{text}” (cần dạng YYYY-MM-DD, ví dụ 2025-12-31).") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit():
+        raise UserError(f"Cần một số nguyên không âm, nhận được “{text}”.")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m desktop", description="Văn bản Y tế: kế hoạch và báo cáo theo Nghị định 30/2020/NĐ-CP.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    d = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
+    d.add_argument("--db", required=True)
+    d.add_argument("--activities", type=str, default="150")
+    d.add_argument("--seed", type=str, default="1")
+
+    r = sub.add_parser("render", help="xuất văn bản Word")
+    rs = r.add_subparsers(dest="what", parser_class=_Parser)
+    for name in ("plan", "report"):
+        x = rs.add_parser(name, help="kế hoạch" if name == "plan" else "báo cáo")
+        x.add_argument("--db", required=True)
+        x.add_argument("--out", required=True)
+        x.add_argument("--plan", type=str)
+        x.add_argument("--pdf", action="store_true", help="ghi thêm tệp PDF")
+        x.add_argument("--template", help="mẫu .docx của đơn vị thay cho mẫu có sẵn")
+        if name == "report":
+            x.add_argument("--from", dest="start")
+            x.add_argument("--to", dest="end")
+
+    c = sub.add_parser("check", help="kiểm tra thể thức một tệp .docx")
+    c.add_argument("file")
+    return p
+
+
+def _open(path: str):
+    from .store import db
+
+    return db.open_db(path)
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from .ui.main import main as gui_main
+
+        return gui_main([])
+    if args.command == "demo":
+        from .store.demo import create_demo
+
+        create_demo(args.db, _positive(args.activities), _positive(args.seed))
+        print(f"Đã tạo dữ liệu mẫu: {args.db}")
+        return 0
+    if args.command == "render":
+        from . import app
+
+        if args.what is None:
+            raise UserError("Cần chọn văn bản: render plan hoặc render report.")
+        plan_id = _positive(args.plan) if args.plan else None
+        template = Path(args.template) if args.template else None
+        if template is not None and not template.is_file():
+            raise UserError(f"Không tìm thấy mẫu {template}.")
+        conn = _open(args.db)
+        try:
+            if args.what == "plan":
+                written = app.write_plan(conn, args.out, plan_id, args.pdf, template)
+            else:
+                if bool(args.start) != bool(args.end):
+                    raise UserError("Cần cả --from và --to để chọn kỳ báo cáo.")
+                start = _date(args.start) if args.start else None
+                end = _date(args.end) if args.end else None
+                written = app.write_report(conn, args.out, plan_id, start, end, args.pdf, template)
+        finally:
+            conn.close()
+        for w in written:
+            print(f"Đã ghi {w}")
+        return 0
+    if args.command == "check":
+        from .docgen.check import CheckError, check_docx
+
+        try:
+            findings = check_docx(args.file)
+        except CheckError as e:
+            raise UserError(str(e)) from None
+        for f in findings:
+            print(f"{f.rule}: {f.message}")
+        if findings:
+            return 1
+        print(f"{args.file}: đạt thể thức Nghị định 30/2020/NĐ-CP.")
+        return 0
+    raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return run(argv)
+    except UserError as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+    except Exception as e:  # last resort: one line, never a traceback
+        print(f"Lỗi không mong đợi ({type(e).__name__}): {e}", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,78 @@
+"""Writing output files safely: a temporary file in the target folder, renamed into place,
+so a failure never leaves half a document or destroys the previous one."""
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..domain.errors import UserError
+
+
+def lock_owner(path: Path) -> Path | None:
+    """The lock file Word (~$…) or LibreOffice (.~lock.…#) keeps while `path` is open."""
+    name = path.name
+    stem = path.stem
+    candidates = [path.with_name(f".~lock.{name}#"), path.with_name("~$" + name)]
+    if len(stem) > 6:
+        candidates.append(path.with_name("~$" + name[2:]))
+    return next((c for c in candidates if c.exists()), None)
+
+
+def check_target(path: str | Path) -> Path:
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.exists():
+        raise UserError(f"Thư mục {folder} không tồn tại; hãy chọn thư mục khác để lưu {p.name}.")
+    if not folder.is_dir():
+        raise UserError(f"{folder} không phải là thư mục; không lưu được {p.name}.")
+    if p.is_dir():
+        raise UserError(f"{p} là một thư mục; hãy đặt tên tệp, ví dụ {p / 'van_ban.docx'}.")
+    owner = lock_owner(p)
+    if owner is not None:
+        raise UserError(f"Tệp {p} đang được mở trong Word hoặc LibreOffice; hãy đóng tệp rồi thử lại, "
+                        f"hoặc lưu với tên khác.")
+    return p
+
+
+def _explain(e: OSError, p: Path) -> UserError:
+    if e.errno == errno.ENOSPC:
+        return UserError(f"Ổ đĩa đã đầy, không lưu được {p}; tệp cũ (nếu có) vẫn giữ nguyên.")
+    if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if p.exists():
+            return UserError(f"Không ghi được {p}: tệp đang được mở trong chương trình khác (Word?) "
+                             f"hoặc chỉ cho đọc; hãy đóng tệp hoặc lưu với tên khác.")
+        return UserError(f"Không có quyền ghi vào thư mục {p.parent}; hãy chọn thư mục khác.")
+    return UserError(f"Không lưu được {p}: {e.strerror or e}.")
+
+
+def _file_mode(p: Path) -> int:
+    """The mode a new file would get (mkstemp makes it private), or the old file's."""
+    if p.exists():
+        return p.stat().st_mode & 0o777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+@contextmanager
+def atomic_path(path: str | Path, suffix: str = ""):
+    """Yield a temporary path next to `path`; on success it replaces `path` in one rename."""
+    p = check_target(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.stem}-", suffix=(suffix or p.suffix) + ".tmp", dir=p.parent)
+        os.close(fd)
+        os.chmod(tmp, _file_mode(p))
+    except OSError as e:
+        raise _explain(e, p) from e
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, p)
+    except OSError as e:
+        raise _explain(e, p) from e
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink(missing_ok=True)

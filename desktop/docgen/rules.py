@@ -1,0 +1,71 @@
+"""The short solid lines of NĐ 30 (under the issuing body, the motto and the summary),
+drawn as the top border of an empty paragraph and sized to the text above them."""
+from __future__ import annotations
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from .textwidth import text_width_pt
+
+SHORT, LONG = "VBKengan", "VBKedai"
+RATIO = {SHORT: 0.42, LONG: 1.0}  # of the text width: 1/3–1/2 under names, full under the motto
+TWIPS_PER_PT = 20
+
+
+def _style_id(p) -> str:
+    ppr = p.find(qn("w:pPr"))
+    st = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return st.get(qn("w:val")) if st is not None else ""
+
+
+def _text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def _available_twips(p, page_twips: int) -> int:
+    tc = next((a for a in p.iterancestors(qn("w:tc"))), None)
+    if tc is None:
+        return page_twips
+    tbl = next(tc.iterancestors(qn("w:tbl")))
+    idx = list(tc.getparent().findall(qn("w:tc"))).index(tc)
+    cols = tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
+    width = int(cols[idx].get(qn("w:w")))
+    mar = tbl.find(qn("w:tblPr")).find(qn("w:tblCellMar"))
+    if mar is not None:
+        for side in ("left", "right"):
+            el = mar.find(qn(f"w:{side}"))
+            if el is not None:
+                width -= int(el.get(qn("w:w")))
+    return width
+
+
+def _run_props(doc: Document, p) -> tuple[float, bool]:
+    """Size and boldness of the text paragraph above a line (its style's, as the templates set them)."""
+    style = doc.styles.get_by_id(_style_id(p), 1) if _style_id(p) else doc.styles["Normal"]
+    size = style.font.size.pt if style.font.size else 14.0
+    return size, bool(style.font.bold)
+
+
+def fit_rules(doc: Document) -> None:
+    """Set the indents of every line paragraph so its length matches the text above it."""
+    sec = doc.sections[0]
+    page = int((sec.page_width - sec.left_margin - sec.right_margin) / 635)
+    body = doc.element.body
+    for p in list(body.iter(qn("w:p"))):
+        sid = _style_id(p)
+        if sid not in RATIO:
+            continue
+        prev = p.getprevious()
+        while prev is not None and (prev.tag != qn("w:p") or not _text(prev).strip()):
+            prev = prev.getprevious()
+        if prev is None:
+            continue
+        avail = _available_twips(p, page)
+        size, bold = _run_props(doc, prev)
+        text_tw = min(text_width_pt(_text(prev).strip(), size, bold) * TWIPS_PER_PT, avail)
+        line = max(int(text_tw * RATIO[sid]), 200)
+        side = max((avail - line) // 2, 0)
+        ind = p.get_or_add_pPr().get_or_add_ind()  # inserted in schema order
+        ind.set(qn("w:left"), str(side))
+        ind.set(qn("w:right"), str(side))
+        ind.set(qn("w:firstLine"), "0")

@@ -1,0 +1,177 @@
+"""Plain data of the app: the unit, its plans and the activity ledger.
+
+No Qt and no I/O here; the store fills these objects and docgen reads them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class Department:
+    name: str
+    abbr: str
+    id: int | None = None
+
+
+@dataclass
+class Signer:
+    """Who signs: `authority` is the first line (GIÁM ĐỐC, KT. GIÁM ĐỐC, TM. …),
+    `position` the optional second line (PHÓ GIÁM ĐỐC), `full_name` in normal case."""
+
+    authority: str
+    full_name: str
+    position: str = ""
+    id: int | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        return [x for x in (self.authority, self.position) if x]
+
+
+@dataclass
+class Unit:
+    name: str
+    abbr: str
+    place: str
+    parent_body: str = ""
+    departments: list[Department] = field(default_factory=list)
+    signers: list[Signer] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    id: int | None = None
+
+    def department(self, dept_id: int | None) -> Department | None:
+        return next((d for d in self.departments if d.id == dept_id), None)
+
+    def signer(self, signer_id: int | None) -> Signer | None:
+        return next((s for s in self.signers if s.id == signer_id), None)
+
+
+@dataclass
+class LegalRef:
+    """A document that may be cited: `Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị`."""
+
+    kind: str  # Nghị quyết, Kế hoạch, Quyết định, Nghị định, Thông báo, Công văn …
+    number: str  # number and symbol as issued: 57-NQ/TW, 71/NQ-CP, 42/2025/NĐ-CP
+    issued: date | None
+    issuer: str  # Bộ Chính trị, Chính phủ, Sở Y tế tỉnh Lâm Đồng
+    summary: str = ""  # trích yếu, starting with "về …" / "ban hành …"
+    id: int | None = None
+
+
+@dataclass
+class SuperiorDoc:
+    """The superior's document a plan implements and the report answers."""
+
+    ref: LegalRef
+    addressee: str = ""  # the body the report is sent to (Kính gửi), e.g. Sở Y tế tỉnh Lâm Đồng
+    deadline: date | None = None  # report deadline
+    id: int | None = None
+
+
+@dataclass
+class Target:
+    quantity: int
+    form_code: str
+    unit_label: str = ""  # empty: the form's default unit
+
+
+@dataclass
+class PlanItem:
+    """A node of the plan body. `section` nodes are numbered automatically
+    (I., 1., a)); `bullet` nodes are lines starting with '-' ('+' when nested);
+    `text` nodes are plain paragraphs. Any node may be a task that activities serve."""
+
+    kind: str  # section | bullet | text
+    text: str
+    children: list[PlanItem] = field(default_factory=list)
+    is_task: bool = False
+    lead_dept_id: int | None = None
+    coord_dept_ids: list[int] = field(default_factory=list)
+    time_frame: str = ""
+    targets: list[Target] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class PartialDate:
+    """A document date whose day or month may be left blank for hand filling."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def of(cls, d: date) -> PartialDate:
+        return cls(d.year, d.month, d.day)
+
+    def as_date(self) -> date | None:
+        if self.month and self.day:
+            return date(self.year, self.month, self.day)
+        return None
+
+
+@dataclass
+class Plan:
+    title: str  # trích yếu, without the word "Kế hoạch"
+    doc_date: PartialDate
+    number: int | None = None  # None: left blank for the office register
+    superior: SuperiorDoc | None = None
+    basis: list[LegalRef] = field(default_factory=list)  # căn cứ, in order
+    intro: str = ""  # opening paragraph; empty: generated from the superior doc
+    lead_sentence: str = ""  # "<Unit> xây dựng Kế hoạch … như sau:"; empty: generated
+    items: list[PlanItem] = field(default_factory=list)  # top-level sections
+    period_start: date | None = None
+    period_end: date | None = None
+    closing: str = ""  # "Trên đây là …./."; empty: generated
+    signer_id: int | None = None
+    recipients: list[str] = field(default_factory=list)
+    archive_dept_id: int | None = None  # "Lưu: VT, <abbr>."
+    id: int | None = None
+
+    def walk(self):
+        """Yield (item, depth_in_sections, parent) in document order."""
+
+        def rec(items, parent):
+            for it in items:
+                yield it, parent
+                yield from rec(it.children, it)
+
+        yield from rec(self.items, None)
+
+    def tasks(self) -> list[PlanItem]:
+        return [it for it, _ in self.walk() if it.is_task]
+
+
+@dataclass
+class Activity:
+    start: date
+    dept_id: int | None
+    form_code: str
+    title: str
+    task_id: int | None = None
+    end: date | None = None
+    quantity: int = 1
+    unit_label: str = ""  # empty: the form's default unit
+    participants: int | None = None
+    cost: int = 0  # VND
+    evidence: str = ""
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Report:
+    """A Báo cáo of one plan over a period; `texts` holds the clerk's edits by key."""
+
+    plan_id: int
+    period_start: date
+    period_end: date
+    doc_date: PartialDate
+    number: int | None = None
+    addressee: str = ""
+    signer_id: int | None = None
+    recipients: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    id: int | None = None

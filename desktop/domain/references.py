@@ -1,0 +1,55 @@
+"""Citations of legal references, written one canonical way everywhere:
+'Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị'."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .models import LegalRef, SuperiorDoc
+from .text import clean
+from .vnformat import short_date
+
+
+def cite(ref: LegalRef, *, with_summary: bool = False) -> str:
+    parts = [f"{clean(ref.kind)} số {clean(ref.number)}"]
+    if ref.issued:
+        parts.append(f"ngày {short_date(ref.issued)}")
+    if ref.issuer:
+        parts.append(f"của {clean(ref.issuer)}")
+    if with_summary and ref.summary:
+        parts.append(clean(ref.summary))
+    return " ".join(parts)
+
+
+def basis_lines(refs: list[LegalRef]) -> list[str]:
+    """'Căn cứ …;' lines, the last ending with '.' (NĐ 30)."""
+    lines = [f"Căn cứ {cite(r, with_summary=True)}" for r in refs]
+    return [ln + (";" if i < len(lines) - 1 else ".") for i, ln in enumerate(lines)]
+
+
+def implementing_sentence(sup: SuperiorDoc) -> str:
+    """'Thực hiện Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng về ….'"""
+    return f"Thực hiện {cite(sup.ref, with_summary=True)}."
+
+
+_CITATION = re.compile(
+    r"^(?P<kind>[^\d]+?)\s+(?:số\s+)?(?P<number>\d+[^\s]*)"
+    r"(?:\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}))?"
+    r"(?:\s+của\s+(?P<issuer>.+?))?\s*(?:[;.,])?$"
+)
+
+
+def parse_citation(text: str) -> LegalRef | None:
+    """Best-effort reading of a typed citation back into its parts (None if it is not one)."""
+    m = _CITATION.match(clean(text))
+    if not m:
+        return None
+    issued = None
+    if m["y"]:
+        try:
+            issued = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
+    kind = m["kind"].strip()
+    kind = kind[0].upper() + kind[1:]
+    return LegalRef(kind=kind, number=m["number"], issued=issued, issuer=(m["issuer"] or "").strip())

@@ -1,0 +1,348 @@
+"""Compilation of the Báo cáo from the ledger: counts by task, form and department,
+targets against results, cost, the draft text of every section and the appendix rows."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .blocks import Block
+from .forms import FORMS, form
+from .models import Activity, Plan, PlanItem, Report, Target, Unit
+from .plan_text import ensure_final, plan_reference, target_text
+from .references import cite
+from .text import clean
+from .vnformat import count, money, number, short_date
+
+
+@dataclass
+class FormLine:
+    """Activities of one form and unit of quantity, summed."""
+
+    form_code: str
+    unit_label: str
+    activities: int = 0
+    quantity: int = 0
+    participants: int = 0
+    cost: int = 0
+
+    def sentence(self, unit_name: str) -> str:
+        f = form(self.form_code)
+        s = f"{f.verb} {count(self.quantity)} {self.unit_label}{f.tail.format(unit_name=unit_name)}"
+        if self.participants:
+            s += f" với {number(self.participants)} {f.people}"
+        return s
+
+
+@dataclass
+class TargetResult:
+    target: Target
+    achieved: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.achieved / self.target.quantity if self.target.quantity else 0.0
+
+    @property
+    def met(self) -> bool:
+        return self.achieved >= self.target.quantity
+
+    def text(self) -> str:
+        unit = self.target.unit_label or form(self.target.form_code).unit
+        pct = number(round(self.percent, 1))
+        verdict = "đạt" if self.met else "chưa đạt"
+        return (f"chỉ tiêu {target_text(self.target)}, thực hiện {count(self.achieved)} {unit} "
+                f"({verdict}, {pct}%)")
+
+
+@dataclass
+class Group:
+    """Activities of one task (or of none), by form."""
+
+    lines: dict[tuple[str, str], FormLine] = field(default_factory=dict)
+    activities: int = 0
+    participants: int = 0
+    cost: int = 0
+
+    def add(self, a: Activity, unit_label: str) -> None:
+        key = (a.form_code, unit_label)
+        line = self.lines.get(key)
+        if line is None:
+            line = self.lines[key] = FormLine(a.form_code, unit_label)
+        line.activities += 1
+        line.quantity += a.quantity
+        line.participants += a.participants or 0
+        line.cost += a.cost
+        self.activities += 1
+        self.participants += a.participants or 0
+        self.cost += a.cost
+
+    def ordered_lines(self) -> list[FormLine]:
+        order = {f.code: i for i, f in enumerate(FORMS)}
+        return sorted(self.lines.values(), key=lambda x: (order.get(x.form_code, 99), x.unit_label))
+
+
+@dataclass
+class TaskResult:
+    task: PlanItem
+    label: str
+    group: Group
+    targets: list[TargetResult]
+
+
+@dataclass
+class DeptResult:
+    name: str
+    abbr: str
+    activities: int
+    participants: int
+    cost: int
+
+
+@dataclass
+class Compiled:
+    period_start: date
+    period_end: date
+    activities: list[Activity]
+    tasks: list[TaskResult]
+    unassigned: Group
+    forms: Group
+    depts: list[DeptResult]
+    by_month: dict[tuple[int, int], int]
+
+    @property
+    def total(self) -> int:
+        return self.forms.activities
+
+    @property
+    def cost(self) -> int:
+        return self.forms.cost
+
+    @property
+    def participants(self) -> int:
+        return self.forms.participants
+
+    def targets(self) -> list[TargetResult]:
+        return [t for tr in self.tasks for t in tr.targets]
+
+
+def in_period(a: Activity, start: date, end: date) -> bool:
+    return start <= a.start <= end
+
+
+def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: date, end: date) -> Compiled:
+    """Group the activities of [start, end] by task, form, department and month."""
+    from .plan_text import task_labels
+
+    acts = sorted((a for a in activities if in_period(a, start, end)),
+                  key=lambda a: (a.start, a.id or 0))
+    tasks = plan.tasks()
+    labels = task_labels(plan)
+    groups: dict[int, Group] = {t.id: Group() for t in tasks if t.id is not None}
+    unassigned, total = Group(), Group()
+    dept_acc: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
+    by_month: dict[tuple[int, int], int] = defaultdict(int)
+    for a in acts:
+        unit_label = a.unit_label or form(a.form_code).unit
+        groups.get(a.task_id, unassigned).add(a, unit_label)
+        total.add(a, unit_label)
+        d = dept_acc[a.dept_id]
+        d[0] += 1
+        d[1] += a.participants or 0
+        d[2] += a.cost
+        by_month[(a.start.year, a.start.month)] += 1
+    results = []
+    for t in tasks:
+        g = groups.get(t.id, Group())
+        trs = []
+        for tg in t.targets:
+            tg_unit = tg.unit_label or form(tg.form_code).unit
+            got = sum(ln.quantity for ln in g.lines.values()
+                      if ln.form_code == tg.form_code and ln.unit_label == tg_unit)
+            trs.append(TargetResult(tg, got))
+        results.append(TaskResult(t, labels.get(t.id, ""), g, trs))
+    depts = []
+    for dep in unit.departments:
+        if dep.id in dept_acc:
+            n, p, c = dept_acc[dep.id]
+            depts.append(DeptResult(dep.name, dep.abbr, n, p, c))
+    if None in dept_acc:
+        n, p, c = dept_acc[None]
+        depts.append(DeptResult("Chưa rõ khoa, phòng", "", n, p, c))
+    return Compiled(start, end, acts, results, unassigned, total, depts, dict(by_month))
+
+
+# ---------------------------------------------------------------- draft texts
+
+
+def group_sentence(g: Group, unit_name: str) -> str:
+    lines = [ln.sentence(unit_name) for ln in g.ordered_lines()]
+    if not lines:
+        return ""
+    s = "; ".join(lines[:1] + [ln[0].lower() + ln[1:] for ln in lines[1:]])
+    return s + "."
+
+
+def task_draft(tr: TaskResult, unit_name: str) -> str:
+    if not tr.group.activities:
+        text = "Trong kỳ báo cáo chưa ghi nhận hoạt động thực hiện nhiệm vụ này."
+    else:
+        text = group_sentence(tr.group, unit_name)
+    if tr.targets:
+        text += " So với Kế hoạch: " + "; ".join(t.text() for t in tr.targets) + "."
+    if tr.group.cost:
+        text += f" Kinh phí thực hiện: {money(tr.group.cost)}."
+    return text
+
+
+@dataclass
+class Section:
+    """A part of the report body: a heading and the keyed, editable paragraphs under it."""
+
+    label: str
+    heading: str
+    level: int  # 1: I., 2: 1.
+    key: str = ""  # editable text under the heading ('' for a bare heading)
+    draft: str = ""
+    text: str = ""  # what is printed: the clerk's edit if any, else the draft
+
+
+def _period_text(c: Compiled) -> str:
+    return f"từ ngày {short_date(c.period_start)} đến ngày {short_date(c.period_end)}"
+
+
+def _short_unit(unit: Unit) -> str:
+    """'Bệnh viện' for 'Bệnh viện Phổi Bình Thuận': the way a unit names itself in sentences."""
+    for kind in ("Bệnh viện", "Trung tâm", "Sở Y tế", "Trạm Y tế", "Phòng khám"):
+        if unit.name.startswith(kind):
+            return kind
+    return "đơn vị"
+
+
+def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
+    """Every section of the Báo cáo with its draft text (documents.md, Báo cáo)."""
+    short = _short_unit(unit)
+    plan_ref = plan_reference(plan, unit)
+    secs: list[Section] = []
+    sup = f"Thực hiện {cite(plan.superior.ref)}, " if plan.superior else ""
+    chi_dao = (
+        f"{sup}{unit.name} đã ban hành {plan_ref} về {plan.title[0].lower() + plan.title[1:] if plan.title else 'công tác truyền thông'}"
+        f" và triển khai đến các khoa, phòng. Ban Giám đốc phân công {_lead_name(plan, unit)} làm đầu mối"
+        f" theo dõi, đôn đốc, tổng hợp kết quả thực hiện.")
+    secs.append(Section("I.", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", 1, "chi_dao", chi_dao))
+    overview = (f"Trong kỳ báo cáo ({_period_text(c)}), {short.lower() if short != 'đơn vị' else 'đơn vị'} "
+                f"đã thực hiện {count(c.total)} hoạt động truyền thông"
+                + (f" với {number(c.participants)} lượt người tham dự" if c.participants else "")
+                + (f", tổng kinh phí {money(c.cost)}" if c.cost else "") + ". Kết quả cụ thể như sau:")
+    secs.append(Section("II.", "KẾT QUẢ THỰC HIỆN", 1, "ket_qua", overview))
+    n = 0
+    for tr in c.tasks:
+        n += 1
+        secs.append(Section(f"{n}.", clean(tr.task.text).rstrip(".:"), 2,
+                            f"task.{tr.task.id}", task_draft(tr, short)))
+    if c.unassigned.activities:
+        n += 1
+        secs.append(Section(f"{n}.", "Các hoạt động khác", 2, "task.none",
+                            group_sentence(c.unassigned, short)))
+    n += 1
+    dept_lines = "; ".join(
+        f"{d.name}: {count(d.activities)} hoạt động" + (f", {money(d.cost)}" if d.cost else "")
+        for d in c.depts) or "chưa có hoạt động"
+    secs.append(Section(f"{n}.", "Kết quả theo khoa, phòng", 2, "khoa_phong", dept_lines + "."))
+    targets = c.targets()
+    met = sum(1 for t in targets if t.met)
+    secs.append(Section("III.", "ĐÁNH GIÁ CHUNG", 1))
+    uu = (f"Các khoa, phòng đã chủ động triển khai {count(c.total)} hoạt động truyền thông với nhiều hình thức"
+          f" ({count(len(c.forms.lines))} hình thức)")
+    uu += (f"; {count(met)}/{count(len(targets))} chỉ tiêu của Kế hoạch đạt và vượt." if targets else ".")
+    secs.append(Section("1.", "Ưu điểm", 2, "uu_diem", uu))
+    missed = [t for t in targets if not t.met]
+    han = ("Một số chỉ tiêu chưa đạt: " + "; ".join(t.text() for t in missed) + "."
+           if missed else "Hình thức truyền thông trực tiếp tại khoa, phòng còn ít; nội dung một số tin, bài chưa phong phú.")
+    secs.append(Section("2.", "Tồn tại, hạn chế", 2, "han_che", han))
+    secs.append(Section("3.", "Nguyên nhân", 2, "nguyen_nhan",
+                        "Nhân lực làm công tác truyền thông còn kiêm nhiệm; kinh phí dành cho truyền thông còn hạn chế."))
+    secs.append(Section("IV.", "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", 1, "phuong_huong",
+                        "Tiếp tục triển khai các nội dung của Kế hoạch; tập trung vào các chỉ tiêu chưa đạt;"
+                        " đa dạng hóa hình thức truyền thông, tăng cường truyền thông trên nền tảng số."))
+    secs.append(Section("V.", "ĐỀ XUẤT, KIẾN NGHỊ", 1, "kien_nghi",
+                        "Đề nghị cấp trên tiếp tục cung cấp tài liệu truyền thông và tổ chức tập huấn"
+                        " kỹ năng truyền thông cho cán bộ làm công tác truyền thông."))
+    end = f"Trên đây là báo cáo kết quả thực hiện {plan_ref} của {unit.name}"
+    if plan.number is None:
+        end = f"Trên đây là báo cáo kết quả thực hiện {plan_ref}"
+    secs.append(Section("", "", 0, "ket_thuc", ensure_final(end)))
+    for s in secs:
+        s.text = s.draft
+    return secs
+
+
+def _lead_name(plan: Plan, unit: Unit) -> str:
+    dep = unit.department(plan.archive_dept_id)
+    return dep.name if dep else "phòng chuyên môn"
+
+
+def apply_edits(sections: list[Section], edits: dict[str, str]) -> list[Section]:
+    """The clerk's edits replace the drafts of the same key; everything else stays draft."""
+    for s in sections:
+        if s.key and s.key in edits and clean(edits[s.key], multiline=True):
+            s.text = clean(edits[s.key], multiline=True)
+    return sections
+
+
+def report_blocks(sections: list[Section]) -> list[Block]:
+    blocks: list[Block] = []
+    for s in sections:
+        if s.level == 1:
+            blocks.append(Block("h1", s.heading.upper(), s.label))
+        elif s.level == 2:
+            blocks.append(Block("h2", s.heading, s.label))
+        paras = [p for p in s.text.split("\n") if p.strip()]
+        if s.key == "ket_thuc":
+            paras[-1:] = [ensure_final(paras[-1])] if paras else [ensure_final(s.draft)]
+            blocks.extend(Block("closing", p) for p in paras)
+            continue
+        blocks.extend(Block("text", p) for p in paras)
+    return blocks
+
+
+def report_title(plan: Plan, unit: Unit, year: int) -> str:
+    return f"Kết quả thực hiện {plan_reference(plan, unit)} năm {year}"
+
+
+# ---------------------------------------------------------------- appendix
+
+
+def period_cell(a: Activity) -> str:
+    if a.end and a.end != a.start:
+        return f"{short_date(a.start)} - {short_date(a.end)}"
+    return short_date(a.start)
+
+
+def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
+    """One row of 9 cells per activity, in date order."""
+    dept = {d.id: d.name for d in unit.departments}
+    label = {f.code: f.label for f in FORMS}
+    rows = []
+    for i, a in enumerate(c.activities, 1):
+        unit_label = a.unit_label or form(a.form_code).unit
+        rows.append((
+            str(i), period_cell(a), a.title, label.get(a.form_code, "Khác"), dept.get(a.dept_id, ""),
+            f"{number(a.quantity)} {unit_label}", number(a.participants) if a.participants else "",
+            number(a.cost) if a.cost else "", a.notes,
+        ))
+    return rows
+
+
+def appendix_totals(c: Compiled) -> tuple[str, ...]:
+    return ("", "", f"Tổng cộng: {number(c.total)} hoạt động", "", "", "",
+            number(c.participants), number(c.cost), "")
+
+
+def default_report(plan: Plan, start: date, end: date, when: date | None = None) -> Report:
+    from .models import PartialDate
+
+    return Report(plan_id=plan.id or 0, period_start=start, period_end=end,
+                  doc_date=PartialDate.of(when) if when else PartialDate(end.year, end.month),
+                  addressee=plan.superior.addressee if plan.superior else "",
+                  signer_id=plan.signer_id)

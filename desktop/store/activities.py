@@ -1,0 +1,44 @@
+"""The activity ledger."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from ..domain.models import Activity
+from ..domain.text import clean
+from .refs import _date
+
+_COLS = ("start_date", "end_date", "dept_id", "task_id", "form_code", "title", "quantity", "unit_label",
+         "participants", "cost", "evidence", "notes")
+
+
+def _row(a: Activity) -> tuple:
+    return (a.start.isoformat(), a.end.isoformat() if a.end else None, a.dept_id, a.task_id, a.form_code,
+            clean(a.title), a.quantity, clean(a.unit_label), a.participants, a.cost, clean(a.evidence),
+            clean(a.notes, multiline=True))
+
+
+def insert_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
+    sql = (f"INSERT INTO activities ({', '.join(_COLS)}, created_at, updated_at) "
+           f"VALUES ({', '.join('?' * len(_COLS))}, datetime('now'), datetime('now'))")
+    if len(acts) == 1:
+        acts[0].id = conn.execute(sql, _row(acts[0])).lastrowid
+        return
+    conn.executemany(sql, [_row(a) for a in acts])
+
+
+def load_activities(conn: sqlite3.Connection, start: date | None = None, end: date | None = None) -> list[Activity]:
+    sql = f"SELECT id, {', '.join(_COLS)} FROM activities"
+    args: list = []
+    if start and end:
+        sql += " WHERE start_date BETWEEN ? AND ?"
+        args = [start.isoformat(), end.isoformat()]
+    sql += " ORDER BY start_date, id"
+    return [Activity(start=date.fromisoformat(r[1]), end=_date(r[2]), dept_id=r[3], task_id=r[4], form_code=r[5],
+                     title=r[6], quantity=r[7], unit_label=r[8], participants=r[9], cost=r[10], evidence=r[11],
+                     notes=r[12], id=r[0])
+            for r in conn.execute(sql, args)]
+
+
+def count_activities(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COUNT(*) FROM activities").fetchone()[0]

@@ -1,0 +1,124 @@
+"""Rules of writing: numbers, dates, the number line, citations, numbering, text hygiene."""
+import unicodedata
+from datetime import date
+
+import pytest
+
+from desktop.domain.models import LegalRef, PartialDate
+from desktop.domain.numbering import bullet_mark, letter, roman, section_label
+from desktop.domain.references import basis_lines, cite, parse_citation
+from desktop.domain.text import clean, fold, matches
+from desktop.domain.vnformat import (count, doc_number, money, number, number_line, parse_date, place_date,
+                                     short_date, written_date)
+
+
+@pytest.mark.parametrize("n, text", [(0, "0"), (999, "999"), (1000, "1.000"), (1500000, "1.500.000"),
+                                     (-2500, "-2.500"), (12.5, "12,5"), (100.0, "100")])
+def test_number_uses_dot_thousands(n, text):
+    assert number(n) == text
+
+
+def test_money_and_counts():
+    assert money(1500000) == "1.500.000 đồng"
+    assert count(3) == "03" and count(24) == "24" and count(1245) == "1.245" and count(0) == "00"
+
+
+@pytest.mark.parametrize("num, line", [(5, "Số: 05/KH-BVPBT"), (12, "Số: 12/KH-BVPBT"), (123, "Số: 123/KH-BVPBT")])
+def test_number_line(num, line):
+    assert number_line(num, "KH", "bvpbt") == line
+
+
+def test_blank_number_leaves_room_for_the_register():
+    line = number_line(None, "BC", "BVPBT")
+    assert line.startswith("Số: ") and line.endswith("/BC-BVPBT")
+    assert line[4:line.index("/")].strip() == "" and len(line[4:line.index("/")]) >= 5
+    assert doc_number(None, "KH", "X").endswith("/KH-X")
+
+
+@pytest.mark.parametrize("d, text", [
+    (PartialDate(2025, 9, 5), "Lâm Đồng, ngày 05 tháng 9 năm 2025"),
+    (PartialDate(2025, 1, 15), "Lâm Đồng, ngày 15 tháng 01 năm 2025"),
+    (PartialDate(2025, 2, 1), "Lâm Đồng, ngày 01 tháng 02 năm 2025"),
+    (PartialDate(2025, 12, 31), "Lâm Đồng, ngày 31 tháng 12 năm 2025"),
+    (PartialDate(2025, 3, 10), "Lâm Đồng, ngày 10 tháng 3 năm 2025"),
+])
+def test_place_date_padding(d, text):
+    assert place_date("Lâm Đồng", d) == text
+
+
+def test_place_date_blank_day_and_month():
+    t = place_date("Hà Nội", PartialDate(2025, 9))
+    assert t.startswith("Hà Nội, ngày ") and t.endswith(" tháng 9 năm 2025")
+    assert t.split("ngày ")[1].split(" tháng")[0].strip() == ""
+    t2 = place_date("Hà Nội", PartialDate(2025))
+    assert t2.split("tháng ")[1].split(" năm")[0].strip() == ""
+
+
+def test_short_date_in_citations():
+    assert short_date(date(2025, 9, 4)) == "04/9/2025"
+    assert short_date(date(2025, 2, 27)) == "27/02/2025"
+    assert short_date(date(2024, 12, 22)) == "22/12/2024"
+    assert written_date(PartialDate(2025, 12, 5)) == "ngày 05/12/2025"
+    assert written_date(PartialDate(2025, 12)).endswith("tháng 12 năm 2025")
+
+
+@pytest.mark.parametrize("text", ["05/3/2025", "5-3-2025", "2025-03-05", "05.03.2025"])
+def test_parse_date_forms(text):
+    assert parse_date(text) == date(2025, 3, 5)
+
+
+@pytest.mark.parametrize("text", ["31/02/2025", "hôm qua", "", "2025/13/01"])
+def test_parse_date_rejects_with_vietnamese_message(text):
+    with pytest.raises(ValueError, match="ngày không hợp lệ"):
+        parse_date(text)
+
+
+NQ57 = LegalRef("Nghị quyết", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị",
+                "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia")
+
+
+def test_citation_canonical_form():
+    assert cite(NQ57) == "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+    assert cite(NQ57, with_summary=True).endswith("của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, "
+                                                  "đổi mới sáng tạo và chuyển đổi số quốc gia")
+    assert cite(LegalRef("Nghị quyết", "03/NQ-CP", None, "Chính phủ")) == "Nghị quyết số 03/NQ-CP của Chính phủ"
+
+
+def test_citation_cleans_typed_text():
+    ref = LegalRef("Nghị quyết ", " 71/NQ-CP", date(2025, 4, 1), "Chính\u00a0 phủ\u200b")
+    assert cite(ref) == "Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ"
+
+
+def test_basis_lines_end_with_semicolons_then_full_stop():
+    lines = basis_lines([NQ57, NQ57, NQ57])
+    assert all(ln.startswith("Căn cứ ") for ln in lines)
+    assert lines[0].endswith(";") and lines[1].endswith(";") and lines[2].endswith(".")
+
+
+def test_parse_citation_round_trip():
+    ref = parse_citation("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;")
+    assert (ref.kind, ref.number, ref.issued, ref.issuer) == ("Nghị quyết", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị")
+    assert parse_citation("không phải trích dẫn") is None
+
+
+def test_section_numbering():
+    assert [roman(i) for i in (1, 2, 3, 4, 5, 9, 14)] == ["I", "II", "III", "IV", "V", "IX", "XIV"]
+    assert section_label(0, 4) == "IV." and section_label(1, 2) == "2." and section_label(2, 3) == "c)"
+    assert section_label(3, 1) == "-" and letter(27) == "aa"
+    assert bullet_mark(0) == "-" and bullet_mark(1) == "+"
+
+
+def test_clean_makes_nfc_and_removes_control_characters():
+    decomposed = unicodedata.normalize("NFD", "Chuyển đổi số")
+    assert clean(decomposed) == "Chuyển đổi số" and unicodedata.is_normalized("NFC", clean(decomposed))
+    assert clean("Bộ Y\x0b tế\x00\u200b  \t Việt\ufeffNam\r\n") == "Bộ Y tế ViệtNam"
+    assert clean("a\nb") == "a b" and clean("a\r\nb", multiline=True) == "a\nb"
+    assert clean(None) == ""
+
+
+def test_fold_and_search_with_or_without_diacritics():
+    assert fold("Chuyển Đổi SỐ") == "chuyen doi so"
+    assert matches("chuyen doi so", "Truyền thông về chuyển đổi số")
+    assert matches("chuyển đổi", "Truyền thông về CHUYỂN ĐỔI SỐ")
+    assert matches("đổi số", unicodedata.normalize("NFD", "chuyển đổi số"))
+    assert not matches("bệnh án", "Chuyển đổi số")
