@@ -38,6 +38,7 @@ def _positive(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m desktop", description="Văn bản Y tế: kế hoạch và báo cáo theo Nghị định 30/2020/NĐ-CP.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--db", dest="gui_db", help="tệp dữ liệu cho cửa sổ (mặc định: thư mục dữ liệu của người dùng)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     d = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
@@ -74,7 +75,7 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         from .ui.main import main as gui_main
 
-        return gui_main([])
+        return gui_main([], Path(args.gui_db) if args.gui_db else None)
     if args.command == "demo":
         from .store.demo import create_demo
 
