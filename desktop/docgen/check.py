@@ -1444,7 +1444,7 @@ class _Checker:
         problems += [_size_problem(para, 13, 13), _bold_problem(para, False), _center_problem(para)]
         problem = _join(problems)
         if problem:
-            self.f.add("dau-trang.so-ky-hieu", para.place, "dòng số, ký hiệu " + problem)
+            self.f.add("dau-trang.so-ky-hieu", para.place, problem)
 
     def _check_header_right(self, table: _Table) -> None:
         paras = table.column(1)
@@ -1507,7 +1507,7 @@ class _Checker:
                      _bold_problem(para, False), _center_problem(para)]
         problem = _join(problems)
         if problem:
-            self.f.add("dau-trang.dia-danh-ngay", para.place, "dòng địa danh, ngày tháng " + problem)
+            self.f.add("dau-trang.dia-danh-ngay", para.place, problem)
 
     # ---------------------------------------------------------------- lines under text
 
@@ -1586,29 +1586,13 @@ class _Checker:
         if problem:
             self.f.add("tieu-de.ten-loai", kind.place, "tên loại văn bản " + problem)
 
-        # summary: the centred paragraphs that follow, up to the line under them
-        summary: list[_Para] = []
-        last = i_type
-        i = i_type + 1
-        while i < end and isinstance(blocks[i], _Para):
-            p = blocks[i]
-            if not p.has_text:
-                if summary and (p.lines or p.props.border("top") or p.props.border("bottom")):
-                    break  # the line under the summary
-                i += 1
-                continue
-            if p.stripped.startswith("Kính gửi"):
-                break
-            if p.props.jc != "center":
-                if not summary:  # a summary that lost its centring: still check that one line
-                    summary.append(p)
-                    last = i
-                break
-            summary.append(p)
-            last = i
-            if p.lines or p.props.border("bottom"):
-                break  # the line is drawn on/under this paragraph
-            i += 1
+        # summary: the paragraphs down to the line drawn under them; without a line, the
+        # centred paragraphs that follow the document type
+        found = self._summary_by_line(i_type, end)
+        if found is None:
+            found = self._summary_by_centring(i_type, end)
+        summary = [blocks[k] for k in found]
+        last = found[-1] if found else i_type
         if not summary:
             self.f.add("tieu-de.trich-yeu", kind.place, "không có trích yếu nội dung dưới tên loại")
             return i_type + 1
@@ -1637,6 +1621,42 @@ class _Checker:
                 self.f.add("tieu-de.kinh-gui", p.place, "dòng Kính gửi " + problem)
             body_start += 1
         return body_start
+
+    def _summary_by_line(self, i_type: int, end: int) -> list[int] | None:
+        blocks = self.doc.blocks
+        texts: list[int] = []
+        for i in range(i_type + 1, end):
+            p = blocks[i]
+            if not isinstance(p, _Para):
+                return None
+            if p.has_text:
+                text = p.stripped
+                if text.startswith(("Kính gửi", "Căn cứ")) or _ROMAN.match(text) or len(texts) >= 5:
+                    return None
+                texts.append(i)
+                if p.lines or p.props.border("bottom"):
+                    return texts
+            elif texts and (p.lines or p.props.border("top") or p.props.border("bottom")):
+                return texts
+        return None
+
+    def _summary_by_centring(self, i_type: int, end: int) -> list[int]:
+        blocks = self.doc.blocks
+        found: list[int] = []
+        for i in range(i_type + 1, end):
+            p = blocks[i]
+            if not isinstance(p, _Para):
+                break
+            if not p.has_text:
+                continue
+            if p.stripped.startswith("Kính gửi"):
+                break
+            if p.props.jc != "center":
+                if not found:  # a summary that lost its centring: still check that one line
+                    found.append(i)
+                break
+            found.append(i)
+        return found
 
     def check_symbol_matches_type(self) -> None:
         symbol = self.symbol
@@ -1667,10 +1687,10 @@ class _Checker:
             if m:
                 value = _roman_value(text[: m.end() - 1])
                 rest = text[m.end():].strip()
-                problem = _join([None if _is_upper(rest) else "tên mục cần viết IN HOA",
+                problem = _join([None if _is_upper(rest) else "tên đề mục La Mã cần viết IN HOA",
                                  _bold_problem(p, True)])
                 if problem:
-                    self.f.add("than.muc-la-ma", p.place, "đề mục La Mã " + problem)
+                    self.f.add("than.muc-la-ma", p.place, problem)
                 if value != roman_max + 1:
                     after = f'sau mục "{_to_roman(roman_max)}."' if roman_max else "ở đầu"
                     self.f.add("than.thu-tu-muc", p.place,
@@ -1752,7 +1772,7 @@ class _Checker:
                     problems.append('dòng căn cứ cuối cùng cần kết thúc bằng dấu "." hoặc ","')
                 problem = _join(problems)
                 if problem:
-                    self.f.add("than.can-cu", p.place, "căn cứ " + problem)
+                    self.f.add("than.can-cu", p.place, problem)
 
     # ---------------------------------------------------------------- closing block
 
@@ -1828,7 +1848,7 @@ class _Checker:
                            "không có dòng trống để ký và đóng dấu trên họ tên người ký")
         problem = _join([_size_problem(name, 13, 14), _bold_problem(name, True),
                          _center_problem(name),
-                         "họ tên viết chữ thường có hoa đầu chữ, không viết IN HOA toàn bộ"
+                         "cần viết hoa chữ cái đầu mỗi tiếng, không viết IN HOA toàn bộ"
                          if _is_upper(name.stripped) else None])
         if problem:
             self.f.add("chu-ky.ho-ten", name.place, "họ tên người ký " + problem)

@@ -1,11 +1,15 @@
 """Rendering the .docx templates with docxtpl in a sandboxed Jinja2 environment."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from ..domain.errors import UserError
 from ..domain.models import Plan, Report, Unit
@@ -19,6 +23,47 @@ PLAN_TEMPLATE = "ke_hoach.docx"
 REPORT_TEMPLATE = "bao_cao.docx"
 
 
+# A '\t', '\n', BEL or '\f' inside a text node: only then is docxtpl's listing pass needed.
+_LISTING_CHARS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
+
+
+class Template(DocxTemplate):
+    """docxtpl with the passes that walk every paragraph and row of the rendered body skipped
+    when they have nothing to do; they dominate the time of a long appendix. The body is
+    parsed once, together with its document (python-docx's own strict parser), instead of
+    being parsed apart and moved into the document node by node."""
+
+    def build_xml(self, context, jinja_env=None):
+        self._template_xml = self.get_xml()
+        return super().build_xml(context, jinja_env)
+
+    def resolve_listing(self, xml):
+        if _LISTING_CHARS.search(xml) is None:
+            return xml
+        return super().resolve_listing(xml)
+
+    def fix_tables(self, xml):
+        if "{%tc" in self._template_xml:  # column loops need docxtpl's grid repair
+            return super().fix_tables(xml)
+        return xml
+
+    def fix_docpr_ids(self, tree):
+        if not isinstance(tree, str):
+            super().fix_docpr_ids(tree)
+
+    def map_tree(self, tree):
+        if not isinstance(tree, str):
+            return super().map_tree(tree)
+        root_xml = etree.tostring(self.docx._element, encoding="unicode")
+        start, end = root_xml.index("<w:body"), root_xml.rindex("</w:body>") + len("</w:body>")
+        part = self.docx.part
+        part._element = parse_xml(root_xml[:start] + tree + root_xml[end:])
+        self.docx = part.document
+        for elt in part._element.iter(qn("wp:docPr")):  # docxtpl's renumbering, for the new tree
+            self.docx_ids_index += 1
+            elt.set("id", str(self.docx_ids_index))
+
+
 def _env() -> SandboxedEnvironment:
     # autoescape: '&', '<' and '>' typed by the clerk never break the XML
     return SandboxedEnvironment(autoescape=True)
@@ -26,12 +71,12 @@ def _env() -> SandboxedEnvironment:
 
 def render(template_path: Path, context: dict, out: str | Path) -> Path:
     try:
-        tpl = DocxTemplate(str(template_path))
+        tpl = Template(str(template_path))
         tpl.render(context, jinja_env=_env())
     except TemplateError as e:
         where = f" (dòng {e.lineno})" if getattr(e, "lineno", None) else ""
         raise UserError(f"Mẫu {Path(template_path).name} có lỗi{where}: {e.message or e}") from e
-    except (OSError, KeyError, ValueError) as e:
+    except (OSError, KeyError, ValueError, etree.XMLSyntaxError) as e:
         raise UserError(f"Không đọc được mẫu {Path(template_path).name}: {e}") from e
     fit_rules(tpl.docx)
     with atomic_path(out) as tmp:

@@ -51,10 +51,8 @@ def fit_rules(doc: Document) -> None:
     sec = doc.sections[0]
     page = int((sec.page_width - sec.left_margin - sec.right_margin) / 635)
     body = doc.element.body
-    for p in list(body.iter(qn("w:p"))):
+    for p in body.xpath(f'.//w:p[w:pPr/w:pStyle[@w:val="{SHORT}" or @w:val="{LONG}"]]'):
         sid = _style_id(p)
-        if sid not in RATIO:
-            continue
         prev = p.getprevious()
         while prev is not None and (prev.tag != qn("w:p") or not _text(prev).strip()):
             prev = prev.getprevious()
