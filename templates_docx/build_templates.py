@@ -23,7 +23,7 @@ FONT = "Times New Roman"
 BODY_CM = 16.5  # A4 210 mm - 30 mm left - 15 mm right
 HEADER_COLS = (7.0, 9.5)
 CLOSING_COLS = (7.5, 9.0)
-APPENDIX_COLS = (0.9, 2.0, 3.9, 1.9, 2.0, 1.4, 1.3, 1.8, 1.3)
+APPENDIX_COLS = (0.9, 2.0, 3.6, 1.9, 2.0, 1.4, 1.3, 2.1, 1.3)
 APPENDIX_HEAD = ("STT", "Thời gian", "Nội dung", "Hình thức", "Đơn vị thực hiện", "Số lượng",
                  "Số người tham dự", "Kinh phí (đồng)", "Ghi chú")
 
@@ -340,6 +340,8 @@ def appendix(doc: Document) -> None:
     for i in range(len(APPENDIX_COLS)):
         first_para(t.cell(4, i), f"{{{{ totals[{i}] }}}}", "VB Bang tong")
     strip_tcpr(t.rows[2])
+    for row in (t.rows[2], t.rows[4]):  # an activity's row is never split across two pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     # merged-free rows 1 and 3 hold only the loop tags; their other cells stay empty.
 
 

@@ -141,3 +141,50 @@ def test_full_disk_keeps_old_file(demo_copy, tmp_path, monkeypatch, capsys):
 def test_version():
     res = run("--version")
     assert res.returncode == 0 and "0." in res.stdout
+
+
+def test_pdf_without_libreoffice_or_word_says_so(demo_copy, tmp_path, monkeypatch, capsys):
+    from desktop.docgen import pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    monkeypatch.setattr(pdf, "_word_available", lambda: False)
+    assert cli.main(["render", "plan", "--db", str(demo_copy), "--out", str(tmp_path / "kh.docx"), "--pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "chưa cài LibreOffice hoặc Microsoft Word" in err
+    assert (tmp_path / "kh.docx").exists() and not (tmp_path / "kh.pdf").exists()
+
+
+def test_broken_user_template_is_reported_by_name(demo_copy, tmp_path):
+    from docx import Document
+
+    bad = tmp_path / "mau_don_vi.docx"
+    doc = Document()
+    doc.add_paragraph("{% for x in blocks %}{{ x.text }")
+    doc.save(bad)
+    res = run("render", "plan", "--db", demo_copy, "--out", tmp_path / "o.docx", "--template", bad)
+    line = assert_one_line_error(res)
+    assert "mau_don_vi.docx" in line and "lỗi" in line
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_sandbox_blocks_python_internals_in_user_templates(demo_copy, tmp_path):
+    from docx import Document
+
+    evil = tmp_path / "evil.docx"
+    doc = Document()
+    doc.add_paragraph("{{ blocks.__class__.__mro__[1].__subclasses__() }}")
+    doc.save(evil)
+    res = run("render", "plan", "--db", demo_copy, "--out", tmp_path / "o.docx", "--template", evil)
+    assert_one_line_error(res)
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_unknown_field_in_user_template_is_named(demo_copy, tmp_path):
+    from docx import Document
+
+    tpl = tmp_path / "mau.docx"
+    doc = Document()
+    doc.add_paragraph("{{ ten_truong_la }}")
+    doc.save(tpl)
+    res = run("render", "plan", "--db", demo_copy, "--out", tmp_path / "o.docx", "--template", tpl)
+    assert "ten_truong_la" in assert_one_line_error(res)

@@ -102,7 +102,9 @@ class _NS:
         self.uri = uri
 
     def __getattr__(self, name: str) -> str:
-        return f"{{{self.uri}}}{name}"
+        value = f"{{{self.uri}}}{name}"
+        setattr(self, name, value)  # next lookups are plain attribute reads
+        return value
 
 
 W = _NS("http://schemas.openxmlformats.org/wordprocessingml/2006/main")
@@ -126,6 +128,26 @@ EMU_PER_PT = 12700
 PAGE_W, PAGE_H = 11906, 16838  # A4 in twips
 
 
+def _child(el, tag: str):
+    """First child of `el` with this tag, or None (faster than lxml's find() on big trees)."""
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
+def _grandchild(el, child: str, grandchild: str):
+    """el/child/grandchild (e.g. p/pPr/pStyle), or None."""
+    c = _child(el, child)
+    return _child(c, grandchild) if c is not None else None
+
+
+def _child_val(el, child: str, grandchild: str) -> str | None:
+    """w:val of el/child/grandchild, or None."""
+    g = _grandchild(el, child, grandchild)
+    return g.get(W.val) if g is not None else None
+
+
 def _on(el) -> bool:
     """On/off property element: <w:b/>, <w:b w:val="1|true|on"/> → True; "0|false|off" → False."""
     val = el.get(W.val)
@@ -136,6 +158,9 @@ _UNITS_TO_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54
                    "pi": 240.0, "px": 15.0}
 
 
+_LENGTH_RE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*([a-z]{2})?\s*")
+
+
 def _length(value, unit_default: float = 1.0) -> float | None:
     """Parse an OOXML length: a plain number (in the attribute's own unit) or '12pt', '1cm' …
 
@@ -144,7 +169,11 @@ def _length(value, unit_default: float = 1.0) -> float | None:
     """
     if value is None:
         return None
-    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*([a-z]{2})?\s*", str(value))
+    try:
+        return float(value) * unit_default  # the common case: a plain number
+    except ValueError:
+        pass
+    m = _LENGTH_RE.fullmatch(str(value))
     if not m:
         return None
     number = float(m.group(1))
@@ -403,7 +432,7 @@ class StyleResolver:
                 default = st.get(W.default)
                 if default is not None and default.lower() in ("1", "true", "on"):
                     self.defaults.setdefault(stype, sid)
-            dd = styles_root.find(W.docDefaults)
+            dd = _child(styles_root, W.docDefaults)
             if dd is not None:
                 self.doc_rpr = dd.find(f"{W.rPrDefault}/{W.rPr}")
                 self.doc_ppr = dd.find(f"{W.pPrDefault}/{W.pPr}")
@@ -418,7 +447,7 @@ class StyleResolver:
             seen.add(style_id)
             st = self.styles[style_id]
             out.append(st)
-            based = st.find(W.basedOn)
+            based = _child(st, W.basedOn)
             style_id = based.get(W.val) if based is not None else None
         out.reverse()
         return out
@@ -429,78 +458,72 @@ class StyleResolver:
         return self.defaults.get(stype)  # unknown or absent: the default style of that type
 
     def paragraph_style(self, p) -> str | None:
-        el = p.find(f"{W.pPr}/{W.pStyle}")
-        return self._known(el.get(W.val) if el is not None else None, "paragraph")
+        return self._known(_child_val(p, W.pPr, W.pStyle), "paragraph")
 
     def character_style(self, r) -> str | None:
-        el = r.find(f"{W.rPr}/{W.rStyle}") if r is not None else None
-        return self._known(el.get(W.val) if el is not None else None, "character")
+        return self._known(_child_val(r, W.rPr, W.rStyle) if r is not None else None,
+                           "character")
 
     def table_style(self, tbl) -> str | None:
         if tbl is None:
             return None
-        el = tbl.find(f"{W.tblPr}/{W.tblStyle}")
+        el = _grandchild(tbl, W.tblPr, W.tblStyle)
         return self._known(el.get(W.val) if el is not None else None, "table")
 
     def _parts(self, style_id: str | None, tag: str) -> list:
-        return [x for x in (st.find(tag) for st in self.chain(style_id)) if x is not None]
+        return [x for x in (_child(st, tag) for st in self.chain(style_id)) if x is not None]
 
     # -- runs
 
-    def run_props(self, p, r=None, table_style: str | None = None) -> RunProps:
-        """Effective formatting of run `r` in paragraph `p` (r=None: a run without rPr)."""
-        pstyle = self.paragraph_style(p)
-        cstyle = self.character_style(r)
-        key = ("r", table_style, pstyle, cstyle)
-        groups = self._cache.get(key)
-        if groups is None:
-            groups = [
-                ("default", [self.doc_rpr] if self.doc_rpr is not None else []),
-                ("style", self._parts(table_style, W.rPr)),
-                ("style", self._parts(pstyle, W.rPr)),
-                ("style", self._parts(cstyle, W.rPr)),
-            ]
-            self._cache[key] = groups
-        direct = r.find(W.rPr) if r is not None else None
-        groups = groups + [("direct", [direct] if direct is not None else [])]
-        layers = [rpr for _, rprs in groups for rpr in rprs]
+    def run_props(self, p, r=None, table_style: str | None = None, *,
+                  pstyle: str | None = None) -> RunProps:
+        """Effective formatting of run `r` in paragraph `p` (r=None: a run without rPr).
 
-        size = 20.0  # Word's built-in default: 10 pt
-        color = None
-        for rpr in layers:
-            sz = rpr.find(W.sz)
-            if sz is not None:
-                val = _length(sz.get(W.val))
-                if val is not None:
-                    size = val
-            col = rpr.find(W.color)
-            if col is not None and col.get(W.val) is not None:
-                color = col.get(W.val)
-        toggles = {name: _toggle(groups, name) for name in _TOGGLES}
+        `pstyle` may pass the paragraph's style id when the caller already has it.
+        """
+        if pstyle is None:
+            pstyle = self.paragraph_style(p)
+        state = dict(self._style_run_state(table_style, pstyle, self.character_style(r)))
+        direct = _child(r, W.rPr) if r is not None else None
+        if direct is not None:
+            _apply_rpr(state, direct)
+            for name, value in _toggle_values(direct).items():
+                state[name] = value  # direct formatting sets a toggle absolutely
         return RunProps(
-            ascii_font=self._font(layers, "ascii"),
-            hansi_font=self._font(layers, "hAnsi"),
-            size_half=size,
-            bold=toggles["b"],
-            italic=toggles["i"],
-            caps=toggles["caps"],
-            small_caps=toggles["smallCaps"],
-            hidden=toggles["vanish"],
-            color=color,
+            ascii_font=self._font(state["ascii"]),
+            hansi_font=self._font(state["hAnsi"]),
+            size_half=state["sz"],
+            bold=state["b"],
+            italic=state["i"],
+            caps=state["caps"],
+            small_caps=state["smallCaps"],
+            hidden=state["vanish"],
+            color=state["color"],
         )
 
-    def _font(self, layers: list, slot: str) -> str:
-        value = None  # ("theme", "minorHAnsi") or ("name", "Arial")
-        for rpr in layers:
-            rf = rpr.find(W.rFonts)
-            if rf is None:
-                continue
-            theme = rf.get(getattr(W, _THEME_SLOT[slot]))
-            name = rf.get(getattr(W, slot))
-            if theme:  # a theme attribute overrides the plain one on the same element
-                value = ("theme", theme)
-            elif name:
-                value = ("name", name)
+    def _style_run_state(self, table_style, pstyle, cstyle) -> dict:
+        """Run properties given by defaults and styles alone (cached per style combination)."""
+        key = ("r", table_style, pstyle, cstyle)
+        state = self._cache.get(key)
+        if state is not None:
+            return state
+        state = {"sz": 20.0, "color": None, "ascii": None, "hAnsi": None}  # Word: 10 pt
+        state.update({name: False for name in _TOGGLES})
+        if self.doc_rpr is not None:
+            _apply_rpr(state, self.doc_rpr)
+            state.update(_toggle_values(self.doc_rpr))
+        for style_id in (table_style, pstyle, cstyle):
+            level: dict[str, bool] = {}
+            for rpr in self._parts(style_id, W.rPr):
+                _apply_rpr(state, rpr)
+                level.update(_toggle_values(rpr))  # inside a basedOn chain: nearest wins
+            for name, value in level.items():
+                if value:  # across style levels a "true" flips the value
+                    state[name] = not state[name]
+        self._cache[key] = state
+        return state
+
+    def _font(self, value: tuple[str, str] | None) -> str:
         if value is None:
             return TNR  # Word's built-in default font
         kind, name = value
@@ -511,50 +534,31 @@ class StyleResolver:
 
     # -- paragraphs
 
-    def para_props(self, p, table_style: str | None = None) -> ParaProps:
-        pstyle = self.paragraph_style(p)
+    def para_props(self, p, table_style: str | None = None, *,
+                   pstyle: str | None = None) -> ParaProps:
+        if pstyle is None:
+            pstyle = self.paragraph_style(p)
         key = ("p", table_style, pstyle)
         base = self._cache.get(key)
         if base is None:
-            base = ([self.doc_ppr] if self.doc_ppr is not None else []) \
+            base = {"jc": "left", "left": 0.0, "right": 0.0, "first": 0.0, "before": 0.0,
+                    "after": 0.0, "line": 240.0, "rule": "auto", "borders": {},
+                    "page_break": False, "contextual": False}
+            layers = ([self.doc_ppr] if self.doc_ppr is not None else []) \
                 + self._parts(table_style, W.pPr) + self._parts(pstyle, W.pPr)
+            for ppr in layers:
+                _apply_ppr(base, ppr)
             self._cache[key] = base
-        direct = p.find(W.pPr)
-        layers = base + ([direct] if direct is not None else [])
-
-        jc = "left"
-        ind = {"left": 0.0, "right": 0.0, "first": 0.0}
-        sp = {"before": 0.0, "after": 0.0, "line": 240.0, "rule": "auto"}
-        borders: dict[str, tuple[str, str | None]] = {}
-        page_break = contextual = False
-        for ppr in layers:
-            el = ppr.find(W.jc)
-            if el is not None and el.get(W.val):
-                jc = {"start": "left", "end": "right"}.get(el.get(W.val), el.get(W.val))
-            el = ppr.find(W.ind)
-            if el is not None:
-                _merge_ind(ind, el)
-            el = ppr.find(W.spacing)
-            if el is not None:
-                _merge_spacing(sp, el)
-            el = ppr.find(W.pBdr)
-            if el is not None:
-                for side_el in el:
-                    side = etree.QName(side_el).localname
-                    side = {"start": "left", "end": "right"}.get(side, side)
-                    borders[side] = (side_el.get(W.val), side_el.get(W.color))
-            el = ppr.find(W.pageBreakBefore)
-            if el is not None:
-                page_break = _on(el)
-            el = ppr.find(W.contextualSpacing)
-            if el is not None:
-                contextual = _on(el)
+        state = dict(base, borders=dict(base["borders"]))
+        direct = _child(p, W.pPr)
+        if direct is not None:
+            _apply_ppr(state, direct)
         return ParaProps(
-            style_id=pstyle, jc=jc, left=ind["left"], right=ind["right"],
-            first_line=ind["first"], before=sp["before"], after=sp["after"],
-            line=sp["line"], line_rule=sp["rule"],
-            borders=tuple((s, v, c) for s, (v, c) in borders.items()),
-            page_break_before=page_break, contextual_spacing=contextual,
+            style_id=pstyle, jc=state["jc"], left=state["left"], right=state["right"],
+            first_line=state["first"], before=state["before"], after=state["after"],
+            line=state["line"], line_rule=state["rule"],
+            borders=tuple((s, v, c) for s, (v, c) in state["borders"].items()),
+            page_break_before=state["page_break"], contextual_spacing=state["contextual"],
         )
 
     # -- tables
@@ -562,12 +566,12 @@ class StyleResolver:
     def table_borders(self, tbl) -> dict[str, tuple[str | None, str | None]]:
         """Effective table borders: side → (val, color), from the style chain then tblPr."""
         layers = self._parts(self.table_style(tbl), W.tblPr)
-        direct = tbl.find(W.tblPr)
+        direct = _child(tbl, W.tblPr)
         if direct is not None:
             layers.append(direct)
         out: dict[str, tuple[str | None, str | None]] = {}
         for tblpr in layers:
-            bd = tblpr.find(W.tblBorders)
+            bd = _child(tblpr, W.tblBorders)
             if bd is None:
                 continue
             for side_el in bd:
@@ -580,33 +584,70 @@ class StyleResolver:
         """Table-wide default cell margins (left/right, twips); Word's default is 108."""
         out = {"left": 108.0, "right": 108.0}
         layers = self._parts(self.table_style(tbl), W.tblPr)
-        direct = tbl.find(W.tblPr)
+        direct = _child(tbl, W.tblPr)
         if direct is not None:
             layers.append(direct)
         for tblpr in layers:
-            mar = tblpr.find(W.tblCellMar)
+            mar = _child(tblpr, W.tblCellMar)
             if mar is not None:
                 _merge_margins(out, mar)
         return out
 
 
-def _toggle(groups: list, name: str) -> bool:
-    value = False
-    tag = getattr(W, name)
-    for kind, rprs in groups:
-        level = None
-        for rpr in rprs:
-            el = rpr.find(tag)
-            if el is not None:
-                level = _on(el)
-        if level is None:
-            continue
-        if kind == "style":
-            if level:
-                value = not value
-        else:
-            value = level
-    return value
+def _toggle_values(rpr) -> dict[str, bool]:
+    """The toggle properties (b, i, caps …) an rPr sets, with their on/off values."""
+    out = {}
+    for name in _TOGGLES:
+        el = _child(rpr, getattr(W, name))
+        if el is not None:
+            out[name] = _on(el)
+    return out
+
+
+def _apply_rpr(state: dict, rpr) -> None:
+    """Apply the non-toggle properties of an rPr: size, colour, font slots."""
+    sz = _child(rpr, W.sz)
+    if sz is not None:
+        val = _length(sz.get(W.val))
+        if val is not None:
+            state["sz"] = val
+    col = _child(rpr, W.color)
+    if col is not None and col.get(W.val) is not None:
+        state["color"] = col.get(W.val)
+    rf = _child(rpr, W.rFonts)
+    if rf is not None:
+        for slot in ("ascii", "hAnsi"):
+            theme = rf.get(getattr(W, _THEME_SLOT[slot]))
+            name = rf.get(getattr(W, slot))
+            if theme:  # a theme attribute overrides the plain one on the same element
+                state[slot] = ("theme", theme)
+            elif name:
+                state[slot] = ("name", name)
+
+
+def _apply_ppr(state: dict, ppr) -> None:
+    """Apply a pPr (style or direct) over the paragraph state, attribute by attribute."""
+    el = _child(ppr, W.jc)
+    if el is not None and el.get(W.val):
+        state["jc"] = {"start": "left", "end": "right"}.get(el.get(W.val), el.get(W.val))
+    el = _child(ppr, W.ind)
+    if el is not None:
+        _merge_ind(state, el)
+    el = _child(ppr, W.spacing)
+    if el is not None:
+        _merge_spacing(state, el)
+    el = _child(ppr, W.pBdr)
+    if el is not None:
+        for side_el in el:
+            side = etree.QName(side_el).localname
+            side = {"start": "left", "end": "right"}.get(side, side)
+            state["borders"][side] = (side_el.get(W.val), side_el.get(W.color))
+    el = _child(ppr, W.pageBreakBefore)
+    if el is not None:
+        state["page_break"] = _on(el)
+    el = _child(ppr, W.contextualSpacing)
+    if el is not None:
+        state["contextual"] = _on(el)
 
 
 def _merge_ind(ind: dict, el) -> None:
@@ -852,16 +893,9 @@ class _Table:
 
     def column_count(self) -> int:
         first = self.rows[0] if self.rows else []
-        spans = 0
-        for cell in first:
-            span = cell.el.find(f"{W.tcPr}/{W.gridSpan}")
-            spans += int(_length(span.get(W.val)) or 1) if span is not None else 1
         if len(self.grid) == 2 or len(first) == 2:
             return 2
-        return len(first) or spans or len(self.grid)
-
-    def text(self) -> str:
-        return " ".join(p.stripped for row in self.rows for c in row for p in c.paras)
+        return len(first) or len(self.grid)
 
 
 @dataclass
@@ -883,7 +917,7 @@ class _Document:
                 f'Tệp "{self.name}" được lưu dạng "Strict Open XML", chưa kiểm tra được; '
                 'hãy mở bằng Word và lưu lại dạng "Word Document (.docx)".'
             )
-        self.body = self.root.find(W.body)
+        self.body = _child(self.root, W.body)
         if self.body is None:
             raise CheckError(f'Tệp "{self.name}" bị hỏng: word/document.xml không có phần thân (w:body).')
         styles = pkg.optional_xml(pkg.related(pkg.main, REL_STYLES, "word/styles.xml"))
@@ -910,16 +944,17 @@ class _Document:
 
     def _para(self, el, loc: str, table_style: str | None = None) -> _Para:
         resolver = self.resolver
+        pstyle = resolver.paragraph_style(el)
         runs = []
         for r in _iter_runs(el):
-            props = resolver.run_props(el, r, table_style)
+            props = resolver.run_props(el, r, table_style, pstyle=pstyle)
             if props.hidden:
                 continue
             raw, page_break = _run_text(r)
             shown = raw.upper() if props.caps else raw
             runs.append(_Run(r, raw, shown, props, page_break))
-        return _Para(el, loc, runs, resolver.para_props(el, table_style), _drawn_lines(el),
-                     table_style)
+        return _Para(el, loc, runs, resolver.para_props(el, table_style, pstyle=pstyle),
+                     _drawn_lines(el), table_style)
 
     def _table(self, tbl, loc: str) -> _Table:
         resolver = self.resolver
@@ -928,26 +963,26 @@ class _Document:
         margins = resolver.cell_margins(tbl)
         rows, header_rows = [], []
         for ri, tr in enumerate(tbl.findall(W.tr), start=1):
-            hdr = tr.find(f"{W.trPr}/{W.tblHeader}")
+            hdr = _grandchild(tr, W.trPr, W.tblHeader)
             if hdr is not None and _on(hdr):
                 header_rows.append(ri - 1)
             row, col = [], 0
             for ci, tc in enumerate(tr.findall(W.tc), start=1):
-                tcpr = tc.find(W.tcPr)
-                span_el = tcpr.find(W.gridSpan) if tcpr is not None else None
+                tcpr = _child(tc, W.tcPr)
+                span_el = _child(tcpr, W.gridSpan) if tcpr is not None else None
                 span = int(_length(span_el.get(W.val)) or 1) if span_el is not None else 1
                 width = None
-                tcw = tcpr.find(W.tcW) if tcpr is not None else None
+                tcw = _child(tcpr, W.tcW) if tcpr is not None else None
                 if tcw is not None and (tcw.get(W.type) or "dxa") == "dxa":
                     width = _length(tcw.get(W.w))
                 if not width and grid[col:col + span]:
                     width = sum(grid[col:col + span])
                 mar = dict(margins)
-                tcmar = tcpr.find(W.tcMar) if tcpr is not None else None
+                tcmar = _child(tcpr, W.tcMar) if tcpr is not None else None
                 if tcmar is not None:
                     _merge_margins(mar, tcmar)
                 borders = {}
-                tcb = tcpr.find(W.tcBorders) if tcpr is not None else None
+                tcb = _child(tcpr, W.tcBorders) if tcpr is not None else None
                 if tcb is not None:
                     for side_el in tcb:
                         side = etree.QName(side_el).localname
@@ -964,10 +999,10 @@ class _Document:
         out = []
         for i, block in enumerate(self.blocks):
             if isinstance(block, _Para):
-                sect = block.el.find(f"{W.pPr}/{W.sectPr}")
+                sect = _grandchild(block.el, W.pPr, W.sectPr)
                 if sect is not None:
                     out.append(_Section(len(out) + 1, sect, i))
-        final = self.body.find(W.sectPr)
+        final = _child(self.body, W.sectPr)
         if final is not None or not out:
             out.append(_Section(len(out) + 1, final, len(self.blocks) - 1))
         return out
@@ -1006,7 +1041,7 @@ class _Document:
         return out
 
     def header_part(self, rid: str | None, label: str):
-        """(part name, root, blocks) of a header/footer relationship id; None if missing."""
+        """Load the header/footer part of a relationship id; its part name, None if missing."""
         if not rid or rid not in self.rels:
             return None
         part = self.rels[rid][1]
@@ -1115,6 +1150,11 @@ for _cp in list(range(0x200B, 0x2010)) + list(range(0x202A, 0x202F)) + list(rang
         + [0xFEFF]:
     _BAD_CHARS[_cp] = f"ký tự ẩn U+{_cp:04X}"
 
+_ASCII_RE = re.compile(r"[\x00-\x7f]")
+# control characters other than tab/line break (from w:tab/w:br), and the invisible ones
+_BAD_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f"
+                     + "".join(chr(cp) for cp in sorted(_BAD_CHARS)) + "]")
+
 _JC_NAMES = {"left": "căn trái", "right": "căn phải", "center": "căn giữa", "both": "căn đều hai bên"}
 
 
@@ -1217,7 +1257,7 @@ class _Checker:
         for sec in self.doc.sections:
             where = f"phần (section) {sec.index}" if many else "trang"
             sect = sec.sect
-            pgsz = sect.find(W.pgSz) if sect is not None else None
+            pgsz = _child(sect, W.pgSz) if sect is not None else None
             if pgsz is None:
                 self.f.add("trang.kho-giay", where, "không khai báo khổ giấy, cần A4 (210 × 297 mm)")
             else:
@@ -1229,7 +1269,7 @@ class _Checker:
                                f"khổ giấy {_mm(w)} × {_mm(h)} mm, cần A4 (210 × 297 mm)")
                 if pgsz.get(W.orient) == "landscape" or w > h:
                     self.f.add("trang.huong-giay", where, "trang nằm ngang, cần khổ dọc")
-            pgmar = sect.find(W.pgMar) if sect is not None else None
+            pgmar = _child(sect, W.pgMar) if sect is not None else None
             if pgmar is None:
                 self.f.add("trang.le-tren", where, "không khai báo lề trang")
                 continue
@@ -1249,8 +1289,8 @@ class _Checker:
     def _text_width(self, sec_index: int = 0) -> float:
         """Width of the text area of a section, in twips."""
         sect = self.doc.sections[min(sec_index, len(self.doc.sections) - 1)].sect
-        pgsz = sect.find(W.pgSz) if sect is not None else None
-        pgmar = sect.find(W.pgMar) if sect is not None else None
+        pgsz = _child(sect, W.pgSz) if sect is not None else None
+        pgmar = _child(sect, W.pgMar) if sect is not None else None
         width = _length(pgsz.get(W.w)) if pgsz is not None else None
         width = width or PAGE_W
         if pgmar is not None:
@@ -1264,7 +1304,7 @@ class _Checker:
         doc = self.doc
         even_odd = False
         if doc.settings is not None:
-            el = doc.settings.find(W.evenAndOddHeaders)
+            el = _child(doc.settings, W.evenAndOddHeaders)
             even_odd = el is not None and _on(el)
         labels = {("header", "default"): "đầu trang", ("header", "first"): "đầu trang của trang đầu",
                   ("header", "even"): "đầu trang của trang chẵn",
@@ -1285,8 +1325,8 @@ class _Checker:
             for key, label in labels.items():
                 if key in refs:  # a section without a reference inherits the previous one's
                     current[key] = doc.header_part(refs[key], label)
-            title_pg = sect is not None and sect.find(W.titlePg) is not None \
-                and _on(sect.find(W.titlePg))
+            title_pg = sect is not None and _child(sect, W.titlePg) is not None \
+                and _on(_child(sect, W.titlePg))
             if sec.index == 1:
                 if not title_pg:
                     self.f.add("so-trang.trang-dau", where,
@@ -1294,7 +1334,7 @@ class _Checker:
                 elif self._page_fields(current.get(("header", "first"))):
                     self.f.add("so-trang.trang-dau", "đầu trang của trang đầu",
                                "có số trang ở trang 1, trang đầu không đánh số")
-            pgnum = sect.find(W.pgNumType) if sect is not None else None
+            pgnum = _child(sect, W.pgNumType) if sect is not None else None
             if pgnum is not None and (pgnum.get(W.fmt) or "decimal") != "decimal":
                 self.f.add("so-trang.kieu-so", where,
                            f"số trang kiểu {pgnum.get(W.fmt)}, cần chữ số Ả Rập (1, 2, 3…)")
@@ -1908,7 +1948,7 @@ class _Checker:
             if i in section_ends:  # a section break; the next section's w:type says which kind
                 nxt = next((s for s in self.doc.sections if s.index == section_ends[i].index + 1),
                            None)
-                kind_el = nxt.sect.find(W.type) if nxt is not None and nxt.sect is not None else None
+                kind_el = _child(nxt.sect, W.type) if nxt is not None and nxt.sect is not None else None
                 kind = kind_el.get(W.val) if kind_el is not None else "nextPage"
                 if kind != "continuous":
                     return True
@@ -1931,9 +1971,10 @@ class _Checker:
             if not r.raw:
                 continue
             used = []
-            if any(ord(ch) < 0x80 for ch in r.raw):
+            ascii_only = r.raw.isascii()
+            if ascii_only or _ASCII_RE.search(r.raw):
                 used.append(r.props.ascii_font)
-            if any(ord(ch) >= 0x80 for ch in r.raw):
+            if not ascii_only:
                 used.append(r.props.hansi_font)
             for font in used:
                 if font.lower() != TNR.lower() and font not in fonts:
@@ -1953,10 +1994,8 @@ class _Checker:
             self.f.add("van-ban.nfc", p.place,
                        "chữ chưa chuẩn hóa Unicode dựng sẵn (NFC): dấu tách rời khỏi chữ")
         bad = []
-        for ch in raw:
+        for ch in _BAD_RE.findall(raw):
             cp = ord(ch)
-            if ch in "\t\n":
-                continue
             if unicodedata.category(ch) == "Cc":
                 label = f"ký tự điều khiển U+{cp:04X}"
             else:

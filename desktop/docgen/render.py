@@ -7,7 +7,8 @@ from pathlib import Path
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -66,7 +67,21 @@ class Template(DocxTemplate):
 
 def _env() -> SandboxedEnvironment:
     # autoescape: '&', '<' and '>' typed by the clerk never break the XML
-    return SandboxedEnvironment(autoescape=True)
+    # StrictUndefined: a field the app does not know is an error, not a silent blank
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def _explain(e: TemplateError) -> str:
+    """Jinja's message, said in Vietnamese with the field's name."""
+    msg = (e.message or str(e)).rstrip(".")
+    m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", msg)
+    if isinstance(e, UndefinedError) and m:
+        return f"trường “{m.group(1) or m.group(2)}” không có trong dữ liệu của ứng dụng"
+    if isinstance(e, SecurityError):
+        return f"mẫu truy cập thuộc tính không được phép ({msg})"
+    if isinstance(e, TemplateSyntaxError):
+        return f"thẻ viết sai ({msg})"
+    return msg
 
 
 def render(template_path: Path, context: dict, out: str | Path) -> Path:
@@ -75,7 +90,7 @@ def render(template_path: Path, context: dict, out: str | Path) -> Path:
         tpl.render(context, jinja_env=_env())
     except TemplateError as e:
         where = f" (dòng {e.lineno})" if getattr(e, "lineno", None) else ""
-        raise UserError(f"Mẫu {Path(template_path).name} có lỗi{where}: {e.message or e}") from e
+        raise UserError(f"Mẫu {Path(template_path).name} có lỗi{where}: {_explain(e)}.") from e
     except (OSError, KeyError, ValueError, etree.XMLSyntaxError) as e:
         raise UserError(f"Không đọc được mẫu {Path(template_path).name}: {e}") from e
     fit_rules(tpl.docx)

@@ -268,9 +268,7 @@ def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
     secs.append(Section("V.", "ĐỀ XUẤT, KIẾN NGHỊ", 1, "kien_nghi",
                         "Đề nghị cấp trên tiếp tục cung cấp tài liệu truyền thông và tổ chức tập huấn"
                         " kỹ năng truyền thông cho cán bộ làm công tác truyền thông."))
-    end = f"Trên đây là báo cáo kết quả thực hiện {plan_ref} của {unit.name}"
-    if plan.number is None:
-        end = f"Trên đây là báo cáo kết quả thực hiện {plan_ref}"
+    end = f"Trên đây là Báo cáo kết quả thực hiện {plan_ref} năm {c.period_end.year}"
     secs.append(Section("", "", 0, "ket_thuc", ensure_final(end)))
     for s in secs:
         s.text = s.draft
