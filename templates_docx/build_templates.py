@@ -7,6 +7,7 @@ run splitting never breaks one. Rebuild with:  python templates_docx/build_templ
 from __future__ import annotations
 
 import copy
+import re
 import sys
 from pathlib import Path
 
@@ -345,6 +346,29 @@ def appendix(doc: Document) -> None:
     # merged-free rows 1 and 3 hold only the loop tags; their other cells stay empty.
 
 
+def clean_package(doc: Document) -> None:
+    """No font but Times New Roman anywhere in the package: drop the legacy
+    stylesWithEffects part, set the theme's fonts and the (unused) bullet fonts to it."""
+    part = doc.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rid)
+    for rfonts in part.numbering_part.element.iter(qn("w:rFonts")):
+        for attr in list(rfonts.attrib):
+            del rfonts.attrib[attr]
+        for a in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            rfonts.set(qn(a), FONT)
+    for lvl_text in part.numbering_part.element.iter(qn("w:lvlText")):
+        if not lvl_text.get(qn("w:val"), "").startswith("%"):
+            lvl_text.set(qn("w:val"), "-")
+    for rel in part.rels.values():
+        if rel.reltype.endswith("/theme"):
+            theme = rel.target_part
+            xml = theme.blob.decode("utf-8")
+            xml = re.sub(r'(<a:(?:latin|ea|cs) typeface=")[^"]*(")', rf"\g<1>{FONT}\g<2>", xml)
+            theme._blob = xml.encode("utf-8")
+
+
 def build(doc_type: str, path: Path, report: bool) -> None:
     doc = Document()
     define_styles(doc)
@@ -363,6 +387,7 @@ def build(doc_type: str, path: Path, report: bool) -> None:
     last = body_el.findall("*")[-2]
     if last.tag == qn("w:tbl"):
         body_el.insert(len(body_el) - 1, copy.deepcopy(OxmlElement("w:p")))
+    clean_package(doc)
     core = doc.core_properties
     core.title = doc_type.capitalize()
     core.author = "Văn bản Y tế"
