@@ -3,7 +3,6 @@ one at a time, gives a finding with its rule id; unreadable files give CheckErro
 
 from __future__ import annotations
 
-import copy
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -84,7 +83,8 @@ def _drawing_line_run(width_pt):
         ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         '<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="0"/><wp:docPr id="77" name="Line 77"/>'
-        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         '<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
         f'<a:ext cx="{cx}" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
         '<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>'
@@ -680,6 +680,10 @@ def _break_appendix_total(b):
     tbl._tbl.remove(tbl.rows[-1]._tr)
 
 
+def _break_kinh_gui(b):
+    b.p["kinh_gui"].alignment = LEFT
+
+
 def _break_appendix_size(b):
     tbl = b.t["appendix"]
     tbl.rows[1].cells[1].paragraphs[0].runs[0].font.size = Pt(9)
@@ -692,6 +696,7 @@ BREAKS_BC = [
     (_break_appendix_total, "phu-luc.dong-tong"),
     (_break_appendix_size, "phu-luc.co-chu"),
     (_break_symbol, "dau-trang.ky-hieu-loai"),
+    (_break_kinh_gui, "tieu-de.kinh-gui"),
 ]
 
 
@@ -737,6 +742,71 @@ def test_page_break_before_and_section_break_start_appendix(check):
     assert check(b) == []
 
 
+def _section_break_before_appendix(b, kind=None):
+    """Replace the page-break paragraph by a section break (a paragraph holding a sectPr)."""
+    import copy
+    par = b.p["page_break"]
+    for run in list(par.runs):
+        run._r.getparent().remove(run._r)
+    body_sect = b.doc.element.body.sectPr
+    sect = copy.deepcopy(body_sect)
+    par._p.get_or_add_pPr().append(sect)
+    if kind:
+        type_el = OxmlElement("w:type")
+        type_el.set(qn("w:val"), kind)
+        body_sect.insert(0, type_el)
+
+
+def test_section_break_starts_appendix_on_new_page(check):
+    b = Builder("BC")
+    _section_break_before_appendix(b)
+    findings = check(b)
+    assert findings == [], fmt(findings)
+
+
+def test_continuous_section_break_is_not_a_new_page(check):
+    b = Builder("BC")
+    _section_break_before_appendix(b, "continuous")
+    assert rules(check(b)) == {"phu-luc.trang-moi"}
+
+
+def _vml_line_paragraph(width_pt):
+    return parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<w:pPr><w:jc w:val="center"/></w:pPr><w:r><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:t></w:t></mc:Choice>'
+        '<mc:Fallback><w:pict><v:line from="0,0" to="500pt,0"/></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>'
+        f'<w:r><w:pict><v:line from="10pt,0" to="{10 + width_pt}pt,0"/></w:pict></w:r></w:p>'
+    )
+
+
+def test_vml_line_is_measured_and_fallback_ignored(check):
+    motto_w = text_width_pt("Độc lập - Tự do - Hạnh phúc", 13, True)
+    b = Builder()
+    old = b.p["tieu_ngu_line"]._p
+    old.addprevious(_vml_line_paragraph(motto_w))
+    old.getparent().remove(old)
+    findings = check(b)
+    assert findings == [], fmt(findings)
+    b = Builder()
+    old = b.p["tieu_ngu_line"]._p
+    old.addprevious(_vml_line_paragraph(motto_w / 2))
+    old.getparent().remove(old)
+    assert rules(check(b)) == {"dau-trang.gach-tieu-ngu"}
+
+
+def test_all_caps_counts_as_uppercase(check):
+    b = Builder()
+    run = b.p["doc_type"].runs[0]
+    run.text = "Kế hoạch"
+    run.font.all_caps = True
+    set_text(b.p["so"], "Số: 12/BC-BVPBT")  # the type code still comes from "KẾ HOẠCH"
+    assert rules(check(b)) == {"dau-trang.ky-hieu-loai"}
+
+
 # --------------------------------------------------------------------------------------------
 # Style resolution
 
@@ -774,7 +844,8 @@ def test_toggle_properties():
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>'
         '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="Normal"/>'
         '<w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>'
-        '<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b w:val="true"/></w:rPr></w:style>'
+        '<w:style w:type="character" w:styleId="Strong">'
+        '<w:rPr><w:b w:val="true"/></w:rPr></w:style>'
         '</w:styles>')
     res = StyleResolver(styles)
     p = parse_xml(f'<w:p {w}><w:pPr><w:pStyle w:val="B"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>')

@@ -68,8 +68,8 @@ def main() -> int:
         print("faces disagree on unitsPerEm", file=sys.stderr)
         return 1
     data["units_per_em"] = units.pop()
-    OUT.write_text(json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":")) + "\n",
-                   encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    OUT.write_text(text + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({len(data['regular'])} regular, {len(data['bold'])} bold)")
     return 0
 

@@ -919,7 +919,8 @@ class _Document:
             )
         self.body = _child(self.root, W.body)
         if self.body is None:
-            raise CheckError(f'Tệp "{self.name}" bị hỏng: word/document.xml không có phần thân (w:body).')
+            raise CheckError(
+                f'Tệp "{self.name}" bị hỏng: word/document.xml không có phần thân (w:body).')
         styles = pkg.optional_xml(pkg.related(pkg.main, REL_STYLES, "word/styles.xml"))
         theme = pkg.optional_xml(pkg.related(pkg.main, REL_THEME, "word/theme/theme1.xml"))
         self.settings = pkg.optional_xml(pkg.related(pkg.main, REL_SETTINGS, "word/settings.xml"))
@@ -1141,7 +1142,6 @@ class _Findings:
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.(?=\s|$)")
 _ARABIC = re.compile(r"^(\d{1,3})\.(?!\d)")
 _LETTER = re.compile(r"^[a-zđ]\)")
-_AUTHORITY_PREFIX = ("KT.", "TM.", "Q.", "TL.", "TUQ.")
 _DOC_TYPE_CODES = {"KẾ HOẠCH": "KH", "BÁO CÁO": "BC"}
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -1155,7 +1155,9 @@ _ASCII_RE = re.compile(r"[\x00-\x7f]")
 _BAD_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f"
                      + "".join(chr(cp) for cp in sorted(_BAD_CHARS)) + "]")
 
-_JC_NAMES = {"left": "căn trái", "right": "căn phải", "center": "căn giữa", "both": "căn đều hai bên"}
+_DATE_RE = re.compile(r"(?P<place>[^,]+), ngày(?P<day>.*?)tháng(?P<month>.*?)năm (?P<year>\d{4})")
+_JC_NAMES = {"left": "căn trái", "right": "căn phải", "center": "căn giữa",
+             "both": "căn đều hai bên"}
 
 
 def _roman_value(s: str) -> int:
@@ -1259,7 +1261,8 @@ class _Checker:
             sect = sec.sect
             pgsz = _child(sect, W.pgSz) if sect is not None else None
             if pgsz is None:
-                self.f.add("trang.kho-giay", where, "không khai báo khổ giấy, cần A4 (210 × 297 mm)")
+                self.f.add("trang.kho-giay", where,
+                           "không khai báo khổ giấy, cần A4 (210 × 297 mm)")
             else:
                 w = _length(pgsz.get(W.w)) or 0
                 h = _length(pgsz.get(W.h)) or 0
@@ -1306,9 +1309,11 @@ class _Checker:
         if doc.settings is not None:
             el = _child(doc.settings, W.evenAndOddHeaders)
             even_odd = el is not None and _on(el)
-        labels = {("header", "default"): "đầu trang", ("header", "first"): "đầu trang của trang đầu",
+        labels = {("header", "default"): "đầu trang",
+                  ("header", "first"): "đầu trang của trang đầu",
                   ("header", "even"): "đầu trang của trang chẵn",
-                  ("footer", "default"): "chân trang", ("footer", "first"): "chân trang của trang đầu",
+                  ("footer", "default"): "chân trang",
+                  ("footer", "first"): "chân trang của trang đầu",
                   ("footer", "even"): "chân trang của trang chẵn"}
         current: dict[tuple[str, str], str | None] = {}
         checked: set[str] = set()
@@ -1464,7 +1469,8 @@ class _Checker:
         problems = []
         m = re.fullmatch(r"Số:(?P<num>[^/]*)/(?P<sym>[^-/]+)-(?P<org>.+)", text)
         if not m:
-            problems.append('sai dạng, cần "Số: 12/KH-ABC" (để trống số cũng được: "Số:    /KH-ABC")')
+            problems.append('sai dạng, cần "Số: 12/KH-ABC" '
+                            '(để trống số cũng được: "Số:    /KH-ABC")')
         else:
             raw_num = m.group("num")
             num = raw_num.strip()
@@ -1480,7 +1486,8 @@ class _Checker:
             if not re.fullmatch(r"[A-ZĐ]+", sym):
                 problems.append(f'ký hiệu loại văn bản "{sym}" phải là chữ IN HOA (KH, BC…)')
             if not re.fullmatch(r"[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*", org):
-                problems.append(f'chữ viết tắt cơ quan "{org}" phải là chữ IN HOA, số và dấu gạch nối')
+                problems.append(
+                    f'chữ viết tắt cơ quan "{org}" phải là chữ IN HOA, số và dấu gạch nối')
         problems += [_size_problem(para, 13, 13), _bold_problem(para, False), _center_problem(para)]
         problem = _join(problems)
         if problem:
@@ -1512,7 +1519,8 @@ class _Checker:
                 self.f.add("dau-trang.tieu-ngu", tn.place, "Tiêu ngữ " + problem)
             self._check_line_under(table, paras, tn, "dau-trang.gach-tieu-ngu", "Tiêu ngữ",
                                    self._para_text_pt(tn), 0.8, 1.2, "bằng chiều dài dòng chữ")
-        date = next((p for p in lines[2:] if "ngày" in p.stripped), lines[2] if len(lines) > 2 else None)
+        date = next((p for p in lines[2:] if "ngày" in p.stripped),
+                    lines[2] if len(lines) > 2 else None)
         if date is None:
             self.f.add("dau-trang.dia-danh-ngay", where, "không có dòng địa danh, ngày tháng")
         else:
@@ -1521,7 +1529,7 @@ class _Checker:
     def _check_date_line(self, para: _Para) -> None:
         text = para.stripped.replace("\u00a0", " ").replace("\t", " ")
         problems = []
-        m = re.fullmatch(r"(?P<place>[^,]+), ngày(?P<day>.*?)tháng(?P<month>.*?)năm (?P<year>\d{4})", text)
+        m = _DATE_RE.fullmatch(text)
         if not m:
             problems.append('sai dạng, cần "<Địa danh>, ngày 05 tháng 9 năm 2025"')
         else:
@@ -1575,7 +1583,8 @@ class _Checker:
                 width = avail(para)
                 width_pt = (width - para.props.left - para.props.right) / 20 \
                     if width is not None else None
-                problem = None if b[0] == "single" else f"đường kẻ kiểu {b[0]}, cần nét liền (single)"
+                problem = None if b[0] == "single" \
+                    else f"đường kẻ kiểu {b[0]}, cần nét liền (single)"
                 return _Line(para, width_pt, problem)
         return None
 
@@ -1734,7 +1743,8 @@ class _Checker:
                 if value != roman_max + 1:
                     after = f'sau mục "{_to_roman(roman_max)}."' if roman_max else "ở đầu"
                     self.f.add("than.thu-tu-muc", p.place,
-                               f'mục "{_to_roman(value)}." đứng {after}, cần "{_to_roman(roman_max + 1)}."')
+                               f'mục "{_to_roman(value)}." đứng {after}, '
+                               f'cần "{_to_roman(roman_max + 1)}."')
                 roman_max = max(roman_max, value)
                 arabic_max = 0
                 continue
@@ -1751,7 +1761,8 @@ class _Checker:
         self._check_legal_basis(text_paras)
         last = text_paras[-1][1]
         if not last.stripped.endswith("./."):
-            self.f.add("than.ket-thuc", last.place, 'câu cuối phần nội dung cần kết thúc bằng "./."')
+            self.f.add("than.ket-thuc", last.place,
+                       'câu cuối phần nội dung cần kết thúc bằng "./."')
 
     def _check_body_format(self, p: _Para, heading: bool, prev_b, next_b) -> None:
         pp = p.props
@@ -1785,7 +1796,8 @@ class _Checker:
             got = f"{_num(round(pp.line / 240, 2))} dòng"
         else:
             ok = 340 - 1 <= pp.line <= 360 + 1
-            got = f"{'chính xác' if pp.line_rule == 'exact' else 'tối thiểu'} {_num(pp.line / 20)} pt"
+            kind = "chính xác" if pp.line_rule == "exact" else "tối thiểu"
+            got = f"{kind} {_num(pp.line / 20)} pt"
         if not ok:
             self.f.add("than.gian-dong", p.place,
                        f"giãn dòng {got}, cần từ 1 đến 1,5 dòng (hoặc 17–18 pt)")
@@ -1904,7 +1916,8 @@ class _Checker:
         if not self._starts_new_page(closing + 1):
             first = content[0]
             place = first.place if isinstance(first, _Para) else first.loc
-            self.f.add("phu-luc.trang-moi", place, "phụ lục phải bắt đầu ở trang mới (chèn ngắt trang)")
+            self.f.add("phu-luc.trang-moi", place,
+                       "phụ lục phải bắt đầu ở trang mới (chèn ngắt trang)")
         for b in rest:
             if not isinstance(b, _Table):
                 continue
@@ -1920,7 +1933,8 @@ class _Checker:
             if 0 not in b.header_rows:
                 self.f.add("phu-luc.lap-tieu-de", b.loc,
                            'hàng đầu bảng phụ lục chưa đặt "lặp lại ở đầu mỗi trang" (w:tblHeader)')
-            last_text = " ".join(p.stripped for c in (b.rows[-1] if b.rows else []) for p in c.paras)
+            last_row = b.rows[-1] if b.rows else []
+            last_text = " ".join(p.stripped for c in last_row for p in c.paras)
             if "Tổng" not in last_text and "TỔNG" not in last_text:
                 self.f.add("phu-luc.dong-tong", b.loc, 'bảng phụ lục thiếu hàng "Tổng" ở cuối')
             for row in b.rows:
@@ -1948,7 +1962,8 @@ class _Checker:
             if i in section_ends:  # a section break; the next section's w:type says which kind
                 nxt = next((s for s in self.doc.sections if s.index == section_ends[i].index + 1),
                            None)
-                kind_el = _child(nxt.sect, W.type) if nxt is not None and nxt.sect is not None else None
+                has_sect = nxt is not None and nxt.sect is not None
+                kind_el = _child(nxt.sect, W.type) if has_sect else None
                 kind = kind_el.get(W.val) if kind_el is not None else "nextPage"
                 if kind != "continuous":
                     return True
