@@ -42,3 +42,20 @@ def load_activities(conn: sqlite3.Connection, start: date | None = None, end: da
 
 def count_activities(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COUNT(*) FROM activities").fetchone()[0]
+
+
+def update_activity(conn: sqlite3.Connection, a: Activity) -> None:
+    conn.execute(f"UPDATE activities SET {', '.join(c + '=?' for c in _COLS)}, updated_at=datetime('now') "
+                 "WHERE id=?", (*_row(a), a.id))
+
+
+def restore_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
+    """Insert activities with their former ids (undo of a delete)."""
+    conn.executemany(
+        f"INSERT INTO activities (id, {', '.join(_COLS)}, created_at, updated_at) "
+        f"VALUES (?, {', '.join('?' * len(_COLS))}, datetime('now'), datetime('now'))",
+        [(a.id, *_row(a)) for a in acts])
+
+
+def delete_activities(conn: sqlite3.Connection, ids: list[int]) -> None:
+    conn.executemany("DELETE FROM activities WHERE id = ?", [(i,) for i in ids])

@@ -101,3 +101,97 @@ def plan_period(plan: Plan) -> tuple[date, date]:
     start = plan.period_start or date(plan.doc_date.year, 1, 1)
     end = plan.period_end or date(plan.doc_date.year, 12, 31)
     return start, end
+
+
+_PLAN_FIELDS = {"title", "number", "doc_year", "doc_month", "doc_day", "superior_id", "intro", "lead_sentence",
+                "closing", "period_start", "period_end", "signer_id", "archive_dept_id"}
+_ITEM_FIELDS = {"kind", "text", "is_task", "lead_dept_id", "time_frame"}
+
+
+def update_plan(conn: sqlite3.Connection, plan_id: int, **fields) -> None:
+    bad = set(fields) - _PLAN_FIELDS
+    if bad:
+        raise ValueError(f"unknown plan fields {bad}")
+    vals = [clean(v) if isinstance(v, str) and k not in ("period_start", "period_end") else v
+            for k, v in fields.items()]
+    conn.execute(f"UPDATE plans SET {', '.join(k + '=?' for k in fields)} WHERE id=?", (*vals, plan_id))
+
+
+def delete_plan(conn: sqlite3.Connection, plan_id: int) -> None:
+    conn.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+
+
+def set_basis(conn: sqlite3.Connection, plan_id: int, ref_ids: list[int]) -> None:
+    conn.execute("DELETE FROM plan_basis WHERE plan_id = ?", (plan_id,))
+    conn.executemany("INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
+                     [(plan_id, r, i) for i, r in enumerate(dict.fromkeys(ref_ids))])
+
+
+def set_plan_recipients(conn: sqlite3.Connection, plan_id: int, recipients: list[str]) -> None:
+    conn.execute("DELETE FROM plan_recipients WHERE plan_id = ?", (plan_id,))
+    conn.executemany("INSERT INTO plan_recipients (plan_id, position, text) VALUES (?, ?, ?)",
+                     [(plan_id, i, clean(t)) for i, t in enumerate(x for x in recipients if clean(x))])
+
+
+def _siblings(conn, plan_id: int, parent_id: int | None) -> list[int]:
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM plan_items WHERE plan_id = ? AND parent_id IS ? ORDER BY position, id", (plan_id, parent_id))]
+
+
+def _renumber(conn, ids: list[int]) -> None:
+    conn.executemany("UPDATE plan_items SET position = ? WHERE id = ?", [(i, x) for i, x in enumerate(ids)])
+
+
+def add_item(conn: sqlite3.Connection, plan_id: int, parent_id: int | None, index: int | None, kind: str,
+             text: str) -> int:
+    """Insert an item under `parent_id` at `index` (end when None); returns its id."""
+    sibs = _siblings(conn, plan_id, parent_id)
+    new_id = conn.execute("INSERT INTO plan_items (plan_id, parent_id, position, kind, text) VALUES (?, ?, ?, ?, ?)",
+                          (plan_id, parent_id, len(sibs), kind, clean(text))).lastrowid
+    sibs.insert(len(sibs) if index is None else max(0, min(index, len(sibs))), new_id)
+    _renumber(conn, sibs)
+    return new_id
+
+
+def update_item(conn: sqlite3.Connection, item_id: int, **fields) -> None:
+    bad = set(fields) - _ITEM_FIELDS
+    if bad:
+        raise ValueError(f"unknown item fields {bad}")
+    vals = [clean(v) if isinstance(v, str) else v for v in fields.values()]
+    conn.execute(f"UPDATE plan_items SET {', '.join(k + '=?' for k in fields)} WHERE id=?", (*vals, item_id))
+
+
+def set_item_details(conn: sqlite3.Connection, item_id: int, coord_dept_ids: list[int],
+                     targets: list[Target]) -> None:
+    conn.execute("DELETE FROM item_coord_depts WHERE item_id = ?", (item_id,))
+    conn.executemany("INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
+                     [(item_id, d) for d in dict.fromkeys(coord_dept_ids)])
+    conn.execute("DELETE FROM item_targets WHERE item_id = ?", (item_id,))
+    conn.executemany(
+        "INSERT INTO item_targets (item_id, form_code, quantity, unit_label, position) VALUES (?, ?, ?, ?, ?)",
+        [(item_id, t.form_code, t.quantity, clean(t.unit_label), i) for i, t in enumerate(targets)])
+
+
+def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
+    """Delete an item and everything under it; activities that served it keep no task."""
+    row = conn.execute("SELECT plan_id, parent_id FROM plan_items WHERE id = ?", (item_id,)).fetchone()
+    conn.execute("DELETE FROM plan_items WHERE id = ?", (item_id,))
+    if row:
+        _renumber(conn, _siblings(conn, row[0], row[1]))
+
+
+def move_item(conn: sqlite3.Connection, item_id: int, parent_id: int | None, index: int) -> None:
+    """Put an item under `parent_id` at `index` (moving up/down, indenting, outdenting)."""
+    plan_id, old_parent = conn.execute("SELECT plan_id, parent_id FROM plan_items WHERE id = ?",
+                                       (item_id,)).fetchone()
+    anc = parent_id
+    while anc is not None:  # never under itself
+        if anc == item_id:
+            raise UserError("Không thể chuyển một mục vào bên trong chính nó.")
+        anc = conn.execute("SELECT parent_id FROM plan_items WHERE id = ?", (anc,)).fetchone()[0]
+    old = [x for x in _siblings(conn, plan_id, old_parent) if x != item_id]
+    _renumber(conn, old)
+    conn.execute("UPDATE plan_items SET parent_id = ? WHERE id = ?", (parent_id, item_id))
+    new = [x for x in _siblings(conn, plan_id, parent_id) if x != item_id]
+    new.insert(max(0, min(index, len(new))), item_id)
+    _renumber(conn, new)

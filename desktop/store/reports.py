@@ -53,3 +53,12 @@ def load_report(conn: sqlite3.Connection, report_id: int) -> Report | None:
 def latest_report(conn: sqlite3.Connection, plan_id: int) -> Report | None:
     row = conn.execute("SELECT id FROM reports WHERE plan_id = ? ORDER BY id DESC LIMIT 1", (plan_id,)).fetchone()
     return load_report(conn, row[0]) if row else None
+
+
+def ensure_report(conn: sqlite3.Connection, r: Report) -> Report:
+    """The stored report of r.plan_id (created from `r` when there is none)."""
+    found = latest_report(conn, r.plan_id)
+    if found is not None:
+        return found
+    save_report(conn, r)
+    return r

@@ -51,3 +51,43 @@ def load_unit(conn: sqlite3.Connection) -> Unit:
         "SELECT * FROM signers ORDER BY sort, id")]
     unit.recipients = [r[0] for r in conn.execute("SELECT text FROM unit_recipients ORDER BY position")]
     return unit
+
+
+def add_department(conn: sqlite3.Connection, name: str, abbr: str) -> Department:
+    pos = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM departments").fetchone()[0]
+    d = Department(clean(name), clean(abbr))
+    d.id = upsert(conn, "departments", None, name=d.name, abbr=d.abbr, position=pos)
+    return d
+
+
+def update_department(conn: sqlite3.Connection, d: Department) -> None:
+    conn.execute("UPDATE departments SET name=?, abbr=? WHERE id=?", (clean(d.name), clean(d.abbr), d.id))
+
+
+def delete_department(conn: sqlite3.Connection, dept_id: int) -> int:
+    """Delete a department; returns how many activities it had (they keep no department)."""
+    n = conn.execute("SELECT COUNT(*) FROM activities WHERE dept_id = ?", (dept_id,)).fetchone()[0]
+    conn.execute("DELETE FROM departments WHERE id = ?", (dept_id,))
+    return n
+
+
+def add_signer(conn: sqlite3.Connection, s: Signer) -> Signer:
+    sort = conn.execute("SELECT COALESCE(MAX(sort), -1) + 1 FROM signers").fetchone()[0]
+    s.id = upsert(conn, "signers", None, authority=clean(s.authority).upper(), position=clean(s.position).upper(),
+                  full_name=clean(s.full_name), sort=sort)
+    return s
+
+
+def update_signer(conn: sqlite3.Connection, s: Signer) -> None:
+    conn.execute("UPDATE signers SET authority=?, position=?, full_name=? WHERE id=?",
+                 (clean(s.authority).upper(), clean(s.position).upper(), clean(s.full_name), s.id))
+
+
+def delete_signer(conn: sqlite3.Connection, signer_id: int) -> None:
+    conn.execute("DELETE FROM signers WHERE id = ?", (signer_id,))
+
+
+def set_recipients(conn: sqlite3.Connection, recipients: list[str]) -> None:
+    conn.execute("DELETE FROM unit_recipients")
+    conn.executemany("INSERT INTO unit_recipients (text, position) VALUES (?, ?)",
+                     [(clean(r), i) for i, r in enumerate(x for x in recipients if clean(x))])

@@ -1,28 +1,32 @@
-"""The window: the plan, the activity ledger and the report of one unit's database.
+"""The main window: Tổng quan, Đơn vị, Kế hoạch, Hoạt động, Báo cáo — one unit's database.
 
-First run (no database in the per-user data folder) opens the demo so the clerk sees a
-filled-in year at once.
+First run (no database in the per-user data folder) shows a short wizard: the unit, its
+departments and signers, or the demo data.
 """
 from __future__ import annotations
 
 import sys
+import tempfile
+from datetime import date
 from pathlib import Path
 
 from platformdirs import user_data_dir, user_documents_dir
-from PySide6.QtCore import QObject, QRunnable, QSettings, QSortFilterProxyModel, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QPushButton, QTableView, QTabWidget, QTextBrowser,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressBar,
+                               QTabWidget)
 
 from .. import APP_NAME, __version__, app
 from ..domain.errors import UserError
-from ..domain.forms import form
-from ..domain.plan_text import number_items
-from ..domain.report import report_blocks
-from ..domain.text import fold
-from ..store import activities, db, plans, units
-from .ledger_model import LedgerModel
+from ..docgen.output import lock_owner
+from ..store import catalogue, db, plans, units
+from .common import TITLE, Jobs, free_name, open_path, print_file, warn
+from .dashboard import Dashboard
+from .ledger_page import LedgerPage
+from .plan_page import PlanPage
+from .report_page import ReportPage
+from .unit_page import UnitPage
+from .wizard import FirstRunWizard
 
 ORG = "VanBanYTe"
 
@@ -31,221 +35,264 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, ORG)) / "vanbanyte.db"
 
 
-def open_or_create(path: Path):
-    """Open the database; on first run create it with the demo data."""
-    if not path.exists():
-        from ..store.demo import create_demo
+def create_from_wizard(path: Path, wizard: FirstRunWizard) -> None:
+    """A new database from the wizard's answers: the demo, or the unit with a first plan from the preset."""
+    from ..store.demo import create_demo
 
-        path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if wizard.wants_demo():
         create_demo(path, 150, 1)
-    return db.open_db(path)
+        return
+    from ..domain.presets import plan_from_preset
+    from .plan_page import guess_roles
+
+    conn = db.create(path)
+    try:
+        with db.transaction(conn):
+            unit = wizard.unit()
+            units.save_unit(conn, unit)
+            refs = catalogue.install_catalogue(conn)
+            plan = plan_from_preset(catalogue.preset(), unit, refs, guess_roles(unit), date.today(),
+                                    superior_issuer=unit.parent_body, superior_short=unit.parent_body or "cấp trên",
+                                    deadline="10/12")
+            plan.doc_date.day = None
+            plan.signer_id = unit.signers[0].id if unit.signers else None
+            plans.insert_plan(conn, plan)
+    except BaseException:
+        conn.close()
+        path.unlink(missing_ok=True)
+        raise
+    conn.close()
 
 
-class FoldFilter(QSortFilterProxyModel):
-    """Rows whose text contains every typed word, with or without diacritics."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._words: list[str] = []
-
-    def set_query(self, text: str) -> None:
-        self._words = fold(text).split()
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, row, parent):  # noqa: N802 (Qt API)
-        if not self._words:
-            return True
-        hay = self.sourceModel().search_text(row)
-        return all(w in hay for w in self._words)
-
-
-class _Signals(QObject):
-    done = Signal(list)
-    failed = Signal(str)
-
-
-class ExportJob(QRunnable):
-    """Rendering off the UI thread (it opens its own connection)."""
-
-    def __init__(self, db_path: Path, what: str, out: Path, pdf: bool):
-        super().__init__()
-        self.db_path, self.what, self.out, self.pdf = db_path, what, out, pdf
-        self.signals = _Signals()
-
-    def run(self):
-        try:
-            conn = db.open_db(self.db_path)
-            try:
-                writer = app.write_plan if self.what == "plan" else app.write_report
-                self.signals.done.emit([str(p) for p in writer(conn, self.out, pdf=self.pdf)])
-            finally:
-                conn.close()
-        except UserError as e:
-            self.signals.failed.emit(str(e))
-        except Exception as e:  # shown, never a crash
-            self.signals.failed.emit(f"Lỗi không mong đợi: {e}")
+def first_run(path: Path, parent=None) -> bool:
+    """Run the wizard for a missing database; False when the clerk cancels."""
+    wizard = FirstRunWizard(parent)
+    if wizard.exec() != QDialog.Accepted:
+        return False
+    create_from_wizard(path, wizard)
+    return True
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, settings: QSettings | None = None):
         super().__init__()
-        self.db_path = db_path
-        self.conn = open_or_create(db_path)
-        self.settings = QSettings(ORG, APP_NAME)
-        self.jobs: set[ExportJob] = set()
-        self.unit = units.load_unit(self.conn)
-        self.setWindowTitle(f"Văn bản Y tế — {self.unit.name}")
-        tabs = QTabWidget()
-        tabs.addTab(self._plan_tab(), "Kế hoạch")
-        tabs.addTab(self._ledger_tab(), "Hoạt động")
-        tabs.addTab(self._report_tab(), "Báo cáo")
-        self.setCentralWidget(tabs)
-        self.tabs = tabs
-        quit_action = QAction("Thoát", self, shortcut=QKeySequence.Quit, triggered=self.close)
-        self.addAction(quit_action)
-        self.resize(1100, 720)
-        geometry = self.settings.value("geometry")
+        self.db_path = Path(db_path)
+        self.conn = db.open_db(self.db_path)
+        self.settings = settings or QSettings(ORG, APP_NAME)
+        self.jobs = Jobs(self)
+        self.setWindowTitle(TITLE)
+        self.tabs = QTabWidget()
+        self.dashboard = Dashboard()
+        self.unit_page = UnitPage(self.conn)
+        self.plan_page = PlanPage(self.conn)
+        self.ledger_page = LedgerPage(self.conn, self.settings)
+        self.report_page = ReportPage(self.conn)
+        for page, name in ((self.dashboard, "Tổng quan"), (self.unit_page, "Đơn vị"), (self.plan_page, "Kế hoạch"),
+                           (self.ledger_page, "Hoạt động"), (self.report_page, "Báo cáo")):
+            self.tabs.addTab(page, name)
+        self.setCentralWidget(self.tabs)
+        self.busy = QProgressBar(maximumWidth=160, textVisible=False)
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.jobs.changed.connect(self.busy.setVisible)
+        for page in (self.unit_page, self.plan_page, self.ledger_page, self.report_page):
+            page.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.unit_page.changed.connect(self.reload_unit)
+        self.plan_page.plans_changed.connect(self._plan_changed)
+        self.plan_page.export_requested.connect(self.export)
+        self.report_page.export_requested.connect(self.export)
+        self.report_page.print_requested.connect(self.print_document)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._menus()
+        self.resize(1200, 780)
+        self._restore()
+        self.reload_unit()
+        last_tab = self.settings.value("window/tab", 0, int)
+        self.tabs.setCurrentIndex(last_tab if 0 <= last_tab < self.tabs.count() else 0)
+
+    def _menus(self) -> None:
+        m = self.menuBar().addMenu("&Tệp")
+        m.addAction(QAction("Chọn thư mục lưu văn bản…", self, triggered=self.choose_output_dir))
+        m.addSeparator()
+        m.addAction(QAction("Thoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
+        e = self.menuBar().addMenu("&Sửa")
+        undo = self.ledger_page.undo.createUndoAction(self, "Hoàn tác")
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.ledger_page.undo.createRedoAction(self, "Làm lại")
+        redo.setShortcut(QKeySequence.Redo)
+        e.addAction(undo)
+        e.addAction(redo)
+        h = self.menuBar().addMenu("Trợ &giúp")
+        h.addAction(QAction("Giới thiệu", self, triggered=lambda: QMessageBox.about(
+            self, TITLE, f"<b>{TITLE}</b> {__version__}<br>Soạn Kế hoạch, Báo cáo đúng thể thức Nghị định "
+                         f"30/2020/NĐ-CP.<br>Dữ liệu: {self.db_path}")))
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.statusBar().showMessage(f"Dữ liệu: {db_path}")
+        for name, split in self._splitters().items():
+            state = self.settings.value(f"splitter/{name}")
+            if state is not None:
+                split.restoreState(state)
 
-    # ---------------------------------------------------------------- tabs
-    def _plan_tab(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        self.plan_id = plans.latest_plan_id(self.conn)
-        plan = plans.load_plan(self.conn, self.plan_id)
-        lay.addWidget(QLabel(f"<b>KẾ HOẠCH</b> — {plan.title}"))
-        model = QStandardItemModel()
-        model.setHorizontalHeaderLabels(["Mục, nhiệm vụ", "Chỉ tiêu"])
-        self._nest(model, plan)
-        tree = QTreeView()
-        tree.setModel(model)
-        tree.expandAll()
-        tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        lay.addWidget(tree)
-        lay.addLayout(self._export_buttons("plan"))
-        self.plan_tree = tree
-        return w
+    def _splitters(self):
+        return {"plan": self.plan_page.splitter, "ledger": self.ledger_page.splitter,
+                "report": self.report_page.splitter}
 
-    @staticmethod
-    def _nest(model: QStandardItemModel, plan) -> None:
-        """Rebuild the model as a tree following the plan's items."""
-        model.removeRows(0, model.rowCount())
-        labels = dict((id(it), b) for it, b in number_items(plan.items))
+    # ---------------------------------------------------------------- data
+    def reload_unit(self) -> None:
+        self.unit = units.load_unit(self.conn)
+        self.setWindowTitle(f"{TITLE} — {self.unit.name}")
+        self.unit_page.load()
+        self.plan_page.load(self.unit, self.plan_page.current_plan_id())
 
-        def add(parent, items):
-            for it in items:
-                row = [QStandardItem(labels[id(it)].full), QStandardItem(", ".join(
-                    f"{t.quantity} {t.unit_label or form(t.form_code).unit}" for t in it.targets))]
-                for cell in row:
-                    cell.setEditable(False)
-                parent.appendRow(row)
-                add(row[0], it.children)
+    def _plan_changed(self) -> None:
+        pid = self.plan_page.current_plan_id()
+        plan = self.plan_page.plan
+        self.ledger_page.load(self.unit, plan)
+        self.report_page.load(pid)
+        self.refresh_dashboard()
 
-        add(model.invisibleRootItem(), plan.items)
+    def _tab_changed(self, index: int) -> None:
+        for page in (self.unit_page, self.plan_page, self.report_page):
+            page.flush()
+        page = self.tabs.widget(index)
+        if page is self.dashboard:
+            self.refresh_dashboard()
+        elif page is self.report_page:
+            self.report_page.recompile()
 
-    def _ledger_tab(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        self.search = QLineEdit(placeholderText="Tìm hoạt động (gõ có dấu hoặc không dấu)…")
-        lay.addWidget(self.search)
-        self.ledger = LedgerModel(activities.load_activities(self.conn), self.unit)
-        self.proxy = FoldFilter(self)
-        self.proxy.setSourceModel(self.ledger)
-        self.proxy.setSortRole(Qt.UserRole)
-        self.search.textChanged.connect(self._filter)
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
-        table.verticalHeader().setVisible(False)
-        lay.addWidget(table)
-        self.ledger_total = QLabel()
-        lay.addWidget(self.ledger_total)
-        self.ledger_table = table
-        self._filter("")
-        return w
+    def refresh_dashboard(self) -> None:
+        pid = self.plan_page.current_plan_id()
+        if pid is None:
+            self.dashboard.show_figures(None, None, date.today().year)
+            return
+        plan, _, report, compiled, _ = app.compile_for(self.conn, pid, *self._period())
+        deadline = plan.superior.deadline if plan.superior else None
+        self.dashboard.show_figures(compiled, deadline, report.period_end.year)
 
-    def _filter(self, text: str) -> None:
-        self.proxy.set_query(text)
-        rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount())]
-        cost = sum(self.ledger.activity(r).cost for r in rows)
-        self.ledger_total.setText(f"{len(rows)} hoạt động — kinh phí {cost:,} đồng".replace(",", "."))
+    def _period(self):
+        r = self.report_page.report
+        return (r.period_start, r.period_end) if r else (None, None)
 
-    def _report_tab(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        view = QTextBrowser()
-        _, _, _, compiled, sections = app.compile_for(self.conn, self.plan_id)
-        html = []
-        for b in report_blocks(sections):
-            style = "font-weight:bold" if b.kind in ("h1", "h2") else ""
-            html.append(f"<p style='{style}'>{_esc(b.full)}</p>")
-        view.setHtml("".join(html))
-        lay.addWidget(QLabel(f"<b>BÁO CÁO</b> — {compiled.total} hoạt động trong kỳ"))
-        lay.addWidget(view)
-        lay.addLayout(self._export_buttons("report"))
-        return w
+    # ---------------------------------------------------------------- output
+    def choose_output_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Thư mục lưu văn bản", self.output_dir())
+        if folder:
+            self.settings.setValue("output/dir", folder)
 
-    def _export_buttons(self, what: str) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addStretch()
-        for text, pdf in (("Xuất Word", False), ("Xuất PDF", True)):
-            b = QPushButton(text)
-            b.clicked.connect(lambda _=False, p=pdf: self.export(what, p))
-            row.addWidget(b)
-        return row
+    def output_dir(self) -> str:
+        return self.settings.value("output/dir") or user_documents_dir()
 
-    # ---------------------------------------------------------------- export
-    def ask_output(self, what: str) -> Path | None:
-        folder = self.settings.value("output_dir") or user_documents_dir()
-        name = "Ke_hoach.docx" if what == "plan" else "Bao_cao.docx"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu văn bản", str(Path(folder) / name), "Word (*.docx)")
+    def ask_output(self, what: str, pdf: bool) -> Path | None:
+        year = self.plan_page.plan.doc_date.year if self.plan_page.plan else date.today().year
+        name = f"Ke_hoach_{year}.docx" if what == "plan" else f"Bao_cao_{year}.docx"
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu văn bản", str(Path(self.output_dir()) / name),
+                                              "Văn bản Word (*.docx)")
         return Path(path) if path else None
 
-    def export(self, what: str, pdf: bool) -> ExportJob | None:
-        out = self.ask_output(what)
+    def _unlocked(self, out: Path) -> Path | None:
+        """A target not open in Word; offers a new name when it is."""
+        if lock_owner(out) is None:
+            return out
+        other = free_name(out)
+        answer = QMessageBox.question(self, TITLE, f"Tệp {out.name} đang được mở trong Word hoặc LibreOffice, nên "
+                                                   f"không ghi đè được.\nLưu với tên mới “{other.name}”?")
+        return other if answer == QMessageBox.StandardButton.Yes else None
+
+    def export(self, what: str, pdf: bool = False):
+        if self.jobs.busy("export"):
+            self.statusBar().showMessage("Đang xuất một văn bản, vui lòng đợi…", 5000)
+            return None
+        self.plan_page.flush()
+        self.report_page.flush()
+        out = self.ask_output(what, pdf)
         if out is None:
             return None
-        self.settings.setValue("output_dir", str(out.parent))
-        job = ExportJob(self.db_path, what, out, pdf)
-        job.setAutoDelete(False)
-        self.jobs.add(job)
-        job.signals.done.connect(lambda paths, j=job: self._export_done(j, paths))
-        job.signals.failed.connect(lambda msg, j=job: self._export_failed(j, msg))
+        if out.suffix.lower() != ".docx":
+            out = out.with_suffix(".docx")
+        out = self._unlocked(out)
+        if out is None:
+            return None
+        self.settings.setValue("output/dir", str(out.parent))
+        plan_id = self.plan_page.current_plan_id()
+        start, end = self._period()
         self.statusBar().showMessage("Đang xuất văn bản…")
-        QThreadPool.globalInstance().start(job)
-        return job
+        return self.jobs.start("export", _write, self.db_path, what, out, plan_id, start, end, pdf,
+                               done=self._exported, failed=self._failed)
 
-    def _export_done(self, job, paths):
-        self.jobs.discard(job)
-        self.statusBar().showMessage("Đã ghi " + ", ".join(paths))
+    def print_document(self, what: str):
+        plan_id = self.plan_page.current_plan_id()
+        start, end = self._period()
+        out = Path(tempfile.mkdtemp(prefix="vbyt-in-")) / ("bao_cao.docx" if what == "report" else "ke_hoach.docx")
+        return self.jobs.start("export", _print, self.db_path, what, out, plan_id, start, end,
+                               done=lambda _: self.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
+                               failed=self._failed)
 
-    def _export_failed(self, job, message):
-        self.jobs.discard(job)
-        self.statusBar().showMessage(message)
-        QMessageBox.warning(self, "Không xuất được văn bản", message)
+    def _exported(self, paths: list[Path]) -> None:
+        self.statusBar().showMessage("Đã ghi " + ", ".join(str(p) for p in paths), 10000)
+        box = QMessageBox(self)
+        box.setWindowTitle(TITLE)
+        box.setText("Đã ghi:\n" + "\n".join(str(p) for p in paths))
+        open_file = box.addButton("Mở tệp", QMessageBox.AcceptRole)
+        open_dir = box.addButton("Mở thư mục", QMessageBox.ActionRole)
+        box.addButton("Đóng", QMessageBox.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            open_path(paths[-1])
+        elif box.clickedButton() is open_dir:
+            open_path(paths[-1].parent)
 
-    def closeEvent(self, event):  # noqa: N802 (Qt API)
-        self.settings.setValue("geometry", self.saveGeometry())
-        QThreadPool.globalInstance().waitForDone(30000)
+    def _failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        warn(self, message, "Không xuất được văn bản")
+
+    # ---------------------------------------------------------------- closing
+    def closeEvent(self, event):  # noqa: N802
+        for page in (self.unit_page, self.plan_page, self.report_page):
+            page.flush()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for name, split in self._splitters().items():
+            self.settings.setValue(f"splitter/{name}", split.saveState())
+        self.jobs.wait()
         self.conn.close()
         super().closeEvent(event)
 
 
-def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _write(db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool) -> list[Path]:
+    """Runs on a worker thread with its own connection."""
+    conn = db.open_db(db_path)
+    try:
+        if what == "plan":
+            return app.write_plan(conn, out, plan_id, pdf)
+        return app.write_report(conn, out, plan_id, start, end, pdf)
+    finally:
+        conn.close()
+
+
+def _print(db_path: Path, what: str, out: Path, plan_id, start, end) -> None:
+    written = _write(db_path, what, out, plan_id, start, end, sys.platform != "win32")
+    print_file(written[-1])
 
 
 def main(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     qt_app.setApplicationName(APP_NAME)
+    qt_app.setOrganizationName(ORG)
     qt_app.setApplicationVersion(__version__)
+    path = db_path or default_db_path()
     try:
-        win = MainWindow(db_path or default_db_path())
+        if not path.exists() and not first_run(path):
+            return 0
+        win = MainWindow(path)
     except UserError as e:
-        QMessageBox.critical(None, "Văn bản Y tế", str(e))
+        QMessageBox.critical(None, TITLE, str(e))
         return 1
     win.show()
     return qt_app.exec()
+
+

@@ -1,0 +1,110 @@
+"""Small pieces shared by the screens: messages, background jobs, output files."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..domain.errors import UserError
+
+TITLE = "Văn bản Y tế"
+
+
+def warn(parent: QWidget | None, message: str, title: str = TITLE) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def ask(parent: QWidget | None, message: str, title: str = TITLE) -> bool:
+    return QMessageBox.question(parent, title, message) == QMessageBox.StandardButton.Yes
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class Job(QRunnable):
+    """A function run on the thread pool; its result or its Vietnamese error comes back as a signal."""
+
+    def __init__(self, fn, *args):
+        super().__init__()
+        self.fn, self.args = fn, args
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self):
+        try:
+            result = self.fn(*self.args)
+        except UserError as e:
+            self.signals.failed.emit(str(e))
+        except Exception as e:  # shown to the user, logged by the caller; never a crash
+            self.signals.failed.emit(f"Lỗi không mong đợi ({type(e).__name__}): {e}")
+        else:
+            self.signals.done.emit(result)
+
+
+class Jobs(QObject):
+    """Named background jobs; a job with the same name cannot be started twice."""
+
+    changed = Signal(bool)  # busy or not
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._running: dict[str, Job] = {}
+
+    def busy(self, name: str | None = None) -> bool:
+        return bool(self._running) if name is None else name in self._running
+
+    def start(self, name: str, fn, *args, done=None, failed=None) -> Job | None:
+        if name in self._running:
+            return None
+        job = Job(fn, *args)
+        self._running[name] = job
+
+        def finish(_=None, n=name):
+            self._running.pop(n, None)
+            self.changed.emit(self.busy())
+
+        if done:
+            job.signals.done.connect(done)
+        if failed:
+            job.signals.failed.connect(failed)
+        job.signals.done.connect(finish)
+        job.signals.failed.connect(finish)
+        QThreadPool.globalInstance().start(job)
+        self.changed.emit(True)
+        return job
+
+    def wait(self, msecs: int = 60000) -> None:
+        QThreadPool.globalInstance().waitForDone(msecs)
+
+
+def free_name(path: Path) -> Path:
+    """'Bao_cao.docx' -> 'Bao_cao (2).docx' … the first name not taken and not locked."""
+    from ..docgen.output import lock_owner
+
+    if not path.exists() and lock_owner(path) is None:
+        return path
+    n = 2
+    while True:
+        cand = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not cand.exists() and lock_owner(cand) is None:
+            return cand
+        n += 1
+
+
+def open_path(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def print_file(path: Path) -> None:
+    """Send a document to the default printer through the system."""
+    if sys.platform == "win32":
+        os.startfile(str(path), "print")  # noqa: S606 (Windows shell verb)
+    else:
+        subprocess.run(["lp", str(path)], check=True, capture_output=True, timeout=60)

@@ -1,0 +1,110 @@
+"""Tổng quan: progress against each target, activities per month, days left to the deadline."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+
+from ..domain.forms import form
+from ..domain.report import Compiled
+from ..domain.vnformat import number
+
+
+class MonthChart(QWidget):
+    """Bars of activities per month, drawn with QPainter (no plotting library)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.counts = [0] * 12
+        self.setMinimumHeight(180)
+
+    def set_counts(self, counts: list[int]) -> None:
+        self.counts = counts
+        self.update()
+
+    def paintEvent(self, _event):  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        w, h = self.width(), self.height()
+        fm = p.fontMetrics()
+        top, bottom, left = fm.height() + 4, fm.height() + 6, 8
+        peak = max(self.counts) or 1
+        slot = (w - 2 * left) / 12
+        p.setPen(QPen(QColor("#888")))
+        p.drawLine(left, h - bottom, w - left, h - bottom)
+        for i, n in enumerate(self.counts):
+            bar_h = (h - top - bottom) * n / peak
+            x = left + i * slot + slot * 0.15
+            rect = QRectF(x, h - bottom - bar_h, slot * 0.7, bar_h)
+            p.fillRect(rect, QColor("#2f6f9f"))
+            p.setPen(QColor("#222"))
+            p.drawText(QRectF(x - 4, h - bottom + 2, slot * 0.7 + 8, fm.height()), Qt.AlignCenter, f"T{i + 1}")
+            if n:
+                p.drawText(QRectF(x - 6, rect.top() - fm.height() - 1, slot * 0.7 + 12, fm.height()),
+                           Qt.AlignCenter, str(n))
+        p.end()
+
+
+class Dashboard(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setStyleSheet("font-size: 15px")
+        lay.addWidget(self.headline)
+        box = QGroupBox("Tiến độ so với chỉ tiêu của kế hoạch")
+        self.grid = QGridLayout()
+        inner = QWidget()
+        inner.setLayout(self.grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        bl = QVBoxLayout(box)
+        bl.addWidget(scroll)
+        lay.addWidget(box, 2)
+        cbox = QGroupBox("Số hoạt động theo tháng")
+        cl = QVBoxLayout(cbox)
+        self.chart = MonthChart()
+        cl.addWidget(self.chart)
+        lay.addWidget(cbox, 1)
+        self.bars: list[QProgressBar] = []
+
+    def show_figures(self, compiled: Compiled | None, deadline: date | None, year: int, today: date | None = None):
+        today = today or date.today()
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w:
+                w.deleteLater()
+        self.bars = []
+        if compiled is None:
+            self.headline.setText("Chưa có kế hoạch.")
+            self.chart.set_counts([0] * 12)
+            return
+        parts = [f"<b>{number(compiled.total)}</b> hoạt động, <b>{number(compiled.participants)}</b> lượt người "
+                 f"tham dự, kinh phí <b>{number(compiled.cost)}</b> đồng"]
+        if deadline:
+            days = (deadline - today).days
+            when = f"{deadline:%d/%m/%Y}"
+            parts.append(f"hạn báo cáo {when}: còn <b>{days}</b> ngày" if days >= 0 else
+                         f"hạn báo cáo {when} đã qua {-days} ngày")
+        self.headline.setText(" · ".join(parts))
+        row = 0
+        for tr in compiled.tasks:
+            for t in tr.targets:
+                unit = t.target.unit_label or form(t.target.form_code).unit
+                label = QLabel(f"{tr.label} {tr.task.text[:70]} — {form(t.target.form_code).label}")
+                label.setToolTip(tr.task.text)
+                bar = QProgressBar()
+                bar.setRange(0, max(t.target.quantity, 1))
+                bar.setValue(min(t.achieved, t.target.quantity))
+                bar.setFormat(f"{number(t.achieved)}/{number(t.target.quantity)} {unit} ({t.percent:.0f}%)")
+                self.grid.addWidget(label, row, 0)
+                self.grid.addWidget(bar, row, 1)
+                self.bars.append(bar)
+                row += 1
+        if not row:
+            self.grid.addWidget(QLabel("Kế hoạch chưa đặt chỉ tiêu nào."), 0, 0)
+        self.chart.set_counts([compiled.by_month.get((year, m), 0) for m in range(1, 13)])

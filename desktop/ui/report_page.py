@@ -1,0 +1,234 @@
+"""Báo cáo: the compiled draft section by section; the clerk's edits are saved as typed."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from .. import app
+from ..domain.models import PartialDate, Report
+from ..domain.report import Section, default_report
+from ..domain.vnformat import money, number
+from ..store import db, plans, reports
+
+
+def _q(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _d(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ReportPage(QWidget):
+    export_requested = Signal(str, bool)  # what ("report"), pdf
+    print_requested = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, conn, parent=None):
+        super().__init__(parent)
+        self.conn = conn
+        self.plan_id: int | None = None
+        self.report: Report | None = None
+        self.sections: list[Section] = []
+        self._loading = False
+        lay = QVBoxLayout(self)
+        top = QFormLayout()
+        row = QHBoxLayout()
+        self.start = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.end = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        row.addWidget(QLabel("Từ ngày"))
+        row.addWidget(self.start)
+        row.addWidget(QLabel("đến ngày"))
+        row.addWidget(self.end)
+        row.addStretch()
+        top.addRow("Kỳ báo cáo", row)
+        meta = QHBoxLayout()
+        self.number = QSpinBox(minimum=0, maximum=99999, specialValueText="(để trống)")
+        self.doc_day = QSpinBox(minimum=0, maximum=31, specialValueText="(trống)")
+        self.doc_month = QSpinBox(minimum=0, maximum=12, specialValueText="(trống)")
+        self.doc_year = QSpinBox(minimum=2000, maximum=2100)
+        self.addressee = QLineEdit(placeholderText="Kính gửi (cơ quan cấp trên)")
+        self.signer = QComboBox()
+        for label, w in (("Số", self.number), ("ngày", self.doc_day), ("tháng", self.doc_month),
+                         ("năm", self.doc_year)):
+            meta.addWidget(QLabel(label))
+            meta.addWidget(w)
+        meta.addWidget(QLabel("Người ký"))
+        meta.addWidget(self.signer, 1)
+        top.addRow("Văn bản", meta)
+        top.addRow("Kính gửi", self.addressee)
+        lay.addLayout(top)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        split = QSplitter()
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._show_section)
+        split.addWidget(self.list)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText("Nội dung mục này (mỗi dòng là một đoạn)")
+        self.draft_note = QLabel()
+        self.draft_note.setWordWrap(True)
+        reset = QPushButton("Dùng lại bản nháp tự tổng hợp")
+        reset.clicked.connect(self._reset_section)
+        rl.addWidget(self.heading)
+        rl.addWidget(self.editor, 1)
+        rl.addWidget(self.draft_note)
+        rl.addWidget(reset, alignment=Qt.AlignLeft)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        self.splitter = split
+        lay.addWidget(split, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        for text, slot in (("Xuất Word", lambda: self.export_requested.emit("report", False)),
+                           ("Xuất PDF", lambda: self.export_requested.emit("report", True)),
+                           ("In", lambda: self.print_requested.emit("report"))):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        self._save_timer = QTimer(self, singleShot=True, interval=400)
+        self._save_timer.timeout.connect(self._save_text)
+        self.editor.textChanged.connect(self._text_changed)
+        for w in (self.start, self.end):
+            w.dateChanged.connect(self._period_changed)
+        for w in (self.number, self.doc_day, self.doc_month, self.doc_year):
+            w.valueChanged.connect(self._save_meta)
+        self.addressee.editingFinished.connect(self._save_meta)
+        self.signer.currentIndexChanged.connect(self._save_meta)
+        self._current_key = ""
+
+    # ---------------------------------------------------------------- loading
+    def load(self, plan_id: int | None) -> None:
+        self.plan_id = plan_id
+        if plan_id is None:
+            self.list.clear()
+            self.summary.setText("Chưa có kế hoạch: hãy lập kế hoạch trước.")
+            return
+        plan = plans.load_plan(self.conn, plan_id)
+        start, end = plans.plan_period(plan)
+        with db.transaction(self.conn):
+            self.report = reports.ensure_report(self.conn, default_report(plan, start, end))
+        self._loading = True
+        r = self.report
+        self.start.setDate(_q(r.period_start))
+        self.end.setDate(_q(r.period_end))
+        self.number.setValue(r.number or 0)
+        self.doc_day.setValue(r.doc_date.day or 0)
+        self.doc_month.setValue(r.doc_date.month or 0)
+        self.doc_year.setValue(r.doc_date.year)
+        self.addressee.setText(r.addressee)
+        from ..store import units
+
+        unit = units.load_unit(self.conn)
+        self.signer.clear()
+        for s in unit.signers:
+            self.signer.addItem(" / ".join(s.lines) + f" — {s.full_name}", s.id)
+        i = self.signer.findData(r.signer_id)
+        self.signer.setCurrentIndex(max(i, 0))
+        self._loading = False
+        self.recompile()
+
+    def recompile(self) -> None:
+        if self.plan_id is None or self.report is None:
+            return
+        _, _, _, compiled, sections = app.compile_for(self.conn, self.plan_id, self.report.period_start,
+                                                      self.report.period_end)
+        self.sections = sections
+        row = max(self.list.currentRow(), 0)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in sections:
+            label = f"{s.label} {s.heading}".strip() or "Câu kết thúc"
+            item = QListWidgetItem(("    " if s.level == 2 else "") + label)
+            if not s.key:
+                item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
+            elif s.key in self.report.texts:
+                item.setText(item.text() + "  ✎")
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(min(row, self.list.count() - 1))
+        met = sum(1 for t in compiled.targets() if t.met)
+        self.summary.setText(
+            f"{number(compiled.total)} hoạt động trong kỳ · {number(compiled.participants)} lượt người tham dự · "
+            f"kinh phí {money(compiled.cost)} · {met}/{len(compiled.targets())} chỉ tiêu đạt")
+
+    # ---------------------------------------------------------------- editing
+    def _show_section(self, row: int) -> None:
+        if row < 0 or row >= len(self.sections):
+            return
+        self._flush()
+        s = self.sections[row]
+        self._current_key = s.key
+        self.heading.setText(f"<b>{s.label} {s.heading}</b>" if s.heading else "<b>Câu kết thúc</b>")
+        self._loading = True
+        self.editor.setPlainText(s.text)
+        self.editor.setEnabled(bool(s.key))
+        self._loading = False
+        edited = s.key in (self.report.texts if self.report else {})
+        self.draft_note.setText("Đã sửa; bản nháp tự tổng hợp: " + s.draft if edited else
+                                "Bản nháp tự tổng hợp từ sổ hoạt động; sửa trực tiếp, nội dung được lưu ngay.")
+
+    def _text_changed(self) -> None:
+        if not self._loading:
+            self._save_timer.start()
+
+    def _flush(self) -> None:
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._save_text()
+
+    def _save_text(self) -> None:
+        if not self._current_key or self.report is None:
+            return
+        text = self.editor.toPlainText()
+        s = next(x for x in self.sections if x.key == self._current_key)
+        value = "" if text.strip() == s.draft.strip() else text
+        with db.transaction(self.conn):
+            reports.set_text(self.conn, self.report.id, s.key, value)
+        if value.strip():
+            self.report.texts[s.key] = value
+        else:
+            self.report.texts.pop(s.key, None)
+        s.text = text if value.strip() else s.draft
+        self.status.emit("Đã lưu nội dung báo cáo")
+
+    def _reset_section(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.sections) and self.sections[row].key:
+            self.editor.setPlainText(self.sections[row].draft)
+            self._flush()
+
+    def _period_changed(self, *_):
+        if self._loading or self.report is None:
+            return
+        start, end = _d(self.start.date()), _d(self.end.date())
+        if start > end:
+            self.summary.setText("Ngày bắt đầu kỳ báo cáo đang sau ngày kết thúc.")
+            return
+        self.report.period_start, self.report.period_end = start, end
+        self._save_meta()
+        self.recompile()
+
+    def _save_meta(self, *_):
+        if self._loading or self.report is None:
+            return
+        r = self.report
+        r.number = self.number.value() or None
+        r.doc_date = PartialDate(self.doc_year.value(), self.doc_month.value() or None, self.doc_day.value() or None)
+        r.addressee = self.addressee.text()
+        r.signer_id = self.signer.currentData()
+        with db.transaction(self.conn):
+            reports.save_report(self.conn, r)
+
+    def flush(self) -> None:
+        self._flush()

@@ -1,0 +1,187 @@
+"""Đơn vị: the profile, departments, signers and default recipients, each saved as edited."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
+                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..domain.models import Department, Signer
+from ..domain.text import clean
+from ..store import db, units
+from .common import ask, warn
+
+
+class UnitPage(QWidget):
+    changed = Signal()  # the profile changed: other screens reload
+    status = Signal(str)
+
+    def __init__(self, conn, parent=None):
+        super().__init__(parent)
+        self.conn = conn
+        self._loading = False
+        lay = QVBoxLayout(self)
+        box = QGroupBox("Thông tin đơn vị")
+        form = QFormLayout(box)
+        self.parent_body = QLineEdit(placeholderText="VD: Sở Y tế tỉnh Lâm Đồng")
+        self.name = QLineEdit(placeholderText="VD: Bệnh viện Phổi Bình Thuận")
+        self.abbr = QLineEdit(placeholderText="Chữ viết tắt trong số, ký hiệu văn bản, VD: BVPBT")
+        self.place = QLineEdit(placeholderText="Địa danh ghi ở dòng ngày tháng, VD: Lâm Đồng")
+        form.addRow("Cơ quan chủ quản", self.parent_body)
+        form.addRow("Tên đơn vị", self.name)
+        form.addRow("Viết tắt", self.abbr)
+        form.addRow("Địa danh", self.place)
+        for w in (self.parent_body, self.name, self.abbr, self.place):
+            w.editingFinished.connect(self._save_profile)
+        lay.addWidget(box)
+
+        row = QHBoxLayout()
+        self.depts = self._table(["Tên khoa, phòng", "Viết tắt"])
+        self.depts.itemChanged.connect(self._dept_edited)
+        row.addWidget(self._group("Khoa, phòng", self.depts, self.add_department, self.delete_department))
+        self.signers = self._table(["Thẩm quyền ký (VD: KT. GIÁM ĐỐC)", "Chức vụ (VD: PHÓ GIÁM ĐỐC)", "Họ và tên"])
+        self.signers.itemChanged.connect(self._signer_edited)
+        row.addWidget(self._group("Người ký", self.signers, self.add_signer, self.delete_signer))
+        lay.addLayout(row, 2)
+        rbox = QGroupBox("Nơi nhận mặc định (mỗi dòng một nơi; dòng “Lưu: VT, …” được thêm tự động)")
+        rl = QVBoxLayout(rbox)
+        self.recipients = QPlainTextEdit()
+        rl.addWidget(self.recipients)
+        lay.addWidget(rbox, 1)
+        self._recip_timer = QTimer(self, singleShot=True, interval=500)
+        self._recip_timer.timeout.connect(self._save_recipients)
+        self.recipients.textChanged.connect(lambda: None if self._loading else self._recip_timer.start())
+
+    @staticmethod
+    def _table(headers: list[str]) -> QTableWidget:
+        t = QTableWidget(0, len(headers))
+        t.setHorizontalHeaderLabels(headers)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        t.verticalHeader().setVisible(False)
+        t.setSelectionBehavior(QAbstractItemView.SelectRows)
+        return t
+
+    @staticmethod
+    def _group(title, table, add, delete) -> QGroupBox:
+        g = QGroupBox(title)
+        v = QVBoxLayout(g)
+        v.addWidget(table)
+        h = QHBoxLayout()
+        for text, slot in (("Thêm", add), ("Xóa", delete)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            h.addWidget(b)
+        h.addStretch()
+        v.addLayout(h)
+        return g
+
+    # ---------------------------------------------------------------- load
+    def load(self) -> None:
+        self._loading = True
+        u = units.load_unit(self.conn)
+        self.parent_body.setText(u.parent_body)
+        self.name.setText(u.name)
+        self.abbr.setText(u.abbr)
+        self.place.setText(u.place)
+        self.depts.setRowCount(0)
+        for d in u.departments:
+            self._append(self.depts, d.id, [d.name, d.abbr])
+        self.signers.setRowCount(0)
+        for s in u.signers:
+            self._append(self.signers, s.id, [s.authority, s.position, s.full_name])
+        self.recipients.setPlainText("\n".join(u.recipients))
+        self._loading = False
+
+    @staticmethod
+    def _append(table: QTableWidget, row_id, values) -> None:
+        r = table.rowCount()
+        table.insertRow(r)
+        for c, v in enumerate(values):
+            item = QTableWidgetItem(v)
+            item.setData(256, row_id)
+            table.setItem(r, c, item)
+
+    # ---------------------------------------------------------------- saving
+    def _save_profile(self) -> None:
+        if self._loading:
+            return
+        name, abbr, place = clean(self.name.text()), clean(self.abbr.text()), clean(self.place.text())
+        if not (name and abbr and place):
+            self.status.emit("Tên đơn vị, chữ viết tắt và địa danh không được để trống.")
+            return
+        with db.transaction(self.conn):
+            self.conn.execute("UPDATE unit SET name=?, abbr=?, place=?, parent_body=? WHERE id=1",
+                              (name, abbr.upper(), place, clean(self.parent_body.text())))
+        self.status.emit("Đã lưu thông tin đơn vị")
+        self.changed.emit()
+
+    def _dept_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        r = item.row()
+        name, abbr = (self.depts.item(r, c).text() if self.depts.item(r, c) else "" for c in (0, 1))
+        with db.transaction(self.conn):
+            units.update_department(self.conn, Department(name, abbr, item.data(256)))
+        self.changed.emit()
+
+    def _signer_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        r = item.row()
+        auth, pos, full = (self.signers.item(r, c).text() if self.signers.item(r, c) else "" for c in (0, 1, 2))
+        with db.transaction(self.conn):
+            units.update_signer(self.conn, Signer(auth, full, pos, item.data(256)))
+        self.changed.emit()
+
+    def _save_recipients(self) -> None:
+        with db.transaction(self.conn):
+            units.set_recipients(self.conn, self.recipients.toPlainText().splitlines())
+        self.status.emit("Đã lưu nơi nhận")
+        self.changed.emit()
+
+    def add_department(self) -> None:
+        with db.transaction(self.conn):
+            d = units.add_department(self.conn, "Khoa, phòng mới", "KP")
+        self._loading = True
+        self._append(self.depts, d.id, [d.name, d.abbr])
+        self._loading = False
+        self.depts.editItem(self.depts.item(self.depts.rowCount() - 1, 0))
+        self.changed.emit()
+
+    def delete_department(self) -> None:
+        r = self.depts.currentRow()
+        if r < 0:
+            return
+        item = self.depts.item(r, 0)
+        n = self.conn.execute("SELECT COUNT(*) FROM activities WHERE dept_id = ?", (item.data(256),)).fetchone()[0]
+        if n and not ask(self, f"{item.text()} có {n} hoạt động; xóa khoa, phòng thì các hoạt động này không còn "
+                               "ghi khoa, phòng. Vẫn xóa?"):
+            return
+        with db.transaction(self.conn):
+            units.delete_department(self.conn, item.data(256))
+        self.depts.removeRow(r)
+        self.changed.emit()
+
+    def add_signer(self) -> None:
+        with db.transaction(self.conn):
+            s = units.add_signer(self.conn, Signer("GIÁM ĐỐC", "Họ và tên"))
+        self._loading = True
+        self._append(self.signers, s.id, [s.authority, s.position, s.full_name])
+        self._loading = False
+        self.changed.emit()
+
+    def delete_signer(self) -> None:
+        r = self.signers.currentRow()
+        if r < 0:
+            return
+        if self.signers.rowCount() == 1:
+            warn(self, "Đơn vị cần ít nhất một người ký.")
+            return
+        with db.transaction(self.conn):
+            units.delete_signer(self.conn, self.signers.item(r, 0).data(256))
+        self.signers.removeRow(r)
+        self.changed.emit()
+
+    def flush(self) -> None:
+        if self._recip_timer.isActive():
+            self._recip_timer.stop()
+            self._save_recipients()
