@@ -17,7 +17,7 @@ from ..domain.plan_text import task_labels
 from ..domain.text import clean
 from ..domain.vnformat import number
 from ..store import activities, db
-from .ledger_model import COLUMNS, LedgerFilter, LedgerModel
+from .ledger_model import COLUMNS, LedgerModel
 
 
 class _Store:
@@ -272,10 +272,8 @@ class LedgerPage(QWidget):
             bar.addWidget(combo, 1)
         lay.addLayout(bar)
         self.model = LedgerModel([], Unit("", "", ""))
-        self.proxy = LedgerFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -288,6 +286,7 @@ class LedgerPage(QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._update_totals)
         self.form = ActivityForm()
         self.form.saved.connect(self._saved)
         split = QSplitter()
@@ -315,12 +314,10 @@ class LedgerPage(QWidget):
         QShortcut(QKeySequence.Undo, self, activated=self.undo.undo, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.Redo, self, activated=self.undo.redo, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus, context=Qt.WidgetWithChildrenShortcut)
-        self.search.textChanged.connect(self._refilter)
+        self.search.textChanged.connect(self._search)
         for combo in (self.f_dept, self.f_task, self.f_form, self.f_month):
             combo.currentIndexChanged.connect(self._refilter)
         self._store = _Store(conn, self.model)
-        self.model.rowsInserted.connect(self._update_totals)
-        self.model.rowsRemoved.connect(self._update_totals)
         self.model.dataChanged.connect(self._update_totals)
 
     # ---------------------------------------------------------------- data
@@ -355,16 +352,18 @@ class LedgerPage(QWidget):
             combo.blockSignals(False)
 
     def _refilter(self, *_):
-        self.proxy.set_filters(self.f_dept.currentData(), self.f_task.currentData(), self.f_form.currentData(),
+        self.model.set_filters(self.f_dept.currentData(), self.f_task.currentData(), self.f_form.currentData(),
                                self.f_month.currentData())
-        self.proxy.set_query(self.search.text())
-        self._update_totals()
+        self.model.set_query(self.search.text())
+
+    def _search(self, text: str) -> None:
+        self.model.set_query(text)
 
     def _update_totals(self, *_):
-        acts = self.proxy.visible()
+        acts = self.model.visible()
         people = sum(a.participants or 0 for a in acts)
         cost = sum(a.cost for a in acts)
-        text = (f"{number(len(acts))}/{number(self.model.rowCount())} hoạt động · {number(people)} lượt người "
+        text = (f"{number(len(acts))}/{number(self.model.total())} hoạt động · {number(people)} lượt người "
                 f"tham dự · kinh phí {number(cost)} đồng")
         self.totals.setText(text)
         self.status.emit(text)
@@ -384,12 +383,12 @@ class LedgerPage(QWidget):
         self.form.title.setFocus()
 
     def selected(self) -> list[Activity]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         return [self.model.activity(r) for r in sorted(rows)]
 
     def _row_changed(self, current, _previous):
         if current.isValid():
-            self.form.load(self.model.activity(self.proxy.mapToSource(current).row()))
+            self.form.load(self.model.activity(current.row()))
 
     def _saved(self, a: Activity) -> None:
         if a.id is None:
