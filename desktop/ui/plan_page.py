@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QSplitter, QTableWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain.forms import FORMS
-from ..domain.models import PartialDate, Plan, PlanItem, Target, Unit
+from ..domain.models import PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
 from ..domain.plan_text import number_items
 from ..domain.presets import plan_from_preset
-from ..domain.references import cite
+from ..domain.errors import UserError
+from ..domain.references import cite, parse_citation
 from ..domain.text import clean
+from ..domain.vnformat import parse_date, short_date
 from ..store import catalogue, db, plans, refs, units
 from .common import ask, warn
 
@@ -95,6 +97,19 @@ class PlanPage(QWidget):
         basis_row.addWidget(self.basis, 2)
         basis_row.addLayout(bcol, 1)
         hf.addRow("Căn cứ", basis_row)
+        sup_row = QHBoxLayout()
+        self.sup_cite = QLineEdit(placeholderText="VD: Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng")
+        self.sup_summary = QLineEdit(placeholderText="về việc …")
+        self.sup_deadline = QLineEdit(placeholderText="hạn báo cáo, VD: 10/12/2025")
+        self.sup_deadline.setMaximumWidth(170)
+        sup_row.addWidget(self.sup_cite, 3)
+        sup_row.addWidget(self.sup_summary, 3)
+        sup_row.addWidget(self.sup_deadline, 1)
+        hf.addRow("Thực hiện", sup_row)
+        self.sup_state = QLabel(styleSheet="color: #8a4b00")
+        hf.addRow("", self.sup_state)
+        for w in (self.sup_cite, self.sup_summary, self.sup_deadline):
+            w.editingFinished.connect(self._save_superior)
         lay.addWidget(head)
         self._title_timer = QTimer(self, singleShot=True, interval=500)
         self._title_timer.timeout.connect(self._save_header)
@@ -229,6 +244,12 @@ class PlanPage(QWidget):
         self.year.setValue(p.doc_date.year if p else date.today().year)
         self.signer.setCurrentIndex(max(self.signer.findData(p.signer_id), 0) if p else 0)
         self.archive.setCurrentIndex(max(self.archive.findData(p.archive_dept_id), 0) if p else 0)
+        sup = p.superior if p else None
+        self.sup_cite.setText(cite(sup.ref) if sup else "")
+        self.sup_summary.setText(sup.ref.summary if sup else "")
+        self.sup_deadline.setText(short_date(sup.deadline) if sup and sup.deadline else "")
+        self.sup_state.setText("" if sup or p is None else
+                               "Chưa có văn bản cấp trên: báo cáo sẽ không có dòng “Thực hiện …” và “Kính gửi”.")
         self.basis.clear()
         for r in p.basis if p else []:
             it = QListWidgetItem(cite(r, with_summary=True))
@@ -287,6 +308,45 @@ class PlanPage(QWidget):
                               archive_dept_id=self.archive.currentData())
         self.plan = plans.load_plan(self.conn, self.plan.id)
         self.status.emit("Đã lưu thông tin kế hoạch")
+
+    def _save_superior(self) -> None:
+        """The superior document the plan implements: a citation typed in one canonical line."""
+        if self._loading or self.plan is None:
+            return
+        text = clean(self.sup_cite.text())
+        if not text:
+            if self.plan.superior is not None:
+                with db.transaction(self.conn):
+                    plans.update_plan(self.conn, self.plan.id, superior_id=None)
+                self.plan = plans.load_plan(self.conn, self.plan.id)
+                self.status.emit("Đã bỏ văn bản cấp trên của kế hoạch.")
+            return
+        ref = parse_citation(text)
+        if ref is None or not ref.issuer:
+            self.sup_state.setText("Chưa đọc được: hãy ghi theo mẫu “Kế hoạch số 357/KH-SYT ngày 04/9/2025 của "
+                                   "Sở Y tế tỉnh Lâm Đồng”.")
+            return
+        deadline = None
+        if clean(self.sup_deadline.text()):
+            try:
+                deadline = parse_date(self.sup_deadline.text())
+            except ValueError as e:
+                self.sup_state.setText(f"Hạn báo cáo: {e}.")
+                return
+        ref.summary = clean(self.sup_summary.text())
+        old = self.plan.superior
+        sup = SuperiorDoc(ref, addressee=old.addressee if old and old.addressee else ref.issuer, deadline=deadline,
+                          id=old.id if old else None)
+        if old is not None and cite(old.ref, with_summary=True) == cite(ref, with_summary=True):
+            ref.id = old.ref.id  # unchanged: keep the reference (it may be a catalogue entry)
+        with db.transaction(self.conn):
+            if ref.id is None:
+                refs.save_ref(self.conn, ref)
+            refs.save_superior(self.conn, sup)
+            plans.update_plan(self.conn, self.plan.id, superior_id=sup.id)
+        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.sup_state.setText("")
+        self.status.emit("Đã lưu văn bản cấp trên")
 
     def add_basis(self) -> None:
         ref_id = self.catalogue.currentData()
@@ -495,9 +555,7 @@ class PlanPage(QWidget):
         return pid
 
     def import_superior(self, path: str | None = None) -> int | None:
-        from ..docgen.read_text import read_source
-        from ..domain.errors import UserError
-        from ..domain.plan_import import parse_plan_text
+        from ..docgen.read_text import import_plan_file
 
         if self.unit is None:
             return None
@@ -507,7 +565,7 @@ class PlanPage(QWidget):
             if not path:
                 return None
         try:
-            imported = parse_plan_text(read_source(Path(path)))
+            imported = import_plan_file(Path(path))
         except UserError as e:
             warn(self, str(e))
             return None
@@ -516,18 +574,24 @@ class PlanPage(QWidget):
             return None
         today = date.today()
         title = imported.title or f"Kế hoạch của {self.unit.name} năm {today.year}"
-        plan = Plan(title=title, doc_date=PartialDate(today.year, today.month),
+        superior = None
+        ref = imported.superior_ref()
+        if ref is not None:
+            superior = SuperiorDoc(ref, addressee=ref.issuer, deadline=imported.deadline_date(today.year))
+        plan = Plan(title=title, doc_date=PartialDate(today.year, today.month), superior=superior,
                     items=imported.items, period_start=date(today.year, 1, 1), period_end=date(today.year, 12, 31),
                     recipients=list(self.unit.recipients),
                     signer_id=self.unit.signers[0].id if self.unit.signers else None,
-                    intro=" ".join(imported.basis), archive_dept_id=guess_roles(self.unit)["lead"])
+                    intro="" if superior else " ".join(imported.intro),
+                    archive_dept_id=guess_roles(self.unit)["lead"])
         with db.transaction(self.conn):
+            if superior is not None:
+                refs.save_superior(self.conn, superior)
             pid = plans.insert_plan(self.conn, plan)
         self.load(self.unit, pid)
         notes = list(imported.warnings)
-        if imported.flagged:
-            notes.append(f"{len(imported.flagged)} dòng trong văn bản gốc bị mất dấu tiếng Việt; các mục này được tô "
-                         "màu để sửa lại.")
+        if ref is None:
+            notes.append("Không đọc được số, ngày của văn bản cấp trên: hãy điền ở phần “Văn bản cấp trên”.")
         if notes:
             warn(self, "\n".join(notes), "Đã nhập kế hoạch cấp trên")
         self.status.emit(f"Đã nhập {Path(path).name} thành kế hoạch mới.")

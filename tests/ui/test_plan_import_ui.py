@@ -1,0 +1,71 @@
+"""Kế hoạch screen: a new plan from the superior's document, and the superior's citation row."""
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.references import cite
+from desktop.store import plans
+
+SUPERIOR = """\
+UBND TỈNH LÂM ĐỒNG                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ                                      Độc lập - Tự do - Hạnh phúc
+Số: 357/KH-SYT                          Lâm Đồng, ngày 04 tháng 9 năm 2025
+KẾ HOẠCH
+Truyền thông về chuyển đổi số ngành Y tế năm 2025
+Sở Y tế tỉnh Lâm Đồng xây dựng Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+- Tuyen truyen sau rong muc tieu, quan diem, noi dung, nhiem vu va giai phap cua ke hoach.
+II. NỘI DUNG
+1. Truyền thông trên Trang thông tin điện tử
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo kết quả về Sở Y tế trước ngày 05/12 hàng năm.
+Trên đây là Kế hoạch của Sở Y tế./.
+"""
+
+
+def test_plan_from_superior_text(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop.ui.plan_page.warn", lambda parent, text, *a: shown.append(text))
+    src = tmp_path / "kh_357.txt"
+    src.write_text(SUPERIOR, encoding="utf-8")
+    page = window.plan_page
+    pid = page.import_superior(str(src))
+    plan = plans.load_plan(window.conn, pid)
+    assert plan.title == "Truyền thông về chuyển đổi số ngành Y tế năm 2025"
+    assert [it.text for it in plan.items] == ["MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG", "TỔ CHỨC THỰC HIỆN"]
+    assert cite(plan.superior.ref) == "Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng"
+    assert plan.superior.addressee == "Sở Y tế tỉnh Lâm Đồng"
+    assert plan.superior.deadline == date(date.today().year, 12, 5)
+    assert page.sup_cite.text() == cite(plan.superior.ref)
+    assert "mất dấu" in page.warning.text()  # the OCR-looking line is highlighted in the tree
+    assert shown and "mất dấu" in shown[0]
+
+
+def test_unreadable_superior_file_changes_nothing(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("desktop.ui.plan_page.warn", lambda parent, text, *a: shown.append(text))
+    before = plans.list_plans(window.conn)
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"not a zip")
+    assert window.plan_page.import_superior(str(bad)) is None
+    assert plans.list_plans(window.conn) == before
+    assert "hong.docx" in shown[0] and "bị hỏng" in shown[0]
+
+
+def test_superior_citation_is_typed_in_one_line(window):
+    page = window.plan_page
+    old_ref_id = page.plan.superior.ref.id
+    page.sup_cite.setText("Kế hoạch số 99/KH-SYT ngày 01/10/2025 của Sở Y tế tỉnh Lâm Đồng")
+    page.sup_deadline.setText("10/12/2025")
+    page.sup_cite.editingFinished.emit()
+    plan = plans.load_plan(window.conn, page.plan.id)
+    assert cite(plan.superior.ref) == "Kế hoạch số 99/KH-SYT ngày 01/10/2025 của Sở Y tế tỉnh Lâm Đồng"
+    assert plan.superior.deadline == date(2025, 12, 10)
+    assert plan.superior.ref.id != old_ref_id  # the catalogue entry it pointed at is left as it was
+    page.sup_cite.setText("Kế hoạch 357")
+    page.sup_cite.editingFinished.emit()
+    assert "Chưa đọc được" in page.sup_state.text()
+    assert cite(plans.load_plan(window.conn, page.plan.id).superior.ref).startswith("Kế hoạch số 99/KH-SYT")
+    page.sup_deadline.setText("31/02/2025")
+    page.sup_cite.setText("Kế hoạch số 99/KH-SYT ngày 01/10/2025 của Sở Y tế tỉnh Lâm Đồng")
+    page.sup_cite.editingFinished.emit()
+    assert "Hạn báo cáo" in page.sup_state.text()
