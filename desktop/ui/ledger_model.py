@@ -13,7 +13,7 @@ from ..domain.models import Activity, Unit
 from ..domain.text import fold
 from ..domain.vnformat import number, short_date
 
-COLUMNS = ("Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Nhiệm vụ", "Số lượng", "Số người tham dự", "Kinh phí")
+COLUMNS = ("Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Nhiệm vụ", "Số lượng", "Người dự", "Kinh phí")
 NUMERIC = {5, 6, 7}
 
 

@@ -282,7 +282,7 @@ class LedgerPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((92, 150, 300, 140, 56, 90, 80, 100)):
+        for col, width in enumerate((88, 130, 300, 130, 72, 80, 72, 96)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)

@@ -85,6 +85,7 @@ class ReportPage(QWidget):
         rl.addWidget(reset, alignment=Qt.AlignLeft)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([380, 900])
         self.splitter = split
         lay.addWidget(split, 1)
         buttons = QHBoxLayout()
