@@ -20,13 +20,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from desktop.domain.report import APPENDIX_HEAD  # noqa: E402  (the same header the preview shows)
+
 FONT = "Times New Roman"
 BODY_CM = 16.5  # A4 210 mm - 30 mm left - 15 mm right
 HEADER_COLS = (7.0, 9.5)
 CLOSING_COLS = (7.5, 9.0)
 APPENDIX_COLS = (0.9, 2.0, 3.6, 1.9, 2.0, 1.4, 1.3, 2.1, 1.3)
-APPENDIX_HEAD = ("STT", "Thời gian", "Nội dung", "Hình thức", "Đơn vị thực hiện", "Số lượng",
-                 "Số người tham dự", "Kinh phí (đồng)", "Ghi chú")
 
 C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 

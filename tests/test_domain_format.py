@@ -99,6 +99,12 @@ def test_parse_citation_round_trip():
     ref = parse_citation("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;")
     assert (ref.kind, ref.number, ref.issued, ref.issuer) == ("Nghị quyết", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị")
     assert parse_citation("không phải trích dẫn") is None
+    ref = parse_citation("Căn cứ Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc ban "
+                         "hành quy chế thông tin;")
+    assert (ref.kind, ref.number, ref.issuer, ref.summary) == (
+        "Quyết định", "12/QĐ-SYT", "Sở Y tế tỉnh Lâm Đồng", "về việc ban hành quy chế thông tin")
+    assert cite(ref, with_summary=True) == ("Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về "
+                                            "việc ban hành quy chế thông tin")
 
 
 def test_section_numbering():

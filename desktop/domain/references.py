@@ -39,9 +39,16 @@ _CITATION = re.compile(
 )
 
 
+_SUMMARY_START = re.compile(r"\s(?=(?:về|ban hành|quy định|hướng dẫn|triển khai|thực hiện|sửa đổi)\b)")
+_LEAD_WORDS = re.compile(r"^(?:căn cứ|thực hiện)\s+", re.IGNORECASE)
+
+
 def parse_citation(text: str) -> LegalRef | None:
-    """Best-effort reading of a typed citation back into its parts (None if it is not one)."""
-    m = _CITATION.match(clean(text))
+    """Best-effort reading of a typed citation back into its parts (None if it is not one).
+
+    'Căn cứ Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc …;' gives
+    the issuer 'Sở Y tế tỉnh Lâm Đồng' and the summary 'về việc …'."""
+    m = _CITATION.match(_LEAD_WORDS.sub("", clean(text)))
     if not m:
         return None
     issued = None
@@ -52,4 +59,7 @@ def parse_citation(text: str) -> LegalRef | None:
             return None
     kind = m["kind"].strip()
     kind = kind[0].upper() + kind[1:]
-    return LegalRef(kind=kind, number=m["number"], issued=issued, issuer=(m["issuer"] or "").strip())
+    issuer, summary = (m["issuer"] or "").strip(), ""
+    if sm := _SUMMARY_START.search(issuer):
+        issuer, summary = issuer[:sm.start()].strip(), issuer[sm.end():].strip()
+    return LegalRef(kind=kind, number=m["number"], issued=issued, issuer=issuer, summary=summary)

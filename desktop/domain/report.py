@@ -317,8 +317,12 @@ def period_cell(a: Activity) -> str:
     return short_date(a.start)
 
 
+APPENDIX_HEAD = ("STT", "Thời gian", "Nội dung", "Hình thức", "Đơn vị thực hiện", "Số lượng",
+                 "Số người tham dự", "Kinh phí (đồng)", "Ghi chú")
+
+
 def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
-    """One row of 9 cells per activity, in date order."""
+    """One row of 9 cells (APPENDIX_HEAD) per activity, in date order."""
     dept = {d.id: d.name for d in unit.departments}
     label = {f.code: f.label for f in FORMS}
     rows = []

@@ -83,7 +83,13 @@ class PlanPage(QWidget):
         basis_row = QHBoxLayout()
         self.basis = QListWidget()
         self.basis.setFixedHeight(70)
-        self.catalogue = QComboBox()
+        self.catalogue = QComboBox(editable=True, insertPolicy=QComboBox.NoInsert)
+        self.catalogue.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.catalogue.setMinimumContentsLength(40)
+        self.catalogue.lineEdit().setPlaceholderText("Chọn trong danh mục hoặc gõ căn cứ mới")
+        self.catalogue.setToolTip("Chọn một văn bản trong danh mục, hoặc gõ văn bản mới theo mẫu “Quyết định số "
+                                  "12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc …” rồi bấm Thêm căn cứ: "
+                                  "văn bản mới được lưu vào danh mục.")
         add_basis = QPushButton("Thêm căn cứ")
         add_basis.clicked.connect(self.add_basis)
         del_basis = QPushButton("Bỏ căn cứ")
@@ -146,6 +152,9 @@ class PlanPage(QWidget):
         self.warning = QLabel(styleSheet="color: #8a4b00")
         self.warning.setWordWrap(True)
         bottom.addWidget(self.warning, 1)
+        preview = QPushButton("Xem trước")
+        preview.clicked.connect(self.show_preview)
+        bottom.addWidget(preview)
         for text, pdf in (("Xuất Word", False), ("Xuất PDF", True)):
             b = QPushButton(text)
             b.clicked.connect(lambda _=False, p=pdf: self.export_requested.emit("plan", p))
@@ -213,14 +222,34 @@ class PlanPage(QWidget):
             it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
             it.setCheckState(Qt.Unchecked)
             self.coord.addItem(it)
-        self.catalogue.clear()
-        for r in refs.list_refs(self.conn):
-            self.catalogue.addItem(cite(r)[:110], r.id)
+        self._fill_catalogue()
         self._loading = False
         if plan_id is not None:
             i = self.plan_combo.findData(plan_id)
             self.plan_combo.setCurrentIndex(max(i, 0))
         self._plan_chosen()
+
+    def show_preview(self):
+        """The plan as it will be printed, in a window beside the editor (not modal)."""
+        from ..docgen.context import plan_context
+        from ..docgen.preview import document_html
+        from .preview_dialog import PreviewDialog
+
+        if self.plan is None or self.unit is None:
+            return None
+        self.flush()
+        plan = plans.load_plan(self.conn, self.plan.id)
+        dlg = PreviewDialog(document_html(plan_context(plan, self.unit), "KẾ HOẠCH"), "Xem trước kế hoạch", self)
+        dlg.export_requested.connect(lambda pdf: self.export_requested.emit("plan", pdf))
+        dlg.show()
+        self.preview_dialog = dlg
+        return dlg
+
+    def _fill_catalogue(self) -> None:
+        self.catalogue.clear()
+        for r in refs.list_refs(self.conn):
+            self.catalogue.addItem(cite(r, with_summary=True), r.id)
+        self.catalogue.setCurrentIndex(-1)
 
     def current_plan_id(self) -> int | None:
         return self.plan_combo.currentData()
@@ -333,7 +362,7 @@ class PlanPage(QWidget):
             except ValueError as e:
                 self.sup_state.setText(f"Hạn báo cáo: {e}.")
                 return
-        ref.summary = clean(self.sup_summary.text())
+        ref.summary = clean(self.sup_summary.text()) or ref.summary
         old = self.plan.superior
         sup = SuperiorDoc(ref, addressee=old.addressee if old and old.addressee else ref.issuer, deadline=deadline,
                           id=old.id if old else None)
@@ -349,9 +378,23 @@ class PlanPage(QWidget):
         self.status.emit("Đã lưu văn bản cấp trên")
 
     def add_basis(self) -> None:
-        ref_id = self.catalogue.currentData()
-        if self.plan is None or ref_id is None:
+        """Adds the chosen catalogue entry, or a citation typed in the box (saved to the catalogue)."""
+        if self.plan is None:
             return
+        typed = clean(self.catalogue.currentText())
+        i = self.catalogue.findText(typed)
+        ref_id = self.catalogue.itemData(i) if i >= 0 else None
+        if ref_id is None:
+            ref = parse_citation(typed) if typed else None
+            if ref is None or not ref.issuer:
+                warn(self, "Chưa đọc được căn cứ vừa gõ; hãy ghi theo mẫu “Quyết định số 12/QĐ-SYT ngày 05/01/2025 "
+                           "của Sở Y tế tỉnh Lâm Đồng về việc …”.")
+                return
+            same = next((r for r in refs.list_refs(self.conn) if cite(r) == cite(ref)), None)
+            with db.transaction(self.conn):
+                ref_id = same.id if same else refs.save_ref(self.conn, ref)
+            self._fill_catalogue()
+            self.status.emit("Đã thêm văn bản vào danh mục căn cứ")
         ids = [r.id for r in self.plan.basis] + [ref_id]
         with db.transaction(self.conn):
             plans.set_basis(self.conn, self.plan.id, ids)

@@ -90,7 +90,8 @@ class ReportPage(QWidget):
         lay.addWidget(split, 1)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        for text, slot in (("Xuất Word", lambda: self.export_requested.emit("report", False)),
+        for text, slot in (("Xem trước", self.show_preview),
+                           ("Xuất Word", lambda: self.export_requested.emit("report", False)),
                            ("Xuất PDF", lambda: self.export_requested.emit("report", True)),
                            ("In", lambda: self.print_requested.emit("report"))):
             b = QPushButton(text)
@@ -230,6 +231,24 @@ class ReportPage(QWidget):
         r.signer_id = self.signer.currentData()
         with db.transaction(self.conn):
             reports.save_report(self.conn, r)
+
+    def show_preview(self):
+        """The whole report with its appendix, as it will be printed (not modal)."""
+        from ..docgen.context import report_context
+        from ..docgen.preview import document_html
+        from .preview_dialog import PreviewDialog
+
+        if self.plan_id is None or self.report is None:
+            return None
+        self.flush()
+        plan, unit, report, compiled, sections = app.compile_for(self.conn, self.plan_id, self.report.period_start,
+                                                                 self.report.period_end)
+        html = document_html(report_context(plan, unit, report, sections, compiled), "BÁO CÁO")
+        dlg = PreviewDialog(html, "Xem trước báo cáo", self)
+        dlg.export_requested.connect(lambda pdf: self.export_requested.emit("report", pdf))
+        dlg.show()
+        self.preview_dialog = dlg
+        return dlg
 
     def flush(self) -> None:
         self._flush()

@@ -69,3 +69,31 @@ def test_superior_citation_is_typed_in_one_line(window):
     page.sup_cite.setText("Kế hoạch số 99/KH-SYT ngày 01/10/2025 của Sở Y tế tỉnh Lâm Đồng")
     page.sup_cite.editingFinished.emit()
     assert "Hạn báo cáo" in page.sup_state.text()
+
+
+def test_new_basis_typed_goes_to_the_catalogue(window, typer):
+    page = window.plan_page
+    before = len(page.plan.basis)
+    page.catalogue.setCurrentIndex(-1)
+    typer(page.catalogue.lineEdit(), "Căn cứ Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng "
+                                     "về việc ban hành quy chế thông tin nội bộ;")
+    page.add_basis()
+    plan = plans.load_plan(window.conn, page.plan.id)
+    assert len(plan.basis) == before + 1
+    new = plan.basis[-1]
+    assert (new.number, new.issuer, new.summary) == ("12/QĐ-SYT", "Sở Y tế tỉnh Lâm Đồng",
+                                                     "về việc ban hành quy chế thông tin nội bộ")
+    assert page.catalogue.findData(new.id) >= 0  # offered for the next plan too
+    assert page.basis.item(page.basis.count() - 1).text().startswith("Quyết định số 12/QĐ-SYT ngày 05/01/2025")
+
+
+def test_unreadable_basis_is_refused(window, monkeypatch, typer):
+    shown = []
+    monkeypatch.setattr("desktop.ui.plan_page.warn", lambda parent, text, *a: shown.append(text))
+    page = window.plan_page
+    before = len(page.plan.basis)
+    page.catalogue.setCurrentIndex(-1)
+    typer(page.catalogue.lineEdit(), "Quyết định của giám đốc")
+    page.add_basis()
+    assert len(plans.load_plan(window.conn, page.plan.id).basis) == before
+    assert "Chưa đọc được căn cứ" in shown[0]

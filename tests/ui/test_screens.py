@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from docx import Document
+from PySide6.QtWidgets import QPushButton
 
 from desktop.docgen.check import check_docx
 from desktop.store import plans, reports, units
@@ -136,3 +137,21 @@ def test_window_state_is_remembered(window, settings, demo_copy, qtbot):
     qtbot.addWidget(again)
     assert again.tabs.currentIndex() == 3
     again.close()
+
+
+def test_previews_show_the_document_and_export_from_there(window, qtbot):
+    exported = []
+    window.plan_page.export_requested.disconnect()
+    window.plan_page.export_requested.connect(lambda what, pdf: exported.append((what, pdf)))
+    dlg = window.plan_page.show_preview()
+    text = dlg.browser.toPlainText()
+    assert "KẾ HOẠCH" in text and "I. MỤC ĐÍCH, YÊU CẦU" in text and "Nơi nhận:" in text
+    assert "Số: 05/KH-BVPBT" in text and "Lê Hồng Vũ" in text
+    buttons = {b.text(): b for b in dlg.findChildren(QPushButton)}
+    buttons["Xuất PDF"].click()
+    assert exported == [("plan", True)]
+    rdlg = window.report_page.show_preview()
+    rtext = rdlg.browser.toPlainText()
+    assert "BÁO CÁO" in rtext and "Kính gửi: Sở Y tế tỉnh Lâm Đồng" in rtext and "PHỤ LỤC" in rtext
+    assert "Tổng cộng: 150 hoạt động" in rtext
+    rdlg.close()
