@@ -61,6 +61,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="kiểm tra thể thức một tệp .docx")
     c.add_argument("file")
+
+    t = sub.add_parser("xlsx-template", help="tạo sổ Excel để các khoa, phòng ghi hoạt động")
+    t.add_argument("--db", required=True)
+    t.add_argument("--out", required=True)
+    t.add_argument("--plan", type=str)
+
+    i = sub.add_parser("import", help="nhập hoạt động từ các tệp Excel")
+    i.add_argument("--db", required=True)
+    i.add_argument("files", nargs="+")
+
+    e = sub.add_parser("export", help="xuất toàn bộ hoạt động ra Excel")
+    e.add_argument("--db", required=True)
+    e.add_argument("--out", required=True)
     return p
 
 
@@ -119,7 +132,55 @@ def run(argv: list[str]) -> int:
             return 1
         print(f"{args.file}: đạt thể thức Nghị định 30/2020/NĐ-CP.")
         return 0
+    if args.command in ("xlsx-template", "export"):
+        from . import app
+
+        conn = _open(args.db)
+        try:
+            if args.command == "export":
+                written = app.write_xlsx_export(conn, args.out)
+            else:
+                written = app.write_xlsx_template(conn, args.out, _positive(args.plan) if args.plan else None)
+        finally:
+            conn.close()
+        print(f"Đã ghi {written}")
+        return 0
+    if args.command == "import":
+        return _import(args)
     raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
+
+
+def _import(args) -> int:
+    """Per file: added / skipped, or every rejected row; a file with a rejected row adds nothing."""
+    from . import app
+    from .excel.reader import read_workbook, dedupe_key
+
+    conn = _open(args.db)
+    status = 0
+    try:
+        lookup, _ = app.excel_lookup(conn)
+        seen = app.existing_keys(conn)
+        for f in args.files:
+            try:
+                res = read_workbook(Path(f), lookup, seen)
+            except UserError as e:
+                print(str(e), file=sys.stderr)
+                status = EXIT_ERROR
+                continue
+            for note in res.notes:
+                print(f"{f}: {note}")
+            if res.rejected:
+                status = EXIT_ERROR
+                print(f"{f}: không nhập dòng nào vì có {len(res.rejected)} dòng bị từ chối:", file=sys.stderr)
+                for r in res.rejected:
+                    print(f"  {r}", file=sys.stderr)
+                continue
+            added = app.commit_import(conn, res)
+            seen |= {dedupe_key(a) for a in res.to_add}
+            print(f"{f}: đã thêm {added} hoạt động, bỏ qua {res.duplicates} hoạt động đã có.")
+    finally:
+        conn.close()
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:

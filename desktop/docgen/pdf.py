@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from ..domain.errors import UserError
-from .output import atomic_path
+from ..files import atomic_path
 
 _WINDOWS_SOFFICE = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")

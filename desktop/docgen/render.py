@@ -17,7 +17,7 @@ from ..domain.models import Plan, Report, Unit
 from ..domain.report import Compiled, Section
 from ..paths import template
 from .context import plan_context, report_context
-from .output import atomic_path
+from ..files import atomic_path
 from .rules import fit_rules
 
 PLAN_TEMPLATE = "ke_hoach.docx"

@@ -158,6 +158,8 @@ class Activity:
     cost: int = 0  # VND
     evidence: str = ""
     notes: str = ""
+    source_unit: str = ""  # empty: this unit; else the subordinate unit it was imported from
+    source_dept: str = ""  # that unit's department, when dept_id is not one of ours
     id: int | None = None
 
 

@@ -9,13 +9,13 @@ from ..domain.text import clean
 from .refs import _date
 
 _COLS = ("start_date", "end_date", "dept_id", "task_id", "form_code", "title", "quantity", "unit_label",
-         "participants", "cost", "evidence", "notes")
+         "participants", "cost", "evidence", "notes", "source_unit", "source_dept")
 
 
 def _row(a: Activity) -> tuple:
     return (a.start.isoformat(), a.end.isoformat() if a.end else None, a.dept_id, a.task_id, a.form_code,
             clean(a.title), a.quantity, clean(a.unit_label), a.participants, a.cost, clean(a.evidence),
-            clean(a.notes, multiline=True))
+            clean(a.notes, multiline=True), clean(a.source_unit), clean(a.source_dept))
 
 
 def insert_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
@@ -36,7 +36,7 @@ def load_activities(conn: sqlite3.Connection, start: date | None = None, end: da
     sql += " ORDER BY start_date, id"
     return [Activity(start=date.fromisoformat(r[1]), end=_date(r[2]), dept_id=r[3], task_id=r[4], form_code=r[5],
                      title=r[6], quantity=r[7], unit_label=r[8], participants=r[9], cost=r[10], evidence=r[11],
-                     notes=r[12], id=r[0])
+                     notes=r[12], source_unit=r[13], source_dept=r[14], id=r[0])
             for r in conn.execute(sql, args)]
 
 

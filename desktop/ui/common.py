@@ -86,7 +86,7 @@ class Jobs(QObject):
 
 def free_name(path: Path) -> Path:
     """'Bao_cao.docx' -> 'Bao_cao (2).docx' … the first name not taken and not locked."""
-    from ..docgen.output import lock_owner
+    from ..files import lock_owner
 
     if not path.exists() and lock_owner(path) is None:
         return path

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QMainWindow, 
 
 from .. import APP_NAME, __version__, app
 from ..domain.errors import UserError
-from ..docgen.output import lock_owner
+from ..files import lock_owner
 from ..store import catalogue, db, plans, units
 from .common import TITLE, Jobs, free_name, open_path, print_file, warn
 from .dashboard import Dashboard

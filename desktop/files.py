@@ -8,7 +8,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..domain.errors import UserError
+from .domain.errors import UserError
 
 
 def lock_owner(path: Path) -> Path | None:
@@ -32,7 +32,7 @@ def check_target(path: str | Path) -> Path:
         raise UserError(f"{p} là một thư mục; hãy đặt tên tệp, ví dụ {p / 'van_ban.docx'}.")
     owner = lock_owner(p)
     if owner is not None:
-        raise UserError(f"Tệp {p} đang được mở trong Word hoặc LibreOffice; hãy đóng tệp rồi thử lại, "
+        raise UserError(f"Tệp {p} đang được mở (Word, Excel hoặc LibreOffice); hãy đóng tệp rồi thử lại, "
                         f"hoặc lưu với tên khác.")
     return p
 
@@ -42,7 +42,7 @@ def _explain(e: OSError, p: Path) -> UserError:
         return UserError(f"Ổ đĩa đã đầy, không lưu được {p}; tệp cũ (nếu có) vẫn giữ nguyên.")
     if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         if p.exists():
-            return UserError(f"Không ghi được {p}: tệp đang được mở trong chương trình khác (Word?) "
+            return UserError(f"Không ghi được {p}: tệp đang được mở trong chương trình khác (Word, Excel?) "
                              f"hoặc chỉ cho đọc; hãy đóng tệp hoặc lưu với tên khác.")
         return UserError(f"Không có quyền ghi vào thư mục {p.parent}; hãy chọn thư mục khác.")
     return UserError(f"Không lưu được {p}: {e.strerror or e}.")
