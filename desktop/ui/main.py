@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu("&Tệp")
         m.addAction(QAction("Chọn thư mục lưu văn bản…", self, triggered=self.choose_output_dir))
         m.addSeparator()
+        m.addAction(QAction("Nhập hoạt động từ Excel…", self, shortcut="Ctrl+I", triggered=self.import_excel))
+        m.addAction(QAction("Xuất hoạt động ra Excel…", self, triggered=self.export_excel))
+        m.addAction(QAction("Tạo sổ Excel cho khoa, phòng…", self, triggered=self.excel_template))
+        m.addSeparator()
         m.addAction(QAction("Thoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
         e = self.menuBar().addMenu("&Sửa")
         undo = self.ledger_page.undo.createUndoAction(self, "Hoàn tác")
@@ -246,9 +250,70 @@ class MainWindow(QMainWindow):
         elif box.clickedButton() is open_dir:
             open_path(paths[-1].parent)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, title: str = "Không xuất được") -> None:
         self.statusBar().showMessage(message, 10000)
-        warn(self, message, "Không xuất được văn bản")
+        warn(self, message, title)
+
+    # ---------------------------------------------------------------- Excel
+    def _save_xlsx(self, title: str, name: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self.output_dir()) / name), "Excel (*.xlsx)")
+        if not path:
+            return None
+        out = Path(path)
+        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
+        out = self._unlocked(out)
+        if out is not None:
+            self.settings.setValue("output/dir", str(out.parent))
+        return out
+
+    def excel_template(self, out: Path | None = None):
+        out = out or self._save_xlsx("Lưu sổ Excel cho khoa, phòng", "So_ghi_hoat_dong.xlsx")
+        if out is None:
+            return None
+        plan_id = self.plan_page.current_plan_id()
+        return self.jobs.start("excel", _xlsx, self.db_path, "template", out, plan_id,
+                               done=lambda p: self._exported([p]), failed=self._failed)
+
+    def export_excel(self, out: Path | None = None):
+        """All activities, or the rows the ledger's search and filters show."""
+        visible = self.ledger_page.model.visible()
+        filtered = len(visible) < self.ledger_page.model.total()
+        out = out or self._save_xlsx("Xuất hoạt động ra Excel", "Hoat_dong.xlsx")
+        if out is None:
+            return None
+        self.statusBar().showMessage(f"Đang xuất {len(visible)} hoạt động" + (" (theo bộ lọc)…" if filtered else "…"))
+        return self.jobs.start("excel", _xlsx, self.db_path, "export", out, visible if filtered else None,
+                               done=lambda p: self._exported([p]), failed=self._failed)
+
+    def import_excel(self, paths: list[str] | None = None):
+        if self.jobs.busy("excel"):
+            self.statusBar().showMessage("Đang xử lý một tệp Excel, vui lòng đợi…", 5000)
+            return None
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(self, "Chọn tệp Excel", self.output_dir(), "Excel (*.xlsx)")
+            if not paths:
+                return None
+        self.statusBar().showMessage(f"Đang đọc {len(paths)} tệp Excel…")
+        return self.jobs.start("excel", _read_imports, self.db_path, [Path(p) for p in paths],
+                               done=self._import_preview, failed=lambda m: self._failed(m, "Không nhập được"))
+
+    def _import_preview(self, results) -> int:
+        from .excel_import import ImportPreview
+
+        dlg = ImportPreview(results, self)
+        self.import_dialog = dlg
+        if dlg.exec() != QDialog.Accepted:
+            self.statusBar().showMessage("Chưa nhập gì.", 5000)
+            return 0
+        added = 0
+        try:
+            for r in results:
+                added += app.commit_import(self.conn, r)
+        except UserError as e:
+            warn(self, str(e), "Không nhập được")
+        self._plan_changed()
+        self.statusBar().showMessage(f"Đã nhập {added} hoạt động.", 10000)
+        return added
 
     # ---------------------------------------------------------------- closing
     def closeEvent(self, event):  # noqa: N802
@@ -270,6 +335,25 @@ def _write(db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool) 
         if what == "plan":
             return app.write_plan(conn, out, plan_id, pdf)
         return app.write_report(conn, out, plan_id, start, end, pdf)
+    finally:
+        conn.close()
+
+
+def _xlsx(db_path: Path, what: str, out: Path, arg) -> Path:
+    conn = db.open_db(db_path)
+    try:
+        if what == "template":
+            return app.write_xlsx_template(conn, out, arg)
+        return app.write_xlsx_export(conn, out, arg)
+    finally:
+        conn.close()
+
+
+def _read_imports(db_path: Path, paths: list[Path]):
+    """Reads (never writes) on a worker thread; the window writes after the clerk's confirmation."""
+    conn = db.open_db(db_path)
+    try:
+        return app.read_imports(conn, paths)
     finally:
         conn.close()
 
