@@ -75,6 +75,7 @@ def demo_activities(n: int, seed: int, plan: Plan, depts: dict[int, str], titles
     days = (date(year, 12, 31) - start).days
     dept_ids = sorted(depts)
     out = []
+    taken: dict[tuple, int] = {}  # (day, dept, title): the same activity twice reads as a duplicate on import
     for _ in range(n):
         code = rng.choices(codes, weights)[0]
         qty_r, part_r, cost_r, _w = PROFILE[code]
@@ -89,6 +90,9 @@ def demo_activities(n: int, seed: int, plan: Plan, depts: dict[int, str], titles
             task = None
         template = rng.choice(titles.get(code) or ["Hoạt động truyền thông"])
         title = template.format(dept=depts[dept], month=day.month)
+        times = taken[(day, dept, title)] = taken.get((day, dept, title), 0) + 1
+        if times > 1:
+            title = f"{title} (lần {times})"
         end = day + timedelta(days=rng.randint(1, 2)) if code in ("hoi_nghi", "tap_huan") and rng.random() < 0.3 else None
         cost = rng.randint(*cost_r) * 1000 if cost_r[1] else 0
         out.append(Activity(
