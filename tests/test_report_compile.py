@@ -110,3 +110,33 @@ def test_empty_ledger_compiles(unit, plan):
     secs = {s.key: s for s in drafts(plan, unit, c)}
     assert c.total == 0 and "chưa ghi nhận" in secs["task.11"].text
     assert appendix_totals(c)[2] == "Tổng cộng: 0 hoạt động"
+
+
+def test_consolidated_report_breaks_down_by_unit(tmp_path):
+    """A Sở that imported its hospitals' exports: figures per unit, appendix grouped by unit."""
+    from datetime import date as _d
+
+    from desktop.domain.models import Activity, Department, PartialDate, Plan, Unit
+    from desktop.domain.report import appendix_rows, compile_report, drafts
+
+    unit = Unit("Sở Y tế tỉnh Lâm Đồng", "SYT", "Lâm Đồng", departments=[Department("Văn phòng Sở", "VP", id=1)])
+    plan = Plan("Truyền thông", PartialDate(2025))
+    acts = [
+        Activity(_d(2025, 3, 1), 1, "tin_bai", "Tin của Sở", cost=100_000, id=1),
+        Activity(_d(2025, 2, 1), None, "tap_huan", "Tập huấn ở bệnh viện", participants=40, cost=2_000_000,
+                 source_unit="Bệnh viện Phổi Bình Thuận", source_dept="Khoa Lao", id=2),
+        Activity(_d(2025, 1, 5), None, "tin_bai", "Tin ở trung tâm", source_unit="Trung tâm Y tế Đức Trọng", id=3),
+    ]
+    c = compile_report(plan, unit, acts, _d(2025, 1, 1), _d(2025, 12, 31))
+    assert c.consolidated and [u.name for u in c.units] == [
+        "Sở Y tế tỉnh Lâm Đồng", "Bệnh viện Phổi Bình Thuận", "Trung tâm Y tế Đức Trọng"]
+    assert [(u.activities, u.participants, u.cost) for u in c.units] == [(1, 0, 100_000), (1, 40, 2_000_000),
+                                                                         (1, 0, 0)]
+    assert [d.name for d in c.depts] == ["Văn phòng Sở"]  # other units' departments are not ours
+    sec = next(s for s in drafts(plan, unit, c) if s.key == "don_vi")
+    assert sec.heading == "Kết quả theo đơn vị"
+    assert "Bệnh viện Phổi Bình Thuận: 01 hoạt động, 40 lượt người tham dự, 2.000.000 đồng" in sec.text
+    rows = appendix_rows(c, unit)
+    assert [r[4] for r in rows] == ["Văn phòng Sở (Sở Y tế tỉnh Lâm Đồng)", "Khoa Lao (Bệnh viện Phổi Bình Thuận)",
+                                    "Trung tâm Y tế Đức Trọng"]
+    assert c.total == 3

@@ -11,7 +11,7 @@ from .forms import FORMS, form
 from .models import Activity, Plan, PlanItem, Report, Target, Unit
 from .plan_text import ensure_final, plan_reference, target_text
 from .references import cite
-from .text import clean
+from .text import clean, fold
 from .vnformat import count, money, number, short_date
 
 
@@ -109,6 +109,11 @@ class Compiled:
     forms: Group
     depts: list[DeptResult]
     by_month: dict[tuple[int, int], int]
+    units: list[DeptResult] = field(default_factory=list)  # per reporting unit, when consolidating
+
+    @property
+    def consolidated(self) -> bool:
+        return len(self.units) > 1
 
     @property
     def total(self) -> int:
@@ -142,14 +147,15 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
     unassigned, total = Group(), Group()
     dept_acc: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_month: dict[tuple[int, int], int] = defaultdict(int)
+    unit_acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for a in acts:
         unit_label = a.unit_label or form(a.form_code).unit
         groups.get(a.task_id, unassigned).add(a, unit_label)
         total.add(a, unit_label)
-        d = dept_acc[a.dept_id]
-        d[0] += 1
-        d[1] += a.participants or 0
-        d[2] += a.cost
+        for acc in ((unit_acc[a.source_unit],) if a.source_unit else (unit_acc[""], dept_acc[a.dept_id])):
+            acc[0] += 1
+            acc[1] += a.participants or 0
+            acc[2] += a.cost
         by_month[(a.start.year, a.start.month)] += 1
     results = []
     for t in tasks:
@@ -169,7 +175,11 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
     if None in dept_acc:
         n, p, c = dept_acc[None]
         depts.append(DeptResult("Chưa rõ khoa, phòng", "", n, p, c))
-    return Compiled(start, end, acts, results, unassigned, total, depts, dict(by_month))
+    units = [DeptResult(name or unit.name, "", *unit_acc[name])
+             for name in sorted(unit_acc, key=lambda k: (k != "", fold(k)))]
+    if len(units) > 1:  # consolidated: the appendix groups rows by unit
+        acts.sort(key=lambda a: (a.source_unit != "", fold(a.source_unit), a.start, a.id or 0))
+    return Compiled(start, end, acts, results, unassigned, total, depts, dict(by_month), units)
 
 
 # ---------------------------------------------------------------- draft texts
@@ -249,6 +259,13 @@ def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
         f"{d.name}: {count(d.activities)} hoạt động" + (f", {money(d.cost)}" if d.cost else "")
         for d in c.depts) or "chưa có hoạt động"
     secs.append(Section(f"{n}.", "Kết quả theo khoa, phòng", 2, "khoa_phong", dept_lines + "."))
+    if c.consolidated:
+        n += 1
+        unit_lines = "; ".join(
+            f"{u.name}: {count(u.activities)} hoạt động"
+            + (f", {number(u.participants)} lượt người tham dự" if u.participants else "")
+            + (f", {money(u.cost)}" if u.cost else "") for u in c.units)
+        secs.append(Section(f"{n}.", "Kết quả theo đơn vị", 2, "don_vi", unit_lines + "."))
     targets = c.targets()
     met = sum(1 for t in targets if t.met)
     secs.append(Section("III.", "ĐÁNH GIÁ CHUNG", 1))
@@ -321,6 +338,15 @@ APPENDIX_HEAD = ("STT", "Thời gian", "Nội dung", "Hình thức", "Đơn vị
                  "Số người tham dự", "Kinh phí (đồng)", "Ghi chú")
 
 
+def _doer(a: Activity, dept: dict[int, str], consolidated: bool, unit: Unit) -> str:
+    """The appendix's "Đơn vị thực hiện": the department, and the unit when consolidating."""
+    name = dept.get(a.dept_id, "") or a.source_dept
+    if not consolidated:
+        return name
+    owner = a.source_unit or unit.name
+    return f"{name} ({owner})" if name else owner
+
+
 def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
     """One row of 9 cells (APPENDIX_HEAD) per activity, in date order."""
     dept = {d.id: d.name for d in unit.departments}
@@ -329,7 +355,7 @@ def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
     for i, a in enumerate(c.activities, 1):
         unit_label = a.unit_label or form(a.form_code).unit
         rows.append((
-            str(i), period_cell(a), a.title, label.get(a.form_code, "Khác"), dept.get(a.dept_id, ""),
+            str(i), period_cell(a), a.title, label.get(a.form_code, "Khác"), _doer(a, dept, c.consolidated, unit),
             f"{number(a.quantity)} {unit_label}", number(a.participants) if a.participants else "",
             number(a.cost) if a.cost else "", a.notes,
         ))
