@@ -257,3 +257,40 @@ def test_legacy_vietnamese_fonts_are_converted(conn, tmp_path):
         assert res.ok, res.rejected
         assert res.to_add[0].title == title and any(enc in n for n in res.notes)
         assert units.load_unit(conn).department(res.to_add[0].dept_id).name == "Khoa Dược"
+
+
+def test_template_filled_and_saved_by_libreoffice_calc_imports(conn, tmp_path):
+    """The template goes through LibreOffice Calc (as a clerk's office saves it): dropdowns survive
+    and the values picked from them import cleanly."""
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed")
+    src = app.write_xlsx_template(conn, tmp_path / "mau.xlsx")
+    wb = load_workbook(src)
+    ws, lists = wb["Hoạt động"], wb["Danh mục"]
+    for r in range(5, 8):
+        ws.cell(r, 1, date(2025, 5, r))
+        ws.cell(r, 3, lists.cell(r - 3, 1).value)  # a department from the dropdown list
+        ws.cell(r, 4, f"Hoạt động ghi bằng Calc {r}")
+        ws.cell(r, 5, lists.cell(r - 3, 2).value)  # a form from the dropdown list
+        ws.cell(r, 6, lists.cell(2, 3).value)  # a task from the dropdown list
+        ws.cell(r, 10, 250000 * r)
+    filled = tmp_path / "in" / "da_dien.xlsx"
+    filled.parent.mkdir()
+    wb.save(filled)
+    out = tmp_path / "calc"
+    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+                           "--convert-to", "xlsx:Calc Office Open XML", "--outdir", str(out), str(filled)],
+                          capture_output=True, text=True, timeout=180)
+    saved = out / "da_dien.xlsx"
+    if not saved.exists():
+        pytest.skip(f"LibreOffice Calc could not convert: {proc.stderr[-200:]}")
+    ws2 = load_workbook(saved)["Hoạt động"]
+    assert any("ds_khoa_phong" in (dv.formula1 or "") for dv in ws2.data_validations.dataValidation)
+    [res] = app.read_imports(conn, [saved])
+    assert res.ok, res.rejected
+    assert [a.title for a in res.to_add] == [f"Hoạt động ghi bằng Calc {r}" for r in range(5, 8)]
+    assert all(a.task_id is not None and a.dept_id is not None for a in res.to_add)
+    assert [a.cost for a in res.to_add] == [1_250_000, 1_500_000, 1_750_000]
