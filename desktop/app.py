@@ -101,9 +101,9 @@ def write_xlsx_export(conn: sqlite3.Connection, out: str | Path, acts=None, prog
 
 
 def existing_keys(conn: sqlite3.Connection) -> set[tuple]:
-    from .domain.text import fold
+    from .excel.reader import activity_key
 
-    return {(r[0], fold(r[1]), r[2] if r[2] is not None else fold(r[3]), fold(r[4])) for r in conn.execute(
+    return {activity_key(*r) for r in conn.execute(
         "SELECT start_date, source_unit, dept_id, source_dept, title FROM activities")}
 
 

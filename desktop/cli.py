@@ -151,18 +151,16 @@ def run(argv: list[str]) -> int:
 
 
 def _import(args) -> int:
-    """Per file: added / skipped, or every rejected row; a file with a rejected row adds nothing."""
+    """Per file: added / skipped, or every rejected row; a file with a rejected row adds nothing.
+    Each file is read against the database as the files before it left it."""
     from . import app
-    from .excel.reader import read_workbook, dedupe_key
 
     conn = _open(args.db)
     status = 0
     try:
-        lookup, _ = app.excel_lookup(conn)
-        seen = app.existing_keys(conn)
         for f in args.files:
             try:
-                res = read_workbook(Path(f), lookup, seen)
+                [res] = app.read_imports(conn, [Path(f)])
             except UserError as e:
                 print(str(e), file=sys.stderr)
                 status = EXIT_ERROR
@@ -176,7 +174,6 @@ def _import(args) -> int:
                     print(f"  {r}", file=sys.stderr)
                 continue
             added = app.commit_import(conn, res)
-            seen |= {dedupe_key(a) for a in res.to_add}
             print(f"{f}: đã thêm {added} hoạt động, bỏ qua {res.duplicates} hoạt động đã có.")
     finally:
         conn.close()

@@ -110,7 +110,7 @@ def test_template_filled_in_imports(conn, tmp_path):
     wb = load_workbook(out)
     ws = wb["Hoạt động"]
     task = wb["Danh mục"]["C2"].value
-    ws.append  # rows are prepared; write into row 5 and 6 as a person would
+    # rows are prepared; write into rows 5 and 6 as a person would
     for r, (d, title) in enumerate(((date(2025, 3, 5), "Tập huấn nhập bệnh án điện tử"),
                                     (date(2025, 3, 9), "Bản tin phát thanh về tiêm chủng")), 5):
         ws.cell(r, 1, d)

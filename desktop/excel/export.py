@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from ..domain.forms import FORMS, form
 from ..domain.models import Activity
@@ -42,8 +43,8 @@ def write_export(path: Path, acts: list[Activity], lookup: Lookup, task_label: d
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Hoạt động")
     widths = [BY_KEY[k].width for k in EXPORT_KEYS]
-    for i, w in enumerate(widths):
-        ws.column_dimensions[chr(ord("A") + i)].width = w
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
     head = []
     for k in EXPORT_KEYS:
@@ -72,7 +73,7 @@ def write_export(path: Path, acts: list[Activity], lookup: Lookup, task_label: d
         ws.append([cells[k] for k in EXPORT_KEYS])
         if progress and n % 1000 == 0:
             progress(n)
-    ws.auto_filter.ref = f"A1:{chr(ord('A') + len(EXPORT_KEYS) - 1)}{len(acts) + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(EXPORT_KEYS))}{len(acts) + 1}"
     _summary(wb, acts, lookup, task_label, task_text, dept_name)
     with atomic_path(path) as tmp:
         wb.save(tmp)

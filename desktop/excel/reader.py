@@ -16,7 +16,7 @@ from ..domain.text import clean, fold
 from . import legacy_vn
 from .columns import BY_KEY, match_header
 from .lookup import Lookup
-from .values import cell_text, parse_count, parse_period
+from .values import cell_text, parse_count, parse_date_value, parse_period
 
 MAX_ROWS = 200_000  # data rows per file; a ledger of one unit is a few thousand a year
 HEADER_SCAN = 30  # rows searched for the header row
@@ -52,9 +52,12 @@ class FileResult:
 
 
 def dedupe_key(a: Activity) -> tuple:
+    return activity_key(a.start.isoformat(), a.source_unit, a.dept_id, a.source_dept, a.title)
+
+
+def activity_key(start_iso: str, source_unit: str, dept_id: int | None, source_dept: str, title: str) -> tuple:
     """Same date, same department (ours or the source's), same title: the same activity."""
-    dept = a.dept_id if a.dept_id is not None else fold(a.source_dept)
-    return a.start.isoformat(), fold(a.source_unit), dept, fold(a.title)
+    return start_iso, fold(source_unit), dept_id if dept_id is not None else fold(source_dept), fold(title)
 
 
 def _open(path: Path):
@@ -214,14 +217,10 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
             raise UserError(f"Tệp {res.path.name} có hơn {MAX_ROWS:,} dòng hoạt động".replace(",", ".")
                             + ": quá lớn cho một lần nhập; hãy chia thành nhiều tệp.")
         pending.append((n, values))
-        if len(pending) == 200 and res.encoding is None and not res.to_add and not res.rejected:
-            _decide_encoding(pending, res)
         if len(pending) >= 500:
             _flush(pending, ws.title, lookup, seen, res)
             if progress:
                 progress(res.rows_read)
-    if pending and res.encoding is None and not res.to_add and not res.rejected:
-        _decide_encoding(pending, res)
     _flush(pending, ws.title, lookup, seen, res)
     if progress:
         progress(res.rows_read)
@@ -229,7 +228,7 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
 
 
 def _decide_encoding(pending, res: FileResult) -> None:
-    """TCVN3 / VNI text is decided once per file from its first rows, then converted everywhere."""
+    """TCVN3 / VNI text is decided once per file from its first rows (up to 500), then converted everywhere."""
     sample = " ".join(str(v) for _, vals in pending for k, v in vals.items() if k in _TEXT_KEYS and isinstance(v, str))
     res.encoding = legacy_vn.detect(sample) or ""
     if res.encoding:
@@ -238,6 +237,8 @@ def _decide_encoding(pending, res: FileResult) -> None:
 
 
 def _flush(pending: list[tuple[int, dict]], sheet: str, lookup: Lookup, seen: set[tuple], res: FileResult) -> None:
+    if res.encoding is None and pending:
+        _decide_encoding(pending, res)
     for n, values in pending:
         try:
             a = _activity(values, lookup, res.encoding or "")
@@ -265,8 +266,6 @@ def _activity(values: dict, lookup: Lookup, encoding: str) -> Activity:
         raise ValueError("thiếu ngày (nếu ô bị gộp với ô trên, hãy bỏ gộp ô và ghi đủ ngày)")
     start, end = parse_period(values["start"])
     if values.get("end") not in (None, ""):
-        from .values import parse_date_value
-
         end = parse_date_value(values["end"])
     if end is not None and end < start:
         raise ValueError(f"ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}")

@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         if lock_owner(out) is None:
             return out
         other = free_name(out)
-        answer = QMessageBox.question(self, TITLE, f"Tệp {out.name} đang được mở trong Word hoặc LibreOffice, nên "
+        answer = QMessageBox.question(self, TITLE, f"Tệp {out.name} đang được mở (Word, Excel hoặc LibreOffice), nên "
                                                    f"không ghi đè được.\nLưu với tên mới “{other.name}”?")
         return other if answer == QMessageBox.StandardButton.Yes else None
 
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         if out is None:
             return None
         plan_id = self.plan_page.current_plan_id()
-        return self.jobs.start("excel", _xlsx, self.db_path, "template", out, plan_id,
+        return self.jobs.start("excel", _in_db, self.db_path, app.write_xlsx_template, out, plan_id,
                                done=lambda p: self._exported([p]), failed=self._failed)
 
     def export_excel(self, out: Path | None = None):
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         if out is None:
             return None
         self.statusBar().showMessage(f"Đang xuất {len(visible)} hoạt động" + (" (theo bộ lọc)…" if filtered else "…"))
-        return self.jobs.start("excel", _xlsx, self.db_path, "export", out, visible if filtered else None,
+        return self.jobs.start("excel", _in_db, self.db_path, app.write_xlsx_export, out, visible if filtered else None,
                                done=lambda p: self._exported([p]), failed=self._failed)
 
     def import_excel(self, paths: list[str] | None = None):
@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
             if not paths:
                 return None
         self.statusBar().showMessage(f"Đang đọc {len(paths)} tệp Excel…")
-        return self.jobs.start("excel", _read_imports, self.db_path, [Path(p) for p in paths],
+        # read on the worker (nothing written); the window writes after the clerk confirms the preview
+        return self.jobs.start("excel", _in_db, self.db_path, app.read_imports, [Path(p) for p in paths],
                                done=self._import_preview, failed=lambda m: self._failed(m, "Không nhập được"))
 
     def _import_preview(self, results) -> int:
@@ -328,34 +329,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _in_db(db_path: Path, fn, *args):
+    """fn(conn, *args) on a worker thread, with its own connection (SQLite connections stay on their thread)."""
+    conn = db.open_db(db_path)
+    try:
+        return fn(conn, *args)
+    finally:
+        conn.close()
+
+
 def _write(db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool) -> list[Path]:
-    """Runs on a worker thread with its own connection."""
-    conn = db.open_db(db_path)
-    try:
-        if what == "plan":
-            return app.write_plan(conn, out, plan_id, pdf)
-        return app.write_report(conn, out, plan_id, start, end, pdf)
-    finally:
-        conn.close()
-
-
-def _xlsx(db_path: Path, what: str, out: Path, arg) -> Path:
-    conn = db.open_db(db_path)
-    try:
-        if what == "template":
-            return app.write_xlsx_template(conn, out, arg)
-        return app.write_xlsx_export(conn, out, arg)
-    finally:
-        conn.close()
-
-
-def _read_imports(db_path: Path, paths: list[Path]):
-    """Reads (never writes) on a worker thread; the window writes after the clerk's confirmation."""
-    conn = db.open_db(db_path)
-    try:
-        return app.read_imports(conn, paths)
-    finally:
-        conn.close()
+    if what == "plan":
+        return _in_db(db_path, app.write_plan, out, plan_id, pdf)
+    return _in_db(db_path, app.write_report, out, plan_id, start, end, pdf)
 
 
 def _print(db_path: Path, what: str, out: Path, plan_id, start, end) -> None:
