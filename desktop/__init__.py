@@ -2,3 +2,4 @@
 
 __version__ = "0.1.0"
 APP_NAME = "VanBanYTe"
+APP_TITLE = "Văn bản Y tế"  # the name the user sees (window title, --version)

@@ -5,8 +5,6 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from .docgen.pdf import to_pdf
-from .docgen.render import render_plan, render_report
 from .domain.errors import UserError
 from .domain.models import PartialDate
 from .domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
@@ -19,6 +17,9 @@ def resolve_plan_id(conn: sqlite3.Connection, plan_id: int | None) -> int:
 
 def write_plan(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None, pdf: bool = False,
                template: Path | None = None) -> list[Path]:
+    from .docgen.pdf import to_pdf
+    from .docgen.render import render_plan  # docx/docxtpl/Jinja load on first use, not at start-up
+
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
     written = [render_plan(plan, unit, out, template)]
@@ -50,6 +51,9 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
 def write_report(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None,
                  start: date | None = None, end: date | None = None, pdf: bool = False,
                  template: Path | None = None) -> list[Path]:
+    from .docgen.pdf import to_pdf
+    from .docgen.render import render_report
+
     plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end)
     written = [render_report(plan, unit, report, sections, compiled, out, template)]
     if pdf:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from . import APP_TITLE, __version__
+from . import log as applog
 from .domain.errors import UserError
 
 EXIT_USAGE, EXIT_ERROR = 2, 1
@@ -37,8 +39,10 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m desktop", description="Văn bản Y tế: kế hoạch và báo cáo theo Nghị định 30/2020/NĐ-CP.")
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action="version", version=f"{APP_TITLE} {__version__}")
     p.add_argument("--db", dest="gui_db", help="tệp dữ liệu cho cửa sổ (mặc định: thư mục dữ liệu của người dùng)")
+    p.add_argument("--self-test", dest="self_test", metavar="TỆP",
+                   help="mở cửa sổ, xem qua từng màn hình, ghi kết quả vào TỆP rồi tự đóng (kiểm tra cài đặt)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     d = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
@@ -88,11 +92,15 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         from .ui.main import main as gui_main
 
-        return gui_main([], Path(args.gui_db) if args.gui_db else None)
+        return gui_main([], Path(args.gui_db) if args.gui_db else None,
+                        Path(args.self_test) if args.self_test else None)
     if args.command == "demo":
         from .store.demo import create_demo
 
-        create_demo(args.db, _positive(args.activities), _positive(args.seed))
+        count, seed = _positive(args.activities), _positive(args.seed)
+        # an existing file is refused by create_demo with its own message: nothing to lock then
+        with nullcontext() if Path(args.db).exists() else _writer(args.db):
+            create_demo(args.db, count, seed)
         print(f"Đã tạo dữ liệu mẫu: {args.db}")
         return 0
     if args.command == "render":
@@ -150,9 +158,21 @@ def run(argv: list[str]) -> int:
     raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
 
 
+def _writer(db_path: str):
+    """The database's one-writer lock (desktop.lock), held while a command writes."""
+    from .lock import DbLock
+
+    return DbLock(db_path)
+
+
 def _import(args) -> int:
     """Per file: added / skipped, or every rejected row; a file with a rejected row adds nothing.
     Each file is read against the database as the files before it left it."""
+    with _writer(args.db):
+        return _import_locked(args)
+
+
+def _import_locked(args) -> int:
     from . import app
 
     conn = _open(args.db)
@@ -182,14 +202,23 @@ def _import(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    applog.setup(kind="cli")
+    log = applog.logger()
+    log.info("command: %s", argv)
     try:
-        return run(argv)
+        status = run(argv)
     except UserError as e:
+        log.warning("refused: %s", e)
         print(str(e), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
+        log.info("stopped by the user (Ctrl+C)")
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
-    except Exception as e:  # last resort: one line, never a traceback
-        print(f"Lỗi không mong đợi ({type(e).__name__}): {e}", file=sys.stderr)
+    except Exception as e:  # last resort: one line, never a traceback (that goes to the log)
+        log.exception("unexpected error in command %s", argv)
+        first = next(iter(str(e).splitlines()), "")
+        print(f"Lỗi không mong đợi ({type(e).__name__}): {first}{applog.where()}", file=sys.stderr)
         return EXIT_ERROR
+    log.info("exit %s", status)
+    return status

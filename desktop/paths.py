@@ -1,8 +1,12 @@
 """Where the app's bundled files are: the repository (source run) or the frozen bundle."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+ORG = "VanBanYTe"
+DATA_DIR_ENV = "VANBANYTE_DATA_DIR"  # overrides the per-user data folder (portable installs, tests)
 
 
 def app_root() -> Path:
@@ -16,3 +20,15 @@ def resource(*parts: str) -> Path:
 
 def template(name: str) -> Path:
     return app_root().joinpath("templates_docx", name)
+
+
+def data_dir() -> Path:
+    """The per-user data folder (platformdirs): the default database, backups and logs. Qt-free."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    from . import APP_NAME
+
+    return Path(user_data_dir(APP_NAME, ORG))

@@ -3,6 +3,11 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the per-user data folder (logs, default database) of the tests and of the commands they run
+if "VANBANYTE_DATA_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["VANBANYTE_DATA_DIR"] = tempfile.mkdtemp(prefix="vbyt-test-data-")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .. import log as applog
 from ..domain.errors import UserError
 
 TITLE = "Văn bản Y tế"
@@ -41,9 +42,13 @@ class Job(QRunnable):
         try:
             result = self.fn(*self.args)
         except UserError as e:
+            applog.logger().info("job %s refused: %s", getattr(self.fn, "__name__", self.fn), e)
             self.signals.failed.emit(str(e))
-        except Exception as e:  # shown to the user, logged by the caller; never a crash
-            self.signals.failed.emit(f"Lỗi không mong đợi ({type(e).__name__}): {e}")
+        except Exception as e:  # logged with its traceback, shown to the user by the caller; never a crash
+            applog.logger().exception("unexpected error in job %s", getattr(self.fn, "__name__", self.fn))
+            where = applog.log_path()
+            self.signals.failed.emit(f"Lỗi không mong đợi ({type(e).__name__}): {e}"
+                                     + (f". Chi tiết được ghi trong {where}." if where else ""))
         else:
             self.signals.done.emit(result)
 

@@ -10,16 +10,17 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_documents_dir
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressBar,
+from platformdirs import user_documents_dir
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QTabWidget)
 
 from .. import APP_NAME, __version__, app
 from ..domain.errors import UserError
 from ..files import lock_owner
-from ..store import catalogue, db, plans, units
+from ..paths import resource
+from ..store import backups, catalogue, db, plans, units
 from .common import TITLE, Jobs, free_name, open_path, print_file, warn
 from .dashboard import Dashboard
 from .ledger_page import LedgerPage
@@ -32,7 +33,9 @@ ORG = "VanBanYTe"
 
 
 def default_db_path() -> Path:
-    return Path(user_data_dir(APP_NAME, ORG)) / "vanbanyte.db"
+    from ..paths import data_dir
+
+    return data_dir() / "vanbanyte.db"
 
 
 def create_from_wizard(path: Path, wizard: FirstRunWizard) -> None:
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.conn = db.open_db(self.db_path)
         self.settings = settings or QSettings(ORG, APP_NAME)
+        self._start_backups()
         self.jobs = Jobs(self)
         self.setWindowTitle(TITLE)
         self.tabs = QTabWidget()
@@ -111,6 +115,8 @@ class MainWindow(QMainWindow):
         self.reload_unit()
         last_tab = self.settings.value("window/tab", 0, int)
         self.tabs.setCurrentIndex(last_tab if 0 <= last_tab < self.tabs.count() else 0)
+        if self.backup_problem:  # the pages' own messages came after it
+            self.statusBar().showMessage(self.backup_problem)
 
     def _menus(self) -> None:
         m = self.menuBar().addMenu("&Tệp")
@@ -119,6 +125,8 @@ class MainWindow(QMainWindow):
         m.addAction(QAction("Nhập hoạt động từ Excel…", self, shortcut="Ctrl+I", triggered=self.import_excel))
         m.addAction(QAction("Xuất hoạt động ra Excel…", self, triggered=self.export_excel))
         m.addAction(QAction("Tạo sổ Excel cho khoa, phòng…", self, triggered=self.excel_template))
+        m.addSeparator()
+        m.addAction(QAction("Sao lưu và khôi phục…", self, triggered=self.show_backups))
         m.addSeparator()
         m.addAction(QAction("Thoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
         e = self.menuBar().addMenu("&Sửa")
@@ -316,6 +324,77 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Đã nhập {added} hoạt động.", 10000)
         return added
 
+    # ---------------------------------------------------------------- backups
+    def _start_backups(self) -> None:
+        """The backup on start, then an hourly check that makes the day's backup while the window stays open."""
+        self._auto_backup(backups.START)
+        self.backup_timer = QTimer(self, interval=3600 * 1000)
+        self.backup_timer.timeout.connect(lambda: self.daily_backup())
+        self.backup_timer.start()
+
+    def _auto_backup(self, reason: str) -> Path | None:
+        """An automatic backup, then the rotation; a failure is said in the status bar and never stops the app."""
+        from .restore_dialog import keep_count
+
+        if not hasattr(self, "backup_warning"):
+            self.backup_warning = QLabel("⚠ Chưa sao lưu được dữ liệu")
+            self.backup_warning.setStyleSheet("color: darkred")
+            self.statusBar().addPermanentWidget(self.backup_warning)
+        try:
+            made = backups.make_backup(self.conn, self.db_path, reason)
+            backups.prune(self.db_path, keep_count(self.settings), protect=made)
+        except (UserError, OSError) as e:
+            self.backup_problem = str(e)
+            self.backup_warning.setToolTip(self.backup_problem)
+            self.backup_warning.show()
+            self.statusBar().showMessage(self.backup_problem)
+            return None
+        self.backup_problem = None
+        self.backup_warning.hide()
+        return made
+
+    def daily_backup(self, today: date | None = None) -> Path | None:
+        """The day's backup when the day changed since the last backup of this database."""
+        try:
+            due = backups.due_daily(self.db_path, today or date.today())
+        except OSError:
+            due = True
+        return self._auto_backup(backups.DAILY) if due else None
+
+    def _flush_pages(self) -> None:
+        for page in (self.unit_page, self.plan_page, self.report_page):
+            page.flush()
+
+    def backup_now(self) -> str:
+        """Tệp › Sao lưu và khôi phục › Sao lưu ngay (kept apart from the rotating automatic backups)."""
+        self._flush_pages()
+        made = backups.make_backup(self.conn, self.db_path, backups.MANUAL)
+        msg = f"Đã sao lưu dữ liệu vào {made}."
+        self.statusBar().showMessage(msg, 10000)
+        return msg
+
+    def restore_backup(self, path: Path) -> str:
+        """The live data replaced by a backup (the current state backed up first), every page reloaded."""
+        if self.jobs.busy():
+            raise UserError("Đang xuất văn bản hoặc xử lý tệp Excel; hãy đợi xong việc đó rồi khôi phục.")
+        self._flush_pages()
+        before = backups.restore(self.conn, self.db_path, path)
+        self.reload_unit()  # the plan page's reload reloads the ledger, the report and the dashboard
+        from ..store.activities import count_activities
+
+        msg = (f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({count_activities(self.conn)} hoạt động). "
+               f"Dữ liệu trước khi khôi phục được lưu ở {before.name}.")
+        self.statusBar().showMessage(msg, 15000)
+        return msg
+
+    def show_backups(self):
+        from .restore_dialog import RestoreDialog
+
+        dlg = RestoreDialog(self.db_path, self.settings, self.backup_now, self.restore_backup, self)
+        self.backup_dialog = dlg
+        dlg.exec()
+        return dlg
+
     # ---------------------------------------------------------------- closing
     def closeEvent(self, event):  # noqa: N802
         for page in (self.unit_page, self.plan_page, self.report_page):
@@ -324,6 +403,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         for name, split in self._splitters().items():
             self.settings.setValue(f"splitter/{name}", split.saveState())
+        self.backup_timer.stop()
         self.jobs.wait()
         self.conn.close()
         super().closeEvent(event)
@@ -349,20 +429,52 @@ def _print(db_path: Path, what: str, out: Path, plan_id, start, end) -> None:
     print_file(written[-1])
 
 
-def main(argv: list[str] | None = None, db_path: Path | None = None) -> int:
+def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: Path | None = None) -> int:
+    """The window on db_path (default: the per-user data folder). Holds the database's writer lock
+    for the app's life: a second instance on the same data is refused with a message (exit 1).
+    self_test: visit every screen, write the result to that file and quit (ui/selftest.py)."""
+    from .. import log as applog
+    from ..lock import DbLock
+    from . import errors
+
     qt_app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     qt_app.setApplicationName(APP_NAME)
     qt_app.setOrganizationName(ORG)
     qt_app.setApplicationVersion(__version__)
-    path = db_path or default_db_path()
+    qt_app.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
+    applog.setup(kind="gui")
+    log = applog.logger()
+    path = Path(db_path or default_db_path())
+    log.info("window on %s", path)
+    lock = DbLock(path)
     try:
-        if not path.exists() and not first_run(path):
-            return 0
-        win = MainWindow(path)
-    except UserError as e:
-        QMessageBox.critical(None, TITLE, str(e))
-        return 1
-    win.show()
-    return qt_app.exec()
+        path.parent.mkdir(parents=True, exist_ok=True)  # first run: the lock goes beside the new file
+    except OSError:
+        pass  # the lock or the database then says what is wrong
+    reporter = errors.install(qt_app)  # from here an uncaught error is a dialog, not the end of the app
+    try:
+        try:
+            lock.acquire()  # before the first-run wizard too: two first runs must not both create the file
+            if not path.exists() and not first_run(path):
+                return 0
+            win = MainWindow(path)
+        except UserError as e:
+            log.warning("refused: %s", e)
+            QMessageBox.critical(None, TITLE, str(e))
+            return 1
+        except Exception as e:  # noqa: BLE001 — no window at all: say so; the traceback goes to the log
+            log.exception("could not open the window on %s", path)
+            QMessageBox.critical(None, TITLE, errors.message(errors.one_line(e)))
+            return 1
+        win.show()
+        if self_test is not None:
+            from .selftest import arm
+
+            arm(win, self_test)
+        return qt_app.exec()
+    finally:
+        reporter.uninstall()
+        lock.release()
+        log.info("window: exit")
 
 

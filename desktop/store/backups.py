@@ -1,0 +1,291 @@
+"""Rotating backups of the database in a "sao_luu" folder next to it, and restoring one.
+
+A backup is a complete standalone SQLite file (rollback-journal mode, no -wal needed) written
+with the SQLite backup API, so it is consistent even while the window or a worker writes. It is
+written under a temporary name and renamed into place: a listed backup is never half written.
+
+File name: ``<db stem>-YYYYMMDD-HHMMSS[-n]-<reason>.db``; the date shown comes from this stamp.
+
+Keeping policy (``prune``): the automatic backups (on start, daily) rotate, the newest ``keep`` of
+them stay. The backups the clerk asked for ("Sao lưu ngay") and the ones made before a restore are
+safety copies kept separately, also the newest ``keep`` of them, so a day of many starts never
+rotates away the only way back from a restore. The backup just made is never deleted.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..domain.errors import UserError
+from . import db
+
+FOLDER = "sao_luu"
+DEFAULT_KEEP = 10
+
+START, DAILY, MANUAL, BEFORE_RESTORE = "khoi-dong", "hang-ngay", "thu-cong", "truoc-khoi-phuc"
+REASONS = {START: "khởi động", DAILY: "hằng ngày", MANUAL: "sao lưu ngay", BEFORE_RESTORE: "trước khi khôi phục"}
+AUTOMATIC = (START, DAILY)
+
+_NAME = re.compile(r"^(\d{8})-(\d{6})(?:-(\d+))?-(" + "|".join(map(re.escape, REASONS)) + r")\.db$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+    activities: int | None  # None: the file cannot be read as a backup of this app
+    problem: str = ""  # why it cannot be read
+    seq: int = 1  # several backups within one second
+
+    @property
+    def label(self) -> str:
+        return REASONS[self.reason]
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason in AUTOMATIC
+
+    @property
+    def readable(self) -> bool:
+        return self.activities is not None
+
+
+def folder(db_path: str | Path) -> Path:
+    return Path(db_path).resolve().parent / FOLDER
+
+
+def _ro(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+
+
+def _write_error(e: BaseException, where: Path) -> UserError:
+    """One Vietnamese line for a backup that could not be written; the live data is untouched."""
+    text = str(e).lower()
+    code = getattr(e, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text:
+        return UserError(f"Không sao lưu được dữ liệu: ổ đĩa chứa thư mục {where} đã đầy. "
+                         "Dữ liệu hiện tại không bị ảnh hưởng.")
+    if (isinstance(e, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS)
+            or "readonly" in text or "unable to open" in text or isinstance(e, (FileExistsError, NotADirectoryError))):
+        return UserError(f"Không sao lưu được dữ liệu: không ghi được vào thư mục {where}. "
+                         "Dữ liệu hiện tại không bị ảnh hưởng.")
+    return UserError(f"Không sao lưu được dữ liệu vào thư mục {where}: {getattr(e, 'strerror', None) or e}. "
+                     "Dữ liệu hiện tại không bị ảnh hưởng.")
+
+
+def _copy(source: sqlite3.Connection, dest: Path) -> None:
+    """`source` into a new standalone file `dest` (one backup step: a consistent snapshot)."""
+    target = sqlite3.connect(dest)
+    try:
+        source.backup(target)
+        # the copied header still says WAL; a backup must open alone, without a -wal file
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
+def _target(db_path: Path, reason: str, now: datetime) -> Path:
+    out = folder(db_path)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    dest = out / f"{db_path.stem}-{stamp}-{reason}.db"
+    n = 1
+    while dest.exists() or dest.with_name(dest.name + ".part").exists():
+        n += 1
+        dest = out / f"{db_path.stem}-{stamp}-{n}-{reason}.db"
+    return dest
+
+
+def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str,
+                now: datetime | None = None) -> Path:
+    """A consistent copy of the open database into the backup folder; UserError when it cannot be written."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    db_path = Path(db_path)
+    where = folder(db_path)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        dest = _target(db_path, reason, now or datetime.now())
+        part = dest.with_name(dest.name + ".part")
+        try:
+            _copy(conn, part)
+            os.replace(part, dest)
+        finally:
+            part.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error) as e:
+        raise _write_error(e, where) from e
+    return dest
+
+
+def inspect(path: str | Path) -> tuple[int, int]:
+    """(schema version, activity count) of a backup file, after a full integrity check.
+    UserError (saying the live data stays as it is) for a damaged or foreign file."""
+    p = Path(path)
+    if not p.is_file():
+        raise UserError(f"Không tìm thấy bản sao lưu {p}; dữ liệu hiện tại giữ nguyên.")
+    try:
+        conn = _ro(p)
+    except sqlite3.Error as e:
+        raise UserError(f"Không mở được bản sao lưu {p.name} ({e}); dữ liệu hiện tại giữ nguyên.") from e
+    try:
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            raise UserError(f"Tệp {p.name} bị hỏng hoặc không phải là tệp dữ liệu, nên không khôi phục được; "
+                            "dữ liệu hiện tại giữ nguyên.") from e
+        if app_id != db.APPLICATION_ID:
+            raise UserError(f"Tệp {p.name} không phải là bản sao lưu của ứng dụng; dữ liệu hiện tại giữ nguyên.")
+        if version > db.LATEST:
+            raise UserError(f"Bản sao lưu {p.name} do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng "
+                            "rồi khôi phục. Dữ liệu hiện tại giữ nguyên.")
+        try:
+            check = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+            count = conn.execute("SELECT count(*) FROM activities").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            check, count = [str(e)], None
+        if check != ["ok"] or count is None:
+            raise UserError(f"Bản sao lưu {p.name} bị hỏng nên không khôi phục được; dữ liệu hiện tại giữ nguyên.")
+        return version, count
+    finally:
+        conn.close()
+
+
+def _parse(db_path: Path, f: Path) -> tuple[datetime, int, str] | None:
+    prefix = db_path.stem + "-"
+    if not f.name.startswith(prefix):
+        return None
+    m = _NAME.match(f.name[len(prefix):])
+    if not m:
+        return None
+    try:
+        when = datetime.strptime(m[1] + m[2], "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    return when, int(m[3] or 1), m[4]
+
+
+def list_backups(db_path: str | Path, *, counts: bool = True) -> list[Backup]:
+    """This database's backups, newest first; a damaged or foreign file is listed as unreadable."""
+    db_path = Path(db_path)
+    where = folder(db_path)
+    if not where.is_dir():
+        return []
+    out = []
+    for f in where.iterdir():
+        parsed = _parse(db_path, f)
+        if parsed is None or not f.is_file():
+            continue
+        when, seq, reason = parsed
+        try:
+            size = f.stat().st_size
+        except OSError:
+            continue
+        n, problem = None, ""
+        if counts:
+            n, problem = _count(f)
+        out.append(Backup(f, when, reason, size, n, problem, seq))
+    out.sort(key=lambda b: (b.created, b.seq, b.path.name), reverse=True)
+    return out
+
+
+def _count(f: Path) -> tuple[int | None, str]:
+    try:
+        conn = _ro(f)
+    except sqlite3.Error:
+        return None, "không mở được"
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != db.APPLICATION_ID:
+            return None, "không phải tệp của ứng dụng"
+        return conn.execute("SELECT count(*) FROM activities").fetchone()[0], ""
+    except sqlite3.Error:
+        return None, "tệp bị hỏng"
+    finally:
+        conn.close()
+
+
+def prune(db_path: str | Path, keep: int = DEFAULT_KEEP, protect: Path | None = None) -> list[Path]:
+    """Delete all but the newest `keep` automatic backups, and all but the newest `keep` safety
+    backups (manual, before a restore); `protect` (the backup just made) always stays. Returns the
+    deleted files; a file that cannot be deleted is left for the next time."""
+    keep = max(1, int(keep))
+    backups = list_backups(db_path, counts=False)
+    protected = Path(protect).resolve() if protect else None
+    deleted = []
+    for group in (True, False):
+        for b in [b for b in backups if b.automatic is group][keep:]:
+            if protected is not None and b.path.resolve() == protected:
+                continue
+            try:
+                b.path.unlink()
+            except OSError:
+                continue
+            deleted.append(b.path)
+    return deleted
+
+
+def due_daily(db_path: str | Path, today: date) -> bool:
+    """True when this database has no backup stamped `today` (of any kind: each is a full copy)."""
+    return not any(b.created.date() == today for b in list_backups(db_path, counts=False))
+
+
+def restore(conn: sqlite3.Connection, db_path: str | Path, backup_path: str | Path,
+            now: datetime | None = None) -> Path:
+    """Replace the live data by a backup, through the open connection `conn` (the backup API writes
+    into the WAL, so the window's connection and any reader stay consistent).
+
+    The backup is checked first (integrity, application, schema version) and an older schema is
+    migrated on a temporary copy; then the current state is backed up ("trước khi khôi phục");
+    only then is the live database overwritten. Any refusal leaves the live data untouched.
+    Returns the path of the backup of the state before the restore."""
+    db_path, src = Path(db_path), Path(backup_path)
+    version, _ = inspect(src)
+    where = folder(db_path)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise _write_error(e, where) from e
+    tmp = where / f".{db_path.stem}-khoi-phuc-{os.getpid()}.tmp"
+    try:
+        tmp.unlink(missing_ok=True)
+        try:
+            source = _ro(src)
+            try:
+                _copy(source, tmp)
+            finally:
+                source.close()
+        except (OSError, sqlite3.Error) as e:
+            raise _write_error(e, where) from e
+        staged = sqlite3.connect(tmp)
+        try:
+            staged.isolation_level = None
+            if version < db.LATEST:
+                try:
+                    db.migrate(staged)
+                except UserError as e:
+                    raise UserError(f"Không nâng cấp được bản sao lưu {src.name} lên phiên bản hiện tại ({e}); "
+                                    "dữ liệu hiện tại giữ nguyên.") from e
+            # a WAL database only takes a backup of its own page size
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            if staged.execute("PRAGMA page_size").fetchone()[0] != page_size:
+                staged.execute(f"PRAGMA page_size = {int(page_size)}")
+                staged.execute("VACUUM")
+            before = make_backup(conn, db_path, BEFORE_RESTORE, now)
+            try:
+                staged.backup(conn)
+            except sqlite3.Error as e:
+                raise UserError(f"Không khôi phục được từ {src.name} ({e}); dữ liệu hiện tại giữ nguyên, "
+                                f"bản sao lưu trước khi khôi phục: {before.name}.") from e
+        finally:
+            staged.close()
+    finally:
+        tmp.unlink(missing_ok=True)
+        for extra in ("-journal", "-wal", "-shm"):
+            tmp.with_name(tmp.name + extra).unlink(missing_ok=True)
+    return before

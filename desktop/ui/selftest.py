@@ -1,0 +1,63 @@
+"""`--self-test FILE`: open the window, visit every screen, write what was seen, quit.
+
+A support check for an installed copy ("does this PC show the window and read the data?"),
+also what the packaging smoke test and the start-up benchmark run on the frozen app. FILE
+gets key=value lines ending with RESULT=OK or RESULT=FAIL and a traceback; a picture of the
+window is saved beside it (FILE with .png).
+"""
+from __future__ import annotations
+
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+
+
+def arm(window, out: Path) -> None:
+    """Run the check once the event loop has shown `window`."""
+    QTimer.singleShot(0, lambda: _finish(window, Path(out)))
+
+
+def _facts(window) -> list[str]:
+    app = QApplication.instance()
+    shown_at = time.time()
+    tabs = []
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        tabs.append(window.tabs.tabText(i))
+    window.tabs.setCurrentIndex(0)
+    QApplication.processEvents()
+    n = window.conn.execute("SELECT count(*) FROM activities").fetchone()[0]
+    return [
+        f"shown_at={shown_at:.3f}",
+        f"version={__version__}",
+        f"frozen={bool(getattr(sys, 'frozen', False))}",
+        f"python={sys.version.split()[0]} os={sys.platform} {platform.system()} {platform.release()}",
+        f"qt={qVersion()} qpa={app.platformName()} dpr={window.devicePixelRatioF():g}",
+        f"window_visible={window.isVisible()} size={window.width()}x{window.height()}",
+        f"title={window.windowTitle()}",
+        f"tabs={'|'.join(tabs)}",
+        f"activities={n}",
+        f"database={window.db_path}",
+    ]
+
+
+def _finish(window, out: Path) -> None:
+    try:
+        lines = _facts(window)
+        if not window.isVisible():
+            raise RuntimeError("the window is not visible")
+        window.grab().save(str(out.with_suffix(".png")))
+        lines.append("RESULT=OK")
+    except Exception:
+        lines = ["RESULT=FAIL", traceback.format_exc()]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    window.close()
+    QApplication.instance().quit()
