@@ -215,6 +215,9 @@ def _is_upper(text: str) -> bool:
 # The package (zip) and its parts
 
 
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E", re.IGNORECASE)
+
+
 class _Package:
     """The zip, its parts and relationships; every read failure becomes a CheckError."""
 
@@ -293,8 +296,17 @@ class _Package:
     def xml(self, name: str):
         """Parsed root of a part; damaged XML is a CheckError."""
         data = self.read(name)
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
-                                 remove_comments=True)
+        if _DOCTYPE.search(data, 0, 65536):
+            # Word never writes a DTD; one in a part is how entity bombs and external
+            # entities get in, so the part is refused before any parsing.
+            raise CheckError(
+                f'Tệp "{self.display_name}" bị hỏng hoặc không an toàn: phần {name} có khai báo '
+                "DOCTYPE/thực thể XML, điều tệp Word không bao giờ có; không kiểm tra."
+            )
+        # No entity expansion, no DTD or network access, libxml2's size and depth limits on
+        # (huge_tree off): a crafted part is refused instead of expanded.
+        parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
+                                 huge_tree=False, remove_comments=True)
         try:
             root = etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:

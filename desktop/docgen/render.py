@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..domain.errors import UserError
@@ -19,6 +20,7 @@ from ..paths import template
 from .context import plan_context, report_context
 from ..files import atomic_path
 from .rules import fit_rules
+from .template_check import sandbox_env, validate_template
 
 PLAN_TEMPLATE = "ke_hoach.docx"
 REPORT_TEMPLATE = "bao_cao.docx"
@@ -65,10 +67,11 @@ class Template(DocxTemplate):
             elt.set("id", str(self.docx_ids_index))
 
 
-def _env() -> SandboxedEnvironment:
-    # autoescape: '&', '<' and '>' typed by the clerk never break the XML
-    # StrictUndefined: a field the app does not know is an error, not a silent blank
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+def _env():
+    # Immutable sandbox without the globals and filters that reach Python objects (see
+    # template_check); autoescape: '&', '<' and '>' typed by the clerk never break the XML;
+    # StrictUndefined: a field the app does not know is an error, not a silent blank.
+    return sandbox_env()
 
 
 def _explain(e: TemplateError) -> str:
@@ -91,7 +94,7 @@ def render(template_path: Path, context: dict, out: str | Path) -> Path:
     except TemplateError as e:
         where = f" (dòng {e.lineno})" if getattr(e, "lineno", None) else ""
         raise UserError(f"Mẫu {Path(template_path).name} có lỗi{where}: {_explain(e)}.") from e
-    except (OSError, KeyError, ValueError, etree.XMLSyntaxError) as e:
+    except (OSError, KeyError, ValueError, etree.XMLSyntaxError, PackageNotFoundError, zipfile.BadZipFile) as e:
         raise UserError(f"Không đọc được mẫu {Path(template_path).name}: {e}") from e
     fit_rules(tpl.docx)
     with atomic_path(out) as tmp:
@@ -100,10 +103,15 @@ def render(template_path: Path, context: dict, out: str | Path) -> Path:
 
 
 def render_plan(plan: Plan, unit: Unit, out: str | Path, template_path: Path | None = None) -> Path:
+    """`template_path`: a unit's own template, validated first (the built-in ones are by the tests)."""
+    if template_path is not None:
+        validate_template(template_path, "plan")
     return render(template_path or template(PLAN_TEMPLATE), plan_context(plan, unit), out)
 
 
 def render_report(plan: Plan, unit: Unit, report: Report, sections: list[Section], compiled: Compiled,
                   out: str | Path, template_path: Path | None = None) -> Path:
+    if template_path is not None:
+        validate_template(template_path, "report")
     ctx = report_context(plan, unit, report, sections, compiled)
     return render(template_path or template(REPORT_TEMPLATE), ctx, out)
