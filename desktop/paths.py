@@ -31,4 +31,5 @@ def data_dir() -> Path:
 
     from . import APP_NAME
 
-    return Path(user_data_dir(APP_NAME, ORG))
+    # roaming: %APPDATA% on Windows (the profile's folder that follows the user), ~/.local/share on Linux
+    return Path(user_data_dir(APP_NAME, ORG, roaming=True))

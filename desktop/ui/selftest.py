@@ -16,7 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtWidgets import QApplication
 
+from platformdirs import user_documents_dir
+
 from .. import __version__
+from ..paths import data_dir
 
 
 def arm(window, out: Path) -> None:
@@ -46,6 +49,8 @@ def _facts(window) -> list[str]:
         f"tabs={'|'.join(tabs)}",
         f"activities={n}",
         f"database={window.db_path}",
+        f"data_dir={data_dir()}",
+        f"documents={user_documents_dir()}",
     ]
 
 
