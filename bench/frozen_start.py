@@ -38,7 +38,7 @@ def build(spec: Path, name: str, reuse: bool) -> Path:
 
 
 def size(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]  # Linux onedir links libraries
     return sum(p.stat().st_size for p in files), len(files)
 
 
@@ -46,7 +46,7 @@ def zipped(folder: Path) -> int:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for p in folder.rglob("*"):
-            if p.is_file():
+            if p.is_file() and not p.is_symlink():
                 z.write(p, p.relative_to(folder).as_posix())
     return buf.tell()
 

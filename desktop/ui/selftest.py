@@ -13,7 +13,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtCore import QEvent, QObject, QTimer, qVersion
 from PySide6.QtWidgets import QApplication
 
 from platformdirs import user_documents_dir
@@ -22,14 +22,35 @@ from .. import __version__
 from ..paths import data_dir
 
 
+class _FirstPaint(QObject):
+    """Notes when the window first paints: the moment the clerk sees it (shown_at)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.at: float | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):  # noqa: N802
+        if self.at is None and event.type() == QEvent.Paint:
+            self.at = time.time()
+        return False
+
+
 def arm(window, out: Path) -> None:
-    """Run the check once the event loop has shown `window`."""
-    QTimer.singleShot(0, lambda: _finish(window, Path(out)))
+    """Run the check once the event loop has painted `window` (call right after show())."""
+    painted = _FirstPaint(window)
+
+    def when_painted():
+        if painted.at is None and window.isVisible():
+            QTimer.singleShot(10, when_painted)
+            return
+        _finish(window, Path(out), painted.at or time.time())
+
+    QTimer.singleShot(0, when_painted)
 
 
-def _facts(window) -> list[str]:
+def _facts(window, shown_at: float) -> list[str]:
     app = QApplication.instance()
-    shown_at = time.time()
     tabs = []
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
@@ -54,9 +75,9 @@ def _facts(window) -> list[str]:
     ]
 
 
-def _finish(window, out: Path) -> None:
+def _finish(window, out: Path, shown_at: float) -> None:
     try:
-        lines = _facts(window)
+        lines = _facts(window, shown_at)
         if not window.isVisible():
             raise RuntimeError("the window is not visible")
         window.grab().save(str(out.with_suffix(".png")))
