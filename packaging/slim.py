@@ -17,7 +17,7 @@ EXCLUDES = [
 
 # Paths inside the bundle (forward slashes, lower case) that are dropped.
 _DROP = re.compile("|".join([
-    r"translations/(?!qtbase_vi\.qm$)[^/]+\.qm$",  # keep Qt's Vietnamese strings only
+    r"translations/[^/]+\.qm$",  # Qt 6 ships no Vietnamese .qm: desktop/ui/qt_vi.py translates Qt's strings
     r"plugins/platforms/.*(wayland|eglfs|vnc|linuxfb|minimal|direct2d|vkkhrdisplay)",
     r"plugins/(tls|networkinformation|platforminputcontexts|generic|egldeviceintegrations|"
     r"wayland[^/]*|xcbglintegrations|sqldrivers|qmltooling|designer|printsupport|vectorimageformats|"

@@ -435,13 +435,14 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
     self_test: visit every screen, write the result to that file and quit (ui/selftest.py)."""
     from .. import log as applog
     from ..lock import DbLock
-    from . import errors
+    from . import errors, qt_vi
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1] + list(argv or []))
     qt_app.setApplicationName(APP_NAME)
     qt_app.setOrganizationName(ORG)
     qt_app.setApplicationVersion(__version__)
     qt_app.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
+    qt_vi.install(qt_app)  # Qt's own buttons and menus in Vietnamese
     applog.setup(kind="gui")
     log = applog.logger()
     path = Path(db_path or default_db_path())
