@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -14,6 +14,24 @@ from .. import log as applog
 from ..domain.errors import UserError
 
 TITLE = "Văn bản Y tế"
+
+
+class FirstPaint(QObject):
+    """Calls back once, when `widget` first paints (the moment it is on screen), with time.time()."""
+
+    def __init__(self, widget: QWidget, callback):
+        super().__init__(widget)
+        self.at: float | None = None
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):  # noqa: N802
+        if self.at is None and event.type() == QEvent.Paint:
+            import time
+
+            self.at = time.time()
+            self._callback(self.at)
+        return False
 
 
 def warn(parent: QWidget | None, message: str, title: str = TITLE) -> None:

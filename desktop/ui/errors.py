@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import log as applog
@@ -40,7 +40,10 @@ class ErrorReporter(QObject):
         self._last: tuple[str, float] | None = None
         self._prev_hook = None
         self._prev_thread_hook = None
-        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # on the GUI thread (queued from a worker), then once more queued so the failing code has
+        # unwound first; a timer rather than Qt.QueuedConnection: importing Qt's namespace costs
+        # ~40 ms of start-up (PySide6 builds every enum of it)
+        self._report.connect(lambda line: QTimer.singleShot(0, lambda: self._show(line)))
 
     # ------------------------------------------------------------ hooks
     def excepthook(self, etype, value, tb) -> None:

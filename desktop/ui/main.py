@@ -12,24 +12,36 @@ from pathlib import Path
 
 from platformdirs import user_documents_dir
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QTabWidget)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from .. import APP_NAME, __version__, app
+from .. import APP_NAME, __version__
 from ..domain.errors import UserError
 from ..files import lock_owner
 from ..paths import resource
-from ..store import backups, catalogue, db, plans, units
-from .common import TITLE, Jobs, free_name, open_path, print_file, warn
-from .dashboard import Dashboard
-from .ledger_page import LedgerPage
-from .plan_page import PlanPage
-from .report_page import ReportPage
-from .unit_page import UnitPage
-from .wizard import FirstRunWizard
+from ..store import db
+from .common import TITLE, FirstPaint, Jobs, free_name, open_path, print_file, warn
 
 ORG = "VanBanYTe"
+
+
+def _load_pages() -> None:
+    """The screens, the layers under them and the Qt classes only they use, imported when the window
+    fills in rather than before its first paint (they are most of the start-up time: PySide6 builds
+    each Qt class and its enums on first use; the domain modules). The names become this module's
+    globals."""
+    global app, backups, catalogue, plans, units, Dashboard, LedgerPage, PlanPage, ReportPage, UnitPage
+    global QAction, QKeySequence, QDialog, QFileDialog, QProgressBar
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QDialog, QFileDialog, QProgressBar
+
+    from .. import app
+    from ..store import backups, catalogue, plans, units
+    from .dashboard import Dashboard
+    from .ledger_page import LedgerPage
+    from .plan_page import PlanPage
+    from .report_page import ReportPage
+    from .unit_page import UnitPage
 
 
 def default_db_path() -> Path:
@@ -38,9 +50,11 @@ def default_db_path() -> Path:
     return data_dir() / "vanbanyte.db"
 
 
-def create_from_wizard(path: Path, wizard: FirstRunWizard) -> None:
+def create_from_wizard(path: Path, wizard) -> None:
     """A new database from the wizard's answers: the demo, or the unit with a first plan from the preset."""
     from ..store.demo import create_demo
+
+    _load_pages()
 
     path.parent.mkdir(parents=True, exist_ok=True)
     if wizard.wants_demo():
@@ -70,6 +84,10 @@ def create_from_wizard(path: Path, wizard: FirstRunWizard) -> None:
 
 def first_run(path: Path, parent=None) -> bool:
     """Run the wizard for a missing database; False when the clerk cancels."""
+    from PySide6.QtWidgets import QDialog
+
+    from .wizard import FirstRunWizard
+
     wizard = FirstRunWizard(parent)
     if wizard.exec() != QDialog.Accepted:
         return False
@@ -78,15 +96,55 @@ def first_run(path: Path, parent=None) -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path, settings: QSettings | None = None):
+    """deferred: the window paints at once with its tabs, menus and "Đang mở dữ liệu…", and fills in
+    (backup, screens, data) at the event loop's first turn, before any click can reach it."""
+
+    def __init__(self, db_path: Path, settings: QSettings | None = None, deferred: bool = False):
         super().__init__()
         self.db_path = Path(db_path)
         self.conn = db.open_db(self.db_path)
         self.settings = settings or QSettings(ORG, APP_NAME)
-        self._start_backups()
-        self.jobs = Jobs(self)
+        self.ready = self.failed = False
         self.setWindowTitle(TITLE)
         self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self.file_menu = self.menuBar().addMenu("&Tệp")
+        self.edit_menu = self.menuBar().addMenu("&Sửa")
+        self.help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self.resize(1200, 780)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if deferred:
+            self.tabs.addTab(QLabel("  Đang mở dữ liệu…"), "Tổng quan")
+            self.statusBar().showMessage("Đang mở dữ liệu…")
+            # filled in once on screen (Qt would otherwise run a zero timer before the first paint);
+            # the timer is for a window started minimised, which does not paint
+            self._first_paint = FirstPaint(self, lambda _at: QTimer.singleShot(0, self._build_or_close))
+            QTimer.singleShot(1000, self._build_or_close)
+        else:
+            self._build()
+
+    def _build_or_close(self) -> None:
+        if self.ready or getattr(self, "_building", False):
+            return
+        self._building = True
+        try:
+            self._build()
+        except Exception as e:  # noqa: BLE001 — the window cannot work: say why, then close
+            from .. import log as applog
+            from . import errors
+
+            applog.logger().exception("could not fill the window on %s", self.db_path)
+            QMessageBox.critical(self, TITLE, str(e) if isinstance(e, UserError) else errors.message(errors.one_line(e)))
+            self.failed = True  # main() exits with 1
+            self.close()
+
+    def _build(self) -> None:
+        _load_pages()
+        self._start_backups()
+        self.jobs = Jobs(self)
+        self.tabs.clear()
         self.dashboard = Dashboard()
         self.unit_page = UnitPage(self.conn)
         self.plan_page = PlanPage(self.conn)
@@ -110,16 +168,17 @@ class MainWindow(QMainWindow):
         self.report_page.print_requested.connect(self.print_document)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._menus()
-        self.resize(1200, 780)
-        self._restore()
+        self._restore_splitters()
         self.reload_unit()
         last_tab = self.settings.value("window/tab", 0, int)
         self.tabs.setCurrentIndex(last_tab if 0 <= last_tab < self.tabs.count() else 0)
+        self.statusBar().clearMessage()
         if self.backup_problem:  # the pages' own messages came after it
             self.statusBar().showMessage(self.backup_problem)
+        self.ready = True
 
     def _menus(self) -> None:
-        m = self.menuBar().addMenu("&Tệp")
+        m = self.file_menu
         m.addAction(QAction("Chọn thư mục lưu văn bản…", self, triggered=self.choose_output_dir))
         m.addSeparator()
         m.addAction(QAction("Nhập hoạt động từ Excel…", self, shortcut="Ctrl+I", triggered=self.import_excel))
@@ -129,22 +188,19 @@ class MainWindow(QMainWindow):
         m.addAction(QAction("Sao lưu và khôi phục…", self, triggered=self.show_backups))
         m.addSeparator()
         m.addAction(QAction("Thoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
-        e = self.menuBar().addMenu("&Sửa")
+        e = self.edit_menu
         undo = self.ledger_page.undo.createUndoAction(self, "Hoàn tác")
         undo.setShortcut(QKeySequence.Undo)
         redo = self.ledger_page.undo.createRedoAction(self, "Làm lại")
         redo.setShortcut(QKeySequence.Redo)
         e.addAction(undo)
         e.addAction(redo)
-        h = self.menuBar().addMenu("Trợ &giúp")
+        h = self.help_menu
         h.addAction(QAction("Giới thiệu", self, triggered=lambda: QMessageBox.about(
             self, TITLE, f"<b>{TITLE}</b> {__version__}<br>Soạn Kế hoạch, Báo cáo đúng thể thức Nghị định "
                          f"30/2020/NĐ-CP.<br>Dữ liệu: {self.db_path}")))
 
-    def _restore(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+    def _restore_splitters(self) -> None:
         for name, split in self._splitters().items():
             state = self.settings.value(f"splitter/{name}")
             if state is not None:
@@ -397,6 +453,10 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- closing
     def closeEvent(self, event):  # noqa: N802
+        if not self.ready:  # closed before it filled in (or it could not): nothing of the screens to keep
+            self.conn.close()
+            super().closeEvent(event)
+            return
         for page in (self.unit_page, self.plan_page, self.report_page):
             page.flush()
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -458,7 +518,7 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
             lock.acquire()  # before the first-run wizard too: two first runs must not both create the file
             if not path.exists() and not first_run(path):
                 return 0
-            win = MainWindow(path)
+            win = MainWindow(path, deferred=True)
         except UserError as e:
             log.warning("refused: %s", e)
             QMessageBox.critical(None, TITLE, str(e))
@@ -472,7 +532,8 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
             from .selftest import arm
 
             arm(win, self_test)
-        return qt_app.exec()
+        status = qt_app.exec()
+        return 1 if win.failed else status
     finally:
         reporter.uninstall()
         lock.release()

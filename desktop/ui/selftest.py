@@ -13,36 +13,23 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication
 
 from platformdirs import user_documents_dir
 
 from .. import __version__
 from ..paths import data_dir
-
-
-class _FirstPaint(QObject):
-    """Notes when the window first paints: the moment the clerk sees it (shown_at)."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.at: float | None = None
-        window.installEventFilter(self)
-
-    def eventFilter(self, _obj, event):  # noqa: N802
-        if self.at is None and event.type() == QEvent.Paint:
-            self.at = time.time()
-        return False
+from .common import FirstPaint
 
 
 def arm(window, out: Path) -> None:
     """Run the check once the event loop has painted `window` (call right after show())."""
-    painted = _FirstPaint(window)
+    painted = FirstPaint(window, lambda _at: None)
 
     def when_painted():
-        if painted.at is None and window.isVisible():
-            QTimer.singleShot(10, when_painted)
+        if window.isVisible() and (painted.at is None or not getattr(window, "ready", True)):
+            QTimer.singleShot(10, when_painted)  # first paint, then the screens filled in
             return
         _finish(window, Path(out), painted.at or time.time())
 
@@ -51,6 +38,7 @@ def arm(window, out: Path) -> None:
 
 def _facts(window, shown_at: float) -> list[str]:
     app = QApplication.instance()
+    ready_at = time.time()  # the screens and their data are in
     tabs = []
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
@@ -61,6 +49,7 @@ def _facts(window, shown_at: float) -> list[str]:
     n = window.conn.execute("SELECT count(*) FROM activities").fetchone()[0]
     return [
         f"shown_at={shown_at:.3f}",
+        f"ready_at={ready_at:.3f}",
         f"version={__version__}",
         f"frozen={bool(getattr(sys, 'frozen', False))}",
         f"python={sys.version.split()[0]} os={sys.platform} {platform.system()} {platform.release()}",
@@ -68,6 +57,8 @@ def _facts(window, shown_at: float) -> list[str]:
         f"window_visible={window.isVisible()} size={window.width()}x{window.height()}",
         f"title={window.windowTitle()}",
         f"tabs={'|'.join(tabs)}",
+        f"qt_buttons={QCoreApplication.translate('QPlatformTheme', '&Yes')}|"
+        f"{QCoreApplication.translate('QPlatformTheme', '&No')}|{QCoreApplication.translate('QPlatformTheme', 'Cancel')}",
         f"activities={n}",
         f"database={window.db_path}",
         f"data_dir={data_dir()}",

@@ -20,9 +20,7 @@ def test_message_box_buttons_and_text_menus_are_vietnamese(qapp, qtbot):
     assert any(a.text().startswith("&Hoàn tác") for a in plain.createStandardContextMenu().actions())
 
 
-def test_installed_once_by_the_window(qapp, demo_copy, tmp_path, settings):
-    from desktop.ui.main import main
-
-    assert main([], demo_copy, tmp_path / "r.txt") == 0
-    assert main([], demo_copy, tmp_path / "r.txt") == 0
+def test_installed_once(qapp):
+    qt_vi.install(qapp)
+    qt_vi.install(qapp)
     assert len(qapp.findChildren(qt_vi.QtVietnamese)) == 1

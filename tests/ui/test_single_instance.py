@@ -98,7 +98,7 @@ def test_lock_is_taken_before_the_first_run_wizard(qapp, tmp_path, dialogs, sett
 def test_window_that_cannot_open_says_so_and_names_the_log(qapp, demo_copy, dialogs, settings, monkeypatch, tmp_path):
     monkeypatch.setenv("VANBANYTE_DATA_DIR", str(tmp_path / "data"))
 
-    def broken(*a):
+    def broken(*a, **k):
         raise RuntimeError("không dựng được cửa sổ")
 
     monkeypatch.setattr(ui_main, "MainWindow", broken)
