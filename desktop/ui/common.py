@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -130,4 +129,6 @@ def print_file(path: Path) -> None:
     if sys.platform == "win32":
         os.startfile(str(path), "print")  # noqa: S606 (Windows shell verb)
     else:
+        import subprocess  # (imported here: start-up)
+
         subprocess.run(["lp", str(path)], check=True, capture_output=True, timeout=60)

@@ -6,7 +6,6 @@ departments and signers, or the demo data.
 from __future__ import annotations
 
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -295,6 +294,8 @@ class MainWindow(QMainWindow):
     def print_document(self, what: str):
         plan_id = self.plan_page.current_plan_id()
         start, end = self._period()
+        import tempfile
+
         out = Path(tempfile.mkdtemp(prefix="vbyt-in-")) / ("bao_cao.docx" if what == "report" else "ke_hoach.docx")
         return self.jobs.start("export", _print, self.db_path, what, out, plan_id, start, end,
                                done=lambda _: self.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
