@@ -117,3 +117,24 @@ def test_log_never_reaches_the_root_logger(tmp_path, caplog):
     with caplog.at_level(logging.INFO):
         applog.logger().warning("riêng")
     assert "riêng" not in caplog.text
+
+
+def test_a_rotation_that_fails_drops_nothing_after_it(tmp_path, monkeypatch):
+    """On Windows another process (the window, a command) may hold the file: the rename fails,
+    that record is dropped, logging goes on in the same file."""
+    folder = tmp_path / "logs"
+    path = applog.setup(folder, max_bytes=2000, backups=2)
+    real_replace, failed = os.replace, []
+
+    def locked(src, dst):
+        if not failed:
+            failed.append(src)
+            raise PermissionError(13, "in use by another process")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    for i in range(60):
+        applog.logger().info("dòng %03d %s", i, "y" * 60)
+    assert failed
+    assert "dòng 059" in path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in folder.iterdir()) == ["vanbanyte.log", "vanbanyte.log.1", "vanbanyte.log.2"]
