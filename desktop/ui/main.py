@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         m.addAction(QAction("Xuất hoạt động ra Excel…", self, triggered=self.export_excel))
         m.addAction(QAction("Tạo sổ Excel cho khoa, phòng…", self, triggered=self.excel_template))
         m.addSeparator()
+        m.addAction(QAction("Mẫu văn bản của đơn vị…", self, triggered=self.show_templates))
         m.addAction(QAction("Sao lưu và khôi phục…", self, triggered=self.show_backups))
         m.addSeparator()
         m.addAction(QAction("Thoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
@@ -276,6 +277,9 @@ class MainWindow(QMainWindow):
             return None
         self.plan_page.flush()
         self.report_page.flush()
+        template = self.template_for(what)
+        if template is False:
+            return None
         out = self.ask_output(what, pdf)
         if out is None:
             return None
@@ -288,16 +292,19 @@ class MainWindow(QMainWindow):
         plan_id = self.plan_page.current_plan_id()
         start, end = self._period()
         self.statusBar().showMessage("Đang xuất văn bản…")
-        return self.jobs.start("export", _write, self.db_path, what, out, plan_id, start, end, pdf,
+        return self.jobs.start("export", _write, self.db_path, what, out, plan_id, start, end, pdf, template,
                                done=self._exported, failed=self._failed)
 
     def print_document(self, what: str):
+        template = self.template_for(what)
+        if template is False:
+            return None
         plan_id = self.plan_page.current_plan_id()
         start, end = self._period()
         import tempfile
 
         out = Path(tempfile.mkdtemp(prefix="vbyt-in-")) / ("bao_cao.docx" if what == "report" else "ke_hoach.docx")
-        return self.jobs.start("export", _print, self.db_path, what, out, plan_id, start, end,
+        return self.jobs.start("export", _print, self.db_path, what, out, plan_id, start, end, template,
                                done=lambda _: self.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
                                failed=self._failed)
 
@@ -444,6 +451,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(msg, 15000)
         return msg
 
+    def template_for(self, what: str):
+        """The unit's template for `what` (None: the built-in one); False when the chosen file is gone."""
+        from .templates_dialog import KINDS, chosen_template
+
+        path = chosen_template(self.settings, what)
+        if path is not None and not path.is_file():
+            warn(self, f"Không tìm thấy mẫu {KINDS[what]} của đơn vị: {path}. Hãy chọn lại tệp mẫu hoặc dùng mẫu "
+                       f"có sẵn (Tệp › Mẫu văn bản của đơn vị…).")
+            return False
+        return path
+
+    def show_templates(self):
+        from .templates_dialog import TemplatesDialog
+
+        dlg = TemplatesDialog(self.settings, self.output_dir(), self)
+        dlg.exec()
+        return dlg
+
     def show_backups(self):
         from .restore_dialog import RestoreDialog
 
@@ -479,14 +504,15 @@ def _in_db(db_path: Path, fn, *args):
         conn.close()
 
 
-def _write(db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool) -> list[Path]:
+def _write(db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool, template: Path | None = None
+           ) -> list[Path]:
     if what == "plan":
-        return _in_db(db_path, app.write_plan, out, plan_id, pdf)
-    return _in_db(db_path, app.write_report, out, plan_id, start, end, pdf)
+        return _in_db(db_path, app.write_plan, out, plan_id, pdf, template)
+    return _in_db(db_path, app.write_report, out, plan_id, start, end, pdf, template)
 
 
-def _print(db_path: Path, what: str, out: Path, plan_id, start, end) -> None:
-    written = _write(db_path, what, out, plan_id, start, end, sys.platform != "win32")
+def _print(db_path: Path, what: str, out: Path, plan_id, start, end, template: Path | None = None) -> None:
+    written = _write(db_path, what, out, plan_id, start, end, sys.platform != "win32", template)
     print_file(written[-1])
 
 
