@@ -5,7 +5,6 @@ import os
 import sys
 from pathlib import Path
 
-ORG = "VanBanYTe"
 DATA_DIR_ENV = "VANBANYTE_DATA_DIR"  # overrides the per-user data folder (portable installs, tests)
 
 
@@ -32,4 +31,4 @@ def data_dir() -> Path:
     from . import APP_NAME
 
     # roaming: %APPDATA% on Windows (the profile's folder that follows the user), ~/.local/share on Linux
-    return Path(user_data_dir(APP_NAME, ORG, roaming=True))
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))  # %APPDATA%\VanBanYTe

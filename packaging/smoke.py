@@ -101,7 +101,8 @@ def window(r: Runner, data: Path, label: str, prefix: list[str], qt_args: list[s
     print("    " + text.strip().replace("\n", "\n    "))
     if "RESULT=OK" not in text or "activities=150" not in text:
         raise SystemExit(f"FAIL: window self-test ({label})")
-    if r.wine and "\\AppData\\Roaming\\VanBanYTe" not in text:
+    facts = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    if r.wine and not facts.get("data_dir", "").endswith("\\AppData\\Roaming\\VanBanYTe"):
         raise SystemExit(f"FAIL: the data folder is not under %APPDATA% ({label})")
 
 

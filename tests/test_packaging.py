@@ -117,7 +117,7 @@ def test_data_folder_is_the_roaming_profile(monkeypatch):
     monkeypatch.setattr(platformdirs, "user_data_dir",
                         lambda *a, **k: seen.update(args=a, kwargs=k) or "/x/VanBanYTe")
     assert paths.data_dir() == Path("/x/VanBanYTe")
-    assert seen["args"] == ("VanBanYTe", "VanBanYTe") and seen["kwargs"] == {"roaming": True}
+    assert seen["args"] == ("VanBanYTe",) and seen["kwargs"] == {"appauthor": False, "roaming": True}
 
 
 def test_commands_work_in_a_vietnamese_folder_with_spaces(tmp_path):
