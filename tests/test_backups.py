@@ -189,7 +189,7 @@ def test_restore_is_abandoned_when_the_current_state_cannot_be_backed_up(live, m
     def full(source, dest):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backups, "_copy", full)
+    monkeypatch.setattr(db, "copy_to", full)
     with pytest.raises(UserError, match="ổ đĩa chứa thư mục .* đã đầy"):
         backups.restore(conn, path, made)
     assert count_activities(conn) == 20
@@ -225,13 +225,13 @@ def test_a_backup_that_cannot_be_written_is_a_clear_message(live, tmp_path, monk
                             "Dữ liệu hiện tại không bị ảnh hưởng.")
     assert backups.list_backups(path) == [] and backups.due_daily(path, date.today())
     (tmp_path / "sao_luu").unlink()
-    real = backups._copy
+    real = db.copy_to
 
     def fills_the_disk(source, dest):
         real(source, dest)
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backups, "_copy", fills_the_disk)
+    monkeypatch.setattr(db, "copy_to", fills_the_disk)
     with pytest.raises(UserError) as e:
         backups.make_backup(conn, path, backups.DAILY)
     assert str(e.value) == (f"Không sao lưu được dữ liệu: ổ đĩa chứa thư mục {tmp_path / 'sao_luu'} đã đầy. "

@@ -20,34 +20,33 @@ ROOT = Path(__file__).resolve().parent.parent
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def _written(demo_db, tmp_path_factory, write, name: str) -> Path:
+    """A document written by the app from the demo database."""
+    from desktop.store import db
+
+    out = tmp_path_factory.mktemp("robust") / name
+    conn = db.open_db(demo_db)
+    try:
+        write(conn, out)
+    finally:
+        conn.close()
+    return out
+
+
 @pytest.fixture(scope="module")
 def good(demo_db, tmp_path_factory) -> Path:
     """A real Báo cáo written by the app (with its appendix table)."""
     from desktop import app
-    from desktop.store import db
 
-    out = tmp_path_factory.mktemp("robust") / "bao_cao.docx"
-    conn = db.open_db(demo_db)
-    try:
-        app.write_report(conn, out)
-    finally:
-        conn.close()
-    return out
+    return _written(demo_db, tmp_path_factory, app.write_report, "bao_cao.docx")
 
 
 @pytest.fixture(scope="module")
 def small(demo_db, tmp_path_factory) -> Path:
     """A real Kế hoạch (shorter, so fuzzing it is quick)."""
     from desktop import app
-    from desktop.store import db
 
-    out = tmp_path_factory.mktemp("robust") / "ke_hoach.docx"
-    conn = db.open_db(demo_db)
-    try:
-        app.write_plan(conn, out)
-    finally:
-        conn.close()
-    return out
+    return _written(demo_db, tmp_path_factory, app.write_plan, "ke_hoach.docx")
 
 
 def rezip(src: Path, dst: Path, replace: dict[str, bytes] | None = None, drop: tuple[str, ...] = ()) -> Path:

@@ -80,17 +80,6 @@ def _write_error(e: BaseException, where: Path) -> UserError:
                      "Dữ liệu hiện tại không bị ảnh hưởng.")
 
 
-def _copy(source: sqlite3.Connection, dest: Path) -> None:
-    """`source` into a new standalone file `dest` (one backup step: a consistent snapshot)."""
-    target = sqlite3.connect(dest)
-    try:
-        source.backup(target)
-        # the copied header still says WAL; a backup must open alone, without a -wal file
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-
-
 def _target(db_path: Path, reason: str, now: datetime) -> Path:
     out = folder(db_path)
     stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -114,7 +103,7 @@ def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str,
         dest = _target(db_path, reason, now or datetime.now())
         part = dest.with_name(dest.name + ".part")
         try:
-            _copy(conn, part)
+            db.copy_to(conn, part)
             os.replace(part, dest)
         finally:
             part.unlink(missing_ok=True)
@@ -257,7 +246,7 @@ def restore(conn: sqlite3.Connection, db_path: str | Path, backup_path: str | Pa
         try:
             source = _ro(src)
             try:
-                _copy(source, tmp)
+                db.copy_to(source, tmp)
             finally:
                 source.close()
         except (OSError, sqlite3.Error) as e:

@@ -45,12 +45,20 @@ def backup_copy(conn: sqlite3.Connection, path: Path, tag: str) -> Path:
     while dest.exists():
         n += 1
         dest = path.with_name(f"{path.stem}.{tag}-{stamp}-{n}{path.suffix or '.db'}.bak")
+    copy_to(conn, dest)
+    return dest
+
+
+def copy_to(source: sqlite3.Connection, dest: Path) -> None:
+    """`source` into a new standalone file `dest` (one backup step: a consistent snapshot, even
+    while another connection writes)."""
     target = sqlite3.connect(dest)
     try:
-        conn.backup(target)
+        source.backup(target)
+        # the copied header still says WAL; a copy must open alone, without a -wal file
+        target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
-    return dest
 
 
 def migrate(conn: sqlite3.Connection, path: Path | None = None, upto: int | None = None) -> int:

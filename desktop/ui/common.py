@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QUrl, Signal
@@ -26,8 +27,6 @@ class FirstPaint(QObject):
 
     def eventFilter(self, _obj, event):  # noqa: N802
         if self.at is None and event.type() == QEvent.Paint:
-            import time
-
             self.at = time.time()
             self._callback(self.at)
         return False

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.conn = db.open_db(self.db_path)
         self.settings = settings or QSettings(ORG, APP_NAME)
-        self.ready = self.failed = False
+        self.ready = self.failed = self._building = False
         self.setWindowTitle(TITLE)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             self._build()
 
     def _build_or_close(self) -> None:
-        if self.ready or getattr(self, "_building", False):
+        if self.ready or self._building:
             return
         self._building = True
         try:
@@ -225,8 +225,7 @@ class MainWindow(QMainWindow):
         self.refresh_dashboard()
 
     def _tab_changed(self, index: int) -> None:
-        for page in (self.unit_page, self.plan_page, self.report_page):
-            page.flush()
+        self._flush_pages()
         page = self.tabs.widget(index)
         if page is self.dashboard:
             self.refresh_dashboard()
@@ -426,6 +425,7 @@ class MainWindow(QMainWindow):
         return self._auto_backup(backups.DAILY) if due else None
 
     def _flush_pages(self) -> None:
+        """What the clerk typed in the editors, saved now (they save after a pause in typing)."""
         for page in (self.unit_page, self.plan_page, self.report_page):
             page.flush()
 
@@ -483,8 +483,7 @@ class MainWindow(QMainWindow):
             self.conn.close()
             super().closeEvent(event)
             return
-        for page in (self.unit_page, self.plan_page, self.report_page):
-            page.flush()
+        self._flush_pages()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         for name, split in self._splitters().items():
