@@ -19,7 +19,7 @@ from desktop.docgen.template_check import FIELDS, sandbox_env, shape_of, templat
 from desktop.domain.errors import UserError
 from desktop.paths import template
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from desktop.domain.errors import UserError
 from desktop.domain.plan_import import lost_diacritics, parse_plan_text
 from desktop.domain.plan_text import number_items
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 SMALL = """\
       SỞ Y TẾ TỈNH LÂM ĐỒNG            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -121,10 +121,8 @@ def test_lost_diacritics_not_found(text):
 
 
 def seed(prefix: str) -> str:
-    files = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not files:
-        pytest.skip("seed documents not present")
-    return files[0].read_text(encoding="utf-8")
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")  # the copies in tests/fixtures/seeds: never skipped
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "003"])

@@ -16,7 +16,7 @@ from docx import Document
 
 from desktop.docgen.check import CheckError, Finding, check_docx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
