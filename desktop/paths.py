@@ -1,24 +1,23 @@
-"""Where the app's bundled files are: the repository (source run) or the frozen bundle."""
+"""Where the app's bundled files are (package data beside this module) and where its per-user data goes."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 DATA_DIR_ENV = "VANBANYTE_DATA_DIR"  # overrides the per-user data folder (portable installs, tests)
 
 
-def app_root() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    return Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent  # desktop/: resources/ and templates_docx/ are package data
 
 
 def resource(*parts: str) -> Path:
-    return app_root().joinpath("resources", *parts)
+    """A bundled resource (catalogue, preset, demo text, icon): package data, so it travels in the
+    wheel, the editable install and the frozen bundle (desktop/resources/ in each)."""
+    return PACKAGE.joinpath("resources", *parts)
 
 
 def template(name: str) -> Path:
-    return app_root().joinpath("templates_docx", name)
+    return PACKAGE.joinpath("templates_docx", name)
 
 
 def data_dir() -> Path:

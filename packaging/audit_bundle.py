@@ -16,7 +16,7 @@ FORBIDDEN = re.compile(
     r"|build\.spec|build-windows\.sh|build-linux\.sh|smoke\.py|audit_bundle\.py|windows-build-reference\.sh"
     r"|self-test[^/]*|smoke_result\.txt)$|(^|/)(tests|bench|_pytest|pytestqt)/",
     re.IGNORECASE)
-REQUIRED = ["templates_docx/ke_hoach.docx", "templates_docx/bao_cao.docx", "resources/legal_refs.json",
+REQUIRED = ["desktop/templates_docx/ke_hoach.docx", "desktop/templates_docx/bao_cao.docx", "desktop/resources/legal_refs.json",
             "desktop/store/migrations/0001_initial.sql", "desktop/docgen/tnr_widths.json"]
 
 

@@ -1,4 +1,4 @@
-"""Draw the app icon (a page with a red cross and text lines) into resources/icons/.
+"""Draw the app icon (a page with a red cross and text lines) into desktop/resources/icons/.
 
     QT_QPA_PLATFORM=offscreen python packaging/make_icon.py
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
+OUT = Path(__file__).resolve().parent.parent / "desktop" / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 

@@ -77,13 +77,13 @@ def test_audit_refuses_test_only_files_and_missing_data(tmp_path, capsys):
             zf.writestr("VanBanYTe/_internal/tests/test_x.py", "")
         sys.argv = [sys.argv[0], str(z)]
         assert audit.main() == 1
-        (good / "_internal" / "templates_docx" / "bao_cao.docx").unlink()
+        (good / "_internal" / "desktop" / "templates_docx" / "bao_cao.docx").unlink()
         sys.argv = [sys.argv[0], str(good)]
         assert audit.main() == 1
     finally:
         sys.argv = sys_argv
     out = capsys.readouterr().out
-    assert "icuuc.dll" in out and "tests/test_x.py" in out and "missing from the bundle: templates_docx/bao_cao.docx" in out
+    assert "icuuc.dll" in out and "tests/test_x.py" in out and "missing from the bundle: desktop/templates_docx/bao_cao.docx" in out
 
 
 def test_zip_has_the_bundle_and_a_readable_doc_toi(tmp_path, monkeypatch):

@@ -1,8 +1,8 @@
-"""Builds templates_docx/ke_hoach.docx and bao_cao.docx (NĐ 30/2020 layout) with python-docx.
+"""Builds desktop/templates_docx/ke_hoach.docx and bao_cao.docx (NĐ 30/2020 layout) with python-docx.
 
 The templates are ordinary Word files: a unit may open one in Word, change wording or a
 style, and point the app at its copy. Every tag is typed here in one run, so Word's
-run splitting never breaks one. Rebuild with:  python templates_docx/build_templates.py
+run splitting never breaks one. Rebuild with:  python desktop/templates_docx/build_templates.py
 """
 from __future__ import annotations
 
