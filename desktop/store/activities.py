@@ -59,3 +59,9 @@ def restore_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
 
 def delete_activities(conn: sqlite3.Connection, ids: list[int]) -> None:
     conn.executemany("DELETE FROM activities WHERE id = ?", [(i,) for i in ids])
+
+
+def key_fields(conn: sqlite3.Connection) -> list[tuple]:
+    """(start date, source unit, department id, source department, title) of every activity: what
+    an import compares a workbook row with to skip what is already present."""
+    return conn.execute("SELECT start_date, source_unit, dept_id, source_dept, title FROM activities").fetchall()

@@ -1,0 +1,61 @@
+"""Documents: the plan and the report, compiled from the store and rendered (Word, PDF)."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import UserError
+from ..domain.models import PartialDate
+from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
+from ..store import activities, plans, reports, units
+
+
+def resolve_plan_id(conn: sqlite3.Connection, plan_id: int | None) -> int:
+    return plans.latest_plan_id(conn) if plan_id is None else plan_id
+
+
+def write_plan(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None, pdf: bool = False,
+               template: Path | None = None) -> list[Path]:
+    from ..docgen.pdf import to_pdf
+    from ..docgen.render import render_plan  # docx/docxtpl/Jinja load on first use, not at start-up
+
+    plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
+    unit = units.load_unit(conn)
+    written = [render_plan(plan, unit, out, template)]
+    if pdf:
+        written.append(to_pdf(out))
+    return written
+
+
+def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | None = None,
+                end: date | None = None):
+    """The plan, unit, report record (stored or default), compiled figures and sections."""
+    plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
+    unit = units.load_unit(conn)
+    p_start, p_end = plans.plan_period(plan)
+    start, end = start or p_start, end or p_end
+    if start > end:
+        raise UserError(f"Kỳ báo cáo không hợp lệ: ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}.")
+    report = reports.latest_report(conn, plan.id)
+    if report is None:
+        today = date.today()
+        report = default_report(plan, start, end)
+        report.doc_date = PartialDate(today.year, today.month)
+    report.period_start, report.period_end = start, end
+    compiled: Compiled = compile_report(plan, unit, activities.load_activities(conn, start, end), start, end)
+    sections: list[Section] = apply_edits(drafts(plan, unit, compiled), report.texts)
+    return plan, unit, report, compiled, sections
+
+
+def write_report(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None,
+                 start: date | None = None, end: date | None = None, pdf: bool = False,
+                 template: Path | None = None) -> list[Path]:
+    from ..docgen.pdf import to_pdf
+    from ..docgen.render import render_report
+
+    plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end)
+    written = [render_report(plan, unit, report, sections, compiled, out, template)]
+    if pdf:
+        written.append(to_pdf(out))
+    return written

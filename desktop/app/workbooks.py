@@ -1,0 +1,82 @@
+"""Excel exchange: the department workbook, imports (dry run, then one transaction a file), export."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..domain.errors import UserError
+from ..store import activities, plans, units
+from .documents import resolve_plan_id
+
+def excel_lookup(conn: sqlite3.Connection, plan_id: int | None = None):
+    """What workbook values are matched against: the unit's departments and the plan's tasks."""
+    from ..excel.lookup import Lookup
+
+    unit = units.load_unit(conn)
+    try:
+        plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
+    except UserError:
+        plan = None
+    return Lookup.build(unit, plan), plan
+
+
+def write_xlsx_template(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None) -> Path:
+    from ..excel.template import write_template
+
+    lookup, plan = excel_lookup(conn, plan_id)
+    return write_template(Path(out), lookup, plan.title if plan else "")
+
+
+def _task_names(conn: sqlite3.Connection) -> tuple[dict[int, str], dict[int, str]]:
+    from ..domain.plan_text import task_labels
+
+    labels: dict[int, str] = {}
+    texts: dict[int, str] = {}
+    for pid, _, _ in plans.list_plans(conn):
+        plan = plans.load_plan(conn, pid)
+        labels.update(task_labels(plan))
+        texts.update({t.id: t.text for t in plan.tasks()})
+    return labels, texts
+
+
+def write_xlsx_export(conn: sqlite3.Connection, out: str | Path, acts=None, progress=None) -> Path:
+    from ..excel.export import write_export
+
+    lookup, _ = excel_lookup(conn)
+    unit = units.load_unit(conn)
+    labels, texts = _task_names(conn)
+    acts = activities.load_activities(conn) if acts is None else acts
+    return write_export(Path(out), acts, lookup, labels, texts, {d.id: d.name for d in unit.departments}, progress)
+
+
+def existing_keys(conn: sqlite3.Connection) -> set[tuple]:
+    from ..excel.reader import activity_key
+
+    return {activity_key(*r) for r in activities.key_fields(conn)}
+
+
+def read_imports(conn: sqlite3.Connection, paths, progress=None):
+    """Dry run over several workbooks: what each would add, skip and reject (nothing written).
+    Rows of an earlier file count as present for a later one."""
+    from ..excel.reader import dedupe_key, read_workbook
+
+    lookup, _ = excel_lookup(conn)
+    seen = existing_keys(conn)
+    results = []
+    for p in paths:
+        res = read_workbook(Path(p), lookup, seen, progress)
+        results.append(res)
+        if res.ok:
+            seen |= {dedupe_key(a) for a in res.to_add}
+    return results
+
+
+def commit_import(conn: sqlite3.Connection, result) -> int:
+    """Writes one file's rows in one transaction, only when the file has no rejected row."""
+    from ..store import db
+
+    if result.rejected:
+        return 0
+    with db.transaction(conn):
+        activities.insert_activities(conn, result.to_add)
+    return len(result.to_add)
