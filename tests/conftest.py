@@ -1,4 +1,5 @@
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -32,3 +33,13 @@ def demo_copy(demo_db, tmp_path) -> Path:
     dest = tmp_path / "demo.db"
     shutil.copy(demo_db, dest)
     return dest
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `libreoffice` need soffice: skipped, with the reason, where it is not installed."""
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        return
+    skip = pytest.mark.skip(reason="LibreOffice is not installed")
+    for item in items:
+        if "libreoffice" in item.keywords:
+            item.add_marker(skip)

@@ -107,6 +107,7 @@ def test_lock_is_per_database_file(demo_copy, tmp_path, holder):
         DbLock(tmp_path / "." / demo_copy.name).acquire()
 
 
+@pytest.mark.slow
 def test_cli_import_is_refused_while_held_and_works_after(demo_copy, tmp_path, holder):
     xlsx = tmp_path / "hoat_dong.xlsx"
     assert cli.main(["export", "--db", str(demo_copy), "--out", str(xlsx)]) == 0

@@ -207,6 +207,8 @@ def test_blank_number_and_day_are_left_for_hand_filling(demo_copy, tmp_path):
     assert check_docx(tmp_path / "kh.docx") == []
 
 
+@pytest.mark.slow
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_pdf_through_libreoffice(demo_db, tmp_path):
     conn = db.open_db(demo_db)

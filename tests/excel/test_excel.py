@@ -259,6 +259,8 @@ def test_legacy_vietnamese_fonts_are_converted(conn, tmp_path):
         assert units.load_unit(conn).department(res.to_add[0].dept_id).name == "Khoa Dược"
 
 
+@pytest.mark.slow
+@pytest.mark.libreoffice
 def test_template_filled_and_saved_by_libreoffice_calc_imports(conn, tmp_path):
     """The template goes through LibreOffice Calc (as a clerk's office saves it): dropdowns survive
     and the values picked from them import cleanly."""

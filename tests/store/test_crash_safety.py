@@ -20,6 +20,7 @@ from desktop.store.demo import create_demo
 N = 3000
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_import_leaves_all_or_nothing(tmp_path):
     src = tmp_path / "src.db"
