@@ -6,7 +6,7 @@ from datetime import date
 
 from ..domain.models import Activity
 from ..domain.text import clean
-from .refs import _date
+from .dates import from_iso
 
 _COLS = ("start_date", "end_date", "dept_id", "task_id", "form_code", "title", "quantity", "unit_label",
          "participants", "cost", "evidence", "notes", "source_unit", "source_dept")
@@ -34,7 +34,7 @@ def load_activities(conn: sqlite3.Connection, start: date | None = None, end: da
         sql += " WHERE start_date BETWEEN ? AND ?"
         args = [start.isoformat(), end.isoformat()]
     sql += " ORDER BY start_date, id"
-    return [Activity(start=date.fromisoformat(r[1]), end=_date(r[2]), dept_id=r[3], task_id=r[4], form_code=r[5],
+    return [Activity(start=date.fromisoformat(r[1]), end=from_iso(r[2]), dept_id=r[3], task_id=r[4], form_code=r[5],
                      title=r[6], quantity=r[7], unit_label=r[8], participants=r[9], cost=r[10], evidence=r[11],
                      notes=r[12], source_unit=r[13], source_dept=r[14], id=r[0])
             for r in conn.execute(sql, args)]
@@ -42,6 +42,20 @@ def load_activities(conn: sqlite3.Connection, start: date | None = None, end: da
 
 def count_activities(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COUNT(*) FROM activities").fetchone()[0]
+
+
+def count_for_department(conn: sqlite3.Connection, dept_id: int) -> int:
+    return conn.execute("SELECT COUNT(*) FROM activities WHERE dept_id = ?", (dept_id,)).fetchone()[0]
+
+
+def count_for_task(conn: sqlite3.Connection, task_id: int) -> int:
+    return conn.execute("SELECT COUNT(*) FROM activities WHERE task_id = ?", (task_id,)).fetchone()[0]
+
+
+def count_for_plan(conn: sqlite3.Connection, plan_id: int) -> int:
+    """Activities recorded under one of the plan's tasks."""
+    return conn.execute("SELECT COUNT(*) FROM activities a JOIN plan_items i ON i.id = a.task_id "
+                        "WHERE i.plan_id = ?", (plan_id,)).fetchone()[0]
 
 
 def update_activity(conn: sqlite3.Connection, a: Activity) -> None:

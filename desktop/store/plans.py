@@ -7,7 +7,8 @@ from datetime import date
 from ..domain.errors import UserError
 from ..domain.models import PartialDate, Plan, PlanItem, Target
 from ..domain.text import clean
-from .refs import _date, _iso, load_ref, load_superior
+from .dates import from_iso, to_iso
+from .refs import load_ref, load_superior
 
 
 def insert_plan(conn: sqlite3.Connection, plan: Plan) -> int:
@@ -17,7 +18,7 @@ def insert_plan(conn: sqlite3.Connection, plan: Plan) -> int:
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (clean(plan.title), plan.number, plan.doc_date.year, plan.doc_date.month, plan.doc_date.day,
          plan.superior.id if plan.superior else None, clean(plan.intro), clean(plan.lead_sentence),
-         clean(plan.closing), _iso(plan.period_start), _iso(plan.period_end), plan.signer_id,
+         clean(plan.closing), to_iso(plan.period_start), to_iso(plan.period_end), plan.signer_id,
          plan.archive_dept_id))
     plan.id = cur.lastrowid
     conn.executemany("INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
@@ -65,7 +66,7 @@ def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         doc_date=PartialDate(row["doc_year"], row["doc_month"], row["doc_day"]),
         superior=load_superior(conn, row["superior_id"]) if row["superior_id"] else None,
         intro=row["intro"], lead_sentence=row["lead_sentence"], closing=row["closing"],
-        period_start=_date(row["period_start"]), period_end=_date(row["period_end"]),
+        period_start=from_iso(row["period_start"]), period_end=from_iso(row["period_end"]),
         signer_id=row["signer_id"], archive_dept_id=row["archive_dept_id"], id=row["id"])
     plan.basis = [load_ref(conn, r[0]) for r in conn.execute(
         "SELECT ref_id FROM plan_basis WHERE plan_id = ? ORDER BY position", (plan_id,))]

@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
 
 from ..domain.models import LegalRef, SuperiorDoc
 from ..domain.text import clean
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _date(s: str | None) -> date | None:
-    return date.fromisoformat(s) if s else None
+from .dates import from_iso, to_iso
 
 
 def save_ref(conn: sqlite3.Connection, ref: LegalRef, key: str | None = None) -> int:
     """Insert a reference (or update the one with the same key or id); returns its id."""
-    vals = (clean(ref.kind), clean(ref.number), _iso(ref.issued), clean(ref.issuer), clean(ref.summary))
+    vals = (clean(ref.kind), clean(ref.number), to_iso(ref.issued), clean(ref.issuer), clean(ref.summary))
     if ref.id is None and key:
         row = conn.execute("SELECT id FROM legal_refs WHERE key = ?", (key,)).fetchone()
         if row:
@@ -34,7 +26,7 @@ def save_ref(conn: sqlite3.Connection, ref: LegalRef, key: str | None = None) ->
 
 
 def _ref(row: sqlite3.Row) -> LegalRef:
-    return LegalRef(row["kind"], row["number"], _date(row["issued"]), row["issuer"], row["summary"], row["id"])
+    return LegalRef(row["kind"], row["number"], from_iso(row["issued"]), row["issuer"], row["summary"], row["id"])
 
 
 def load_ref(conn: sqlite3.Connection, ref_id: int) -> LegalRef:
@@ -54,10 +46,10 @@ def save_superior(conn: sqlite3.Connection, sup: SuperiorDoc) -> int:
     ref_id = sup.ref.id if sup.ref.id is not None else save_ref(conn, sup.ref)
     if sup.id is None:
         sup.id = conn.execute("INSERT INTO superior_docs (ref_id, addressee, deadline) VALUES (?, ?, ?)",
-                              (ref_id, clean(sup.addressee), _iso(sup.deadline))).lastrowid
+                              (ref_id, clean(sup.addressee), to_iso(sup.deadline))).lastrowid
     else:
         conn.execute("UPDATE superior_docs SET ref_id=?, addressee=?, deadline=? WHERE id=?",
-                     (ref_id, clean(sup.addressee), _iso(sup.deadline), sup.id))
+                     (ref_id, clean(sup.addressee), to_iso(sup.deadline), sup.id))
     return sup.id
 
 
@@ -65,4 +57,4 @@ def load_superior(conn: sqlite3.Connection, sup_id: int) -> SuperiorDoc | None:
     row = conn.execute("SELECT * FROM superior_docs WHERE id = ?", (sup_id,)).fetchone()
     if row is None:
         return None
-    return SuperiorDoc(load_ref(conn, row["ref_id"]), row["addressee"], _date(row["deadline"]), row["id"])
+    return SuperiorDoc(load_ref(conn, row["ref_id"]), row["addressee"], from_iso(row["deadline"]), row["id"])

@@ -27,6 +27,12 @@ def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
     unit.id = 1
 
 
+def update_profile(conn: sqlite3.Connection, name: str, abbr: str, place: str, parent_body: str) -> None:
+    """The unit's name, abbreviation (upper case), place and parent body; departments and signers unchanged."""
+    conn.execute("UPDATE unit SET name=?, abbr=?, place=?, parent_body=? WHERE id=1",
+                 (clean(name), clean(abbr).upper(), clean(place), clean(parent_body)))
+
+
 def upsert(conn: sqlite3.Connection, table: str, row_id: int | None, **cols) -> int:
     names = list(cols)
     if row_id is None:

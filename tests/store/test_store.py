@@ -154,3 +154,26 @@ def test_transaction_rolls_back_everything(demo_copy):
             activities.insert_activities(conn, [Activity(date(2025, 1, 1), None, "khac", "x")] * 3)
             raise RuntimeError("stop")
     assert activities.count_activities(conn) == before
+
+
+def test_profile_update_and_activity_counts(tmp_path):
+    conn = db.create(tmp_path / "c.db")
+    unit = Unit("Bệnh viện A", "BVA", "Hà Nội", "Sở Y tế", departments=[Department("Khoa Lao", "LAO"),
+                                                                      Department("Phòng KHTH", "KHTH")])
+    with db.transaction(conn):
+        units.save_unit(conn, unit)
+        units.update_profile(conn, " Bệnh viện\u00a0B ", "bvb", "Lâm Đồng", "")
+    u = units.load_unit(conn)
+    assert (u.name, u.abbr, u.place, u.parent_body, len(u.departments)) == ("Bệnh viện B", "BVB", "Lâm Đồng", "", 2)
+    lao, khth = (d.id for d in u.departments)
+    task = PlanItem("section", "Nhiệm vụ", is_task=True)
+    other = PlanItem("section", "Nhiệm vụ khác", is_task=True)
+    with db.transaction(conn):
+        pid = plans.insert_plan(conn, Plan("Kế hoạch 1", PartialDate(2025, 9), items=[task]))
+        plans.insert_plan(conn, Plan("Kế hoạch 2", PartialDate(2025, 9), items=[other]))
+        activities.insert_activities(conn, [Activity(date(2025, 10, 1), lao, "tin_bai", "Bài 1", task_id=task.id),
+                                            Activity(date(2025, 10, 2), lao, "tin_bai", "Bài 2", task_id=other.id),
+                                            Activity(date(2025, 10, 3), khth, "khac", "Việc", task_id=None)])
+    assert (activities.count_for_department(conn, lao), activities.count_for_department(conn, khth)) == (2, 1)
+    assert (activities.count_for_task(conn, task.id), activities.count_for_task(conn, other.id)) == (1, 1)
+    assert activities.count_for_plan(conn, pid) == 1
