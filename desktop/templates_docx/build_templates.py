@@ -183,7 +183,25 @@ def table_borders(table, val: str) -> None:
             el.set(qn("w:space"), "0")
             el.set(qn("w:color"), "000000")
         borders.append(el)
-    tblpr.append(borders)
+    put_in_order(tblpr, borders)
+
+
+# ECMA-376 CT_TblPr: its children in the schema's order (Word for the web refuses another order;
+# desktop Word "repairs" the file by dropping what is misplaced)
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+               "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+               "tblCaption", "tblDescription")
+
+
+def put_in_order(tblpr, el) -> None:
+    """Insert `el` into w:tblPr before the first child that the schema puts after it."""
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(TBLPR_ORDER)}
+    mine = rank[el.tag]
+    for child in tblpr:
+        if rank.get(child.tag, len(rank)) > mine:
+            child.addprevious(el)
+            return
+    tblpr.append(el)
 
 
 def fixed_table(container, rows: int, widths_cm, borders: str, margins_cm: float = 0.1):
@@ -194,16 +212,14 @@ def fixed_table(container, rows: int, widths_cm, borders: str, margins_cm: float
     style = tblpr.find(qn("w:tblStyle"))
     if style is not None:
         tblpr.remove(style)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
+    # table.autofit = False has written <w:tblLayout w:type="fixed"/> in its place
     mar = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:w"), str(int(margins_cm * 567)))
         el.set(qn("w:type"), "dxa")
         mar.append(el)
-    tblpr.append(mar)
+    put_in_order(tblpr, mar)
     table_borders(table, borders)
     total = sum(widths_cm)
     tblw = tblpr.find(qn("w:tblW"))
