@@ -2,7 +2,8 @@
 
 Word's automatic numbering is not part of a paragraph's text, so a heading numbered by Word
 ("I." from a list style) would arrive without its number; the marker is written back from
-the list's number format so the plan reader sees the structure the reader of the page sees.
+the list's levels (format, text, start) so the plan reader sees the structure the reader of the
+page sees, at every level of a multi-level list.
 """
 from __future__ import annotations
 
@@ -68,17 +69,14 @@ def _docx_text(path: Path, data: bytes) -> str:
         doc = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise UserError(f"Tệp {path.name} bị hỏng hoặc không phải tệp Word (.docx): {e}.")
-    formats = _list_formats(doc)
-    counters: dict[tuple[str, int], int] = {}
+    lists = _Lists(doc)
     lines: list[str] = []
 
     def paragraph(p) -> None:
         text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
         num = _num_pr(p, doc)
         if num and text.strip():
-            fmt = formats.get(num)
-            counters[num] = counters.get(num, 0) + 1
-            text = _marker(fmt, counters[num]) + text.strip()
+            text = lists.marker(*num) + text.strip()
         lines.append(text)
 
     for block in doc.element.body.iterchildren():
@@ -90,16 +88,90 @@ def _docx_text(path: Path, data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _marker(fmt: str | None, n: int) -> str:
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_DASHES = ("-", "–", "—", "\uf02d")  # the last: a dash in the Symbol font
+
+
+def _formatted(fmt: str, n: int) -> str:
     if fmt == "upperRoman":
-        return f"{roman(n)}. "
-    if fmt == "decimal":
-        return f"{n}. "
+        return roman(n)
+    if fmt == "lowerRoman":
+        return roman(n).lower()
     if fmt == "lowerLetter":
-        return f"{'abcdđeghiklmnopqrstuvxy'[(n - 1) % 23]}) "
-    if fmt == "bullet":
-        return "- "
-    return ""
+        return _LETTERS[(n - 1) % len(_LETTERS)]
+    if fmt == "upperLetter":
+        return _LETTERS[(n - 1) % len(_LETTERS)].upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class _Lists:
+    """Word's automatic numbering, counted the way Word counts it: one counter per level of a list
+    (lists sharing an abstract definition continue each other unless a level is restarted), deeper
+    levels restart when a shallower one advances, and each level is written with its own format and
+    text ("%1.", "%2-", "%3)"). Bullets keep their character: "+" stays "+", and a bullet nested in
+    a bulleted level is written "+" so that the plan reader sees the second level."""
+
+    def __init__(self, doc) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract id -> ilvl -> (fmt, text, start)
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract id, start overrides)
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            numbering = doc.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for a in numbering.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in a.iter(f"{_W}lvl"):
+                fmt, text, start = lvl.find(f"{_W}numFmt"), lvl.find(f"{_W}lvlText"), lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "",
+                    int(start.get(f"{_W}val")) if start is not None else 1)
+            self.levels[a.get(f"{_W}abstractNumId")] = levels
+        for n in numbering.iter(f"{_W}num"):
+            ref = n.find(f"{_W}abstractNumId")
+            if ref is None:
+                continue
+            overrides = {}
+            for o in n.iter(f"{_W}lvlOverride"):
+                so = o.find(f"{_W}startOverride")
+                overrides[int(o.get(f"{_W}ilvl"))] = int(so.get(f"{_W}val")) if so is not None else 1
+            self.nums[n.get(f"{_W}numId")] = (ref.get(f"{_W}val"), overrides)
+
+    def marker(self, num_id: str, ilvl: int) -> str:
+        if num_id not in self.nums:
+            return ""
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        key = f"num{num_id}" if overrides else abstract
+        counters = self.counters.setdefault(key, {})
+        fmt, text, start = levels[ilvl]
+        start = overrides.get(ilvl, start)
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [d for d in counters if d > ilvl]:
+            del counters[deeper]
+        if fmt == "none":
+            return ""
+        if fmt == "bullet":
+            char = text.strip()[:1]
+            if char == "+":
+                return "+ "
+            nested = any(f == "bullet" for lv, (f, _, _) in levels.items() if lv < ilvl)
+            return "+ " if nested else "- "
+        own = f"%{ilvl + 1}"
+        if text.count("%") > 1 and own in text:
+            text = text[text.index(own):]  # "%1.%2." -> "%2.": the plan reader reads one number per level
+        if not text:
+            text = own + "."
+        for lv in range(9):
+            if f"%{lv + 1}" in text:
+                lf = levels.get(lv, ("decimal", "", 1))[0]
+                text = text.replace(f"%{lv + 1}", _formatted(lf, counters.get(lv, levels.get(lv, ("", "", 1))[2])))
+        return text.strip() + " "
 
 
 def _num_pr(p, doc) -> tuple[str, int] | None:
@@ -120,25 +192,3 @@ def _num_pr(p, doc) -> tuple[str, int] | None:
     if nid is None or nid.get(f"{_W}val") == "0":
         return None
     return nid.get(f"{_W}val"), int(lvl.get(f"{_W}val")) if lvl is not None else 0
-
-
-def _list_formats(doc) -> dict[tuple[str, int], str]:
-    try:
-        numbering = doc.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
-    abstract = {}
-    for a in numbering.iter(f"{_W}abstractNum"):
-        levels = {}
-        for lvl in a.iter(f"{_W}lvl"):
-            fmt = lvl.find(f"{_W}numFmt")
-            levels[int(lvl.get(f"{_W}ilvl"))] = fmt.get(f"{_W}val") if fmt is not None else "decimal"
-        abstract[a.get(f"{_W}abstractNumId")] = levels
-    out = {}
-    for n in numbering.iter(f"{_W}num"):
-        ref = n.find(f"{_W}abstractNumId")
-        if ref is None:
-            continue
-        for ilvl, fmt in abstract.get(ref.get(f"{_W}val"), {}).items():
-            out[(n.get(f"{_W}numId"), ilvl)] = fmt
-    return out

@@ -2,9 +2,10 @@
 
 The text is what clerks have at hand: a .docx turned into lines, a copy from a PDF, or an OCR
 of a scan. Lines are hard-wrapped, page numbers are interleaved, section numbers may be out of
-order and diacritics may be lost. The reader keeps the structure (I., 1., a), -, +), drops the
+order and diacritics may be lost. The reader keeps the structure (I., 1., 1-, a), -, +), drops the
 numbers (the app renumbers) and everything after the closing sentence, and reports what it
-could not trust instead of guessing silently.
+could not trust instead of guessing silently. What the plan means for the unit that implements it
+(superior document, basis, tasks, repairs) is read from the result by cascade.propose_plan.
 """
 from __future__ import annotations
 
@@ -15,33 +16,28 @@ from datetime import date
 
 from .models import LegalRef, PartialDate, PlanItem
 from .numbering import roman
+from .plan_header import lead_subject, not_a_plan, read_header, signer_lines, with_place
 from .text import clean, fold
 
 _ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
-# OCR reads "II" as "I1", "Il" or "11" now and then; only at the very start of a heading line.
-_ROMAN = re.compile(r"^(?P<num>[IVX]{1,6}|I[1l]|[1l]I)\s*\.\s*(?P<text>\S.*)$")
-_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.)/]\s+(?P<text>\S.*)$")
+# OCR reads "I" as "1" or "l" now and then ("I1.", "I11.", "IIl.", "1V.", "l."): accepted at the very
+# start of an uppercase heading line when the letters still make a Roman numeral.
+_ROMAN = re.compile(r"^(?P<num>[IVXl1]{1,6})\s*\.\s*(?P<text>\S.*)$")
+# "1.", "1)", "1/" and "1-" (the last one not before a symbol: "02-KH/BCĐTW" at a line start is a wrap)
+_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*(?:[.)/]|-(?=\s))\s+(?P<text>(?![A-ZĐ]{2,}[/-])\S.*)$")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<text>\S.*)$")
 _BULLET = re.compile(r"^(?:[~o]\s+)?[-–—•·∙]\s*(?P<text>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>\S.*)$")
 _OCR_BULLET = re.compile(r"^o\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")  # a dash read as "o"
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 
-# Paragraph openers (on folded text); OCR variants of "Căn cứ" included.
+# Paragraph openers (on folded text, the line starting with a capital); OCR variants of "Căn cứ" included.
 _BASIS = re.compile(r"^c\w{1,2}n\s+\w{1,2}[ru]\b")
 _OPENERS = re.compile(r"^(thuc hien|de |nham |tren day)")
 _CLOSING = re.compile(r"^tren day\b")
-_RECIPIENTS = re.compile(r"^n\w{1,2}i\s+nh\w{1,2}n\s*:")
+_RECIPIENTS = re.compile(r"^n\w{1,2}i\s+nh\S{1,2}n\s*:")
 _TITLE = re.compile(r"^k\w{1,2}\s+ho\w{1,3}ch$")
-_NUMBER = re.compile(r"\bS[ốoô6]\s*:\s*(?P<num>\d*)\s*/\s*(?P<sym>[0-9A-Za-zĐđ]+(?:[-–][0-9A-Za-zĐđ]+)*)")
-_PLACE_DATE = re.compile(
-    r"(?P<place>[^,\d]{2,40}?),\s*ng\S{1,3}y\s*(?P<d>\d{0,2})\s*th\S{1,3}ng\s*(?P<m>\d{0,2})\s*n\S{1,3}m\s*(?P<y>\d{4})")
-_MOTTO = re.compile(r"\s*(CỘNG\s+HÒA|CỘNG\s+HOÀ|CONG\s+HOA).*$", re.IGNORECASE)
-_MOTTO2 = re.compile(r"\s*(\S+\s+\S+\s*)?-\s*T\S{0,2}\s+d\S{0,2}\s*-\s*H\S{0,3}nh\s+ph\S{0,3}c.*$", re.IGNORECASE)
-_DEADLINE = re.compile(r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4})?)\b")
-_LEAD_VERB = re.compile(r"\s(xây dựng|ban hành)\s+[Kk]ế hoạch")
-_UNIT_START = re.compile(r"(?<=\s)(Sở|Bộ|Bệnh viện|Trung tâm|Ủy ban|UBND|Phòng|Viện|Trạm|Cục|Vụ|Ban|Đảng ủy|Chi bộ|"
-                         r"Công đoàn|Đoàn|Hội|Chi cục|Văn phòng)\s")
+_DEADLINE = re.compile(r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4})?)\b(?P<yearly>\s*h\w{1,2}ng\s+n\w{1,2}m)?")
 _END_PUNCT = tuple(".;:!?…”\")")
 
 # Syllables that Vietnamese never writes without a mark, common in plans: when an all-ASCII
@@ -67,6 +63,17 @@ class ImportedPlan:
     deadline: str = ""  # report deadline as written: "10/12", "15/12/2025"
     flagged: list[tuple[int, str]] = field(default_factory=list)  # (line number, text) without diacritics
     warnings: list[str] = field(default_factory=list)
+    # Added for the cascade (cascade.propose_plan); all optional.
+    issuer_from: str = ""  # where `issuer` was read: "header", "body" (the lead sentence) or ""
+    opening: list[str] = field(default_factory=list)  # `intro` without the lead sentence
+    lead_sentence: str = ""  # "Bộ Y tế xây dựng Kế hoạch … như sau:" as written
+    lead_subject: str = ""  # its subject: "Bộ Y tế"
+    deadline_yearly: bool = False  # "trước ngày 05/12 hàng năm"
+    deadline_sentence: str = ""  # the paragraph that sets the deadline
+    signer: list[str] = field(default_factory=list)  # authority lines: "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"
+    is_plan: bool = True
+    found: list[str] = field(default_factory=list)  # why the text does not read as a plan
+    has_title: bool = True  # a "KẾ HOẠCH" line was found
 
     def superior_ref(self) -> LegalRef | None:
         """The imported document as a reference the new plan implements (None if unnumbered)."""
@@ -141,6 +148,18 @@ class _Para:
         return clean(out)
 
 
+def roman_value(num: str) -> int | None:
+    """'III' -> 3; OCR forms 'I11', 'IIl', '1V', 'l' too; pure digits ('11') are not Roman."""
+    if num.isdigit() or not (re.search("[IVX]", num) or num == "l"):
+        return None
+    return _ROMAN_VALUES.get(num.replace("1", "I").replace("l", "I"))
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
 def _marker(line: str) -> tuple[str, str, str] | None:
     for kind, rx in (("roman", _ROMAN), ("arabic", _ARABIC), ("letter", _LETTER), ("plus", _PLUS),
                      ("bullet", _BULLET), ("bullet", _OCR_BULLET)):
@@ -148,10 +167,8 @@ def _marker(line: str) -> tuple[str, str, str] | None:
         if not m:
             continue
         text = m["text"].strip()
-        if kind == "roman":
-            letters = [c for c in text if c.isalpha()]
-            if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
-                continue  # "V. Tổ chức" written in sentence case is still a heading
+        if kind == "roman" and (roman_value(m["num"]) is None or not _caps(text)):
+            continue  # "V. Tổ chức" written in sentence case is still a heading
         return kind, (m.groupdict().get("num") or ""), text
     return None
 
@@ -161,11 +178,28 @@ def _continues(para: _Para, line: str, indented: bool, full: float, indents_mean
     ends = prev.endswith(_END_PUNCT)
     if not ends and line[:1].islower():
         return True  # a sentence cut mid-way
+    if para.kind == "roman" and not ends and _caps(line) and line == line.upper():
+        return True  # a heading over two lines
     if _BASIS.match(fold(para.lines[0])) and prev.endswith((";", ".")):
         return False  # each "Căn cứ …;" is a paragraph of its own
     if len(prev) >= full:
         return not (indents_mean and indented and ends and line[:1].isupper())
     return para.kind in ("bullet", "plus") and not ends
+
+
+def _continues_paragraph(para: _Para, line: str) -> bool:
+    """In a .docx a paragraph is whole; a manual break mid-sentence or mid-heading still continues."""
+    prev = para.lines[-1]
+    if prev.endswith(_END_PUNCT):
+        return False
+    return line[:1].islower() or (para.kind == "roman" and _caps(line) and line == line.upper())
+
+
+def _starts(line: str) -> bool:
+    f = fold(line)
+    if _RECIPIENTS.match(f) or _TITLE.match(f):
+        return True
+    return line[:1].isupper() and bool(_BASIS.match(f) or _OPENERS.match(f))
 
 
 def _paragraphs(lines: list[tuple[int, str, bool]], hard_wrapped: bool = True) -> list[_Para]:
@@ -179,71 +213,35 @@ def _paragraphs(lines: list[tuple[int, str, bool]], hard_wrapped: bool = True) -
     paras: list[_Para] = []
     for no, line, indented in lines:
         mk = _marker(line)
-        f = fold(line)
         if mk:
             kind, num, text = mk
             paras.append(_Para(kind, num, [text], no))
             continue
-        starts = bool(_BASIS.match(f) or _OPENERS.match(f) or _RECIPIENTS.match(f) or _TITLE.match(f))
-        if paras and not starts and hard_wrapped and _continues(paras[-1], line, indented, full, indents_mean):
-            paras[-1].lines.append(line)
-            continue
+        if paras and not _starts(line):
+            if (_continues(paras[-1], line, indented, full, indents_mean) if hard_wrapped
+                    else _continues_paragraph(paras[-1], line)):
+                paras[-1].lines.append(line)
+                continue
         paras.append(_Para("text", "", [line], no))
     return paras
 
 
-# ------------------------------------------------------------------ header
-
-def _running_case(upper: str, body: str) -> str:
-    """'BỆNH VIỆN PHỔI BÌNH THUẬN' -> 'Bệnh viện Phổi Bình Thuận' as the body writes it."""
-    u = clean(upper)
-    if not u:
-        return ""
-    m = re.search(re.escape(u), body, re.IGNORECASE)
-    if m and m.group(0) != m.group(0).upper():
-        return m.group(0)
-    return u[0] + u[1:].lower()
-
-
-def _read_header(head: list[str], body: str, out: ImportedPlan) -> None:
-    left: list[str] = []
-    for line in head:
-        if m := _NUMBER.search(line):
-            out.number = (m["num"] + "/" + m["sym"]).replace("–", "-")
-        if m := _PLACE_DATE.search(line):
-            place = m["place"]
-            place = re.sub(r"^.*/\S*\s+", "", place)  # what follows the number on the same line
-            out.place = clean(re.split(r"\s{3,}", place.strip())[-1])
-            d, mo = (int(m["d"]) if m["d"] else None), (int(m["m"]) if m["m"] else None)
-            try:
-                out.doc_date = PartialDate(int(m["y"]), mo, d)
-                if d and mo:
-                    date(int(m["y"]), mo, d)
-            except ValueError:
-                out.doc_date = PartialDate(int(m["y"]))
-            continue
-        if _NUMBER.search(line):
-            continue
-        col = re.split(r"\s{3,}", line.strip())[0]
-        col = _MOTTO2.sub("", _MOTTO.sub("", col)).strip()
-        if col and not _MOTTO.match(line.strip()) and col.upper() == col and any(c.isalpha() for c in col):
-            left.append(clean(col))
-    out.issuer_lines = left
-    if left:
-        name = _running_case(left[-1], body)
-        generic = fold(left[-1]).startswith(("so ", "soy ")) and len(left[-1].split()) <= 3
-        if generic and len(left) > 1:
-            parent = re.sub(r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+", "", left[0], flags=re.IGNORECASE)
-            place = _running_case(parent, body)
-            name = f"{name} {place[0].lower()}{place[1:]}" if place else name
-        out.issuer = name
-
-
 # ------------------------------------------------------------------ tree
 
-def _roman_value(num: str) -> int | None:
-    num = num.replace("1", "I").replace("l", "I")
-    return _ROMAN_VALUES.get(num)
+def _split_lead(intro: list[str], out: ImportedPlan) -> None:
+    """The lead sentence ("<Issuer> xây dựng Kế hoạch … như sau:") apart from the opening before it."""
+    for k, para in enumerate(intro):
+        found = lead_subject(para)
+        if not found:
+            out.opening.append(para)
+            continue
+        start, subject = found
+        before = para[:start].strip()
+        if before:
+            out.opening.append(before)
+        out.lead_sentence, out.lead_subject = para[start:].strip(), subject
+        out.opening.extend(intro[k + 1:])
+        return
 
 
 def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
@@ -255,57 +253,66 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
 
     # The title word "KẾ HOẠCH" on a line of its own splits the header from the body.
     title_at = next((k for k, (_, ln, _) in enumerate(lines) if _TITLE.match(fold(ln))), None)
+    out.has_title = title_at is not None
     head = [ln for _, ln, _ in lines[:title_at]] if title_at is not None else []
     rest = lines[title_at + 1:] if title_at is not None else lines
     paras = _paragraphs(rest, hard_wrapped)
     body_text = " ".join(p.text for p in paras)
     if head:
-        _read_header(head, body_text, out)
+        read_header(head, body_text, out)
+    if out.issuer:
+        out.issuer_from = "header"
 
     # Title: text paragraphs before the first basis / opener / section.
     k = 0
     title: list[str] = []
     while title_at is not None and k < len(paras) and paras[k].kind == "text":
-        f = fold(paras[k].text)
-        if _BASIS.match(f) or _OPENERS.match(f):
+        if _starts(paras[k].text):
             break
         title.append(paras[k].text)
         k += 1
     title_text = clean(" ".join(title))
     # A title line as wide as the body may have swallowed the lead sentence after it.
-    if verb := _LEAD_VERB.search(title_text):
-        starts = [m.start() for m in _UNIT_START.finditer(title_text, 0, verb.start())
-                  if verb.start() - m.start() <= 80 and not re.search("[;:]", title_text[m.start():verb.start()])]
-        if starts:
-            paras.insert(k, _Para("text", "", [title_text[starts[-1]:]], paras[k - 1].line_no))
-            title_text = title_text[:starts[-1]]
+    if found := lead_subject(title_text):
+        paras.insert(k, _Para("text", "", [title_text[found[0]:]], paras[k - 1].line_no))
+        title_text = title_text[:found[0]]
     out.title = title_text.strip().rstrip(".")
     top = "roman" if any(p.kind == "roman" for p in paras) else "arabic"
     while k < len(paras) and paras[k].kind not in (top, "roman"):
         p = paras[k]
         (out.basis if _BASIS.match(fold(p.text)) else out.intro).append(p.text)
         k += 1
+    _split_lead(out.intro, out)
+    if not out.issuer and out.lead_subject:
+        out.issuer = with_place(out.lead_subject, out.title, *out.opening)
+        out.issuer_from = "body"
 
     stack: list[tuple[int, PlanItem]] = []  # (level, section) open sections
     last_bullet: PlanItem | None = None
     expected_roman = 1
     position = 0
+    romans = 0
+    deadlines: list[tuple[bool, re.Match, str]] = []
+    end_line = None
     for p in paras[k:]:
         f = fold(p.text)
         if _RECIPIENTS.match(f):
-            break
-        if _CLOSING.match(f):
-            out.closing.append(p.text)
+            end_line = p.line_no
             break
         if m := _DEADLINE.search(f):
-            out.deadline = out.deadline or m["date"]
+            deadlines.append(("bao cao" in f or "b/c" in f, m, p.text))
+        if _CLOSING.match(f):
+            out.closing.append(p.text)
+            end_line = p.line_no
+            break
         if lost_diacritics(p.text):
             out.flagged.append((p.line_no, p.text))
         if p.kind in ("roman", "arabic", "letter"):
             level = {"roman": 0, "arabic": 1, "letter": 2}[p.kind]
             if p.kind == "roman":
                 position += 1
-                value = _roman_value(p.num)
+                romans += 1
+                value = roman_value(p.num)
                 if value is not None and value != expected_roman:
                     out.warnings.append(
                         f"Dòng {p.line_no}: mục “{p.num}. {p.text[:40]}” lẽ ra là mục {roman(position)} "
@@ -323,11 +330,22 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
             continue
         if p.text.endswith("./."):
             out.closing.append(p.text)  # the superior's own closing: the new plan writes its own
+            end_line = p.line_no
             break
         item = PlanItem("bullet" if p.kind in ("bullet", "plus") else "text", p.text)
         (stack[-1][1].children if stack else out.items).append(item)
-        last_bullet = item if item.kind == "bullet" else None
+        last_bullet = item if item.kind in ("bullet", "text") else None
+    if deadlines:
+        _, m, sentence = next((d for d in deadlines if d[0]), deadlines[0])
+        out.deadline, out.deadline_yearly, out.deadline_sentence = m["date"], bool(m["yearly"]), sentence
+    if end_line is not None:
+        out.signer = signer_lines([ln for no, ln, _ in lines if no >= end_line])
+    tops = sum(it.kind == "section" for it in out.items)
+    out.found = not_a_plan([ln for _, ln, _ in lines], out.has_title, romans if romans else (2 if tops >= 2 else 0))
+    out.is_plan = not out.found
     if out.flagged:
         out.warnings.append(f"{len(out.flagged)} đoạn có vẻ bị mất dấu tiếng Việt (văn bản quét hoặc phông cũ): "
                             "hãy đối chiếu bản gốc và sửa lại.")
+    if not out.is_plan:
+        out.warnings.append("Văn bản này có vẻ không phải là kế hoạch: " + "; ".join(out.found) + ".")
     return out
