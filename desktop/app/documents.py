@@ -43,7 +43,7 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
         report = default_report(plan, start, end)
         report.doc_date = PartialDate(today.year, today.month)
     report.period_start, report.period_end = start, end
-    compiled: Compiled = compile_report(plan, unit, activities.load_activities(conn, start, end), start, end)
+    compiled: Compiled = compile_report(plan, unit, activities.load_activities(conn, start, end, plan.id), start, end)
     sections: list[Section] = apply_edits(drafts(plan, unit, compiled), report.texts)
     return plan, unit, report, compiled, sections
 

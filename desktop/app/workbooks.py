@@ -8,6 +8,7 @@ from ..domain.errors import UserError
 from ..store import activities, plans, units
 from .documents import resolve_plan_id
 
+
 def excel_lookup(conn: sqlite3.Connection, plan_id: int | None = None):
     """What workbook values are matched against: the unit's departments and the plan's tasks."""
     from ..excel.lookup import Lookup
@@ -39,13 +40,15 @@ def _task_names(conn: sqlite3.Connection) -> tuple[dict[int, str], dict[int, str
     return labels, texts
 
 
-def write_xlsx_export(conn: sqlite3.Connection, out: str | Path, acts=None, progress=None) -> Path:
+def write_xlsx_export(conn: sqlite3.Connection, out: str | Path, acts=None, progress=None,
+                      plan_id: int | None = None) -> Path:
+    """The given activities (the ledger's filter), else those of `plan_id`, else every activity."""
     from ..excel.export import write_export
 
-    lookup, _ = excel_lookup(conn)
+    lookup, _ = excel_lookup(conn, plan_id)
     unit = units.load_unit(conn)
     labels, texts = _task_names(conn)
-    acts = activities.load_activities(conn) if acts is None else acts
+    acts = activities.load_activities(conn, plan_id=plan_id) if acts is None else acts
     return write_export(Path(out), acts, lookup, labels, texts, {d.id: d.name for d in unit.departments}, progress)
 
 
@@ -55,16 +58,19 @@ def existing_keys(conn: sqlite3.Connection) -> set[tuple]:
     return {activity_key(*r) for r in activities.key_fields(conn)}
 
 
-def read_imports(conn: sqlite3.Connection, paths, progress=None):
-    """Dry run over several workbooks: what each would add, skip and reject (nothing written).
-    Rows of an earlier file count as present for a later one."""
+def read_imports(conn: sqlite3.Connection, paths, progress=None, plan_id: int | None = None):
+    """Dry run over several workbooks for one plan (default: the latest): what each would add, skip
+    and reject (nothing written). Tasks are matched among that plan's, and every row to add serves
+    it. Rows of an earlier file count as present for a later one."""
     from ..excel.reader import dedupe_key, read_workbook
 
-    lookup, _ = excel_lookup(conn)
+    lookup, plan = excel_lookup(conn, plan_id)
     seen = existing_keys(conn)
     results = []
     for p in paths:
         res = read_workbook(Path(p), lookup, seen, progress)
+        for a in res.to_add:
+            a.plan_id = plan.id if plan else None
         results.append(res)
         if res.ok:
             seen |= {dedupe_key(a) for a in res.to_add}

@@ -96,7 +96,7 @@ def demo_activities(n: int, seed: int, plan: Plan, depts: dict[int, str], titles
         end = day + timedelta(days=rng.randint(1, 2)) if code in ("hoi_nghi", "tap_huan") and rng.random() < 0.3 else None
         cost = rng.randint(*cost_r) * 1000 if cost_r[1] else 0
         out.append(Activity(
-            start=day, end=end, dept_id=dept, task_id=task, form_code=code, title=title,
+            start=day, end=end, dept_id=dept, task_id=task, form_code=code, title=title, plan_id=plan.id,
             quantity=rng.randint(*qty_r), participants=rng.randint(*part_r) if part_r else None,
             cost=cost - cost % 10000, evidence=rng.choice(evidence) if evidence and code in ("tin_bai", "mang_xa_hoi") else "",
             notes=rng.choice(notes) if notes and rng.random() < 0.15 else ""))

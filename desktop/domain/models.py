@@ -160,6 +160,8 @@ class Activity:
     notes: str = ""
     source_unit: str = ""  # empty: this unit; else the subordinate unit it was imported from
     source_dept: str = ""  # that unit's department, when dept_id is not one of ours
+    plan_id: int | None = None  # the plan it serves (its task's plan when it has a task)
+    plan_guessed: bool = False  # plan assigned by the upgrade (no task): for the clerk to check
     id: int | None = None
 
 

@@ -9,13 +9,13 @@ from ..domain.text import clean
 from .dates import from_iso
 
 _COLS = ("start_date", "end_date", "dept_id", "task_id", "form_code", "title", "quantity", "unit_label",
-         "participants", "cost", "evidence", "notes", "source_unit", "source_dept")
+         "participants", "cost", "evidence", "notes", "source_unit", "source_dept", "plan_id", "plan_guessed")
 
 
 def _row(a: Activity) -> tuple:
     return (a.start.isoformat(), a.end.isoformat() if a.end else None, a.dept_id, a.task_id, a.form_code,
             clean(a.title), a.quantity, clean(a.unit_label), a.participants, a.cost, clean(a.evidence),
-            clean(a.notes, multiline=True), clean(a.source_unit), clean(a.source_dept))
+            clean(a.notes, multiline=True), clean(a.source_unit), clean(a.source_dept), a.plan_id, int(a.plan_guessed))
 
 
 def insert_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
@@ -27,16 +27,25 @@ def insert_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
     conn.executemany(sql, [_row(a) for a in acts])
 
 
-def load_activities(conn: sqlite3.Connection, start: date | None = None, end: date | None = None) -> list[Activity]:
+def load_activities(conn: sqlite3.Connection, start: date | None = None, end: date | None = None,
+                    plan_id: int | None = None) -> list[Activity]:
+    """Activities in date order, of one plan when `plan_id` is given (else of every plan), within
+    [start, end] when both are given."""
     sql = f"SELECT id, {', '.join(_COLS)} FROM activities"
-    args: list = []
+    where, args = [], []
     if start and end:
-        sql += " WHERE start_date BETWEEN ? AND ?"
-        args = [start.isoformat(), end.isoformat()]
+        where.append("start_date BETWEEN ? AND ?")
+        args += [start.isoformat(), end.isoformat()]
+    if plan_id is not None:
+        where.append("plan_id = ?")
+        args.append(plan_id)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY start_date, id"
     return [Activity(start=date.fromisoformat(r[1]), end=from_iso(r[2]), dept_id=r[3], task_id=r[4], form_code=r[5],
                      title=r[6], quantity=r[7], unit_label=r[8], participants=r[9], cost=r[10], evidence=r[11],
-                     notes=r[12], source_unit=r[13], source_dept=r[14], id=r[0])
+                     notes=r[12], source_unit=r[13], source_dept=r[14], plan_id=r[15], plan_guessed=bool(r[16]),
+                     id=r[0])
             for r in conn.execute(sql, args)]
 
 
@@ -53,9 +62,14 @@ def count_for_task(conn: sqlite3.Connection, task_id: int) -> int:
 
 
 def count_for_plan(conn: sqlite3.Connection, plan_id: int) -> int:
-    """Activities recorded under one of the plan's tasks."""
-    return conn.execute("SELECT COUNT(*) FROM activities a JOIN plan_items i ON i.id = a.task_id "
-                        "WHERE i.plan_id = ?", (plan_id,)).fetchone()[0]
+    """Activities serving the plan (under one of its tasks or the plan itself)."""
+    return conn.execute("SELECT COUNT(*) FROM activities WHERE plan_id = ?", (plan_id,)).fetchone()[0]
+
+
+def guessed_for_plan(conn: sqlite3.Connection, plan_id: int) -> int:
+    """The plan's activities that the upgrade assigned to it without a task, for the clerk to check."""
+    return conn.execute("SELECT COUNT(*) FROM activities WHERE plan_id = ? AND plan_guessed = 1",
+                        (plan_id,)).fetchone()[0]
 
 
 def update_activity(conn: sqlite3.Connection, a: Activity) -> None:
