@@ -73,12 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("import", help="nhập hoạt động từ các tệp Excel")
     i.add_argument("--db", required=True)
+    i.add_argument("--plan", type=str, help="kế hoạch mà các hoạt động thực hiện (mặc định: kế hoạch mới nhất)")
     i.add_argument("files", nargs="+")
 
     e = sub.add_parser("export", help="xuất toàn bộ hoạt động ra Excel")
     e.add_argument("--db", required=True)
     e.add_argument("--out", required=True)
+    e.add_argument("--plan", type=str, help="chỉ các hoạt động của một kế hoạch")
+
+    ls = sub.add_parser("plans", help="liệt kê các kế hoạch")
+    ls.add_argument("--db", required=True)
     return p
+
+
+def _plan_arg(args) -> int | None:
+    return _positive(args.plan) if getattr(args, "plan", None) else None
 
 
 def _open(path: str):
@@ -146,15 +155,25 @@ def run(argv: list[str]) -> int:
         conn = _open(args.db)
         try:
             if args.command == "export":
-                written = app.write_xlsx_export(conn, args.out)
+                written = app.write_xlsx_export(conn, args.out, plan_id=_plan_arg(args))
             else:
-                written = app.write_xlsx_template(conn, args.out, _positive(args.plan) if args.plan else None)
+                written = app.write_xlsx_template(conn, args.out, _plan_arg(args))
         finally:
             conn.close()
         print(f"Đã ghi {written}")
         return 0
     if args.command == "import":
         return _import(args)
+    if args.command == "plans":
+        from .store import plans
+
+        conn = _open(args.db)
+        try:
+            for pid, title, year in reversed(plans.list_plans(conn)):  # oldest first
+                print(f"{pid}\t{year}\t{title}")
+        finally:
+            conn.close()
+        return 0
     raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
 
 
@@ -178,9 +197,10 @@ def _import_locked(args) -> int:
     conn = _open(args.db)
     status = 0
     try:
+        plan_id = app.resolve_plan_id(conn, _plan_arg(args))
         for f in args.files:
             try:
-                [res] = app.read_imports(conn, [Path(f)])
+                [res] = app.read_imports(conn, [Path(f)], plan_id=plan_id)
             except UserError as e:
                 print(str(e), file=sys.stderr)
                 status = EXIT_ERROR

@@ -14,10 +14,13 @@ def excel_lookup(conn: sqlite3.Connection, plan_id: int | None = None):
     from ..excel.lookup import Lookup
 
     unit = units.load_unit(conn)
-    try:
-        plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
-    except UserError:
-        plan = None
+    if plan_id is not None:  # a plan asked for by its id must exist
+        plan = plans.load_plan(conn, plan_id)
+    else:
+        try:
+            plan = plans.load_plan(conn, resolve_plan_id(conn, None))
+        except UserError:  # no plan yet: activities without a task
+            plan = None
     return Lookup.build(unit, plan), plan
 
 
