@@ -1,0 +1,84 @@
+"""Heading numbering in the body: "I.", "II." … in capitals and bold (than.muc-la-ma), "1.",
+"2." … with a bold number (than.muc-so), each in order (than.thu-tu-muc); "a)" headings are
+only recognised as headings."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Para
+from .common import ROMAN, Context, bold_problem, upper_problem
+
+__all__ = ["HeadingOrder", "is_heading"]
+
+_ARABIC = re.compile(r"^(\d{1,3})\.(?!\d)")
+_LETTER = re.compile(r"^[a-zđ]\)")
+
+
+def is_heading(text: str) -> bool:
+    return bool(ROMAN.match(text) or _ARABIC.match(text) or _LETTER.match(text))
+
+
+def _roman_value(s: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(s):
+        v = values[ch]
+        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
+    return total
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, sym in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+class HeadingOrder:
+    """The headings seen so far; `see` checks each body paragraph in turn."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.roman_max = 0
+        self.arabic_max = 0  # within the current Roman section
+
+    def see(self, p: Para) -> None:
+        ctx, text = self.ctx, p.stripped
+        m = ROMAN.match(text)
+        if m:
+            value = _roman_value(text[: m.end() - 1])
+            rest = text[m.end() :].strip()
+            upper = upper_problem(rest) and "tên đề mục La Mã cần viết IN HOA"
+            ctx.report("than.muc-la-ma", p.place, [upper, bold_problem(p, True)])
+            if value != self.roman_max + 1:
+                after = f'sau mục "{_to_roman(self.roman_max)}."' if self.roman_max else "ở đầu"
+                ctx.add(
+                    "than.thu-tu-muc",
+                    p.place,
+                    f'mục "{_to_roman(value)}." đứng {after}, cần "{_to_roman(self.roman_max + 1)}."',
+                )
+            self.roman_max = max(self.roman_max, value)
+            self.arabic_max = 0
+            return
+        m = _ARABIC.match(text)
+        if m:
+            value = int(m.group(1))
+            if not p.prefix_bold(m.end()):
+                ctx.add("than.muc-so", p.place, f'đề mục "{m.group(0)}" chưa in đậm')
+            if value != self.arabic_max + 1:
+                after = f'sau mục "{self.arabic_max}."' if self.arabic_max else "đầu tiên trong mục lớn"
+                ctx.add("than.thu-tu-muc", p.place, f'mục "{value}." đứng {after}, cần "{self.arabic_max + 1}."')
+            self.arabic_max = max(self.arabic_max, value)
