@@ -20,6 +20,7 @@ from platformdirs import user_documents_dir
 
 from .. import __version__
 from ..paths import data_dir
+from ..store.activities import count_activities
 from .common import FirstPaint
 
 
@@ -46,7 +47,7 @@ def _facts(window, shown_at: float) -> list[str]:
         tabs.append(window.tabs.tabText(i))
     window.tabs.setCurrentIndex(0)
     QApplication.processEvents()
-    n = window.conn.execute("SELECT count(*) FROM activities").fetchone()[0]
+    n = count_activities(window.conn)
     return [
         f"shown_at={shown_at:.3f}",
         f"ready_at={ready_at:.3f}",

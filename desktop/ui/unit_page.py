@@ -5,8 +5,9 @@ from PySide6.QtCore import Signal, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from .. import app
+from ..domain.errors import UserError
 from ..domain.models import Department, Signer
-from ..domain.text import clean
 from ..store import db, units
 from .common import ask, warn
 
@@ -104,13 +105,11 @@ class UnitPage(QWidget):
     def _save_profile(self) -> None:
         if self._loading:
             return
-        name, abbr, place = clean(self.name.text()), clean(self.abbr.text()), clean(self.place.text())
-        if not (name and abbr and place):
-            self.status.emit("Tên đơn vị, chữ viết tắt và địa danh không được để trống.")
+        try:
+            app.save_profile(self.conn, self.name.text(), self.abbr.text(), self.place.text(), self.parent_body.text())
+        except UserError as e:
+            self.status.emit(str(e))
             return
-        with db.transaction(self.conn):
-            self.conn.execute("UPDATE unit SET name=?, abbr=?, place=?, parent_body=? WHERE id=1",
-                              (name, abbr.upper(), place, clean(self.parent_body.text())))
         self.status.emit("Đã lưu thông tin đơn vị")
         self.changed.emit()
 
@@ -152,12 +151,11 @@ class UnitPage(QWidget):
         if r < 0:
             return
         item = self.depts.item(r, 0)
-        n = self.conn.execute("SELECT COUNT(*) FROM activities WHERE dept_id = ?", (item.data(256),)).fetchone()[0]
+        n = app.department_activity_count(self.conn, item.data(256))
         if n and not ask(self, f"{item.text()} có {n} hoạt động; xóa khoa, phòng thì các hoạt động này không còn "
                                "ghi khoa, phòng. Vẫn xóa?"):
             return
-        with db.transaction(self.conn):
-            units.delete_department(self.conn, item.data(256))
+        app.delete_department(self.conn, item.data(256))
         self.depts.removeRow(r)
         self.changed.emit()
 

@@ -1,0 +1,174 @@
+"""Plans: a new one from the preset or from a superior's document, its superior document and legal
+basis, its items saved, and what deleting a plan or a task would leave behind."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import UserError
+from ..domain.models import PartialDate, Plan, SuperiorDoc, Target, Unit
+from ..domain.presets import plan_from_preset
+from ..domain.references import cite, parse_citation
+from ..domain.text import clean
+from ..domain.vnformat import parse_date
+from ..store import activities, catalogue, db, plans, refs
+
+ROLE_HINTS = {"lead": ("KHTH", "kế hoạch"), "personnel": ("TCCB", "tổ chức"), "it": ("CNTT", "công nghệ"),
+              "nursing": ("ĐD", "điều dưỡng"), "union": ("CĐ", "công đoàn")}
+
+
+def guess_roles(unit: Unit) -> dict[str, int | None]:
+    """Departments for the preset's roles, by abbreviation or name; the first department leads otherwise."""
+    out: dict[str, int | None] = {}
+    for role, (abbr, word) in ROLE_HINTS.items():
+        out[role] = next((d.id for d in unit.departments
+                          if d.abbr.upper() == abbr or word in d.name.lower()), None)
+    if out["lead"] is None and unit.departments:
+        out["lead"] = unit.departments[0].id
+    return out
+
+
+# ---------------------------------------------------------------- new plans
+def insert_preset_plan(conn: sqlite3.Connection, unit: Unit, today: date, superior_short: str) -> int:
+    """The bundled preset as the unit's plan (the catalogue installed first), inside the caller's transaction."""
+    refs_by_key = catalogue.install_catalogue(conn)
+    plan = plan_from_preset(catalogue.preset(), unit, refs_by_key, guess_roles(unit), today,
+                            superior_issuer=unit.parent_body, superior_short=superior_short, deadline="10/12")
+    plan.doc_date.day = None
+    plan.signer_id = unit.signers[0].id if unit.signers else None
+    return plans.insert_plan(conn, plan)
+
+
+def new_plan_from_preset(conn: sqlite3.Connection, unit: Unit, today: date | None = None) -> int:
+    """Kế hoạch mới từ mẫu: a new plan from the preset, in one transaction; its id."""
+    with db.transaction(conn):
+        return insert_preset_plan(conn, unit, today or date.today(), superior_short=unit.parent_body)
+
+
+@dataclass
+class SuperiorImport:
+    """A plan made from a superior's document: its id and what the clerk should check."""
+    plan_id: int
+    notes: list[str] = field(default_factory=list)
+
+
+def read_superior_plan(path: Path):
+    """The superior's plan read from a .docx or .txt file (ImportedPlan); UserError when unreadable."""
+    from ..docgen.read_text import import_plan_file  # python-docx loads on first use
+
+    return import_plan_file(Path(path))
+
+
+def import_superior_plan(conn: sqlite3.Connection, unit: Unit, path: str | Path,
+                         today: date | None = None) -> SuperiorImport:
+    """Tạo từ kế hoạch cấp trên: a new plan with the items, title and superior document read from `path`.
+    UserError (nothing written) when the file cannot be read or holds no numbered item."""
+    path = Path(path)
+    imported = read_superior_plan(path)
+    if not imported.items:
+        raise UserError(f"Không tìm thấy mục nào (I., II., 1., …) trong {path.name}.")
+    today = today or date.today()
+    title = imported.title or f"Kế hoạch của {unit.name} năm {today.year}"
+    superior = None
+    ref = imported.superior_ref()
+    if ref is not None:
+        superior = SuperiorDoc(ref, addressee=ref.issuer, deadline=imported.deadline_date(today.year))
+    plan = Plan(title=title, doc_date=PartialDate(today.year, today.month), superior=superior,
+                items=imported.items, period_start=date(today.year, 1, 1), period_end=date(today.year, 12, 31),
+                recipients=list(unit.recipients),
+                signer_id=unit.signers[0].id if unit.signers else None,
+                intro="" if superior else " ".join(imported.intro),
+                archive_dept_id=guess_roles(unit)["lead"])
+    with db.transaction(conn):
+        if superior is not None:
+            refs.save_superior(conn, superior)
+        pid = plans.insert_plan(conn, plan)
+    notes = list(imported.warnings)
+    if ref is None:
+        notes.append("Không đọc được số, ngày của văn bản cấp trên: hãy điền ở phần “Văn bản cấp trên”.")
+    return SuperiorImport(pid, notes)
+
+
+def plan_activity_count(conn: sqlite3.Connection, plan_id: int) -> int:
+    """Activities recorded under the plan's tasks (kept when the plan is deleted)."""
+    return activities.count_for_plan(conn, plan_id)
+
+
+def delete_plan(conn: sqlite3.Connection, plan_id: int) -> None:
+    with db.transaction(conn):
+        plans.delete_plan(conn, plan_id)
+
+
+# ---------------------------------------------------------------- the superior document and the basis
+def clear_superior(conn: sqlite3.Connection, plan: Plan) -> bool:
+    """The plan no longer implements a superior document; False when it had none."""
+    if plan.superior is None:
+        return False
+    with db.transaction(conn):
+        plans.update_plan(conn, plan.id, superior_id=None)
+    return True
+
+
+def set_superior(conn: sqlite3.Connection, plan: Plan, citation: str, summary: str, deadline: str) -> None:
+    """The superior document the plan implements, from its citation typed in one canonical line.
+    UserError naming what could not be read (nothing written)."""
+    ref = parse_citation(clean(citation))
+    if ref is None or not ref.issuer:
+        raise UserError("Chưa đọc được: hãy ghi theo mẫu “Kế hoạch số 357/KH-SYT ngày 04/9/2025 của "
+                        "Sở Y tế tỉnh Lâm Đồng”.")
+    due = None
+    if clean(deadline):
+        try:
+            due = parse_date(deadline)
+        except ValueError as e:
+            raise UserError(f"Hạn báo cáo: {e}.") from e
+    ref.summary = clean(summary) or ref.summary
+    old = plan.superior
+    sup = SuperiorDoc(ref, addressee=old.addressee if old and old.addressee else ref.issuer, deadline=due,
+                      id=old.id if old else None)
+    if old is not None and cite(old.ref, with_summary=True) == cite(ref, with_summary=True):
+        ref.id = old.ref.id  # unchanged: keep the reference (it may be a catalogue entry)
+    with db.transaction(conn):
+        if ref.id is None:
+            refs.save_ref(conn, ref)
+        refs.save_superior(conn, sup)
+        plans.update_plan(conn, plan.id, superior_id=sup.id)
+
+
+def catalogue_citation(conn: sqlite3.Connection, typed: str) -> int:
+    """The catalogue entry a typed citation names, added to the catalogue when it is not there yet.
+    UserError when the citation cannot be read."""
+    ref = parse_citation(typed) if typed else None
+    if ref is None or not ref.issuer:
+        raise UserError("Chưa đọc được căn cứ vừa gõ; hãy ghi theo mẫu “Quyết định số 12/QĐ-SYT ngày 05/01/2025 "
+                        "của Sở Y tế tỉnh Lâm Đồng về việc …”.")
+    same = next((r for r in refs.list_refs(conn) if cite(r) == cite(ref)), None)
+    with db.transaction(conn):
+        return same.id if same else refs.save_ref(conn, ref)
+
+
+def set_basis(conn: sqlite3.Connection, plan_id: int, ref_ids: list[int]) -> None:
+    with db.transaction(conn):
+        plans.set_basis(conn, plan_id, ref_ids)
+
+
+# ---------------------------------------------------------------- items
+def save_item(conn: sqlite3.Connection, item_id: int, *, kind: str, text: str, is_task: bool,
+              lead_dept_id: int | None, time_frame: str, coord_dept_ids: list[int], targets: list[Target]) -> None:
+    """An item's fields, coordinating departments and targets, in one transaction."""
+    with db.transaction(conn):
+        plans.update_item(conn, item_id, kind=kind, text=text, is_task=int(is_task), lead_dept_id=lead_dept_id,
+                          time_frame=time_frame)
+        plans.set_item_details(conn, item_id, coord_dept_ids, targets)
+
+
+def task_activity_count(conn: sqlite3.Connection, item_id: int) -> int:
+    """Activities recorded under an item (they lose their task when it is deleted)."""
+    return activities.count_for_task(conn, item_id)
+
+
+def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
+    with db.transaction(conn):
+        plans.delete_item(conn, item_id)
