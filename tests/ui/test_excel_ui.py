@@ -66,7 +66,7 @@ def test_import_cancelled_writes_nothing(window, qtbot, tmp_path, monkeypatch):
 
 def test_unreadable_workbook_is_explained(window, qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("desktop.ui.main.warn", lambda parent, text, *a: shown.append(text))
+    monkeypatch.setattr("desktop.ui.actions.warn", lambda parent, text, *a: shown.append(text))
     path = tmp_path / "hong.xlsx"
     path.write_bytes(b"khong phai excel")
     window.import_excel([str(path)])

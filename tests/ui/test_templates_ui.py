@@ -48,7 +48,7 @@ def test_unit_template_is_checked_kept_and_used_by_exports(window, qtbot, tmp_pa
 
 def test_a_chosen_template_that_vanished_stops_the_export_with_a_message(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("desktop.ui.main.warn", lambda parent, text, *a: shown.append(text))
+    monkeypatch.setattr("desktop.ui.actions.warn", lambda parent, text, *a: shown.append(text))
     monkeypatch.setattr(window, "ask_output", lambda what, pdf: shown.append("asked") or tmp_path / "x.docx")
     window.settings.setValue("templates/report", str(tmp_path / "đã xoá.docx"))
     assert window.export("report") is None

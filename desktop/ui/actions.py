@@ -1,0 +1,273 @@
+"""The window's actions beside its screens: documents written (Word, PDF, printing) and Excel exchanged on
+background jobs, the unit's templates, and the backups (automatic, daily, by hand, restored). Parts of
+MainWindow (main.py), which gives them its conn, db_path, settings, jobs and pages."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from platformdirs import user_documents_dir
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from ..domain.errors import UserError
+from ..files import lock_owner
+from ..store import db
+from .common import TITLE, LazyModule, free_name, open_path, print_file, warn
+
+pages = LazyModule("desktop.ui.pages")  # imported when the window fills in (main.py)
+
+
+class OutputActions:
+    """Tệp › output folder, Word and PDF export, printing, Excel, the unit's templates."""
+
+    def choose_output_dir(self) -> None:
+        folder = pages.QFileDialog.getExistingDirectory(self, "Thư mục lưu văn bản", self.output_dir())
+        if folder:
+            self.settings.setValue("output/dir", folder)
+
+    def output_dir(self) -> str:
+        return self.settings.value("output/dir") or user_documents_dir()
+
+    def ask_output(self, what: str, pdf: bool) -> Path | None:
+        year = self.plan_page.plan.doc_date.year if self.plan_page.plan else date.today().year
+        name = f"Ke_hoach_{year}.docx" if what == "plan" else f"Bao_cao_{year}.docx"
+        path, _ = pages.QFileDialog.getSaveFileName(self, "Lưu văn bản", str(Path(self.output_dir()) / name),
+                                                    "Văn bản Word (*.docx)")
+        return Path(path) if path else None
+
+    def _unlocked(self, out: Path) -> Path | None:
+        """A target not open in Word; offers a new name when it is."""
+        if lock_owner(out) is None:
+            return out
+        other = free_name(out)
+        answer = QMessageBox.question(self, TITLE, f"Tệp {out.name} đang được mở (Word, Excel hoặc LibreOffice), nên "
+                                                   f"không ghi đè được.\nLưu với tên mới “{other.name}”?")
+        return other if answer == QMessageBox.StandardButton.Yes else None
+
+    def export(self, what: str, pdf: bool = False):
+        if self.jobs.busy("export"):
+            self.statusBar().showMessage("Đang xuất một văn bản, vui lòng đợi…", 5000)
+            return None
+        self.plan_page.flush()
+        self.report_page.flush()
+        template = self.template_for(what)
+        if template is False:
+            return None
+        out = self.ask_output(what, pdf)
+        if out is None:
+            return None
+        if out.suffix.lower() != ".docx":
+            out = out.with_suffix(".docx")
+        out = self._unlocked(out)
+        if out is None:
+            return None
+        self.settings.setValue("output/dir", str(out.parent))
+        plan_id = self.plan_page.current_plan_id()
+        start, end = self._period()
+        self.statusBar().showMessage("Đang xuất văn bản…")
+        return self.jobs.start("export", _write, self.db_path, what, out, plan_id, start, end, pdf, template,
+                               done=self._exported, failed=self._failed)
+
+    def print_document(self, what: str):
+        template = self.template_for(what)
+        if template is False:
+            return None
+        plan_id = self.plan_page.current_plan_id()
+        start, end = self._period()
+        import tempfile
+
+        out = Path(tempfile.mkdtemp(prefix="vbyt-in-")) / ("bao_cao.docx" if what == "report" else "ke_hoach.docx")
+        return self.jobs.start("export", _print, self.db_path, what, out, plan_id, start, end, template,
+                               done=lambda _: self.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
+                               failed=self._failed)
+
+    def _exported(self, paths: list[Path]) -> None:
+        self.statusBar().showMessage("Đã ghi " + ", ".join(str(p) for p in paths), 10000)
+        box = QMessageBox(self)
+        box.setWindowTitle(TITLE)
+        box.setText("Đã ghi:\n" + "\n".join(str(p) for p in paths))
+        open_file = box.addButton("Mở tệp", QMessageBox.AcceptRole)
+        open_dir = box.addButton("Mở thư mục", QMessageBox.ActionRole)
+        box.addButton("Đóng", QMessageBox.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            open_path(paths[-1])
+        elif box.clickedButton() is open_dir:
+            open_path(paths[-1].parent)
+
+    def _failed(self, message: str, title: str = "Không xuất được") -> None:
+        self.statusBar().showMessage(message, 10000)
+        warn(self, message, title)
+
+    # ---------------------------------------------------------------- Excel
+    def _save_xlsx(self, title: str, name: str) -> Path | None:
+        path, _ = pages.QFileDialog.getSaveFileName(self, title, str(Path(self.output_dir()) / name), "Excel (*.xlsx)")
+        if not path:
+            return None
+        out = Path(path)
+        out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
+        out = self._unlocked(out)
+        if out is not None:
+            self.settings.setValue("output/dir", str(out.parent))
+        return out
+
+    def excel_template(self, out: Path | None = None):
+        out = out or self._save_xlsx("Lưu sổ Excel cho khoa, phòng", "So_ghi_hoat_dong.xlsx")
+        if out is None:
+            return None
+        plan_id = self.plan_page.current_plan_id()
+        return self.jobs.start("excel", _in_db, self.db_path, pages.app.write_xlsx_template, out, plan_id,
+                               done=lambda p: self._exported([p]), failed=self._failed)
+
+    def export_excel(self, out: Path | None = None):
+        """All activities, or the rows the ledger's search and filters show."""
+        visible = self.ledger_page.model.visible()
+        filtered = len(visible) < self.ledger_page.model.total()
+        out = out or self._save_xlsx("Xuất hoạt động ra Excel", "Hoat_dong.xlsx")
+        if out is None:
+            return None
+        self.statusBar().showMessage(f"Đang xuất {len(visible)} hoạt động" + (" (theo bộ lọc)…" if filtered else "…"))
+        return self.jobs.start("excel", _in_db, self.db_path, pages.app.write_xlsx_export, out,
+                               visible if filtered else None, done=lambda p: self._exported([p]), failed=self._failed)
+
+    def import_excel(self, paths: list[str] | None = None):
+        if self.jobs.busy("excel"):
+            self.statusBar().showMessage("Đang xử lý một tệp Excel, vui lòng đợi…", 5000)
+            return None
+        if not paths:
+            paths, _ = pages.QFileDialog.getOpenFileNames(self, "Chọn tệp Excel", self.output_dir(), "Excel (*.xlsx)")
+            if not paths:
+                return None
+        self.statusBar().showMessage(f"Đang đọc {len(paths)} tệp Excel…")
+        # read on the worker (nothing written); the window writes after the clerk confirms the preview
+        return self.jobs.start("excel", _in_db, self.db_path, pages.app.read_imports, [Path(p) for p in paths],
+                               done=self._import_preview, failed=lambda m: self._failed(m, "Không nhập được"))
+
+    def _import_preview(self, results) -> int:
+        from .excel_import import ImportPreview
+
+        dlg = ImportPreview(results, self)
+        self.import_dialog = dlg
+        if dlg.exec() != pages.QDialog.Accepted:
+            self.statusBar().showMessage("Chưa nhập gì.", 5000)
+            return 0
+        added = 0
+        try:
+            for r in results:
+                added += pages.app.commit_import(self.conn, r)
+        except UserError as e:
+            warn(self, str(e), "Không nhập được")
+        self._plan_changed()
+        self.statusBar().showMessage(f"Đã nhập {added} hoạt động.", 10000)
+        return added
+
+    def template_for(self, what: str):
+        """The unit's template for `what` (None: the built-in one); False when the chosen file is gone."""
+        from .templates_dialog import KINDS, chosen_template
+
+        path = chosen_template(self.settings, what)
+        if path is not None and not path.is_file():
+            warn(self, f"Không tìm thấy mẫu {KINDS[what]} của đơn vị: {path}. Hãy chọn lại tệp mẫu hoặc dùng mẫu "
+                       f"có sẵn (Tệp › Mẫu văn bản của đơn vị…).")
+            return False
+        return path
+
+    def show_templates(self):
+        from .templates_dialog import TemplatesDialog
+
+        dlg = TemplatesDialog(self.settings, self.output_dir(), self)
+        dlg.exec()
+        return dlg
+
+
+class BackupActions:
+    """The automatic backups (on start, then daily) and Tệp › Sao lưu và khôi phục."""
+
+    def _start_backups(self) -> None:
+        """The backup on start, then an hourly check that makes the day's backup while the window stays open."""
+        self._auto_backup(pages.backups.START)
+        self.backup_timer = QTimer(self, interval=3600 * 1000)
+        self.backup_timer.timeout.connect(lambda: self.daily_backup())
+        self.backup_timer.start()
+
+    def _auto_backup(self, reason: str) -> Path | None:
+        """An automatic backup, then the rotation; a failure is said in the status bar and never stops the app."""
+        from .restore_dialog import keep_count
+
+        if not hasattr(self, "backup_warning"):
+            self.backup_warning = QLabel("⚠ Chưa sao lưu được dữ liệu")
+            self.backup_warning.setStyleSheet("color: darkred")
+            self.statusBar().addPermanentWidget(self.backup_warning)
+        try:
+            made = pages.backups.make_backup(self.conn, self.db_path, reason)
+            pages.backups.prune(self.db_path, keep_count(self.settings), protect=made)
+        except (UserError, OSError) as e:
+            self.backup_problem = str(e)
+            self.backup_warning.setToolTip(self.backup_problem)
+            self.backup_warning.show()
+            self.statusBar().showMessage(self.backup_problem)
+            return None
+        self.backup_problem = None
+        self.backup_warning.hide()
+        return made
+
+    def daily_backup(self, today: date | None = None) -> Path | None:
+        """The day's backup when the day changed since the last backup of this database."""
+        try:
+            due = pages.backups.due_daily(self.db_path, today or date.today())
+        except OSError:
+            due = True
+        return self._auto_backup(pages.backups.DAILY) if due else None
+
+    def backup_now(self) -> str:
+        """Tệp › Sao lưu và khôi phục › Sao lưu ngay (kept apart from the rotating automatic backups)."""
+        self._flush_pages()
+        made = pages.backups.make_backup(self.conn, self.db_path, pages.backups.MANUAL)
+        msg = f"Đã sao lưu dữ liệu vào {made}."
+        self.statusBar().showMessage(msg, 10000)
+        return msg
+
+    def restore_backup(self, path: Path) -> str:
+        """The live data replaced by a backup (the current state backed up first), every page reloaded."""
+        if self.jobs.busy():
+            raise UserError("Đang xuất văn bản hoặc xử lý tệp Excel; hãy đợi xong việc đó rồi khôi phục.")
+        self._flush_pages()
+        before = pages.backups.restore(self.conn, self.db_path, path)
+        self.reload_unit()  # the plan page's reload reloads the ledger, the report and the dashboard
+        from ..store.activities import count_activities
+
+        msg = (f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({count_activities(self.conn)} hoạt động). "
+               f"Dữ liệu trước khi khôi phục được lưu ở {before.name}.")
+        self.statusBar().showMessage(msg, 15000)
+        return msg
+
+    def show_backups(self):
+        from .restore_dialog import RestoreDialog
+
+        dlg = RestoreDialog(self.db_path, self.settings, self.backup_now, self.restore_backup, self)
+        self.backup_dialog = dlg
+        dlg.exec()
+        return dlg
+
+
+def _in_db(db_path: Path, fn, *args):
+    """fn(conn, *args) on a worker thread, with its own connection (SQLite connections stay on their thread)."""
+    conn = db.open_db(db_path)
+    try:
+        return fn(conn, *args)
+    finally:
+        conn.close()
+
+
+def _write(db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool, template: Path | None = None
+           ) -> list[Path]:
+    if what == "plan":
+        return _in_db(db_path, pages.app.write_plan, out, plan_id, pdf, template)
+    return _in_db(db_path, pages.app.write_report, out, plan_id, start, end, pdf, template)
+
+
+def _print(db_path: Path, what: str, out: Path, plan_id, start, end, template: Path | None = None) -> None:
+    written = _write(db_path, what, out, plan_id, start, end, sys.platform != "win32", template)
+    print_file(written[-1])

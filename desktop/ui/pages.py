@@ -1,0 +1,19 @@
+"""What the window needs only once it fills in: the screens, the services and store modules they work
+with, and the Qt classes only they use. main.py imports this module at the window's first paint, not
+with itself (these imports are most of the start-up time: PySide6 builds each Qt class and its enums on
+first use; the domain modules), and uses the names as pages.PlanPage, pages.app.compile_for, …"""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QProgressBar
+
+from .. import app
+from ..store import backups, units
+from .dashboard import Dashboard
+from .ledger_page import LedgerPage
+from .plan_page import PlanPage
+from .report_page import ReportPage
+from .unit_page import UnitPage
+
+__all__ = ["Dashboard", "LedgerPage", "PlanPage", "QAction", "QDialog", "QFileDialog", "QKeySequence",
+           "QProgressBar", "ReportPage", "UnitPage", "app", "backups", "units"]
