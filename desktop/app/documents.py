@@ -5,6 +5,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from ..domain import essentials
 from ..domain.errors import UserError
 from ..domain.models import PartialDate
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
@@ -16,15 +17,17 @@ def resolve_plan_id(conn: sqlite3.Connection, plan_id: int | None) -> int:
 
 
 def write_plan(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None, pdf: bool = False,
-               template: Path | None = None) -> list[Path]:
+               template: Path | None = None, cancel=None) -> list[Path]:
+    """The Kế hoạch as .docx (and PDF); `cancel` (a threading.Event) stops the PDF conversion."""
     from ..docgen.pdf import to_pdf
     from ..docgen.render import render_plan  # docx/docxtpl/Jinja load on first use, not at start-up
 
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
+    essentials.require(unit, plan.title, plan.signer_id, "Kế hoạch", "Kế hoạch › Trích yếu")
     written = [render_plan(plan, unit, out, template)]
     if pdf:
-        written.append(to_pdf(out))
+        written.append(to_pdf(out, cancel=cancel))
     return written
 
 
@@ -50,12 +53,14 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
 
 def write_report(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None,
                  start: date | None = None, end: date | None = None, pdf: bool = False,
-                 template: Path | None = None) -> list[Path]:
+                 template: Path | None = None, cancel=None) -> list[Path]:
     from ..docgen.pdf import to_pdf
     from ..docgen.render import render_report
 
     plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end)
+    # the report's title is made from its plan's: a plan without trích yếu cannot be reported on
+    essentials.require(unit, plan.title, report.signer_id or plan.signer_id, "Báo cáo", "Kế hoạch › Trích yếu")
     written = [render_report(plan, unit, report, sections, compiled, out, template)]
     if pdf:
-        written.append(to_pdf(out))
+        written.append(to_pdf(out, cancel=cancel))
     return written
