@@ -38,6 +38,19 @@ def boom():
     raise ValueError("số liệu hỏng")
 
 
+def _logged(log_file) -> int:
+    """How many errors the log holds (one traceback each)."""
+    return log_file.read_text(encoding="utf-8").count("Traceback")
+
+
+def _run_queued(qtbot) -> None:
+    """Runs what the event loop has queued so far: the reporter queues its dialog (a zero timer) when the
+    error reaches the hook, so once a later zero timer fired, that dialog has been shown or refused."""
+    fired = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    qtbot.waitUntil(lambda: bool(fired), timeout=5000)
+
+
 def test_error_in_a_menu_action_shows_a_dialog_and_the_window_stays(qtbot, window, log_file, dialogs, reporter):
     act = QAction("Hỏng", window, triggered=boom)
     window.menuBar().addAction(act)
@@ -92,12 +105,14 @@ def test_error_while_the_dialog_is_open_is_logged_not_stacked(qtbot, window, log
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
     QTimer.singleShot(0, boom)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: _logged(log_file) == 2, timeout=5000)  # the error raised in the dialog arrived
+    _run_queued(qtbot)  # a dialog it queued would have shown by now
     assert len(shown) == 1
     assert "RuntimeError: trong hộp thoại" in log_file.read_text(encoding="utf-8")
     # the same error again right away is not shown twice; a new one is
     QTimer.singleShot(0, boom)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: _logged(log_file) == 3, timeout=5000)
+    _run_queued(qtbot)
     assert len(shown) == 1
     QTimer.singleShot(0, lambda: (_ for _ in ()).throw(TypeError("khác")))
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)

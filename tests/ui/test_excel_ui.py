@@ -60,7 +60,8 @@ def test_import_cancelled_writes_nothing(window, qtbot, tmp_path, monkeypatch):
     before = activities.count_activities(window.conn)
     window.import_excel([str(path)])
     _wait(window, qtbot)
-    qtbot.wait(100)
+    # the preview was answered (cancelled): the moment the import would have written
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Chưa nhập gì.", timeout=5000)
     assert activities.count_activities(window.conn) == before
 
 
