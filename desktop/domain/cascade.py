@@ -1,0 +1,475 @@
+"""From a superior's plan to the unit's own: what the review screen (and `plan-import --json`) proposes.
+
+propose_plan reads an ImportedPlan for one unit: the superior document it implements (with what could
+not be read), a draft Plan whose opening is the unit's own (intro and lead sentence left empty, so they
+are generated), the basis candidates matched to the catalogue, the tasks with a proposed lead
+department and targets, and the repairs offered. Nothing here is silent: every change to the source's
+text is a Repair the clerk may refuse (apply_proposal makes the accepted ones).
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from difflib import SequenceMatcher
+
+from .citations import as_ref, find_mentions, match, number_key, same_issuer
+from .models import LegalRef, PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
+from .plan_import import ImportedPlan
+from .repairs import Repair, apply_repairs, find_repairs, item_labels
+from .text import clean, fold
+
+MISSING_LABELS = {"number": "Số, ký hiệu", "date": "Ngày ban hành", "issuer": "Cơ quan ban hành",
+                  "summary": "Trích yếu", "deadline": "Hạn báo cáo"}
+
+# Top-level sections, by their folded heading (OCR-tolerant): what their items become.
+_ROLES = (
+    ("organization", re.compile(r"t\S\s+ch\S{1,2}c\s+th\S{1,2}c\s+hi\S{1,2}n")),
+    ("time", re.compile(r"th\S{1,2}i\s+gian|ph\S{1,2}m\s+vi|kinh\s+ph\S")),
+    ("purpose", re.compile(r"m\S{1,2}c\s+\S{1,2}ch|y\S{1,2}u\s+c\S{1,2}u")),
+    ("content", re.compile(r"n\S{1,2}i\s+dung")),
+    ("forms", re.compile(r"h\S{1,2}nh\s+th\S{1,2}c|ho\S{1,2}t\s+\S{1,2}ng")),
+)
+
+# Words that name a department's role (the preset's roles), folded; matched in the text and in the unit.
+ROLE_WORDS = {
+    "lead": ("ke hoach tong hop", "khth"),
+    "personnel": ("to chuc can bo", "tccb"),
+    "it": ("cong nghe thong tin", "cntt"),
+    "nursing": ("dieu duong",),
+    "union": ("cong doan",),
+}
+_DEPT_PREFIX = re.compile(r"^(phong|khoa|to|bo phan|ban|trung tam|don vi)\s+")
+_COORD = re.compile(r"ph\S{1,2}i\s+h\S{1,2}p(\s+v\S{1,2}i)?(\s+(phong|khoa|to|bo phan))?\s*$")
+
+# "02 hội nghị", "12 tin, bài", "01 lớp tập huấn", "2.000 tờ rơi" -> (form code, unit as written)
+_TARGET = re.compile(
+    r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})*|\d+)\s+(?P<unit>tin,\s*bài|tin\s+bài|tin|bài(?:\s+viết)?|hội\s+nghị|"
+    r"hội\s+thảo|tọa\s+đàm|lớp(?:\s+tập\s+huấn)?|buổi(?:\s+(?:sinh\s+hoạt|tập\s+huấn|phát\s+thanh))?|"
+    r"tờ\s+rơi|tờ\s+gấp|tờ|pano|áp\s+phích|băng\s+rôn|phong\s+trào|chương\s+trình\s+phát\s+thanh|cuộc\s+thi)\b",
+    re.IGNORECASE)
+
+
+@dataclass
+class BasisCandidate:
+    ref: LegalRef  # the catalogue's entry when there is one, else the reference as read
+    written: str  # the first spelling met in the source
+    source: str  # "căn cứ" or "mở đầu"
+    is_new: bool  # not in the catalogue: to be added when kept
+    keep: bool = True
+    spellings: list[str] = field(default_factory=list)  # every spelling met (one document, many forms)
+
+
+@dataclass
+class TaskProposal:
+    path: tuple[int, ...]  # index path into plan.items
+    where: str  # "II.1", "V.1, -2"
+    text: str
+    section: str  # content | forms | organization
+    lead_dept_id: int | None = None
+    lead_named: str = ""  # the words of the text that named it
+    coord_dept_ids: list[int] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+
+@dataclass
+class Proposal:
+    plan: Plan
+    superior: SuperiorDoc | None
+    missing: list[str]  # superior fields the source did not give: number, date, issuer, summary, deadline
+    suggested: LegalRef | None  # the catalogue entry that completed the superior (check it)
+    own_plan: bool  # the source is the unit's own plan: the superior is the document it implements
+    basis: list[BasisCandidate]
+    tasks: list[TaskProposal]
+    repairs: list[Repair]
+    warnings: list[str]
+    is_plan: bool
+    found: list[str]
+    sections: list[int]  # numbered sections per level: [I., 1., a)]
+
+    def missing_labels(self) -> list[str]:
+        return [MISSING_LABELS.get(m, m) for m in self.missing]
+
+    def as_dict(self) -> dict:
+        """Plain data for `plan-import --json` (dates as ISO text)."""
+        from dataclasses import asdict
+
+        def conv(v):
+            if isinstance(v, date):
+                return v.isoformat()
+            if isinstance(v, dict):
+                return {k: conv(x) for k, x in v.items()}
+            if isinstance(v, (list, tuple)):
+                return [conv(x) for x in v]
+            return v
+
+        d = conv(asdict(self))
+        d["missing_labels"] = self.missing_labels()
+        return d
+
+
+# ------------------------------------------------------------------ superior document
+
+def _summary_from_title(title: str) -> str:
+    t = clean(title)
+    t = re.sub(r"^K\S{1,2}\s+ho\S{1,3}ch\s+", "", t)
+    return f"về {t[0].lower()}{t[1:]}" if t else ""
+
+
+def _cited(texts: list[str]) -> set[str]:
+    return {number_key(as_ref(m).number).split("-")[0].split("/")[0] + as_ref(m).kind
+            for t in texts for m in find_mentions(t)}
+
+
+def _catalogue_guess(kind: str, issuer: str, title: str, year: int | None, catalogue: list[LegalRef]) -> LegalRef | None:
+    """The catalogue's entry for an unnumbered source: same kind, issuer and year, citing the same documents."""
+    if not issuer:
+        return None
+    cited = _cited([title])
+    best, score = None, 0.0
+    for c in catalogue:
+        if fold(c.kind) != fold(kind) or not same_issuer(c.issuer, issuer):
+            continue
+        if year and c.issued and c.issued.year != year:
+            continue
+        theirs = _cited([c.summary])
+        overlap = len(cited & theirs) / max(len(cited | theirs), 1) if cited or theirs else 0.0
+        s = 0.6 * overlap + 0.4 * SequenceMatcher(None, fold(c.summary), fold(_summary_from_title(title))).ratio()
+        if s > score:
+            best, score = c, s
+    return best if score >= 0.6 else None
+
+
+def _deadline(imported: ImportedPlan, year: int) -> date | None:
+    """'05/12' (hàng năm) -> that day in the plan's year; '15/12/2025' as written."""
+    return imported.deadline_date(year) if imported.deadline else None
+
+
+def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], year: int):
+    """(SuperiorDoc, missing, suggested, own_plan, superior's number key)."""
+    own = bool(imported.issuer) and same_issuer(imported.issuer, unit.name)
+    missing: list[str] = []
+    suggested = None
+    if own:
+        mentions = [m for t in imported.opening for m in find_mentions(t)]
+        if not mentions:
+            missing = ["number", "date", "issuer", "summary"]
+            ref = LegalRef("Kế hoạch", "", None, unit.parent_body, "")
+        else:
+            m = mentions[0]
+            read = as_ref(m)
+            text = next(t for t in imported.opening if find_mentions(t))
+            quoted = re.match(r"\s*[“\"](.+?)[”\"]", text[m.issuer_end:])
+            if quoted:
+                read.summary = _summary_from_title(quoted[1])
+            ref = match(read, catalogue) or read
+            missing = [f for f, v in (("date", ref.issued), ("issuer", ref.issuer), ("summary", ref.summary)) if not v]
+    else:
+        numbered = bool(re.match(r"^\d+/", imported.number))
+        issued = imported.doc_date.as_date() if imported.doc_date else None
+        ref = LegalRef(imported.doc_type, imported.number if numbered else "", issued, imported.issuer,
+                       _summary_from_title(imported.title))
+        missing = [f for f, v in (("number", numbered), ("date", issued), ("issuer", imported.issuer),
+                                  ("summary", ref.summary)) if not v]
+        found = match(ref, catalogue) if numbered else None
+        if found is None and not numbered:
+            found = suggested = _catalogue_guess(ref.kind, ref.issuer, imported.title,
+                                                 imported.doc_date.year if imported.doc_date else None, catalogue)
+        if found is not None:
+            ref = found
+    ref = replace(ref, id=ref.id)  # a copy: repairs applied to the draft never touch the catalogue
+    deadline = _deadline(imported, year)
+    if deadline is None:
+        missing.append("deadline")
+    return SuperiorDoc(ref, addressee=ref.issuer, deadline=deadline), missing, suggested, own
+
+
+# ------------------------------------------------------------------ basis
+
+def _basis(imported: ImportedPlan, catalogue: list[LegalRef], exclude: set[str]) -> list[BasisCandidate]:
+    out: list[BasisCandidate] = []
+    seen: list[LegalRef] = []
+
+    def add(mention, text, source, strict):
+        read = as_ref(mention)
+        written = text[mention.start:mention.issuer_end]
+        known = match(read, catalogue)
+        if strict and known is None and not read.issued:
+            return  # a document named in passing, without its date, and unknown: not a basis
+        if number_key(read.number) in exclude or (known and number_key(known.number) in exclude):
+            return
+        ref = known or read
+        dup = match(ref, seen)
+        if dup is not None:
+            cand = next(c for c in out if c.ref is dup)
+            if written not in cand.spellings:
+                cand.spellings.append(written)
+            return
+        ref = replace(ref)  # a copy: what the clerk edits on the draft never touches the catalogue
+        seen.append(ref)
+        out.append(BasisCandidate(ref, written, source, known is None, True, [written]))
+
+    for line in imported.basis:
+        ms = find_mentions(line)
+        if ms:
+            add(ms[0], line, "căn cứ", False)
+    for text in imported.opening + ([imported.lead_sentence] if imported.lead_sentence else []):
+        for m in find_mentions(text):
+            add(m, text, "mở đầu", True)
+    return out
+
+
+# ------------------------------------------------------------------ tasks
+
+def _role_of(heading: str) -> str:
+    f = fold(heading)
+    for role, rx in _ROLES:
+        if rx.search(f):
+            return role
+    return ""
+
+
+def _dept_names(unit: Unit, roles: dict[str, int | None] | None):
+    """(folded words, department id) pairs to look for in a text, longest first."""
+    pairs: list[tuple[str, int]] = []
+    for d in unit.departments:
+        if d.id is None:
+            continue
+        name = fold(d.name)
+        pairs.append((name, d.id))
+        core = _DEPT_PREFIX.sub("", name)
+        if len(core.split()) >= 2:
+            pairs.append((core, d.id))
+        for role, words in ROLE_WORDS.items():
+            if any(w in name or w == fold(d.abbr) for w in words):
+                pairs.extend((w, d.id) for w in words if len(w) > 4)
+    for role, dept in (roles or {}).items():
+        if dept is not None:
+            pairs.extend((w, dept) for w in ROLE_WORDS.get(role, ()) if len(w) > 4)
+    return sorted(set(pairs), key=lambda p: -len(p[0]))
+
+
+def _depts_in(text: str, unit: Unit, names) -> list[tuple[int, int, str]]:
+    """(position, department id, words) of the unit's departments named in `text`."""
+    f = fold(text)
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for words, dept in names:
+        for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", f):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append((m.start(), dept, text[m.start():m.end()]))
+                taken.append((m.start(), m.end()))
+    for d in unit.departments:
+        if d.id is None or not d.abbr:
+            continue
+        for m in re.finditer(rf"(?<![\w]){re.escape(d.abbr)}(?![\w])", text):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append((m.start(), d.id, m.group(0)))
+                taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _assign(task: TaskProposal, texts: list[str], unit: Unit, names) -> None:
+    for text in texts:
+        for pos, dept, words in _depts_in(text, unit, names):
+            coord = bool(_COORD.search(fold(text[:pos]).rstrip()))
+            if coord or task.lead_dept_id not in (None, dept):
+                if dept != task.lead_dept_id and dept not in task.coord_dept_ids:
+                    task.coord_dept_ids.append(dept)
+            elif task.lead_dept_id is None:
+                task.lead_dept_id, task.lead_named = dept, words
+        if task.lead_dept_id is not None:
+            return
+
+
+def targets_in(text: str) -> list[Target]:
+    """Quantities the text sets: '02 hội nghị' -> Target(2, 'hoi_nghi')."""
+    from .forms import form
+
+    out: list[Target] = []
+    for m in _TARGET.finditer(text):
+        unit = re.sub(r"\s+", " ", m["unit"].lower())
+        after = fold(text[m.end():m.end() + 60])
+        if unit.startswith(("tin", "bài")):
+            code = "mang_xa_hoi" if "mang xa hoi" in after else "tin_bai"
+        elif unit.startswith(("hội", "tọa")):
+            code = "hoi_nghi"
+        elif unit.startswith("lớp") or unit == "buổi tập huấn":
+            code = "tap_huan"
+        elif unit == "buổi sinh hoạt" or (unit == "buổi" and "sinh hoat" in after[:30]):
+            code = "sinh_hoat"
+        elif "phát thanh" in unit or (unit == "buổi" and "phat thanh" in after[:30]):
+            code = "phat_thanh"
+        elif unit.startswith(("tờ",)):
+            code = "to_roi"
+        elif unit in ("pano", "áp phích", "băng rôn"):
+            code = "pano"
+        elif unit == "phong trào":
+            code = "thi_dua"
+        elif unit == "cuộc thi":
+            code = "khac"
+        else:
+            continue  # a bare "buổi": not enough to know the form
+        n = int(m["n"].replace(".", ""))
+        label = "" if unit == form(code).unit or unit in ("tin, bài", "tin bài") and code == "tin_bai" else unit
+        out.append(Target(n, code, label))
+    return out
+
+
+def _flatten(it: PlanItem) -> list[str]:
+    out = [it.text]
+    for c in it.children:
+        out.extend(_flatten(c))
+    return out
+
+
+def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
+    labels = {path: label for path, label, _ in item_labels(items)}
+    names = _dept_names(unit, roles)
+    out: list[TaskProposal] = []
+
+    def leaves(it: PlanItem, path: tuple[int, ...]):
+        subs = [(i, c) for i, c in enumerate(it.children) if c.kind == "section"]
+        if not subs:
+            return [(path + (i,), c) for i, c in enumerate(it.children)] if it.children else [(path, it)]
+        res = []
+        for i, c in subs:
+            res.extend([(path + (i,), c)] if not any(g.kind == "section" for g in c.children)
+                       else leaves(c, path + (i,)))
+        return res
+
+    for ti, top in enumerate(items):
+        role = _role_of(top.text) if top.kind == "section" else ""
+        if role in ("content", "forms"):
+            for path, it in leaves(top, (ti,)):
+                t = TaskProposal(path, labels.get(path, ""), it.text, role)
+                _assign(t, _flatten(it), unit, names)
+                t.targets = [x for s in _flatten(it) for x in targets_in(s)]
+                out.append(t)
+        elif role == "organization":
+            for bi, block in enumerate(top.children):
+                bpath = (ti, bi)
+                duties = [(bpath + (i,), c) for i, c in enumerate(block.children)] if block.children else [(bpath, block)]
+                for path, it in duties:
+                    t = TaskProposal(path, labels.get(path, ""), it.text, role)
+                    _assign(t, [block.text] if block is not it else [], unit, names)
+                    if t.lead_dept_id is None:
+                        _assign(t, _flatten(it), unit, names)
+                    t.targets = [x for s in _flatten(it) for x in targets_in(s)]
+                    out.append(t)
+    return out
+
+
+def _item_at(items: list[PlanItem], path: tuple[int, ...]) -> PlanItem:
+    it = None
+    for i in path:
+        it = items[i]
+        items = it.children
+    return it
+
+
+# ------------------------------------------------------------------ title and the whole
+
+_SCOPE = re.compile(r"(?:\s+(?:trong|cua|tren\s+dia\s+ban))?\s+(?:(?:toan\s+)?nganh\s+y\s+t\S|linh\s+vuc\s+y\s+t\S)")
+_OF_BODY = re.compile(r"\s+c\S{1,2}a\s+(?:s\S|b\S|\S{1,2}y\s+ban|ubnd)\s")
+_YEAR = re.compile(r"\s+n\S{1,2}m\s+(\d{4})$")
+
+
+def adapt_title(title: str, unit: Unit, year: int) -> str:
+    """The superior's trích yếu for the unit: its scope ('ngành Y tế tỉnh …', 'của Sở Y tế …') becomes the
+    unit ('… năm 2025 của Bệnh viện Phổi Bình Thuận'); a title already naming the unit is kept."""
+    from .citations import fold_chars
+
+    t = clean(title).rstrip(".")
+    if not t:
+        return f"Kế hoạch của {unit.name} năm {year}"
+    if fold(unit.name) in fold(t):
+        return t
+    f = fold_chars(t)
+    year_m = _YEAR.search(f)
+    stop = year_m.start() if year_m else len(t)
+    m = next((x for x in _SCOPE.finditer(f, 0, stop)), None) or next((x for x in _OF_BODY.finditer(f, 0, stop)), None)
+    if m is not None:
+        # the place after the scope: "tỉnh Quảng Ninh", "thành phố Hải Phòng", "Hải Phòng" (capitalised words)
+        rest = t[m.end():stop].split()
+        t = t[:m.start()] + t[stop:]
+        if any(w[:1].islower() and fold(w) not in ("tinh", "thanh", "pho") for w in rest):
+            t = t  # the scope was not at the end: keep what follows it
+    if year_m:
+        t = re.sub(r"(\s+\S{3,4}\s+)\d{4}$", rf"\g<1>{year}", t)
+    return f"{t} của {unit.name}"
+
+
+def propose_plan(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], year: int | None = None,
+                 roles: dict[str, int | None] | None = None) -> Proposal:
+    """What the review screen proposes for `unit` from a superior's plan (see the module's doc).
+
+    `year` is the plan's year (default: the source's, else this year); `roles` maps the preset's roles
+    (lead, personnel, it, nursing, union) to the unit's departments when the window knows them."""
+    if year is None:
+        year = imported.doc_date.year if imported.doc_date else date.today().year
+    superior, missing, suggested, own = _superior(imported, unit, catalogue, year)
+    exclude = {number_key(superior.ref.number)} if superior.ref.number else set()
+    if own and re.match(r"^\d+/", imported.number):
+        exclude.add(number_key(imported.number))
+    basis = _basis(imported, catalogue, exclude)
+
+    items = copy.deepcopy(imported.items)
+    tasks = _tasks(items, unit, roles)
+    for t in tasks:
+        it = _item_at(items, t.path)
+        it.is_task = True
+        it.lead_dept_id, it.coord_dept_ids, it.targets = t.lead_dept_id, list(t.coord_dept_ids), list(t.targets)
+
+    signer = unit.signers[0].id if unit.signers else None
+    plan = Plan(title=adapt_title(imported.title, unit, year), doc_date=PartialDate(year), superior=superior,
+                basis=[c.ref for c in basis if c.keep], intro="", lead_sentence="", items=items,
+                period_start=date(year, 1, 1), period_end=date(year, 12, 31), signer_id=signer,
+                recipients=list(unit.recipients), archive_dept_id=(roles or {}).get("lead"))
+
+    subjects = [s for s in {imported.issuer, imported.lead_subject, superior.ref.issuer} if s and not own]
+    known = list(catalogue) + [c.ref for c in basis if c.is_new]
+    repairs = find_repairs(plan, imported.opening + imported.basis, known, sorted(subjects, key=len, reverse=True))
+    for t in tasks:  # a duty block of the superior's own bodies: the unit's departments must take it over
+        if t.section == "organization" and len(t.path) == 3 and t.lead_dept_id is None and not own:
+            block = _item_at(items, t.path[:2])
+            label = next(lab for p, lab, _ in item_labels(items) if p == t.path[:2])
+            if not any(r.kind == "wording" and r.path == t.path[:2] for r in repairs) and _names_body(block.text):
+                repairs.append(Repair("wording", label, block.text, None, True, t.path[:2], "item",
+                                      "nhiệm vụ giao cho đơn vị của cấp trên: hãy giao cho khoa, phòng của đơn vị"))
+    levels = [0, 0, 0]
+    for path, _, it in item_labels(items):
+        if it.kind == "section" and len(_section_depth(items, path)) <= 3:
+            levels[len(_section_depth(items, path)) - 1] += 1
+    return Proposal(plan, superior, missing, suggested, own, basis, tasks, repairs, list(imported.warnings),
+                    imported.is_plan, list(imported.found), levels)
+
+
+_BODY = re.compile(r"^(?:c\S{1,2}c\s+)?(?:v\S{1,2}n\s+ph\S{1,2}ng|v\S|c\S{1,2}c|s\S|b\S|trung\s+t\S{1,2}m|b\S{1,2}o|"
+                   r"ban|ph\S{1,2}ng|\S{1,2}\S{1,2}n\s+v\S)\b")
+
+
+def _names_body(text: str) -> bool:
+    """'Văn phòng Bộ Y tế', 'Các Vụ, Cục …', 'Sở Y tế các tỉnh': a heading naming a body, not a topic."""
+    f = fold(text)
+    return bool(_BODY.match(f)) and not f.startswith("bao cao")
+
+
+def _section_depth(items: list[PlanItem], path: tuple[int, ...]) -> list[int]:
+    """The section ancestors (and self) of the item at `path`."""
+    out, level = [], items
+    for i in path:
+        it = level[i]
+        if it.kind == "section":
+            out.append(i)
+        level = it.children
+    return out
+
+
+def apply_proposal(proposal: Proposal) -> Plan:
+    """The plan with the accepted repairs made and the basis the clerk kept."""
+    plan = proposal.plan
+    plan.basis = [c.ref for c in proposal.basis if c.keep]
+    apply_repairs(plan, proposal.repairs)
+    return plan

@@ -1,0 +1,149 @@
+"""Documents named in a plan's text ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Nghị quyết 57",
+"NQ số 57", an OCR "Nghi quyét s6 57- NQ/TW"), read into LegalRefs and matched to the catalogue, so that
+one document is one reference however the text spells it."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+
+from .models import LegalRef
+from .text import clean, fold
+
+
+def fold_chars(text: str) -> str:
+    """fold() that keeps every position: one folded character per character of an NFC text."""
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFD", c.replace("đ", "d").replace("Đ", "D"))[:1].lower()[:1]
+        out.append(base or c)
+    return "".join(out)
+
+
+# Kinds of document, as folded regexes tolerant of OCR (one wrong letter), and their canonical names.
+_KINDS = (
+    (r"th\S{1,2}ng\s+b\S{1,2}o\s+k\S{1,2}t\s+lu\S{1,2}n", "Thông báo kết luận"),
+    (r"ngh\S\s+quy\S{1,2}t", "Nghị quyết"),
+    (r"ngh\S\s+\S{1,2}nh", "Nghị định"),
+    (r"quy\S{1,2}t\s+\S{1,2}nh", "Quyết định"),
+    (r"k\S?\s+h\S{2,3}ch(?:\s+h\S{1,2}nh\s+\S{1,2}ng)?", "Kế hoạch"),
+    (r"th\S{1,2}ng\s+b\S{1,2}o", "Thông báo"),
+    (r"c\S{1,2}ng\s+v\S{1,2}n", "Công văn"),
+    (r"th\S{1,2}ng\s+t\S{1,2}", "Thông tư"),
+    (r"ch\S\s+th\S", "Chỉ thị"),
+    (r"k\S{1,2}t\s+lu\S{1,2}n", "Kết luận"),
+)
+_ABBR = {"NQ": "Nghị quyết", "KH": "Kế hoạch", "QĐ": "Quyết định", "NĐ": "Nghị định", "CV": "Công văn",
+         "TB": "Thông báo", "CT": "Chỉ thị"}
+_KIND_RX = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KINDS)) + r")"
+                      r"(?:\s+(?:s\S{0,2}|6))?\s+(?=\d)")
+_ABBR_RX = re.compile(r"(?<![\w/-])(?P<abbr>NQ|KH|QĐ|NĐ|CV|TB|CT)(?:\s+số)?\s+(?=\d)")
+# The number and symbol on the original text: "57-NQ/TW", "42/2025/NĐ-CP", "57- NQ/TW", "71/NQ- -CP", "787/Qb-BYT".
+_NUMBER = re.compile(r"\d{1,5}(?:\s?[-–]\s?(?:-\s?)?[A-ZĐ0-9][A-Za-zĐđ0-9]*|/[A-Za-zĐđ0-9][A-Za-zĐđ0-9]*)*")
+_DATE = re.compile(r"\s+ng\S{1,3}y\s+(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>\d{4})")
+_OF = re.compile(r"\s+c\S{1,3}a\s+")
+_ISSUER_END = re.compile(r"\s(?:ve|ban\s+hanh|quy\s+dinh|trien\s+khai|thuc\s+hien|tai|huong\s+dan|sua\s+doi|nham|"
+                         r"den\s+nam|ve\s+viec|va\s+viec)\s|[,;.:“”\"()]|$")
+
+
+@dataclass
+class Mention:
+    """A document named in a text: [start, end) spans the kind, number and date as written."""
+
+    start: int
+    end: int
+    kind: str
+    number: str  # as written, spaces and all
+    issued: date | None = None
+    issuer: str = ""  # as written ('' if not named)
+    issuer_end: int = 0  # end of "của <issuer>" (== end when no issuer)
+    summary: str = ""  # what follows the issuer up to the end of the clause
+
+
+def number_key(number: str) -> str:
+    """'57- NQ/TW' -> '57-NQ/TW', '02-KH/BCĐTW' -> '02-KH/BCDTW': the same document however typed."""
+    k = fold_chars(clean(number)).upper().replace("–", "-")
+    k = re.sub(r"\s+", "", k)
+    return re.sub(r"-{2,}", "-", k)
+
+
+def clean_number(number: str) -> str:
+    """The number as it should be printed: spaces removed, dashes single ('71/NQ- -CP' -> '71/NQ-CP')."""
+    n = re.sub(r"\s+", "", clean(number)).replace("–", "-")
+    return re.sub(r"-{2,}", "-", n)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every document named in `text`, in order."""
+    t = unicodedata.normalize("NFC", text or "")
+    f = fold_chars(t)
+    out: list[Mention] = []
+    starts = [(m.start(), m.end(), next(_KINDS[i][1] for i in range(len(_KINDS)) if m[f"k{i}"]))
+              for m in _KIND_RX.finditer(f)]
+    starts += [(m.start(), m.end(), _ABBR[m["abbr"]]) for m in _ABBR_RX.finditer(t)]
+    for s, e, kind in sorted(starts):
+        if out and s < out[-1].end:
+            continue
+        nm = _NUMBER.match(t, e)
+        if not nm:
+            continue
+        number = nm.group(0).rstrip("-– ")
+        end = e + len(number)
+        issued = None
+        if dm := _DATE.match(f, end):
+            try:
+                issued = date(int(dm["y"]), int(dm["m"]), int(dm["d"]))
+                end = dm.end()
+            except ValueError:
+                pass
+        mention = Mention(s, end, kind, number, issued, issuer_end=end)
+        if om := _OF.match(f, end):
+            stop = _ISSUER_END.search(f, om.end())
+            iend = stop.start() if stop else len(t)
+            issuer = t[om.end():iend].strip()
+            if 0 < len(issuer.split()) <= 14:
+                mention.issuer, mention.issuer_end = issuer, om.start() + len(t[om.start():iend].rstrip())
+                rest = re.split(r"[;“”]|\.\s|\.$", t[mention.issuer_end:])[0]
+                mention.summary = clean(rest).rstrip(",")
+        out.append(mention)
+    return out
+
+
+def as_ref(m: Mention) -> LegalRef:
+    summary = m.summary
+    if summary and not fold(summary).startswith(("ve ", "ban hanh", "quy dinh", "huong dan")):
+        summary = ""
+    return LegalRef(m.kind, clean_number(m.number), m.issued, clean(m.issuer), summary)
+
+
+def _leading(number: str) -> str:
+    return re.match(r"\d+", number)[0].lstrip("0") or "0"
+
+
+def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
+    """The catalogue's entry for `ref`: same number and symbol (folded), else the same kind and leading
+    number with a close symbol (OCR: '02-KH/BCDDTWW'), or for a bare number ('Nghị quyết 57') the only
+    entry of that kind and number."""
+    key = number_key(ref.number)
+    for c in catalogue:
+        if number_key(c.number) == key:
+            return c
+    lead = _leading(ref.number)
+    same = [c for c in catalogue if _leading(c.number) == lead and fold(c.kind).split()[0:2] == fold(ref.kind).split()[0:2]]
+    if not same:
+        return None
+    symbol = key[len(re.match(r"\d+", key)[0]):]
+    if not symbol:
+        return same[0] if len(same) == 1 else None
+    best = max(same, key=lambda c: SequenceMatcher(None, number_key(c.number)[len(lead):], symbol).ratio())
+    ratio = SequenceMatcher(None, number_key(best.number)[len(re.match(r"\d+", number_key(best.number))[0]):],
+                            symbol).ratio()
+    return best if ratio >= 0.7 else None
+
+
+def same_issuer(a: str, b: str) -> bool:
+    """'Sở Y tế tỉnh Lâm Đồng' and 'sở Y tế tỉnh Lâm Đồng' (or one the start of the other) name one body."""
+    fa, fb = fold(a), fold(b)
+    return bool(fa and fb) and (fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " "))
