@@ -137,7 +137,7 @@ def run(argv: list[str]) -> int:
             print(f"Đã ghi {w}")
         return 0
     if args.command == "check":
-        from .docgen.check import CheckError, check_docx
+        from .nd30 import CheckError, check_docx
 
         try:
             findings = check_docx(args.file)

@@ -19,7 +19,7 @@ from ..domain.report import Compiled, Section
 from ..paths import template
 from .context import plan_context, report_context
 from ..files import atomic_path
-from .rules import fit_rules
+from .ruled_lines import fit_rules
 from .template_check import sandbox_env, validate_template
 
 PLAN_TEMPLATE = "ke_hoach.docx"

@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from desktop import app
-from desktop.docgen.check import check_docx
+from desktop.nd30 import check_docx
 from desktop.store import activities, db, units
 
 

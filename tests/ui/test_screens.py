@@ -4,7 +4,7 @@ from pathlib import Path
 from docx import Document
 from PySide6.QtWidgets import QPushButton
 
-from desktop.docgen.check import check_docx
+from desktop.nd30 import check_docx
 from desktop.store import plans, reports, units
 
 
