@@ -28,7 +28,7 @@ _KINDS = (
     (r"ngh\S\s+quy\S{1,2}t", "Nghị quyết"),
     (r"ngh\S\s+\S{1,2}nh", "Nghị định"),
     (r"quy\S{1,2}t\s+\S{1,2}nh", "Quyết định"),
-    (r"k\S?\s+h\S{2,3}ch(?:\s+h\S{1,2}nh\s+\S{1,2}ng)?", "Kế hoạch"),
+    (r"k\S{0,2}\s+h\S{2,3}ch(?:\s+h\S{1,2}nh\s+\S{1,2}ng)?", "Kế hoạch"),
     (r"th\S{1,2}ng\s+b\S{1,2}o", "Thông báo"),
     (r"c\S{1,2}ng\s+v\S{1,2}n", "Công văn"),
     (r"th\S{1,2}ng\s+t\S{1,2}", "Thông tư"),

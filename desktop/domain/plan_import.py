@@ -199,7 +199,8 @@ def _starts(line: str) -> bool:
     f = fold(line)
     if _RECIPIENTS.match(f) or _TITLE.match(f):
         return True
-    return line[:1].isupper() and bool(_BASIS.match(f) or _OPENERS.match(f))
+    # "Thực hiện …" opens a paragraph; "THỰC HIỆN" in capitals is the end of a heading over two lines
+    return line[:1].isupper() and line != line.upper() and bool(_BASIS.match(f) or _OPENERS.match(f))
 
 
 def _paragraphs(lines: list[tuple[int, str, bool]], hard_wrapped: bool = True) -> list[_Para]:
@@ -341,7 +342,9 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     if end_line is not None:
         out.signer = signer_lines([ln for no, ln, _ in lines if no >= end_line])
     tops = sum(it.kind == "section" for it in out.items)
-    out.found = not_a_plan([ln for _, ln, _ in lines], out.has_title, romans if romans else (2 if tops >= 2 else 0))
+    # numbered sections: Roman ones, or (in a titled plan) Arabic ones at the top
+    sections = romans if romans or not out.has_title else tops
+    out.found = not_a_plan([ln for _, ln, _ in lines], out.has_title, sections)
     out.is_plan = not out.found
     if out.flagged:
         out.warnings.append(f"{len(out.flagged)} đoạn có vẻ bị mất dấu tiếng Việt (văn bản quét hoặc phông cũ): "
