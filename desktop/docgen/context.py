@@ -42,7 +42,7 @@ def plan_context(plan: Plan, unit: Unit) -> dict:
 
 def report_context(plan: Plan, unit: Unit, report: Report, sections: list[Section], compiled: Compiled) -> dict:
     ctx = header(unit, "BC", report.number, report.doc_date)
-    ctx["title"] = report_title(plan, unit, report.period_end.year)
+    ctx["title"] = report_title(plan, unit, compiled)
     ctx["addressee"] = clean(report.addressee)
     ctx["blocks"] = report_blocks(sections)
     ctx.update(closing(unit, report.recipients or plan.recipients or unit.recipients,

@@ -39,6 +39,7 @@ class Unit:
     departments: list[Department] = field(default_factory=list)
     signers: list[Signer] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    short_name: str = ""  # after its first mention in a report: "Bệnh viện", "Trung tâm"; empty: derived
     id: int | None = None
 
     def department(self, dept_id: int | None) -> Department | None:

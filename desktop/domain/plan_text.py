@@ -7,7 +7,7 @@ from .models import Plan, PlanItem, Target, Unit
 from .numbering import bullet_mark, section_label
 from .references import basis_lines, cite, implementing_sentence
 from .text import clean
-from .vnformat import count
+from .vnformat import count, short_date
 
 
 def target_text(t: Target) -> str:
@@ -15,16 +15,18 @@ def target_text(t: Target) -> str:
 
 
 def task_line(item: PlanItem, unit: Unit) -> str:
-    """'Chủ trì: …; phối hợp: …; thời gian: …; chỉ tiêu: ….' (empty when nothing is set)."""
+    """The task's details as one sentence of the task, printed as a paragraph under it (not as a
+    bullet, which would read as one more duty): 'Đơn vị chủ trì: …, phối hợp: …; thời gian thực
+    hiện: …; chỉ tiêu: ….' (empty when nothing is set)."""
     parts = []
     lead = unit.department(item.lead_dept_id)
-    if lead:
-        parts.append(f"Chủ trì: {lead.name}")
     coords = [d.name for d in (unit.department(i) for i in item.coord_dept_ids) if d]
-    if coords:
-        parts.append(f"phối hợp: {', '.join(coords)}")
+    if lead:
+        parts.append(f"Đơn vị chủ trì: {lead.name}" + (f", phối hợp: {', '.join(coords)}" if coords else ""))
+    elif coords:
+        parts.append(f"Đơn vị phối hợp: {', '.join(coords)}")
     if item.time_frame:
-        parts.append(f"thời gian: {clean(item.time_frame)}")
+        parts.append(f"thời gian thực hiện: {clean(item.time_frame).rstrip('.;')}")
     if item.targets:
         parts.append(f"chỉ tiêu: {', '.join(target_text(t) for t in item.targets)}")
     if not parts:
@@ -122,22 +124,24 @@ def plan_blocks(plan: Plan, unit: Unit) -> list[Block]:
         if item.is_task:
             line = task_line(item, unit)
             if line:
-                blocks.append(Block("bullet", line, "-"))
+                blocks.append(Block("text", line))
     blocks.append(Block("closing", closing_sentence(plan, unit)))
     return blocks
 
 
-def plan_reference(plan: Plan, unit: Unit) -> str:
-    """'Kế hoạch số 05/KH-BVPBT ngày 05/9/2025 của Bệnh viện Phổi Bình Thuận'."""
+def plan_reference(plan: Plan, unit: Unit, issuer: bool = True) -> str:
+    """'Kế hoạch số 05/KH-BVPBT ngày 05/9/2025 của Bệnh viện Phổi Bình Thuận'; without the issuer
+    when the unit is already the sentence's subject ('Bệnh viện … đã ban hành Kế hoạch số …')."""
     from .models import LegalRef
     from .vnformat import doc_number
 
+    of = f" của {unit.name}" if issuer else ""
     if plan.number is None:
-        return f"Kế hoạch của {unit.name}" + (f" năm {plan.doc_date.year}")
+        return f"Kế hoạch{of} năm {plan.doc_date.year}" if issuer else "Kế hoạch"
     ref = LegalRef("Kế hoạch", doc_number(plan.number, "KH", unit.abbr), plan.doc_date.as_date(), unit.name)
     if ref.issued is None:
-        return f"Kế hoạch số {ref.number} của {unit.name}"
-    return cite(ref)
+        return f"Kế hoạch số {ref.number}{of}"
+    return cite(ref) if issuer else f"Kế hoạch số {ref.number} ngày {short_date(ref.issued)}"
 
 
 def recipient_lines(recipients: list[str], archive_abbr: str = "") -> list[str]:

@@ -9,6 +9,7 @@ from datetime import date
 from .blocks import Block
 from .forms import FORMS, form
 from .models import Activity, Plan, PlanItem, Report, Target, Unit
+from .periods import period_phrase, with_period
 from .plan_text import ensure_final, plan_reference, target_text
 from .references import cite
 from .text import clean, fold
@@ -49,6 +50,8 @@ class TargetResult:
 
     def text(self) -> str:
         unit = self.target.unit_label or form(self.target.form_code).unit
+        if not self.achieved:
+            return f"chỉ tiêu {target_text(self.target)}, chưa thực hiện (chưa đạt)"
         pct = number(round(self.percent, 1))
         verdict = "đạt" if self.met else "chưa đạt"
         return (f"chỉ tiêu {target_text(self.target)}, thực hiện {count(self.achieved)} {unit} "
@@ -221,29 +224,63 @@ def _period_text(c: Compiled) -> str:
     return f"từ ngày {short_date(c.period_start)} đến ngày {short_date(c.period_end)}"
 
 
-def _short_unit(unit: Unit) -> str:
-    """'Bệnh viện' for 'Bệnh viện Phổi Bình Thuận': the way a unit names itself in sentences."""
-    for kind in ("Bệnh viện", "Trung tâm", "Sở Y tế", "Trạm Y tế", "Phòng khám"):
+def short_unit(unit: Unit) -> str:
+    """How the unit names itself after its first mention: the profile's short form, else the kind
+    its name starts with ('Bệnh viện' for 'Bệnh viện Phổi Bình Thuận'), else 'Đơn vị'."""
+    if clean(unit.short_name):
+        return clean(unit.short_name)
+    for kind in ("Bệnh viện", "Trung tâm", "Sở Y tế", "Trạm Y tế", "Phòng khám", "Chi cục", "Viện"):
         if unit.name.startswith(kind):
             return kind
-    return "đơn vị"
+    return "Đơn vị"
+
+
+def capitalised(text: str) -> str:
+    """A sentence starts with a capital letter (the first letter, after any opening quote)."""
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+    return text
+
+
+def _plan_subject(plan: Plan, unit: Unit) -> str:
+    """What the plan is about, to follow 'Kế hoạch …' in a sentence: its trích yếu with a lower-case
+    start and without a trailing 'của <unit>' (the unit is the sentence's subject)."""
+    title = clean(plan.title).rstrip(".")
+    own = f" của {clean(unit.name)}"
+    if fold(title).endswith(fold(own)):
+        title = title[: -len(own)].rstrip()
+    if not title:
+        return ""
+    return title[0].lower() + title[1:]
+
+
+def report_period(plan: Plan, c: Compiled) -> str:
+    """'năm 2025', 'quý III năm 2025' … for the title and the closing."""
+    whole = (plan.period_start, plan.period_end) if plan.period_start and plan.period_end else None
+    return period_phrase(c.period_start, c.period_end, whole)
 
 
 def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
     """Every section of the Báo cáo with its draft text (documents.md, Báo cáo)."""
-    short = _short_unit(unit)
+    short = short_unit(unit)
     plan_ref = plan_reference(plan, unit)
     secs: list[Section] = []
     sup = f"Thực hiện {cite(plan.superior.ref)}, " if plan.superior else ""
+    subject = _plan_subject(plan, unit)
     chi_dao = (
-        f"{sup}{unit.name} đã ban hành {plan_ref} về {plan.title[0].lower() + plan.title[1:] if plan.title else 'công tác truyền thông'}"
-        f" và triển khai đến các khoa, phòng. Ban Giám đốc phân công {_lead_name(plan, unit)} làm đầu mối"
-        f" theo dõi, đôn đốc, tổng hợp kết quả thực hiện.")
+        f"{sup}{unit.name} đã ban hành {plan_reference(plan, unit, issuer=False)}"
+        + (f" {subject}" if subject else "")
+        + f" và triển khai đến các khoa, phòng. {short} phân công {_lead_name(plan, unit)} làm đầu mối"
+        " theo dõi, đôn đốc, tổng hợp kết quả thực hiện.")
     secs.append(Section("I.", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", 1, "chi_dao", chi_dao))
-    overview = (f"Trong kỳ báo cáo ({_period_text(c)}), {short.lower() if short != 'đơn vị' else 'đơn vị'} "
-                f"đã thực hiện {count(c.total)} hoạt động truyền thông"
-                + (f" với {number(c.participants)} lượt người tham dự" if c.participants else "")
-                + (f", tổng kinh phí {money(c.cost)}" if c.cost else "") + ". Kết quả cụ thể như sau:")
+    if c.total:
+        overview = (f"Trong kỳ báo cáo ({_period_text(c)}), {short} đã thực hiện {count(c.total)} hoạt động"
+                    " truyền thông"
+                    + (f" với {number(c.participants)} lượt người tham dự" if c.participants else "")
+                    + (f", tổng kinh phí {money(c.cost)}" if c.cost else "") + ". Kết quả cụ thể như sau:")
+    else:
+        overview = f"Trong kỳ báo cáo ({_period_text(c)}), {short} chưa ghi nhận hoạt động truyền thông nào."
     secs.append(Section("II.", "KẾT QUẢ THỰC HIỆN", 1, "ket_qua", overview))
     n = 0
     for tr in c.tasks:
@@ -257,7 +294,7 @@ def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
     n += 1
     dept_lines = "; ".join(
         f"{d.name}: {count(d.activities)} hoạt động" + (f", {money(d.cost)}" if d.cost else "")
-        for d in c.depts) or "chưa có hoạt động"
+        for d in c.depts) or "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào"
     secs.append(Section(f"{n}.", "Kết quả theo khoa, phòng", 2, "khoa_phong", dept_lines + "."))
     if c.consolidated:
         n += 1
@@ -269,13 +306,26 @@ def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
     targets = c.targets()
     met = sum(1 for t in targets if t.met)
     secs.append(Section("III.", "ĐÁNH GIÁ CHUNG", 1))
-    uu = (f"Các khoa, phòng đã chủ động triển khai {count(c.total)} hoạt động truyền thông với nhiều hình thức"
-          f" ({count(len(c.forms.lines))} hình thức)")
-    uu += (f"; {count(met)}/{count(len(targets))} chỉ tiêu của Kế hoạch đạt và vượt." if targets else ".")
+    used = {ln.form_code for ln in c.forms.lines.values()}
+    if not c.total:
+        uu = "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá."
+    else:
+        how = (f"với {count(len(used))} hình thức" if len(used) > 1
+               else f"bằng hình thức {form(next(iter(used))).label.lower()}")
+        uu = f"Các khoa, phòng đã chủ động triển khai {count(c.total)} hoạt động truyền thông {how}"
+        if targets:
+            uu += (f"; {count(met)}/{count(len(targets))} chỉ tiêu của Kế hoạch đạt và vượt." if met
+                   else f"; chưa có chỉ tiêu nào trong {len(targets)} chỉ tiêu của Kế hoạch đạt.")
+        else:
+            uu += "."
     secs.append(Section("1.", "Ưu điểm", 2, "uu_diem", uu))
     missed = [t for t in targets if not t.met]
-    han = ("Một số chỉ tiêu chưa đạt: " + "; ".join(t.text() for t in missed) + "."
-           if missed else "Hình thức truyền thông trực tiếp tại khoa, phòng còn ít; nội dung một số tin, bài chưa phong phú.")
+    if targets and not any(t.achieved for t in targets):
+        han = f"Chưa thực hiện được chỉ tiêu nào trong {count(len(targets))} chỉ tiêu của Kế hoạch."
+    else:
+        han = ("Một số chỉ tiêu chưa đạt: " + "; ".join(t.text() for t in missed) + "."
+               if missed else "Hình thức truyền thông trực tiếp tại khoa, phòng còn ít; nội dung một số tin, bài chưa"
+               " phong phú.")
     secs.append(Section("2.", "Tồn tại, hạn chế", 2, "han_che", han))
     secs.append(Section("3.", "Nguyên nhân", 2, "nguyen_nhan",
                         "Nhân lực làm công tác truyền thông còn kiêm nhiệm; kinh phí dành cho truyền thông còn hạn chế."))
@@ -285,9 +335,10 @@ def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
     secs.append(Section("V.", "ĐỀ XUẤT, KIẾN NGHỊ", 1, "kien_nghi",
                         "Đề nghị cấp trên tiếp tục cung cấp tài liệu truyền thông và tổ chức tập huấn"
                         " kỹ năng truyền thông cho cán bộ làm công tác truyền thông."))
-    end = f"Trên đây là Báo cáo kết quả thực hiện {plan_ref} năm {c.period_end.year}"
+    end = "Trên đây là Báo cáo kết quả thực hiện " + with_period(plan_ref, report_period(plan, c))
     secs.append(Section("", "", 0, "ket_thuc", ensure_final(end)))
     for s in secs:
+        s.draft = capitalised(s.draft)
         s.text = s.draft
     return secs
 
@@ -321,8 +372,9 @@ def report_blocks(sections: list[Section]) -> list[Block]:
     return blocks
 
 
-def report_title(plan: Plan, unit: Unit, year: int) -> str:
-    return f"Kết quả thực hiện {plan_reference(plan, unit)} năm {year}"
+def report_title(plan: Plan, unit: Unit, c: Compiled) -> str:
+    """'Kết quả thực hiện Kế hoạch số … năm 2025' / '… 6 tháng đầu năm 2025' / '… quý III năm 2025'."""
+    return "Kết quả thực hiện " + with_period(plan_reference(plan, unit), report_period(plan, c))
 
 
 # ---------------------------------------------------------------- appendix

@@ -11,10 +11,11 @@ from ..domain.text import clean
 def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
     """Insert or replace the profile; departments and signers keep their ids when given."""
     conn.execute(
-        "INSERT INTO unit (id, name, abbr, place, parent_body) VALUES (1, ?, ?, ?, ?) "
+        "INSERT INTO unit (id, name, abbr, place, parent_body, short_name) VALUES (1, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET name=excluded.name, abbr=excluded.abbr, "
-        "place=excluded.place, parent_body=excluded.parent_body",
-        (clean(unit.name), clean(unit.abbr).upper(), clean(unit.place), clean(unit.parent_body)),
+        "place=excluded.place, parent_body=excluded.parent_body, short_name=excluded.short_name",
+        (clean(unit.name), clean(unit.abbr).upper(), clean(unit.place), clean(unit.parent_body),
+         clean(unit.short_name)),
     )
     for i, d in enumerate(unit.departments):
         d.id = upsert(conn, "departments", d.id, name=clean(d.name), abbr=clean(d.abbr), position=i)
@@ -27,10 +28,14 @@ def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
     unit.id = 1
 
 
-def update_profile(conn: sqlite3.Connection, name: str, abbr: str, place: str, parent_body: str) -> None:
-    """The unit's name, abbreviation (upper case), place and parent body; departments and signers unchanged."""
+def update_profile(conn: sqlite3.Connection, name: str, abbr: str, place: str, parent_body: str,
+                   short_name: str | None = None) -> None:
+    """The unit's name, abbreviation (upper case), place, parent body and (when given) short form;
+    departments and signers unchanged."""
     conn.execute("UPDATE unit SET name=?, abbr=?, place=?, parent_body=? WHERE id=1",
                  (clean(name), clean(abbr).upper(), clean(place), clean(parent_body)))
+    if short_name is not None:
+        conn.execute("UPDATE unit SET short_name=? WHERE id=1", (clean(short_name),))
 
 
 def upsert(conn: sqlite3.Connection, table: str, row_id: int | None, **cols) -> int:
@@ -50,7 +55,7 @@ def load_unit(conn: sqlite3.Connection) -> Unit:
     if row is None:
         raise UserError("Cơ sở dữ liệu chưa có thông tin đơn vị; hãy nhập thông tin đơn vị trước.")
     unit = Unit(name=row["name"], abbr=row["abbr"], place=row["place"],
-                parent_body=row["parent_body"], id=1)
+                parent_body=row["parent_body"], short_name=row["short_name"], id=1)
     unit.departments = [Department(r["name"], r["abbr"], r["id"]) for r in conn.execute(
         "SELECT * FROM departments ORDER BY position, id")]
     unit.signers = [Signer(r["authority"], r["full_name"], r["position"], r["id"]) for r in conn.execute(
