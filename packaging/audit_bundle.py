@@ -17,7 +17,7 @@ FORBIDDEN = re.compile(
     r"|self-test[^/]*|smoke_result\.txt)$|(^|/)(tests|bench|_pytest|pytestqt)/",
     re.IGNORECASE)
 REQUIRED = ["desktop/templates_docx/ke_hoach.docx", "desktop/templates_docx/bao_cao.docx", "desktop/resources/legal_refs.json",
-            "desktop/store/migrations/0001_initial.sql", "desktop/docgen/tnr_widths.json"]
+            "desktop/store/migrations/0001_initial.sql", "desktop/nd30/tnr_widths.json"]
 
 
 def names(target: Path) -> list[str]:

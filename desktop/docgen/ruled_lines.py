@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from .textwidth import text_width_pt
+from ..nd30.textwidth import text_width_pt
 
 SHORT, LONG = "VBKengan", "VBKedai"
 RATIO = {SHORT: 0.42, LONG: 1.0}  # of the text width: 1/3–1/2 under names, full under the motto

@@ -1,4 +1,4 @@
-"""The generated Kế hoạch and Báo cáo, read back from their XML against spec/nd30.md."""
+"""The generated Kế hoạch and Báo cáo, read back from their XML against docs/nd30.md."""
 import re
 import shutil
 import subprocess
@@ -107,7 +107,7 @@ def test_header_table(docs):
     borders = t._tbl.tblPr.find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
     # the short line under the issuing body: a bordered empty paragraph, 1/3 to 1/2 of the name
-    from desktop.docgen.textwidth import text_width_pt
+    from desktop.nd30.textwidth import text_width_pt
 
     rule = issuer._p.getnext()
     ind = rule.find(qn("w:pPr")).find(qn("w:ind"))

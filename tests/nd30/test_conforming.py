@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from desktop.docgen.textwidth import text_width_pt
+from desktop.nd30.textwidth import text_width_pt
 
 from .builder import Builder, drawing_line_run, fmt, rules, set_text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...docgen.textwidth import text_width_pt
+from ..textwidth import text_width_pt
 from ..findings import Findings
 from ..model import Document, Para, Table
 from ..ooxml import PAGE_W, W, child, length, num

@@ -2,12 +2,12 @@
 
 Run once by a developer (needs fontTools, which the app itself does not need):
 
-    python -m desktop.docgen._gen_widths
+    python -m desktop.nd30._gen_widths
 
 Liberation Serif 2 is metric-compatible with Times New Roman (same advance widths), and
 Debian ships it as fonts-liberation2. The JSON holds, for the regular and the bold face,
 the advance width in font units (of units_per_em) of every code point listed in RANGES
-that the font has. desktop/docgen/textwidth.py reads it at run time.
+that the font has. desktop/nd30/textwidth.py reads it at run time.
 """
 
 from __future__ import annotations
