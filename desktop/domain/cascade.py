@@ -122,7 +122,8 @@ def _cited(texts: list[str]) -> set[str]:
             for t in texts for m in find_mentions(t)}
 
 
-def _catalogue_guess(kind: str, issuer: str, title: str, year: int | None, catalogue: list[LegalRef]) -> LegalRef | None:
+def _catalogue_guess(kind: str, issuer: str, title: str, year: int | None,
+                     catalogue: list[LegalRef]) -> LegalRef | None:
     """The catalogue's entry for an unnumbered source: same kind, issuer and year, citing the same documents."""
     if not issuer:
         return None
@@ -195,8 +196,6 @@ def _basis(imported: ImportedPlan, catalogue: list[LegalRef], exclude: set[str])
         read = as_ref(mention)
         written = text[mention.start:mention.issuer_end]
         known = match(read, catalogue)
-        if strict and known is None and not read.issued:
-            return  # a document named in passing, without its date, and unknown: not a basis
         if number_key(read.number) in exclude or (known and number_key(known.number) in exclude):
             return
         ref = known or read
@@ -206,6 +205,8 @@ def _basis(imported: ImportedPlan, catalogue: list[LegalRef], exclude: set[str])
             if written not in cand.spellings:
                 cand.spellings.append(written)
             return
+        if strict and known is None and not read.issued:
+            return  # a document named in passing, without its date, and unknown: not a basis
         ref = replace(ref)  # a copy: what the clerk edits on the draft never touches the catalogue
         seen.append(ref)
         out.append(BasisCandidate(ref, written, source, known is None, True, [written]))
@@ -241,7 +242,7 @@ def _dept_names(unit: Unit, roles: dict[str, int | None] | None):
         core = _DEPT_PREFIX.sub("", name)
         if len(core.split()) >= 2:
             pairs.append((core, d.id))
-        for role, words in ROLE_WORDS.items():
+        for words in ROLE_WORDS.values():
             if any(w in name or w == fold(d.abbr) for w in words):
                 pairs.extend((w, d.id) for w in words if len(w) > 4)
     for role, dept in (roles or {}).items():
@@ -350,7 +351,8 @@ def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
         elif role == "organization":
             for bi, block in enumerate(top.children):
                 bpath = (ti, bi)
-                duties = [(bpath + (i,), c) for i, c in enumerate(block.children)] if block.children else [(bpath, block)]
+                duties = ([(bpath + (i,), c) for i, c in enumerate(block.children)] if block.children
+                          else [(bpath, block)])
                 for path, it in duties:
                     t = TaskProposal(path, labels.get(path, ""), it.text, role)
                     _assign(t, [block.text] if block is not it else [], unit, names)
@@ -372,11 +374,10 @@ def _item_at(items: list[PlanItem], path: tuple[int, ...]) -> PlanItem:
 # ------------------------------------------------------------------ title and the whole
 
 _SCOPE = re.compile(r"(?:\s+(?:trong|cua|tren\s+dia\s+ban))?\s+(?:(?:toan\s+)?nganh\s+y\s+t\S|linh\s+vuc\s+y\s+t\S)")
-_OF_BODY = re.compile(r"\s+c\S{1,2}a\s+(?:s\S|b\S|\S{1,2}y\s+ban|ubnd)\s")
 _YEAR = re.compile(r"\s+n\S{1,2}m\s+(\d{4})$")
 
 
-def adapt_title(title: str, unit: Unit, year: int) -> str:
+def adapt_title(title: str, unit: Unit, year: int, issuer: str = "") -> str:
     """The superior's trích yếu for the unit: its scope ('ngành Y tế tỉnh …', 'của Sở Y tế …') becomes the
     unit ('… năm 2025 của Bệnh viện Phổi Bình Thuận'); a title already naming the unit is kept."""
     from .citations import fold_chars
@@ -389,7 +390,11 @@ def adapt_title(title: str, unit: Unit, year: int) -> str:
     f = fold_chars(t)
     year_m = _YEAR.search(f)
     stop = year_m.start() if year_m else len(t)
-    m = next((x for x in _SCOPE.finditer(f, 0, stop)), None) or next((x for x in _OF_BODY.finditer(f, 0, stop)), None)
+    m = next((x for x in _SCOPE.finditer(f, 0, stop)), None)
+    if m is None and issuer:  # "… của Sở Y tế tỉnh Lâm Đồng" at the end: the superior's own scope
+        of = re.search(r"\s+c\S{1,2}a\s+(.+)$", f[:stop])
+        if of and same_issuer(t[of.start(1):stop], issuer):
+            m = of
     if m is not None:
         # the place after the scope: "tỉnh Quảng Ninh", "thành phố Hải Phòng", "Hải Phòng" (capitalised words)
         rest = t[m.end():stop].split()
@@ -423,7 +428,8 @@ def propose_plan(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], 
         it.lead_dept_id, it.coord_dept_ids, it.targets = t.lead_dept_id, list(t.coord_dept_ids), list(t.targets)
 
     signer = unit.signers[0].id if unit.signers else None
-    plan = Plan(title=adapt_title(imported.title, unit, year), doc_date=PartialDate(year), superior=superior,
+    title = adapt_title(imported.title, unit, year, "" if own else superior.ref.issuer)
+    plan = Plan(title=title, doc_date=PartialDate(year), superior=superior,
                 basis=[c.ref for c in basis if c.keep], intro="", lead_sentence="", items=items,
                 period_start=date(year, 1, 1), period_end=date(year, 12, 31), signer_id=signer,
                 recipients=list(unit.recipients), archive_dept_id=(roles or {}).get("lead"))

@@ -131,7 +131,8 @@ def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
         if number_key(c.number) == key:
             return c
     lead = _leading(ref.number)
-    same = [c for c in catalogue if _leading(c.number) == lead and fold(c.kind).split()[0:2] == fold(ref.kind).split()[0:2]]
+    kind = fold(ref.kind).split()[0:2]
+    same = [c for c in catalogue if _leading(c.number) == lead and fold(c.kind).split()[0:2] == kind]
     if not same:
         return None
     symbol = key[len(re.match(r"\d+", key)[0]):]

@@ -19,7 +19,8 @@ _MOTTO = re.compile(r"\s*(CỘNG\s+HÒA|CỘNG\s+HOÀ|CONG\s+HOA).*$", re.IGNORE
 _MOTTO2 = re.compile(r"\s*(\S+\s+\S+\s*)?-\s*T\S{0,2}\s+d\S{0,2}\s*-\s*H\S{0,3}nh\s+ph\S{0,3}c.*$", re.IGNORECASE)
 # The subject of the lead sentence: "Bộ Y tế xây dựng Kế hoạch …", "Sở Y tế ban hành Kế hoạch …".
 LEAD_VERB = re.compile(r"(?:^|\s)(xây dựng|ban hành|xay dung|ban hanh)\s+[Kk]\S{1,2}\s+ho\S{1,3}ch")
-UNIT_START = re.compile(r"(?:(?<=\s)|^)(Sở|Bộ|Bệnh viện|Trung tâm|Ủy ban|UBND|Phòng|Viện|Trạm|Cục|Vụ|Ban|Đảng ủy|Chi bộ|"
+UNIT_START = re.compile(r"(?:(?<=\s)|^)(Sở|Bộ|Bệnh viện|Trung tâm|Ủy ban|UBND|Phòng|Viện|Trạm|Cục|Vụ|Ban|Đảng ủy|"
+                        r"Chi bộ|"
                         r"Công đoàn|Đoàn|Hội|Chi cục|Văn phòng|So|Bo|Benh vien)\s")
 _PLACE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.:]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.:]*)*)")
 _SIGNER = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHỦ TỊCH|"

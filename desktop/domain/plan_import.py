@@ -37,7 +37,8 @@ _OPENERS = re.compile(r"^(thuc hien|de |nham |tren day)")
 _CLOSING = re.compile(r"^tren day\b")
 _RECIPIENTS = re.compile(r"^n\w{1,2}i\s+nh\S{1,2}n\s*:")
 _TITLE = re.compile(r"^k\w{1,2}\s+ho\w{1,3}ch$")
-_DEADLINE = re.compile(r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4})?)\b(?P<yearly>\s*h\w{1,2}ng\s+n\w{1,2}m)?")
+_DEADLINE = re.compile(r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4})?)\b"
+                       r"(?P<yearly>\s*h\w{1,2}ng\s+n\w{1,2}m)?")
 _END_PUNCT = tuple(".;:!?…”\")")
 
 # Syllables that Vietnamese never writes without a mark, common in plans: when an all-ASCII

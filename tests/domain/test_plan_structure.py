@@ -151,7 +151,6 @@ def test_word_bullet_level_with_a_plus_character(tmp_path):
     doc = Document()
     from tests.fixtures import clerk_docx
 
-    clerk_docx.LEVELS  # the builder's list: reuse its numbering, then a "+" bullet of its own
     clerk_docx._add_list(doc)
     numbering = doc.part.numbering_part.element
     from docx.oxml.ns import qn
