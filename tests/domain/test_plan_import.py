@@ -215,3 +215,16 @@ def test_unreadable_files_say_what_to_do(tmp_path, name, content, words):
 def test_missing_file(tmp_path):
     with pytest.raises(UserError, match="Không tìm thấy"):
         read_source(tmp_path / "khong_co.txt")
+
+
+def test_cascade_fields_of_the_import():
+    r = parse_plan_text(seed("001"))
+    assert r.lead_sentence == "Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch truyền thông như sau:"
+    assert r.lead_subject == "Bệnh viện Phổi Bình Thuận" and r.issuer_from == "header"
+    assert r.opening[0].startswith("Thực hiện Kế hoạch số 357/KH-SYT") and r.opening[0].endswith("Lâm Đồng”.")
+    assert r.deadline_yearly and r.deadline_sentence.startswith("Định kỳ hàng năm, báo cáo kết quả")
+    assert r.signer == ["GIÁM ĐỐC"] and r.is_plan and r.has_title
+    r = parse_plan_text(seed("000"))
+    assert (r.issuer, r.issuer_from, r.lead_subject) == ("Bộ Y tế", "body", "Bộ Y tế")
+    assert not r.deadline_yearly and r.signer == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]
+    assert parse_plan_text(seed("003")).signer == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
