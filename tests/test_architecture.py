@@ -23,8 +23,6 @@ QT_ALLOWED = ("desktop/ui/", "desktop/lock.py")
 UI_IMPORTERS = ("desktop/ui/", "desktop/__main__.py", "desktop/cli.py")  # the entry points start the window
 SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE)\s")
 SQL_CALLS = {"execute", "executemany", "executescript"}
-# handled by another change (docgen/check.py is being split into desktop/nd30)
-PRIVATE_IMPORTS_PENDING = {("desktop/docgen/template_check.py", "_Package")}
 
 
 @functools.cache
@@ -128,8 +126,7 @@ def test_no_private_names_across_modules():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
-                    private = alias.name.startswith("_") and not alias.name.startswith("__")
-                    if private and (rel, alias.name) not in PRIVATE_IMPORTS_PENDING:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
                         found.append(f"{rel}:{node.lineno}: imports {alias.name} from {'.' * node.level}"
                                      f"{node.module or ''}")
     assert not found, "private names imported from another module:\n" + "\n".join(found)
