@@ -54,14 +54,15 @@ def syllable_shape(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
-    """The syllable list (package data, resources/syllables.txt; see its header for how it was made)."""
-    from ..paths import resource
+    """The syllable list (package data, desktop/resources/syllables.json; its "about" says how it was made).
 
-    words = []
-    for line in resource("syllables.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            words.extend(line.split())
-    return frozenset(unicodedata.normalize("NFC", w) for w in words)
+    Read with importlib.resources from the package itself, where desktop.paths.resource() finds it: the domain
+    layer imports nothing outside desktop.domain (tests/test_architecture.py)."""
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("desktop").joinpath("resources", "syllables.json").read_text(encoding="utf-8"))
+    return frozenset(unicodedata.normalize("NFC", w) for row in data["syllables"] for w in row.split())
 
 
 def split_glued(word: str) -> tuple[str, str] | None:

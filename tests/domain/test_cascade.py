@@ -382,6 +382,13 @@ def test_syllable_list():
     assert "chínhtrị" not in words and {"chính", "trị", "hoạch", "chương"} <= words
     assert split_glued("Chínhtrị") == ("Chính", "trị")
     assert split_glued("infographic") is None and split_glued("KHTH") is None and split_glued("nghiệm") is None
+    from tests.fixtures.make_syllables import CLEAN_SEEDS
+
+    for prefix in CLEAN_SEEDS:  # the list is made from the clean seeds (and the catalogue, the presets)
+        import re
+
+        seed_words = {w.lower() for w in re.findall(r"[^\W\d_]+", seed(prefix)) if syllable_shape(w)}
+        assert seed_words <= words
 
 
 # ------------------------------------------------------------------ warnings, not a plan, JSON
