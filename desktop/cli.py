@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ls = sub.add_parser("plans", help="liệt kê các kế hoạch")
     ls.add_argument("--db", required=True)
+
+    pi = sub.add_parser("plan-import", help="tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
+    pi.add_argument("--db", required=True)
+    pi.add_argument("file")
+    pi.add_argument("--json", action="store_true", help="in một đối tượng JSON thay cho bản tóm tắt")
     return p
 
 
@@ -164,6 +169,8 @@ def run(argv: list[str]) -> int:
         return 0
     if args.command == "import":
         return _import(args)
+    if args.command == "plan-import":
+        return _plan_import(args)
     if args.command == "plans":
         from .store import plans
 
@@ -175,6 +182,49 @@ def run(argv: list[str]) -> int:
             conn.close()
         return 0
     raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
+
+
+def _plan_import(args) -> int:
+    """A plan from a superior's plan, without questions; a summary or (--json) one JSON object."""
+    import json
+
+    from .app import cascade
+    from .domain.references import cite
+    from .store import units
+
+    if not Path(args.file).is_file():
+        raise UserError(f"Không tìm thấy tệp {args.file}.")
+    with _writer(args.db):
+        conn = _open(args.db)
+        try:
+            done = cascade.import_without_questions(conn, units.load_unit(conn), args.file)
+        finally:
+            conn.close()
+    p, sup = done.proposal, done.proposal.superior
+    ref = sup.ref if sup else None
+    summary = {
+        "plan_id": done.plan_id,
+        "superior": {
+            "citation": cite(ref) if ref else "", "kind": ref.kind if ref else "", "number": ref.number if ref else "",
+            "date": ref.issued.isoformat() if ref and ref.issued else None, "issuer": ref.issuer if ref else "",
+            "summary": ref.summary if ref else "", "deadline": sup.deadline.isoformat() if sup and sup.deadline else None,
+        },
+        "basis": [cite(c.ref) for c in p.basis if c.keep],
+        "sections": sum(p.sections),
+        "tasks": len(p.tasks),
+        "warnings": done.notes,
+    }
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    print(f"Đã tạo kế hoạch {done.plan_id} từ {Path(args.file).name}: {summary['sections']} mục, "
+          f"{summary['tasks']} nhiệm vụ, {len(summary['basis'])} căn cứ.")
+    if ref:
+        print(f"Thực hiện: {summary['superior']['citation']}"
+              + (f" (hạn báo cáo {sup.deadline:%d/%m/%Y})" if sup.deadline else ""))
+    for note in done.notes:
+        print(f"Lưu ý: {note}")
+    return 0
 
 
 def _writer(db_path: str):

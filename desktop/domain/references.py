@@ -11,7 +11,10 @@ from .vnformat import short_date
 
 
 def cite(ref: LegalRef, *, with_summary: bool = False) -> str:
-    parts = [f"{clean(ref.kind)} số {clean(ref.number)}"]
+    """'Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng'; a number not known yet (blank,
+    or a symbol alone such as '/KH-SYT') is left out rather than printed as 'số  '."""
+    number = clean(ref.number)
+    parts = [f"{clean(ref.kind)} số {number}" if re.search(r"\d", number) else clean(ref.kind)]
     if ref.issued:
         parts.append(f"ngày {short_date(ref.issued)}")
     if ref.issuer:

@@ -1,0 +1,93 @@
+"""Tạo từ kế hoạch cấp trên: a unit's plan from its superior's real plan.
+
+propose() reads the file and returns what the review screen shows (domain.cascade.Proposal: the
+superior document with what could not be read, căn cứ candidates matched to the catalogue, tasks with
+proposed departments and targets, repairs); create() stores what the clerk accepted, in one
+transaction. import_without_questions() is both at once, as `plan-import` does."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.cascade import Proposal, apply_proposal, propose_plan
+from ..domain.citations import number_key
+from ..domain.errors import UserError
+from ..domain.models import LegalRef, Unit
+from ..store import catalogue, db, plans, refs
+from .plans import guess_roles, read_superior_plan
+
+
+class NotAPlan(UserError):
+    """The file reads as something else than a plan (a decree, a form, a letter)."""
+
+    def __init__(self, name: str, found: list[str]):
+        self.found = found
+        super().__init__(f"Tệp {name} có vẻ không phải là kế hoạch ({'; '.join(found)}), nên chưa tạo kế hoạch nào.")
+
+
+def known_refs(conn: sqlite3.Connection) -> list[LegalRef]:
+    """The references to match against: the database's catalogue, and the bundled one not yet in it."""
+    stored = refs.list_refs(conn)
+    have = {number_key(r.number) for r in stored}
+    return stored + [r for _, r in catalogue.catalogue() if number_key(r.number) not in have]
+
+
+def propose(conn: sqlite3.Connection, unit: Unit, path: str | Path, year: int | None = None,
+            accept_non_plan: bool = False) -> Proposal:
+    """What the review screen proposes; NotAPlan unless the clerk confirmed (accept_non_plan), and a
+    UserError when nothing numbered was found at all. Nothing is written."""
+    path = Path(path)
+    imported = read_superior_plan(path)
+    if not imported.items:
+        raise UserError(f"Không tìm thấy mục nào được đánh số (I., II., 1., …) trong {path.name}: "
+                        "chưa tạo kế hoạch nào.")
+    if not imported.is_plan and not accept_non_plan:
+        raise NotAPlan(path.name, imported.found)
+    return propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit))
+
+
+def _stored(conn: sqlite3.Connection, ref: LegalRef) -> int:
+    """The id of `ref` in the catalogue: its own, the entry of the same number, or a new entry."""
+    if ref.id is not None:
+        return ref.id
+    if ref.number:
+        key = number_key(ref.number)
+        for r in refs.list_refs(conn):
+            if number_key(r.number) == key:
+                ref.id = r.id
+                return r.id
+    return refs.save_ref(conn, ref)
+
+
+def create(conn: sqlite3.Connection, proposal: Proposal) -> int:
+    """The plan the clerk accepted: repairs made, kept căn cứ (new ones added to the catalogue), the
+    superior document, the tasks. One transaction; the new plan's id."""
+    plan = apply_proposal(proposal)
+    with db.transaction(conn):
+        catalogue.install_catalogue(conn)
+        for r in plan.basis:
+            _stored(conn, r)
+        if plan.superior is not None:
+            _stored(conn, plan.superior.ref)
+            refs.save_superior(conn, plan.superior)
+        return plans.insert_plan(conn, plan)
+
+
+@dataclass
+class Imported:
+    plan_id: int
+    proposal: Proposal
+    notes: list[str] = field(default_factory=list)
+
+
+def import_without_questions(conn: sqlite3.Connection, unit: Unit, path: str | Path,
+                             year: int | None = None) -> Imported:
+    """`plan-import`: the proposal taken as it is (what cannot be read stays blank)."""
+    proposal = propose(conn, unit, path, year)
+    pid = create(conn, proposal)
+    notes = list(proposal.warnings)
+    if proposal.missing:
+        notes.append("Chưa đọc được của văn bản cấp trên: " + ", ".join(proposal.missing_labels())
+                     + " — hãy điền ở mục “Thực hiện” của kế hoạch.")
+    return Imported(pid, proposal, notes)
