@@ -93,3 +93,57 @@ def parse_date(text: str) -> date:
             except ValueError:
                 break
     raise ValueError(f"ngày không hợp lệ: “{t}” (cần dạng 05/3/2025 hoặc 2025-03-05)")
+
+
+def field_date(d: date | None) -> str:
+    """A date in an input field or a table: two-digit day and month, 05/03/2026 (sorts and lines up)."""
+    return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+DATE_HINT = "ngày/tháng/năm, VD: 05/3/2026, 5-3-2026, 05032026 hoặc 5/3/26"
+
+
+def typed_date(text: str) -> date:
+    """A date as a clerk types it: 2/6/2026, 02/06/2026, 2-6-2026, 2.6.2026, 2 6 2026, 02062026, 020626,
+    2/6/26 (day first; a two-digit year is 20yy) or 2026-06-02. ValueError with a Vietnamese message
+    for text that is not a date or a day that does not exist (31/02/2026): never another date."""
+    t = " ".join((text or "").split())
+    if not t:
+        raise ValueError("chưa nhập ngày")
+    parts = None
+    if t.isdigit():
+        if len(t) == 8:
+            parts = (t[:2], t[2:4], t[4:])
+        elif len(t) == 6:
+            parts = (t[:2], t[2:4], t[4:])
+    else:
+        for sep in ("/", "-", ".", " "):
+            bits = [b.strip() for b in t.split(sep)]
+            if len(bits) == 3 and all(b.isdigit() for b in bits):
+                parts = tuple(bits)
+                break
+    if parts is None:
+        raise ValueError(f"“{t}” không phải là ngày (cần {DATE_HINT})")
+    if len(parts[0]) == 4:  # 2026-06-02
+        parts = (parts[2], parts[1], parts[0])
+    d, m, y = parts
+    if len(d) > 2 or len(m) > 2 or len(y) not in (2, 4):
+        raise ValueError(f"“{t}” không phải là ngày (cần {DATE_HINT})")
+    day, month, year = int(d), int(m), int(y) + (2000 if len(y) == 2 else 0)
+    if not 1 <= month <= 12:
+        raise ValueError(f"không có tháng {month} (ngày “{t}”)")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"tháng {month}/{year} không có ngày {day}") from None
+
+
+def parse_number(text: str) -> int:
+    """'15.000.000', '15 000 000', '15000000' or '15,000,000' -> 15000000; ValueError otherwise."""
+    t = (text or "").strip().replace("đồng", "").replace("đ", "")
+    digits = "".join(ch for ch in t if ch not in ". ,\u00a0")
+    if not digits:
+        return 0
+    if not digits.isdigit():
+        raise ValueError(f"“{text.strip()}” không phải là số")
+    return int(digits)

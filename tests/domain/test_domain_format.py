@@ -128,3 +128,54 @@ def test_fold_and_search_with_or_without_diacritics():
     assert matches("chuyển đổi", "Truyền thông về CHUYỂN ĐỔI SỐ")
     assert matches("đổi số", unicodedata.normalize("NFD", "chuyển đổi số"))
     assert not matches("bệnh án", "Chuyển đổi số")
+
+
+# ---------------------------------------------------------------- dates as typed in a field
+@pytest.mark.parametrize("typed", ["2/6/2026", "02/06/2026", "2-6-2026", "2.6.2026", "02062026", "2/6/26",
+                                   "020626", " 2 / 6 / 2026 ", "2 6 2026", "2026-06-02"])
+def test_typed_date_reads_every_form_day_first(typed):
+    from desktop.domain.vnformat import typed_date
+
+    assert typed_date(typed) == date(2026, 6, 2)
+
+
+@pytest.mark.parametrize("typed, d", [("12/01/2026", date(2026, 1, 12)), ("05/03/2026", date(2026, 3, 5)),
+                                      ("5/3/2026", date(2026, 3, 5)), ("29/02/2028", date(2028, 2, 29)),
+                                      ("31/12/99", date(2099, 12, 31))])
+def test_typed_date_is_what_was_typed(typed, d):
+    from desktop.domain.vnformat import typed_date
+
+    assert typed_date(typed) == d
+
+
+@pytest.mark.parametrize("typed, words", [("31/02/2026", "không có ngày 31"), ("29/02/2026", "không có ngày 29"),
+                                          ("5/13/2026", "không có tháng 13"), ("abc", "không phải là ngày"),
+                                          ("", "chưa nhập"), ("5/3", "không phải là ngày"),
+                                          ("123/3/2026", "không phải là ngày"), ("5/3/202", "không phải là ngày")])
+def test_typed_date_refuses_impossible_dates(typed, words):
+    from desktop.domain.vnformat import typed_date
+
+    with pytest.raises(ValueError, match=words):
+        typed_date(typed)
+
+
+def test_field_date_pads_day_and_month():
+    from desktop.domain.vnformat import field_date
+
+    assert field_date(date(2026, 9, 14)) == "14/09/2026" and field_date(date(2026, 2, 5)) == "05/02/2026"
+    assert field_date(None) == ""
+
+
+@pytest.mark.parametrize("text, n", [("15.000.000", 15_000_000), ("15000000", 15_000_000), ("15 000 000", 15_000_000),
+                                     ("15,000,000", 15_000_000), ("", 0), ("1.500.000 đồng", 1_500_000)])
+def test_parse_number_reads_grouped_numbers(text, n):
+    from desktop.domain.vnformat import parse_number
+
+    assert parse_number(text) == n
+
+
+def test_parse_number_refuses_words():
+    from desktop.domain.vnformat import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number("mười")
