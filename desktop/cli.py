@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("--db", required=True)
     pi.add_argument("file")
     pi.add_argument("--json", action="store_true", help="in một đối tượng JSON thay cho bản tóm tắt")
+    pi.add_argument("--year", type=str, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên, không có thì năm nay)")
     return p
 
 
@@ -197,7 +198,8 @@ def _plan_import(args) -> int:
     with _writer(args.db):
         conn = _open(args.db)
         try:
-            done = cascade.import_without_questions(conn, units.load_unit(conn), args.file)
+            done = cascade.import_without_questions(conn, units.load_unit(conn), args.file,
+                                                    _positive(args.year) if args.year else None)
         finally:
             conn.close()
     p, sup = done.proposal, done.proposal.superior
