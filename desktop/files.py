@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +19,71 @@ def lock_owner(path: Path) -> Path | None:
     if len(stem) > 6:
         candidates.append(path.with_name("~$" + name[2:]))
     return next((c for c in candidates if c.exists()), None)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
+DATA_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
+BACKUP_FOLDER = "sao_luu"  # store/backups.py FOLDER
+
+
+def one_line(text) -> str:
+    """`text` safe to echo in a message: control characters (newlines, escapes, bidi overrides) become
+    one space, so a sheet name, a cell or a file name can never forge a line of output."""
+    return _CONTROL.sub(" ", str(text))
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same (st_dev, st_ino) (a hard link, a mapped drive and its UNC
+    path; Windows gives the file ID in st_ino), or the same resolved path when one does not exist yet."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        pass
+    try:
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+    except (OSError, ValueError):
+        return False
+
+
+def _inside(child: Path, folder: Path) -> bool:
+    """Whether `child` (existing or not) lies in `folder` (by identity of the folders on the way up)."""
+    try:
+        if not folder.is_dir():
+            return False
+        here = Path(os.path.realpath(child)).parent
+    except (OSError, ValueError):
+        return False
+    for _ in range(64):
+        if same_file(here, folder):
+            return True
+        if here.parent == here:
+            return False
+        here = here.parent
+    return False
+
+
+def refuse_data_target(out: str | Path, db_path: str | Path | None) -> None:
+    """UserError when writing `out` would overwrite the clerk's data: the database itself, its -wal, -shm,
+    -journal or .lock, or anything in its backup folder — compared by file identity, not by name."""
+    if db_path is None:
+        return
+    out, db = Path(out), Path(db_path)
+    guarded = [db] + [db.with_name(db.name + s) for s in DATA_SUFFIXES]
+    try:
+        real = Path(os.path.realpath(db))
+        guarded += [real] + [real.with_name(real.name + s) for s in DATA_SUFFIXES]
+    except (OSError, ValueError):
+        real = db
+    hit = next((g for g in guarded if same_file(out, g)), None)
+    if hit is None:
+        for base in {db.parent, real.parent}:
+            if _inside(out, base / BACKUP_FOLDER):
+                raise UserError(f"Không ghi văn bản vào {one_line(out)}: đó là thư mục sao lưu của dữ liệu "
+                                f"{one_line(db)}. Hãy chọn nơi lưu khác; dữ liệu và các bản sao lưu giữ nguyên.")
+        return
+    what = "tệp dữ liệu" if hit in (db, real) else f"tệp đi kèm ({hit.name}) của dữ liệu"
+    raise UserError(f"Không ghi văn bản vào {one_line(out)}: đó là {what} {one_line(db)}, ghi vào sẽ mất dữ liệu. "
+                    "Hãy đặt tên tệp khác (ví dụ ke_hoach.docx); dữ liệu giữ nguyên.")
 
 
 def check_target(path: str | Path) -> Path:

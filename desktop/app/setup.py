@@ -21,15 +21,11 @@ def create_demo_database(path: Path) -> None:
 
 def create_unit_database(path: Path, unit: Unit, today: date | None = None) -> None:
     """A new database at `path` with the unit and a first plan from the preset; all or nothing (no file is
-    left behind when it fails)."""
+    left behind when it fails or is killed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = db.create(path)
-    try:
-        with db.transaction(conn):
-            units.save_unit(conn, unit)
-            insert_preset_plan(conn, unit, today or date.today(), superior_short=unit.parent_body or "cấp trên")
-    except BaseException:
-        conn.close()
-        path.unlink(missing_ok=True)
-        raise
-    conn.close()
+
+    def fill(conn) -> None:
+        units.save_unit(conn, unit)
+        insert_preset_plan(conn, unit, today or date.today(), superior_short=unit.parent_body or "cấp trên")
+
+    db.build(path, fill)  # built beside it, renamed into place when whole

@@ -9,7 +9,8 @@ File name: ``<db stem>-YYYYMMDD-HHMMSS[-n]-<reason>.db``; the date shown comes f
 Keeping policy (``prune``): the automatic backups (on start, daily) rotate, the newest ``keep`` of
 them stay. The backups the clerk asked for ("Sao lưu ngay") and the ones made before a restore are
 safety copies kept separately, also the newest ``keep`` of them, so a day of many starts never
-rotates away the only way back from a restore. The backup just made is never deleted.
+rotates away the only way back from a restore. The backup just made is never deleted, nor is the
+newest backup that passes quick_check; a copy that fails quick_check is never kept as a backup.
 """
 from __future__ import annotations
 
@@ -104,12 +105,38 @@ def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str,
         part = dest.with_name(dest.name + ".part")
         try:
             db.copy_to(conn, part)
+            problem = sound(part)
+            if problem != "ok":  # a damaged database never becomes a backup, nor pushes good ones out
+                raise UserError(f"Không sao lưu: bản sao của dữ liệu {db_path.name} không qua kiểm tra của SQLite "
+                                f"({problem[:100]}), có thể dữ liệu đã bị hỏng. Các bản sao lưu cũ được giữ nguyên.")
             os.replace(part, dest)
         finally:
             part.unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as e:
         raise _write_error(e, where) from e
     return dest
+
+
+def sound(path: Path) -> str:
+    """"ok" when the file passes PRAGMA quick_check, else why not."""
+    try:
+        conn = _ro(path)
+    except sqlite3.Error as e:
+        return str(e)
+    try:
+        return db.check(conn)
+    except sqlite3.Error as e:
+        return str(e)
+    finally:
+        conn.close()
+
+
+def newest_good(db_path: str | Path) -> Backup | None:
+    """The newest backup of this database that is readable and passes quick_check (None: there is none)."""
+    for b in list_backups(db_path):
+        if b.readable and sound(b.path) == "ok":
+            return b
+    return None
 
 
 def inspect(path: str | Path) -> tuple[int, int]:
@@ -201,15 +228,18 @@ def _count(f: Path) -> tuple[int | None, str]:
 
 def prune(db_path: str | Path, keep: int = DEFAULT_KEEP, protect: Path | None = None) -> list[Path]:
     """Delete all but the newest `keep` automatic backups, and all but the newest `keep` safety
-    backups (manual, before a restore); `protect` (the backup just made) always stays. Returns the
+    backups (manual, before a restore); `protect` (the backup just made) and the newest sound backup stay. Returns the
     deleted files; a file that cannot be deleted is left for the next time."""
     keep = max(1, int(keep))
     backups = list_backups(db_path, counts=False)
-    protected = Path(protect).resolve() if protect else None
+    protected = {Path(protect).resolve()} if protect else set()
+    good = newest_good(db_path)  # the newest sound backup is never rotated away, whatever came after it
+    if good is not None:
+        protected.add(good.path.resolve())
     deleted = []
     for group in (True, False):
         for b in [b for b in backups if b.automatic is group][keep:]:
-            if protected is not None and b.path.resolve() == protected:
+            if b.path.resolve() in protected:
                 continue
             try:
                 b.path.unlink()

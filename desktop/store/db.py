@@ -1,13 +1,18 @@
-"""The SQLite file: opening, numbered migrations (PRAGMA user_version), backups, transactions."""
+"""The SQLite file: opening (checked: quick_check at every open, integrity_check once a day), numbered
+migrations (PRAGMA user_version), atomic creation, transactions; known faults said in Vietnamese."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 
 from ..domain.errors import UserError
+from ..files import one_line
+from . import faults, fs
+from .faults import StoreFault
 
 APPLICATION_ID = 1447253337  # 'VBYT'
 
@@ -26,13 +31,38 @@ def migrations() -> list[tuple[int, str, str]]:
 LATEST = migrations()[-1][0]
 
 
-def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
+class Damaged(UserError):
+    """The database fails SQLite's check. `backup` is the newest backup that passes it (or None); the
+    damaged file is left exactly as it is (recovery moves it aside, never overwrites it)."""
+
+    def __init__(self, path: Path, problem: str, backup=None):
+        self.path, self.problem, self.backup = Path(path), problem, backup
+        super().__init__(damaged_message(self.path, problem, backup))
+
+
+def damaged_message(path: Path, problem: str, backup) -> str:
+    p = one_line(path)
+    text = (f"Tệp dữ liệu {p} bị hỏng ({one_line(problem)[:120]}); ứng dụng không ghi gì vào tệp này "
+            "và không sao lưu đè lên các bản sao lưu tốt.")
+    if backup is not None:
+        text += (f" Bản sao lưu tốt mới nhất: {backup.path.name} ({backup.created:%d/%m/%Y %H:%M}, "
+                 f"{backup.activities} hoạt động). Để khôi phục: mở cửa sổ ứng dụng và chọn “Khôi phục bản sao lưu”, "
+                 f"hoặc chạy lệnh: python -m desktop restore --db \"{p}\" --from \"{one_line(backup.path)}\".")
+    else:
+        text += (" Không có bản sao lưu tốt nào. Có thể cứu phần còn đọc được sang tệp mới bằng lệnh: "
+                 f"python -m desktop salvage --db \"{p}\" --out TỆP_MỚI.db.")
+    return text + " Tệp hỏng được giữ nguyên để chuyên viên kiểm tra."
+
+
+def _configure(conn: sqlite3.Connection, path: Path | None = None) -> sqlite3.Connection:
     conn.isolation_level = None  # explicit transactions only (see transaction())
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
-    # A year of records: a power cut must never lose a committed action nor corrupt the file.
-    conn.execute("PRAGMA journal_mode = WAL")
+    # A year of records: a power cut must never lose a committed action nor corrupt the file. WAL needs
+    # shared memory between the processes of one machine: on a network share, the rollback journal.
+    network = path is not None and fs.is_network(path)
+    conn.execute("PRAGMA journal_mode = DELETE" if network else "PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     return conn
 
@@ -61,75 +91,238 @@ def copy_to(source: sqlite3.Connection, dest: Path) -> None:
         target.close()
 
 
+def check(conn: sqlite3.Connection, full: bool = False) -> str:
+    """"ok", or SQLite's first complaint: PRAGMA quick_check (full=True: integrity_check)."""
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(5)")]
+    except sqlite3.DatabaseError as e:
+        if faults.kind_of(e) in (faults.IO, faults.OPEN, faults.BUSY):
+            raise
+        return str(e)
+    return "ok" if rows == ["ok"] else "; ".join(map(str, rows))
+
+
+def _statements(sql: str) -> list[str]:
+    """The statements of a migration script (triggers' BEGIN … END kept whole)."""
+    out, buf = [], ""
+    for piece in sql.split(";"):
+        buf += piece + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \t\r\n;"):
+                out.append(buf)
+            buf = ""
+    if buf.strip(" \t\r\n;"):
+        out.append(buf)
+    return out
+
+
+def version_of(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
 def migrate(conn: sqlite3.Connection, path: Path | None = None, upto: int | None = None) -> int:
-    """Bring the schema to `upto` (default: latest), each migration in its own transaction.
-    An existing database is copied aside before its first migration. Returns the new version."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    """Bring the schema to `upto` (default: latest), each migration in its own transaction, taken with BEGIN
+    IMMEDIATE and the version read again inside it: two processes opening an old file at once migrate it
+    once. An existing database is copied aside before its first migration. Returns the new version."""
+    current = version_of(conn)
     target = LATEST if upto is None else upto
-    pending = [m for m in migrations() if current < m[0] <= target]
-    if not pending:
+    if not [m for m in migrations() if current < m[0] <= target]:
         return current
     if current > 0 and path is not None:
-        backup_copy(conn, path, f"v{current}")
-    for version, name, sql in pending:
+        with faults.said(path, "sao lưu trước khi nâng cấp"):
+            backup_copy(conn, path, f"v{current}")
+    for version, name, sql in migrations():
+        if not current < version <= target:
+            continue
         try:
-            conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+            conn.execute("BEGIN IMMEDIATE")
+            if version_of(conn) >= version:  # another process did it meanwhile
+                conn.execute("ROLLBACK")
+                continue
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
         except sqlite3.Error as e:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            known = faults.fault(e, path or "?", "nâng cấp")
+            if known is not None:
+                raise known from e
             raise UserError(f"Không nâng cấp được cơ sở dữ liệu ({name}): {e}") from e
     return target
 
 
-def create(path: str | Path) -> sqlite3.Connection:
-    """A new database at `path` (refuses an existing file)."""
-    p = Path(path)
-    if p.exists():
-        raise UserError(f"Tệp {p} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).")
-    if not p.parent.exists():
-        raise UserError(f"Thư mục {p.parent} không tồn tại.")
+def needs_migration(path: str | Path) -> bool:
+    """Whether opening `path` would migrate it (read without writing; False when it cannot be read)."""
     try:
-        conn = _configure(sqlite3.connect(p))
-        migrate(conn)
-    except sqlite3.Error as e:
-        raise UserError(f"Không tạo được tệp dữ liệu {p}: {e}") from e
-    return conn
+        c = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return False
+    try:
+        return 0 < version_of(c) < LATEST
+    except sqlite3.Error:
+        return False
+    finally:
+        c.close()
 
 
-def open_db(path: str | Path, *, create_missing: bool = False) -> sqlite3.Connection:
-    """Open an existing database of this app, migrating it if it is older."""
+def _new_file(p: Path) -> None:
+    if p.exists():
+        raise UserError(f"Tệp {one_line(p)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).")
+    if not p.parent.exists():
+        raise UserError(f"Thư mục {one_line(p.parent)} không tồn tại.")
+
+
+def create(path: str | Path) -> sqlite3.Connection:
+    """A new database at `path` (refuses an existing file); the schema is built aside and renamed into place."""
+    p = Path(path)
+    build(p, lambda conn: None)
+    return open_db(p)
+
+
+def build(path: str | Path, fill) -> None:
+    """A new database at `path` made whole or not at all: the schema and fill(conn) (one transaction) go into
+    a temporary file beside it, which is renamed into place only when complete. A failure, a full disk or a
+    killed process leaves no file at `path` (a killed one's temporary file is removed by the next build)."""
+    from .atomic import staged
+
+    p = Path(path)
+    _new_file(p)
+    with staged(p) as tmp:
+        with faults.said(p, "tạo"):
+            conn = sqlite3.connect(tmp)
+            try:
+                conn.isolation_level = None
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA journal_mode = DELETE")  # one file: nothing beside it to rename
+                conn.execute("PRAGMA synchronous = FULL")
+                try:
+                    migrate(conn)
+                    with transaction(conn):
+                        fill(conn)
+                except sqlite3.Error as e:
+                    if faults.kind_of(e):
+                        raise
+                    raise UserError(f"Không tạo được tệp dữ liệu {one_line(p)}: {e}") from e
+            finally:
+                conn.close()
+
+
+def _writable(p: Path) -> None:
+    folder = p.parent
+    if not os.access(p, os.W_OK) or not os.access(folder, os.W_OK):
+        where = p if not os.access(p, os.W_OK) else folder
+        raise StoreFault(f"Tệp dữ liệu {one_line(p)} không sửa được: {one_line(where)} chỉ cho đọc hoặc bị khoá "
+                         "không cho sửa (thuộc tính chỉ đọc, ổ đĩa chống ghi, không có quyền ghi). Dữ liệu không thay "
+                         "đổi; hãy bỏ thuộc tính chỉ đọc hoặc chép dữ liệu sang thư mục khác rồi mở lại.",
+                         faults.READONLY, p)
+
+
+def _stamp(p: Path) -> Path:
+    """Where the day of the last full check of `p` is kept: the per-user data folder, one file per database."""
+    import hashlib
+
+    from ..paths import data_dir
+
+    key = hashlib.sha1(os.path.normcase(str(p.resolve())).encode("utf-8", "replace")).hexdigest()[:16]
+    return data_dir() / "kiem_tra" / f"{key}.txt"
+
+
+def _full_check_due(p: Path, today: date) -> bool:
+    try:
+        return _stamp(p).read_text(encoding="ascii").strip() != today.isoformat()
+    except (OSError, ValueError):
+        return True
+
+
+def _mark_checked(p: Path, today: date) -> None:
+    try:
+        _stamp(p).parent.mkdir(parents=True, exist_ok=True)
+        _stamp(p).write_text(today.isoformat(), encoding="ascii")
+    except OSError:
+        pass  # checked again next time
+
+
+def _damaged(p: Path, problem: str) -> Damaged:
+    from .backups import newest_good
+
+    try:
+        good = newest_good(p)
+    except (OSError, sqlite3.Error, UserError):
+        good = None
+    return Damaged(p, problem, good)
+
+
+def open_db(path: str | Path, *, create_missing: bool = False, today: date | None = None) -> sqlite3.Connection:
+    """Open an existing database of this app, checked (quick_check; integrity_check on the day's first open),
+    migrating it if it is older. Damaged for a file that fails the check; StoreFault for a disk fault."""
     p = Path(path)
     if not p.exists():
         if create_missing:
             return create(p)
-        raise UserError(f"Không tìm thấy tệp dữ liệu {p}.")
+        raise UserError(f"Không tìm thấy tệp dữ liệu {one_line(p)}.")
     if p.is_dir():
-        raise UserError(f"{p} là một thư mục, không phải tệp dữ liệu.")
+        raise UserError(f"{one_line(p)} là một thư mục, không phải tệp dữ liệu.")
+    _writable(p)
+    conn = None
     try:
-        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=rw", uri=True)
-        app_id, version = conn.execute("PRAGMA application_id").fetchone()[0], conn.execute(
-            "PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as e:
-        raise UserError(f"Tệp {p} không phải là tệp dữ liệu của ứng dụng ({e}).") from e
-    if app_id != APPLICATION_ID:
-        conn.close()
-        raise UserError(f"Tệp {p} không phải là tệp dữ liệu của ứng dụng.")
-    if version > LATEST:
-        conn.close()
-        raise UserError(f"Tệp {p} được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng.")
-    _configure(conn)
-    migrate(conn, p)
+        with faults.said(p, "mở"):
+            conn = sqlite3.connect(p.resolve().as_uri() + "?mode=rw", uri=True)
+            try:
+                app_id, version = conn.execute("PRAGMA application_id").fetchone()[0], version_of(conn)
+            except sqlite3.DatabaseError as e:
+                if faults.kind_of(e) is None and "malformed" in str(e).lower():
+                    raise _damaged(p, str(e)) from e
+                if faults.kind_of(e) is None:
+                    raise UserError(f"Tệp {one_line(p)} không phải là tệp dữ liệu của ứng dụng ({e}).") from e
+                raise
+            if app_id != APPLICATION_ID:
+                raise UserError(f"Tệp {one_line(p)} không phải là tệp dữ liệu của ứng dụng.")
+            if version > LATEST:
+                raise UserError(f"Tệp {one_line(p)} được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng.")
+            today = today or date.today()
+            full = _full_check_due(p, today)
+            problem = check(conn, full)
+            if problem != "ok":
+                raise _damaged(p, problem)
+            if full:
+                _mark_checked(p, today)
+            _configure(conn, p)
+            migrate(conn, p)
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return conn
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection):
-    """One user action = one transaction: all of it is written, or none."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One user action = one transaction: all of it is written, or none. A disk fault (full, read-only,
+    I/O error, busy) is said as a StoreFault naming the file: SQLite has rolled the action back (or the
+    rollback here did), the data is as it was before the action."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        _raise_fault(e, conn, "bắt đầu lưu")
+        raise
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    else:
         conn.execute("COMMIT")
+    except BaseException as e:
+        if conn.in_transaction:  # SQLite may have rolled back on its own (a full disk, an I/O error)
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+        if isinstance(e, sqlite3.OperationalError):
+            _raise_fault(e, conn, "lưu")
+        raise
+
+
+def _raise_fault(e: sqlite3.Error, conn: sqlite3.Connection, doing: str) -> None:
+    f = faults.fault(e, faults.path_of(conn) or "?", doing)
+    if f is not None:
+        raise f from e

@@ -16,17 +16,8 @@ from .units import save_unit
 
 
 def create_demo(path: str | Path, activities: int = 150, seed: int = 1) -> None:
-    """Create `path` (refusing an existing file) with the demo; all or nothing."""
-    p = Path(path)
-    conn = db.create(p)
-    try:
-        with db.transaction(conn):
-            fill_demo(conn, activities, seed)
-    except BaseException:
-        conn.close()
-        p.unlink(missing_ok=True)
-        raise
-    conn.close()
+    """Create `path` (refusing an existing file) with the demo; all or nothing: built aside, renamed into place."""
+    db.build(Path(path), lambda conn: fill_demo(conn, activities, seed))
 
 
 def fill_demo(conn, activities: int, seed: int) -> int:
