@@ -64,3 +64,8 @@ def write_report(conn: sqlite3.Connection, out: str | Path, plan_id: int | None 
     if pdf:
         written.append(to_pdf(out, cancel=cancel))
     return written
+
+
+def guessed_count(conn: sqlite3.Connection, plan_id: int | None) -> int:
+    """The plan's activities whose plan the upgrade guessed (for the clerk to check); 0 without a plan."""
+    return 0 if plan_id is None else activities.guessed_for_plan(conn, plan_id)

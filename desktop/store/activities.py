@@ -93,3 +93,18 @@ def key_fields(conn: sqlite3.Connection) -> list[tuple]:
     """(start date, source unit, department id, source department, title) of every activity: what
     an import compares a workbook row with to skip what is already present."""
     return conn.execute("SELECT start_date, source_unit, dept_id, source_dept, title FROM activities").fetchall()
+
+
+def ids_for_tasks(conn: sqlite3.Connection, task_ids: list[int]) -> dict[int, list[int]]:
+    """The activities recorded under each of these tasks: {task id: [activity ids]}."""
+    out: dict[int, list[int]] = {}
+    for tid in task_ids:
+        ids = [r[0] for r in conn.execute("SELECT id FROM activities WHERE task_id = ? ORDER BY id", (tid,))]
+        if ids:
+            out[tid] = ids
+    return out
+
+
+def set_task(conn: sqlite3.Connection, ids: list[int], task_id: int | None) -> None:
+    """Put activities back under a task (undo of deleting it); their plan follows the task (trigger)."""
+    conn.executemany("UPDATE activities SET task_id = ? WHERE id = ?", [(task_id, i) for i in ids])

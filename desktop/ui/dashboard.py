@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from ..domain.forms import form
 from ..domain.report import Compiled
-from ..domain.vnformat import number
+from ..domain.vnformat import field_date, number
 
 
 class MonthChart(QWidget):
@@ -48,9 +49,21 @@ class MonthChart(QWidget):
 
 
 class Dashboard(QWidget):
+    plan_chosen = Signal(int)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.plan_combo = QComboBox()
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_combo.setMinimumContentsLength(30)
+        self.plan_combo.activated.connect(lambda i: self.plan_chosen.emit(self.plan_combo.itemData(i)))
+        label = QLabel("&Kế hoạch")
+        label.setBuddy(self.plan_combo)
+        top.addWidget(label)
+        top.addWidget(self.plan_combo, 1)
+        lay.addLayout(top)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setStyleSheet("font-size: 15px")
@@ -71,8 +84,17 @@ class Dashboard(QWidget):
         cl.addWidget(self.chart)
         lay.addWidget(cbox, 1)
         self.bars: list[QProgressBar] = []
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2)
 
-    def show_figures(self, compiled: Compiled | None, deadline: date | None, year: int, today: date | None = None):
+    def set_plans(self, plans: list[tuple[int, str, int]], current: int | None) -> None:
+        self.plan_combo.clear()
+        for pid, title, year in plans:
+            self.plan_combo.addItem(f"{year} — {title}", pid)
+        self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(current), 0))
+
+    def show_figures(self, compiled: Compiled | None, deadline: date | None, year: int, today: date | None = None,
+                     guessed: int = 0):
         today = today or date.today()
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
@@ -87,15 +109,22 @@ class Dashboard(QWidget):
                  f"tham dự, kinh phí <b>{number(compiled.cost)}</b> đồng"]
         if deadline:
             days = (deadline - today).days
-            when = f"{deadline:%d/%m/%Y}"
-            parts.append(f"hạn báo cáo {when}: còn <b>{days}</b> ngày" if days >= 0 else
-                         f"hạn báo cáo {when} đã qua {-days} ngày")
+            when = field_date(deadline)
+            parts.append(f"hạn báo cáo {when}: còn <b>{number(days)}</b> ngày" if days >= 0 else
+                         f"hạn báo cáo {when} <b style='color:#b00020'>đã qua {number(-days)} ngày</b>")
+        else:
+            parts.append("chưa có hạn báo cáo (nhập ở Kế hoạch › Văn bản cấp trên)")
+        if guessed:
+            parts.append(f"<span style='color:#8a4b00'>{number(guessed)} hoạt động cần kiểm tra kế hoạch "
+                         "(trang Hoạt động)</span>")
         self.headline.setText(" · ".join(parts))
         row = 0
         for tr in compiled.tasks:
             for t in tr.targets:
                 unit = t.target.unit_label or form(t.target.form_code).unit
-                label = QLabel(f"{tr.label} {tr.task.text[:70]} — {form(t.target.form_code).label}")
+                label = QLabel(f"{tr.label} {tr.task.text} — {form(t.target.form_code).label}")
+                label.setWordWrap(True)
+                label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
                 label.setToolTip(tr.task.text)
                 bar = QProgressBar()
                 bar.setRange(0, max(t.target.quantity, 1))

@@ -7,14 +7,18 @@ the rows still visible when the query grows), then one model reset.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from ..domain.forms import form
 from ..domain.models import Activity, Unit
 from ..domain.text import fold
-from ..domain.vnformat import number, short_date
+from ..domain.vnformat import field_date, number, short_date
 
 COLUMNS = ("Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Nhiệm vụ", "Số lượng", "Người dự", "Kinh phí")
 NUMERIC = {5, 6, 7}
+GUESSED = QBrush(QColor("#fff3cd"))
+GUESSED_TIP = ("Kế hoạch của hoạt động này do bản nâng cấp dữ liệu tự đoán: hãy kiểm tra (xác nhận "
+               "hoặc chuyển sang kế hoạch đúng).")
 
 
 class LedgerModel(QAbstractTableModel):
@@ -27,17 +31,20 @@ class LedgerModel(QAbstractTableModel):
         self._words: list[str] = []
         self._query = ""
         self.dept_id = self.task_id = self.form_code = self.month = None
+        self.guessed = False
         self._sort = (0, Qt.DescendingOrder)
         self.set_unit(unit, task_labels or {})
         self.reset(acts)
 
-    def set_unit(self, unit: Unit, task_labels: dict[int, str]) -> None:
+    def set_unit(self, unit: Unit, task_labels: dict[int, str], task_texts: dict[int, str] | None = None) -> None:
+        """task_labels: what the Nhiệm vụ column shows (label and the start of the text); task_texts: its tooltip."""
         self._dept = {d.id: d.name for d in unit.departments}
         self._tasks = task_labels
+        self._task_texts = task_texts or {}
 
     def _folded(self, a: Activity) -> str:
         return fold(" ".join((a.title, self._dept.get(a.dept_id, ""), form(a.form_code).label, a.notes,
-                              a.evidence, short_date(a.start))))
+                              a.evidence, short_date(a.start), field_date(a.start))))
 
     def reset(self, acts: list[Activity]) -> None:
         self._all = list(acts)
@@ -50,12 +57,14 @@ class LedgerModel(QAbstractTableModel):
         return ((self.dept_id is None or a.dept_id == self.dept_id)
                 and (self.task_id is None or a.task_id == self.task_id)
                 and (self.form_code is None or a.form_code == self.form_code)
-                and (self.month is None or a.start.month == self.month))
+                and (self.month is None or a.start.month == self.month)
+                and (not self.guessed or a.plan_guessed))
 
     def _refilter(self, candidates: list[int] | None = None) -> None:
         cand = self._order if candidates is None else candidates
         words, folded = self._words, self._fold
-        if self.dept_id is not None or self.task_id is not None or self.form_code is not None or self.month:
+        if (self.dept_id is not None or self.task_id is not None or self.form_code is not None or self.month
+                or self.guessed):
             cand = [i for i in cand if self._accepts(i)]
         if words:
             if len(words) == 1:
@@ -74,8 +83,9 @@ class LedgerModel(QAbstractTableModel):
         self._query, self._words = query, query.split()
         self._refilter(self._rows if narrowing else None)
 
-    def set_filters(self, dept_id=None, task_id=None, form_code=None, month=None) -> None:
+    def set_filters(self, dept_id=None, task_id=None, form_code=None, month=None, guessed: bool = False) -> None:
         self.dept_id, self.task_id, self.form_code, self.month = dept_id, task_id, form_code, month
+        self.guessed = guessed
         self._refilter()
 
     def _key(self, column: int):
@@ -110,14 +120,23 @@ class LedgerModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.DisplayRole:
             f = form(a.form_code)
-            day = short_date(a.start) + (f" - {short_date(a.end)}" if a.end and a.end != a.start else "")
+            day = field_date(a.start) + (f" - {field_date(a.end)}" if a.end and a.end != a.start else "")
             return (day, self._dept.get(a.dept_id, ""), a.title, f.label, self._tasks.get(a.task_id, ""),
                     f"{number(a.quantity)} {a.unit_label or f.unit}",
                     number(a.participants) if a.participants else "", number(a.cost) if a.cost else "")[col]
         if role == Qt.TextAlignmentRole and col in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole and col == 2:
-            return a.title
+        if role == Qt.ToolTipRole:
+            if a.plan_guessed:
+                return GUESSED_TIP
+            if col == 2:
+                return a.title
+            if col == 4:
+                return self._task_texts.get(a.task_id)
+            if col == 1 and a.source_unit:
+                return f"{a.source_unit} · {a.source_dept}".strip(" ·")
+        if role == Qt.BackgroundRole and a.plan_guessed:
+            return GUESSED
         return None
 
     # ---------------------------------------------------------------- rows
@@ -133,6 +152,9 @@ class LedgerModel(QAbstractTableModel):
 
     def activities(self) -> list[Activity]:
         return list(self._all)
+
+    def has(self, activity_id: int | None) -> bool:
+        return any(a.id == activity_id for a in self._all)
 
     def total(self) -> int:
         return len(self._all)

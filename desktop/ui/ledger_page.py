@@ -1,30 +1,32 @@
-"""Hoạt động: the ledger — filter, search as you type, add/edit in a keyboard-first form,
-duplicate, delete with undo. Every change is written to the database at once."""
+"""Hoạt động: the ledger of one plan (or every plan) — filter, search as you type, add/edit in a
+keyboard-first form, duplicate, delete with undo, check the plan the upgrade guessed. Every change is
+written to the database at once."""
 from __future__ import annotations
 
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ..domain.forms import FORMS, form
+from ..domain.forms import FORMS
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
-from ..domain.text import clean
 from ..domain.vnformat import number
-from ..store import activities, db
+from ..store import activities, db, plans
+from .ledger_form import ActivityForm, task_text
 from .ledger_model import COLUMNS, LedgerModel
+
+ALL_PLANS = -1  # the plan selector's "Tất cả kế hoạch"
 
 
 class _Store:
     """The ledger's writes, each one transaction, shared by the undo commands."""
 
-    def __init__(self, conn, model: LedgerModel):
-        self.conn, self.model = conn, model
+    def __init__(self, conn, model: LedgerModel, shows):
+        self.conn, self.model, self.shows = conn, model, shows
 
     def insert(self, acts: list[Activity]) -> None:
         with db.transaction(self.conn):
@@ -33,12 +35,17 @@ class _Store:
                     activities.insert_activities(self.conn, [a])
                 else:
                     activities.restore_activities(self.conn, [a])
-        self.model.add(acts)
+        self.model.add([a for a in acts if self.shows(a)])
 
-    def update(self, a: Activity) -> None:
+    def update(self, acts: list[Activity]) -> None:
         with db.transaction(self.conn):
-            activities.update_activity(self.conn, a)
-        self.model.replace(a)
+            for a in acts:
+                activities.update_activity(self.conn, a)
+        for a in acts:
+            if self.shows(a):
+                self.model.replace(a) if self.model.has(a.id) else self.model.add([a])
+            else:
+                self.model.remove({a.id})
 
     def delete(self, acts: list[Activity]) -> None:
         with db.transaction(self.conn):
@@ -59,8 +66,8 @@ class AddCommand(QUndoCommand):
 
 
 class EditCommand(QUndoCommand):
-    def __init__(self, store: _Store, old: Activity, new: Activity):
-        super().__init__("Sửa hoạt động")
+    def __init__(self, store: _Store, old: list[Activity], new: list[Activity], text: str = ""):
+        super().__init__(text or f"sửa hoạt động “{_short(new[0].title)}”")
         self.store, self.old, self.new = store, old, new
 
     def redo(self):
@@ -72,7 +79,7 @@ class EditCommand(QUndoCommand):
 
 class DeleteCommand(QUndoCommand):
     def __init__(self, store: _Store, acts: list[Activity]):
-        super().__init__(f"Xóa {len(acts)} hoạt động")
+        super().__init__(f"xóa hoạt động “{_short(acts[0].title)}”" if len(acts) == 1 else f"xóa {len(acts)} hoạt động")
         self.store, self.acts = store, acts
 
     def redo(self):
@@ -82,194 +89,42 @@ class DeleteCommand(QUndoCommand):
         self.store.insert(self.acts)
 
 
-class _EnterMovesOn(QObject):
-    """Enter in a field moves to the next one; in the last field it saves."""
-
-    def __init__(self, fields: list[QWidget], on_last):
-        super().__init__()
-        self.fields, self.on_last = fields, on_last
-
-    def eventFilter(self, obj, event):  # noqa: N802
-        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
-            if isinstance(obj, QComboBox) and obj.view().isVisible():
-                return False
-            if event.modifiers() & Qt.ControlModifier or obj is self.fields[-1]:
-                self.on_last()
-                return True
-            i = next((k for k, f in enumerate(self.fields) if f is obj or f.isAncestorOf(obj)), -1)
-            if i >= 0:
-                self.fields[i + 1].setFocus()
-                return True
-        return False
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-class ActivityForm(QWidget):
-    """The add/edit form. `saved` carries the activity built from the fields."""
-
-    saved = Signal(object)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.current: Activity | None = None
-        lay = QFormLayout(self)
-        self.start = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.multi = QCheckBox("Nhiều ngày, đến")
-        self.end = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy", enabled=False)
-        self.multi.toggled.connect(self.end.setEnabled)
-        row = QHBoxLayout()
-        row.addWidget(self.start)
-        row.addWidget(self.multi)
-        row.addWidget(self.end)
-        lay.addRow("Ngày", row)
-        self.dept = QComboBox()
-        self.task = QComboBox()
-        self.form = QComboBox()
-        for f in FORMS:
-            self.form.addItem(f.label, f.code)
-        self.form.currentIndexChanged.connect(self._form_changed)
-        self.title = QLineEdit(placeholderText="Tên, nội dung hoạt động")
-        self.quantity = QSpinBox(minimum=0, maximum=1_000_000, value=1)
-        self.unit_label = QLineEdit()
-        q = QHBoxLayout()
-        q.addWidget(self.quantity)
-        q.addWidget(self.unit_label)
-        self.people = QSpinBox(minimum=0, maximum=10_000_000, specialValueText="—")
-        self.cost = QSpinBox(minimum=0, maximum=2_000_000_000, singleStep=100_000, suffix=" đồng",
-                             specialValueText="—")
-        self.cost.setGroupSeparatorShown(True)
-        self.evidence = QLineEdit(placeholderText="Đường dẫn bài viết hoặc tệp minh chứng")
-        self.notes = QLineEdit()
-        lay.addRow("Khoa, phòng", self.dept)
-        lay.addRow("Nhiệm vụ", self.task)
-        lay.addRow("Hình thức", self.form)
-        lay.addRow("Nội dung", self.title)
-        lay.addRow("Số lượng", q)
-        lay.addRow("Số người tham dự", self.people)
-        lay.addRow("Kinh phí", self.cost)
-        lay.addRow("Minh chứng", self.evidence)
-        lay.addRow("Ghi chú", self.notes)
-        self.error = QLabel(styleSheet="color: #b00020")
-        self.error.setWordWrap(True)
-        lay.addRow(self.error)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton("Lưu (Enter)")
-        self.save_button.clicked.connect(self.save)
-        buttons.addStretch()
-        buttons.addWidget(self.save_button)
-        lay.addRow(buttons)
-        self.fields = [self.start, self.dept, self.task, self.form, self.title, self.quantity, self.unit_label,
-                       self.people, self.cost, self.evidence, self.notes]
-        self._enter = _EnterMovesOn(self.fields, self.save)
-        for f in self.fields:
-            f.installEventFilter(self._enter)
-            if isinstance(f, (QSpinBox, QDateEdit)):
-                f.findChild(QLineEdit).installEventFilter(self._enter)
-        self._form_changed()
-
-    def set_choices(self, unit: Unit, plan: Plan | None) -> None:
-        keep_dept, keep_task = self.dept.currentData(), self.task.currentData()
-        self.dept.clear()
-        for d in unit.departments:
-            self.dept.addItem(d.name, d.id)
-        self.task.clear()
-        self.task.addItem("(không thuộc nhiệm vụ nào)", None)
-        if plan is not None:
-            labels = task_labels(plan)
-            for t in plan.tasks():
-                self.task.addItem(f"{labels.get(t.id, '')} {clean(t.text)}"[:120], t.id)
-        self._select(self.dept, keep_dept)
-        self._select(self.task, keep_task)
-
-    @staticmethod
-    def _select(combo: QComboBox, value) -> None:
-        i = combo.findData(value)
-        if i >= 0:
-            combo.setCurrentIndex(i)
-
-    def _form_changed(self) -> None:
-        self.unit_label.setPlaceholderText(form(self.form.currentData() or "khac").unit)
-
-    def load(self, a: Activity | None, defaults: dict | None = None) -> None:
-        """Show an activity (edit) or an empty form with defaults (new)."""
-        self.current = a
-        self.error.clear()
-        d = defaults or {}
-        src = a or Activity(start=d.get("start", date.today()), dept_id=d.get("dept_id"),
-                            form_code=d.get("form_code", "tin_bai"), title="", task_id=d.get("task_id"))
-        self.start.setDate(qdate(src.start))
-        self.multi.setChecked(bool(src.end and src.end != src.start))
-        self.end.setDate(qdate(src.end or src.start))
-        self._select(self.dept, src.dept_id)
-        self._select(self.task, src.task_id)
-        self._select(self.form, src.form_code)
-        self.title.setText(src.title)
-        self.quantity.setValue(src.quantity)
-        self.unit_label.setText(src.unit_label)
-        self.people.setValue(src.participants or 0)
-        self.cost.setValue(src.cost)
-        self.evidence.setText(src.evidence)
-        self.notes.setText(src.notes)
-        self.save_button.setText("Lưu thay đổi (Enter)" if a else "Thêm hoạt động (Enter)")
-
-    def build(self) -> Activity | None:
-        """The activity in the fields, or None with the problem shown next to them."""
-        title = clean(self.title.text())
-        start = pydate(self.start.date())
-        end = pydate(self.end.date()) if self.multi.isChecked() else None
-        problems = []
-        if not title:
-            problems.append("Chưa nhập nội dung hoạt động.")
-        if end is not None and end < start:
-            problems.append("Ngày kết thúc trước ngày bắt đầu.")
-        if self.dept.currentData() is None:
-            problems.append("Chưa chọn khoa, phòng (thêm khoa, phòng ở trang Đơn vị).")
-        if self.quantity.value() == 0:
-            problems.append("Số lượng phải lớn hơn 0.")
-        if problems:
-            self.error.setText(" ".join(problems))
-            (self.title if not title else self.quantity).setFocus()
-            return None
-        self.error.clear()
-        base = self.current or Activity(start=start, dept_id=None, form_code="khac", title="")
-        return dataclasses.replace(
-            base, start=start, end=end, dept_id=self.dept.currentData(), task_id=self.task.currentData(),
-            form_code=self.form.currentData(), title=title, quantity=self.quantity.value(),
-            unit_label=clean(self.unit_label.text()), participants=self.people.value() or None,
-            cost=self.cost.value(), evidence=clean(self.evidence.text()), notes=clean(self.notes.text()))
-
-    def save(self) -> None:
-        a = self.build()
-        if a is not None:
-            self.saved.emit(a)
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
 class LedgerPage(QWidget):
     status = Signal(str)
+    plan_chosen = Signal(int)  # the clerk chose another plan in the ledger's selector
 
-    def __init__(self, conn, settings: QSettings, parent=None):
+    def __init__(self, conn, settings: QSettings, parent=None, undo: QUndoStack | None = None):
         super().__init__(parent)
         self.conn, self.settings = conn, settings
         self.unit: Unit | None = None
-        self.plan: Plan | None = None
-        self.undo = QUndoStack(self)
+        self.plan: Plan | None = None  # the window's current plan
+        self.plans: list[Plan] = []  # the plans shown (one, or all)
+        self.undo = undo or QUndoStack(self)
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search = QLineEdit(placeholderText="Tìm hoạt động: gõ có dấu hoặc không dấu (vd. chuyen doi so)…")
+        self.plan_combo = QComboBox(toolTip="Hoạt động của kế hoạch nào")
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_combo.setMinimumContentsLength(18)
+        plan_label = QLabel("&Kế hoạch")
+        plan_label.setBuddy(self.plan_combo)
+        bar.addWidget(plan_label)
+        bar.addWidget(self.plan_combo, 2)
+        self.search = QLineEdit(placeholderText="Tìm (Ctrl+F): gõ có dấu hoặc không dấu, vd. chuyen doi so…")
         self.search.setClearButtonEnabled(True)
         self.f_dept, self.f_task, self.f_form, self.f_month = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         bar.addWidget(self.search, 3)
         for combo in (self.f_dept, self.f_task, self.f_form, self.f_month):
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             bar.addWidget(combo, 1)
+        self.f_guessed = QCheckBox("Cần kiểm tra kế hoạch")
+        self.f_guessed.setToolTip("Hoạt động mà bản nâng cấp dữ liệu tự xếp vào một kế hoạch: hãy xác nhận "
+                                  "hoặc chuyển sang kế hoạch đúng.")
+        bar.addWidget(self.f_guessed)
         lay.addLayout(bar)
         self.model = LedgerModel([], Unit("", "", ""))
         self.table = QTableView()
@@ -279,60 +134,148 @@ class LedgerPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        for col, width in enumerate((88, 130, 300, 130, 72, 80, 72, 96)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.setTabKeyNavigation(False)
+        self._setup_header()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._update_totals)
         self.form = ActivityForm()
         self.form.saved.connect(self._saved)
-        split = QSplitter()
-        split.addWidget(self.table)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        buttons = QHBoxLayout()
         for text, slot, key in (("Mới", self.new, "Ctrl+N"), ("Nhân bản", self.duplicate, "Ctrl+D"),
                                 ("Xóa", self.delete_selected, "Delete")):
-            b = QPushButton(f"{text} ({key.replace('Delete', 'Del')})")
+            b = QPushButton(f"{text} ({key.replace('Delete', 'Del')})", focusPolicy=Qt.TabFocus)
             b.clicked.connect(slot)
-            buttons.addWidget(b)
+            self.form.buttons.insertWidget(self.form.buttons.count() - 2, b)
             QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
-        rl.addLayout(buttons)
-        rl.addWidget(self.form)
-        rl.addStretch()
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([820, 460])
+        self.form.buttons.insertWidget(3, self._guess_panel(), 1)
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.table)
+        split.addWidget(self.form)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
         self.splitter = split
         lay.addWidget(split, 1)
         self.totals = QLabel()
         lay.addWidget(self.totals)
-        QShortcut(QKeySequence.Undo, self, activated=self.undo.undo, context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.Redo, self, activated=self.undo.redo, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.table.setFocus, context=Qt.WidgetWithChildrenShortcut)
         self.search.textChanged.connect(self._search)
         for combo in (self.f_dept, self.f_task, self.f_form, self.f_month):
             combo.currentIndexChanged.connect(self._refilter)
-        self._store = _Store(conn, self.model)
+        self.f_guessed.toggled.connect(self._refilter)
+        self.plan_combo.currentIndexChanged.connect(self._plan_combo_changed)
+        self._store = _Store(conn, self.model, self.shows)
         self.model.dataChanged.connect(self._update_totals)
 
+    def _setup_header(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setMinimumSectionSize(40)
+        fm = self.table.fontMetrics()
+        for col, sample in enumerate(("00/00/0000 -", "Phòng Kế hoạch TH", "", "Tin, bài viết", "III.1 Tuyên truyền",
+                                      "100 buổi", "1.000", "15.000.000")):
+            header.resizeSection(col, fm.horizontalAdvance(sample) + 20)
+        state = self.settings.value("ledger/header")
+        if state is not None:
+            header.restoreState(state)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("Nội dung"), QHeaderView.Stretch)
+        self._header_timer = QTimer(self, singleShot=True, interval=300)
+        self._header_timer.timeout.connect(self.save_header)
+        header.sectionResized.connect(lambda *_: self._header_timer.start())
+        header.sectionMoved.connect(lambda *_: self._header_timer.start())
+
+    def save_header(self) -> None:
+        self.settings.setValue("ledger/header", self.table.horizontalHeader().saveState())
+
+    def _guess_panel(self) -> QWidget:
+        """Shown when the selected rows hold a plan the upgrade guessed: confirm it, or move them."""
+        self.guess = QFrame(styleSheet="QFrame#guess { background: #fff3cd; border-radius: 3px; }",
+                            objectName="guess")
+        h = QHBoxLayout(self.guess)
+        h.setContentsMargins(6, 2, 6, 2)
+        self.guess_label = QLabel()
+        self.confirm_button = QPushButton("Đúng kế hoạch này")
+        self.confirm_button.clicked.connect(self.confirm_plan)
+        self.move_combo = QComboBox()
+        self.move_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.move_combo.setMinimumContentsLength(14)
+        self.move_button = QPushButton("Chuyển sang")
+        self.move_button.clicked.connect(lambda: self.move_to_plan(self.move_combo.currentData()))
+        h.addWidget(self.guess_label, 1)
+        for w in (self.confirm_button, self.move_button, self.move_combo):
+            h.addWidget(w)
+        self.guess.hide()
+        return self.guess
+
     # ---------------------------------------------------------------- data
+    def chosen_plan_id(self) -> int | None:
+        """The plan shown in the ledger; None for "Tất cả kế hoạch"."""
+        pid = self.plan_combo.currentData()
+        return None if pid in (None, ALL_PLANS) else pid
+
+    def new_plan_id(self) -> int | None:
+        """The plan a new activity without a task serves: the one shown, else the window's."""
+        return self.chosen_plan_id() or (self.plan.id if self.plan else None)
+
+    def shows(self, a: Activity) -> bool:
+        pid = self.chosen_plan_id()
+        return pid is None or a.plan_id == pid
+
     def load(self, unit: Unit, plan: Plan | None) -> None:
+        """The ledger of the window's plan (or of every plan, when that is what the selector shows)."""
         self.unit, self.plan = unit, plan
-        labels = task_labels(plan) if plan else {}
-        self.model.set_unit(unit, labels)
-        self.model.reset(activities.load_activities(self.conn))
-        self.form.set_choices(unit, plan)
-        self._fill_filters(unit, plan, labels)
-        self.undo.clear()
+        show_all = self.plan_combo.currentData() == ALL_PLANS
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        self.move_combo.clear()
+        self.plan_combo.addItem("Tất cả kế hoạch", ALL_PLANS)
+        for pid, title, year in plans.list_plans(self.conn):
+            self.plan_combo.addItem(f"{year} — {title}", pid)
+            self.plan_combo.setItemData(self.plan_combo.count() - 1, title, Qt.ToolTipRole)
+            self.move_combo.addItem(f"{year} — {title}", pid)
+        target = ALL_PLANS if show_all or plan is None else plan.id
+        self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(target), 0))
+        self.plan_combo.blockSignals(False)
+        self._load_rows()
+
+    def _plan_combo_changed(self, *_):
+        pid = self.chosen_plan_id()
+        if pid is not None and (self.plan is None or pid != self.plan.id):
+            self.plan_chosen.emit(pid)  # the window makes it its plan and reloads this page
+        else:
+            self._load_rows()
+
+    def _load_rows(self) -> None:
+        unit, pid = self.unit, self.chosen_plan_id()
+        if unit is None:
+            return
+        if pid is None:
+            self.plans = [plans.load_plan(self.conn, p) for p, _, _ in plans.list_plans(self.conn)]
+        else:
+            self.plans = [self.plan] if self.plan and self.plan.id == pid else [plans.load_plan(self.conn, pid)]
+        labels: dict[int, str] = {}
+        texts: dict[int, str] = {}
+        self._task_plan: dict[int, int] = {}
+        for p in self.plans:
+            lab = task_labels(p)
+            for t in p.tasks():
+                labels[t.id] = task_text(lab.get(t.id, ""), t.text, 40)
+                texts[t.id] = t.text
+                self._task_plan[t.id] = p.id
+        self._plan_names = {p.id: f"{p.doc_date.year} — {p.title}" for p in self.plans}
+        self.model.set_unit(unit, labels, texts)
+        self.model.reset(activities.load_activities(self.conn, plan_id=pid))
+        self.form.set_choices(unit, self.plans)
+        self._fill_filters(unit, labels)
         self.new()
         self._refilter()
 
-    def _fill_filters(self, unit: Unit, plan: Plan | None, labels: dict[int, str]) -> None:
+    def _fill_filters(self, unit: Unit, labels: dict[int, str]) -> None:
         for combo in (self.f_dept, self.f_task, self.f_form, self.f_month):
             combo.blockSignals(True)
             combo.clear()
@@ -340,8 +283,8 @@ class LedgerPage(QWidget):
         for d in unit.departments:
             self.f_dept.addItem(d.name, d.id)
         self.f_task.addItem("Tất cả nhiệm vụ", None)
-        for t in plan.tasks() if plan else []:
-            self.f_task.addItem(f"{labels.get(t.id, '')} {clean(t.text)}"[:80], t.id)
+        for tid, text in labels.items():
+            self.f_task.addItem(text, tid)
         self.f_form.addItem("Tất cả hình thức", None)
         for f in FORMS:
             self.f_form.addItem(f.label, f.code)
@@ -350,10 +293,13 @@ class LedgerPage(QWidget):
             self.f_month.addItem(f"Tháng {m}", m)
         for combo in (self.f_dept, self.f_task, self.f_form, self.f_month):
             combo.blockSignals(False)
+        guessed = sum(1 for a in self.model.activities() if a.plan_guessed)
+        self.f_guessed.setText(f"Cần kiểm tra kế hoạch ({number(guessed)})")
+        self.f_guessed.setEnabled(bool(guessed) or self.f_guessed.isChecked())
 
     def _refilter(self, *_):
         self.model.set_filters(self.f_dept.currentData(), self.f_task.currentData(), self.f_form.currentData(),
-                               self.f_month.currentData())
+                               self.f_month.currentData(), guessed=self.f_guessed.isChecked())
         self.model.set_query(self.search.text())
 
     def _search(self, text: str) -> None:
@@ -373,12 +319,14 @@ class LedgerPage(QWidget):
         today = date.today()
         if self.plan and self.plan.period_end and today > self.plan.period_end:
             today = self.plan.period_end
+        task = self.settings.value("ledger/last_task", None, int)
         return {"start": today, "dept_id": self.settings.value("ledger/last_dept", None, int),
                 "form_code": self.settings.value("ledger/last_form", "tin_bai"),
-                "task_id": self.settings.value("ledger/last_task", None, int)}
+                "task_id": task if task in getattr(self, "_task_plan", {}) else None}
 
     def new(self) -> None:
         self.table.clearSelection()
+        self.form.plan_id = self.new_plan_id()
         self.form.load(None, self.defaults())
         self.form.title.setFocus()
 
@@ -390,38 +338,88 @@ class LedgerPage(QWidget):
         if current.isValid():
             self.form.load(self.model.activity(current.row()))
 
+    def _selection_changed(self, *_):
+        sel = self.selected()
+        guessed = [a for a in sel if a.plan_guessed]
+        self.guess.setVisible(bool(guessed))
+        if guessed:
+            name = self._plan_names.get(guessed[0].plan_id) or self._plan_name(guessed[0].plan_id)
+            self.guess_label.setText(f"Kế hoạch do bản nâng cấp đoán: {name[:40]}")
+            self.guess_label.setToolTip(name)
+
+    def _plan_name(self, pid: int | None) -> str:
+        i = self.move_combo.findData(pid)
+        return self.move_combo.itemText(i) if i >= 0 else "(không rõ)"
+
     def _saved(self, a: Activity) -> None:
+        if a.task_id is not None:
+            a = dataclasses.replace(a, plan_id=self._task_plan.get(a.task_id, a.plan_id), plan_guessed=False)
         if a.id is None:
-            self.undo.push(AddCommand(self._store, [a], "Thêm hoạt động"))
+            a.plan_id = a.plan_id or self.new_plan_id()
+            self.undo.push(AddCommand(self._store, [a], f"thêm hoạt động “{_short(a.title)}”"))
             self.settings.setValue("ledger/last_dept", a.dept_id)
             self.settings.setValue("ledger/last_form", a.form_code)
             if a.task_id is not None:
                 self.settings.setValue("ledger/last_task", a.task_id)
-            self.status.emit(f"Đã thêm: {a.title}")
+            self.status.emit(f"Đã thêm: {a.title} — Ctrl+Z để hoàn tác")
             keep = {"start": a.start, "dept_id": a.dept_id, "form_code": a.form_code, "task_id": a.task_id}
             self.form.load(None, keep)
             self.form.title.setFocus()
         else:
             old = next((x for x in self.model.activities() if x.id == a.id), None)
             if old is not None and old != a:
-                self.undo.push(EditCommand(self._store, old, a))
-                self.status.emit(f"Đã lưu: {a.title}")
+                self.undo.push(EditCommand(self._store, [old], [a]))
+                self.status.emit(f"Đã lưu: {a.title} — Ctrl+Z để hoàn tác")
 
     def duplicate(self) -> None:
         sel = self.selected()
         if not sel:
             return
         copies = [dataclasses.replace(a, id=None) for a in sel]
-        self.undo.push(AddCommand(self._store, copies, f"Nhân bản {len(copies)} hoạt động"))
-        self.status.emit(f"Đã nhân bản {len(copies)} hoạt động")
+        self.undo.push(AddCommand(self._store, copies, f"nhân bản {len(copies)} hoạt động"))
+        self.status.emit(f"Đã nhân bản {len(copies)} hoạt động — Ctrl+Z để hoàn tác")
 
     def delete_selected(self) -> None:
         sel = self.selected()
         if not sel:
             return
+        row = min(i.row() for i in self.table.selectionModel().selectedRows())
         self.undo.push(DeleteCommand(self._store, sel))
-        self.status.emit(f"Đã xóa {len(sel)} hoạt động — nhấn Ctrl+Z để hoàn tác")
-        self.new()
+        self.status.emit(f"Đã {self.undo.undoText()} — nhấn Ctrl+Z (Sửa › Hoàn tác) để khôi phục")
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+            self.table.setFocus()
+        else:
+            self.new()
+
+    def confirm_plan(self) -> None:
+        """The selected guessed activities do serve the plan the upgrade chose."""
+        guessed = [a for a in self.selected() if a.plan_guessed]
+        if guessed:
+            new = [dataclasses.replace(a, plan_guessed=False) for a in guessed]
+            self.undo.push(EditCommand(self._store, guessed, new, f"xác nhận kế hoạch của {len(new)} hoạt động"))
+            self.status.emit(f"Đã xác nhận kế hoạch của {len(new)} hoạt động — Ctrl+Z để hoàn tác")
+            self._after_plan_check()
+
+    def move_to_plan(self, plan_id: int | None) -> None:
+        """The selected activities serve another plan (they leave a task of their former plan)."""
+        sel = self.selected()
+        if not sel or plan_id is None:
+            return
+        new = [dataclasses.replace(a, plan_id=plan_id, plan_guessed=False,
+                                   task_id=a.task_id if self._task_plan.get(a.task_id) == plan_id else None)
+               for a in sel]
+        name = self._plan_name(plan_id)
+        self.undo.push(EditCommand(self._store, sel, new, f"chuyển {len(new)} hoạt động sang kế hoạch {name[:30]}"))
+        self.status.emit(f"Đã chuyển {len(new)} hoạt động sang kế hoạch {name} — Ctrl+Z để hoàn tác")
+        self._after_plan_check()
+
+    def _after_plan_check(self) -> None:
+        guessed = sum(1 for a in self.model.activities() if a.plan_guessed)
+        self.f_guessed.setText(f"Cần kiểm tra kế hoạch ({number(guessed)})")
+        if self.f_guessed.isChecked():
+            self._refilter()
+        self._selection_changed()
 
 
 __all__ = ["LedgerPage", "ActivityForm", "COLUMNS"]

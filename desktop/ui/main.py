@@ -71,7 +71,8 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.file_menu = self.menuBar().addMenu("&Tệp")
         self.edit_menu = self.menuBar().addMenu("&Sửa")
         self.help_menu = self.menuBar().addMenu("Trợ &giúp")
-        self.resize(1200, 780)
+        self.setMinimumSize(960, 560)  # every screen fits 1280 × 680 and scrolls or splits below that
+        self.resize(1280, 680)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -108,7 +109,9 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.dashboard = pages.Dashboard()
         self.unit_page = pages.UnitPage(self.conn)
         self.plan_page = pages.PlanPage(self.conn)
-        self.ledger_page = pages.LedgerPage(self.conn, self.settings)
+        self.undo = pages.QUndoStack(self)  # the ledger's and the plan's changes, undone wherever the focus is
+        self.ledger_page = pages.LedgerPage(self.conn, self.settings, undo=self.undo)
+        self.plan_page.undo = self.undo
         self.report_page = pages.ReportPage(self.conn)
         for page, name in ((self.dashboard, "Tổng quan"), (self.unit_page, "Đơn vị"), (self.plan_page, "Kế hoạch"),
                            (self.ledger_page, "Hoạt động"), (self.report_page, "Báo cáo")):
@@ -123,6 +126,8 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             page.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.unit_page.changed.connect(self.reload_unit)
         self.plan_page.plans_changed.connect(self._plan_changed)
+        for page in (self.ledger_page, self.report_page, self.dashboard):
+            page.plan_chosen.connect(self.choose_plan)
         self.plan_page.export_requested.connect(self.export)
         self.report_page.export_requested.connect(self.export)
         self.report_page.print_requested.connect(self.print_document)
@@ -150,16 +155,33 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         m.addSeparator()
         m.addAction(pages.QAction("Thoát", self, shortcut=pages.QKeySequence.Quit, triggered=self.close))
         e = self.edit_menu
-        undo = self.ledger_page.undo.createUndoAction(self, "Hoàn tác")
-        undo.setShortcut(pages.QKeySequence.Undo)
-        redo = self.ledger_page.undo.createRedoAction(self, "Làm lại")
-        redo.setShortcut(pages.QKeySequence.Redo)
+        self.undo_keys = pages.UndoKeys(self, self.undo, lambda msg: self.statusBar().showMessage(msg, 8000))
+        QApplication.instance().installEventFilter(self.undo_keys)
+        undo = self.undo.createUndoAction(self, "Hoàn tác")
+        undo.setShortcut(pages.QKeySequence("Ctrl+Z"))
+        redo = self.undo.createRedoAction(self, "Làm lại")
+        redo.setShortcuts([pages.QKeySequence("Ctrl+Y"), pages.QKeySequence("Ctrl+Shift+Z")])
         e.addAction(undo)
         e.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
         h = self.help_menu
+        h.addAction(pages.QAction("Phím tắt", self, shortcut="F1", triggered=self.show_shortcuts))
         h.addAction(pages.QAction("Giới thiệu", self, triggered=lambda: QMessageBox.about(
             self, TITLE, f"<b>{TITLE}</b> {__version__}<br>Soạn Kế hoạch, Báo cáo đúng thể thức Nghị định "
                          f"30/2020/NĐ-CP.<br>Dữ liệu: {self.db_path}")))
+
+    def show_shortcuts(self):
+        dlg = pages.ShortcutsDialog(self)
+        self.shortcuts_dialog = dlg
+        dlg.show()
+        return dlg
+
+    def choose_plan(self, plan_id: int) -> None:
+        """A plan chosen on another screen becomes the window's plan (every screen shows it)."""
+        combo = self.plan_page.plan_combo
+        i = combo.findData(plan_id)
+        if i >= 0 and i != combo.currentIndex():
+            combo.setCurrentIndex(i)
 
     def _restore_splitters(self) -> None:
         for name, split in self._splitters().items():
@@ -168,8 +190,8 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
                 split.restoreState(state)
 
     def _splitters(self):
-        return {"plan": self.plan_page.splitter, "ledger": self.ledger_page.splitter,
-                "report": self.report_page.splitter}
+        return {"plan": self.plan_page.splitter, "plan_head": self.plan_page.head_splitter,
+                "ledger2": self.ledger_page.splitter, "report": self.report_page.splitter}
 
     # ---------------------------------------------------------------- data
     def reload_unit(self) -> None:
@@ -183,6 +205,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         plan = self.plan_page.plan
         self.ledger_page.load(self.unit, plan)
         self.report_page.load(pid)
+        self.dashboard.set_plans(pages.plans.list_plans(self.conn), pid)
         self.refresh_dashboard()
 
     def _tab_changed(self, index: int) -> None:
@@ -200,7 +223,8 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             return
         plan, _, report, compiled, _ = pages.app.compile_for(self.conn, pid, *self._period())
         deadline = plan.superior.deadline if plan.superior else None
-        self.dashboard.show_figures(compiled, deadline, report.period_end.year)
+        self.dashboard.show_figures(compiled, deadline, report.period_end.year,
+                                    guessed=pages.app.guessed_count(self.conn, pid))
 
     def _period(self):
         r = self.report_page.report
@@ -218,6 +242,8 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             super().closeEvent(event)
             return
         self._flush_pages()
+        QApplication.instance().removeEventFilter(self.undo_keys)
+        self.ledger_page.save_header()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         for name, split in self._splitters().items():

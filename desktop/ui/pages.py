@@ -4,16 +4,19 @@ with itself (these imports are most of the start-up time: PySide6 builds each Qt
 first use; the domain modules), and uses the names as pages.PlanPage, pages.app.compile_for, …"""
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressBar
 
 from .. import app
-from ..store import backups, units
+from ..store import backups, plans, units
 from .dashboard import Dashboard
 from .ledger_page import LedgerPage
 from .plan_page import PlanPage
 from .report_page import ReportPage
+from .shortcuts import ShortcutsDialog
+from .undo import UndoKeys
 from .unit_page import UnitPage
 
 __all__ = ["Dashboard", "LedgerPage", "PlanPage", "QAction", "QDialog", "QFileDialog", "QKeySequence",
-           "QProgressBar", "ReportPage", "UnitPage", "app", "backups", "units"]
+           "QProgressBar", "QUndoStack", "ReportPage", "ShortcutsDialog", "UndoKeys", "UnitPage", "app", "backups",
+           "plans", "units"]

@@ -3,9 +3,9 @@ the chosen item or task (its departments, time frame and targets), each saved as
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
-                               QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTreeWidget, QTreeWidgetItem,
+                               QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from .. import app
@@ -13,8 +13,11 @@ from ..domain.forms import FORMS
 from ..domain.models import PlanItem, Target
 from ..domain.plan_text import number_items
 from ..domain.text import clean
-from ..store import db, plans
+from ..domain.vnformat import number
+from ..store import activities, plans
 from .common import ask
+from .fields import NumberBox
+from .undo import ItemCopy, ItemCreated, ItemEdited, ItemMoved, item_ids
 
 KINDS = (("section", "Mục (đánh số)"), ("bullet", "Ý gạch đầu dòng"), ("text", "Đoạn văn"))
 
@@ -27,18 +30,24 @@ class PlanItemsEditor:
         left = QWidget()
         ll = QVBoxLayout(left)
         tools = QHBoxLayout()
-        for text, slot in (("+ Mục", lambda: self.add_item("section")), ("+ Ý", lambda: self.add_item("bullet")),
-                           ("+ Đoạn", lambda: self.add_item("text")), ("↑", lambda: self.move(-1)),
-                           ("↓", lambda: self.move(1)), ("→ Thụt vào", self.indent), ("← Lùi ra", self.outdent),
-                           ("Xóa", self.delete_item)):
-            b = QPushButton(text)
+        for text, slot, key in (("+ Mục", lambda: self.add_item("section"), "Ctrl+Shift+M"),
+                                ("+ Ý", lambda: self.add_item("bullet"), "Ctrl+Shift+Y"),
+                                ("+ Đoạn", lambda: self.add_item("text"), "Ctrl+Shift+D"),
+                                ("↑", lambda: self.move(-1), "Alt+Shift+Up"), ("↓", lambda: self.move(1), "Alt+Shift+Down"),
+                                ("→ Thụt vào", self.indent, "Alt+Shift+Right"), ("← Lùi ra", self.outdent, "Alt+Shift+Left"),
+                                ("Xóa", self.delete_item, "")):
+            b = QPushButton(text, toolTip=f"{text.strip('+ ')} ({key})" if key else "Xóa mục đang chọn (Del trong cây)")
             b.clicked.connect(slot)
+            if key:
+                b.setShortcut(QKeySequence(key))
             tools.addWidget(b)
+        tools.addStretch()
         ll.addLayout(tools)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Nội dung kế hoạch (số mục tự động)", "Chỉ tiêu"])
         self.tree.setColumnWidth(0, 520)
         self.tree.currentItemChanged.connect(self._item_chosen)
+        QShortcut(QKeySequence.Delete, self.tree, activated=self.delete_item, context=Qt.WidgetShortcut)
         ll.addWidget(self.tree)
         return left
 
@@ -59,7 +68,7 @@ class PlanItemsEditor:
         self.targets.horizontalHeader().setStretchLastSection(True)
         self.targets.setFixedHeight(110)
         tb = QHBoxLayout()
-        for text, slot in (("Thêm chỉ tiêu", self.add_target), ("Bỏ chỉ tiêu", self.remove_target)):
+        for text, slot in (("Thêm &chỉ tiêu", self.add_target), ("&Bỏ chỉ tiêu", self.remove_target)):
             b = QPushButton(text)
             b.clicked.connect(slot)
             tb.addWidget(b)
@@ -71,6 +80,7 @@ class PlanItemsEditor:
         f.addRow("Thời gian", self.time_frame)
         f.addRow("Chỉ tiêu", self.targets)
         f.addRow("", tb)
+        self.add_target_button = tb.itemAt(0).widget()
         self._item_timer = QTimer(self, singleShot=True, interval=500)
         self._item_timer.timeout.connect(self._save_item)
         self.text.textChanged.connect(self._item_edited)
@@ -79,7 +89,13 @@ class PlanItemsEditor:
             w.currentIndexChanged.connect(self._item_edited)
         self.is_task.toggled.connect(self._item_edited)
         self.coord.itemChanged.connect(self._item_edited)
-        return box
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(48)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(box)
+        return scroll
 
     def _fill_tree(self, select_id: int | None = None) -> None:
         from ..domain.plan_import import lost_diacritics
@@ -95,10 +111,7 @@ class PlanItemsEditor:
             nonlocal damaged, chosen
             for it in items:
                 b = labels[id(it)]
-                targets = ", ".join(
-                    f"{t.quantity} {t.unit_label or next(f.unit for f in FORMS if f.code == t.form_code)}"
-                    for t in it.targets)
-                node = QTreeWidgetItem([b.full, targets])
+                node = QTreeWidgetItem([b.full, _targets_text(it.targets)])
                 node.setData(0, Qt.UserRole, it.id)
                 if it.is_task:
                     node.setForeground(0, QBrush(QColor("#0b4f8a")))
@@ -143,23 +156,38 @@ class PlanItemsEditor:
         self._fill_tree(select_id)
         self.plans_changed.emit()
 
+    def show_plan_change(self, plan_id: int, select_id: int | None) -> None:
+        """After an undoable plan command: the plan it changed shown, the item selected."""
+        if self.plan is None or self.plan.id != plan_id:
+            i = self.plan_combo.findData(plan_id)
+            if i < 0:
+                return
+            self.plan_combo.setCurrentIndex(i)
+        self._reload(select_id)
+
     def add_item(self, kind: str) -> None:
         if self.plan is None:
             return
+        self._flush_item()
         item, parent, sibs = self._find(self.selected_id())
         text = {"section": "Mục mới", "bullet": "Ý mới", "text": "Đoạn mới"}[kind]
-        with db.transaction(self.conn):
-            if item is None:
-                new_id = plans.add_item(self.conn, self.plan.id, None, None, kind,
-                                        text.upper() if kind == "section" else text)
-            elif item.kind == "section" and kind != "section":
-                new_id = plans.add_item(self.conn, self.plan.id, item.id, None, kind, text)
-            else:
-                new_id = plans.add_item(self.conn, self.plan.id, parent.id if parent else None,
-                                        sibs.index(item) + 1, kind, text)
-        self._reload(new_id)
+        if item is None:
+            where = (None, None)
+            text = text.upper() if kind == "section" else text
+        elif item.kind == "section" and kind != "section":
+            where = (item.id, None)
+        else:
+            where = (parent.id if parent else None, sibs.index(item) + 1)
+        self.undo.push(ItemCreated(self, ItemCopy(kind, text), *where, f"thêm “{text}”"))
+        self.status.emit(f"Đã thêm “{text}” — Ctrl+Z để hoàn tác")
         self.text.setFocus()
         self.text.selectAll()
+
+    def _move_to(self, item: PlanItem, parent: PlanItem | None, index: int, new_parent_id: int | None,
+                 new_index: int, what: str) -> None:
+        self._flush_item()
+        self.undo.push(ItemMoved(self, item.id, (parent.id if parent else None, index), (new_parent_id, new_index),
+                                 f"{what} “{item.text[:30]}”"))
 
     def move(self, step: int) -> None:
         item, parent, sibs = self._find(self.selected_id())
@@ -167,38 +195,37 @@ class PlanItemsEditor:
             return
         i = sibs.index(item) + step
         if 0 <= i < len(sibs):
-            with db.transaction(self.conn):
-                plans.move_item(self.conn, item.id, parent.id if parent else None, i)
-            self._reload(item.id)
+            pid = parent.id if parent else None
+            self._move_to(item, parent, sibs.index(item), pid, i, "chuyển lên" if step < 0 else "chuyển xuống")
 
     def indent(self) -> None:
         item, parent, sibs = self._find(self.selected_id())
         if item is None or sibs.index(item) == 0:
             return
         new_parent = sibs[sibs.index(item) - 1]
-        with db.transaction(self.conn):
-            plans.move_item(self.conn, item.id, new_parent.id, len(new_parent.children))
-        self._reload(item.id)
+        self._move_to(item, parent, sibs.index(item), new_parent.id, len(new_parent.children), "thụt vào")
 
     def outdent(self) -> None:
-        item, parent, _ = self._find(self.selected_id())
+        item, parent, sibs = self._find(self.selected_id())
         if item is None or parent is None:
             return
         _, grand, psibs = self._find(parent.id)
-        with db.transaction(self.conn):
-            plans.move_item(self.conn, item.id, grand.id if grand else None, psibs.index(parent) + 1)
-        self._reload(item.id)
+        self._move_to(item, parent, sibs.index(item), grand.id if grand else None, psibs.index(parent) + 1,
+                      "lùi ra")
 
     def delete_item(self) -> None:
-        item, _, _ = self._find(self.selected_id())
+        self._flush_item()
+        item, parent, sibs = self._find(self.selected_id())
         if item is None:
             return
         n = app.task_activity_count(self.conn, item.id)
         extra = f" {n} hoạt động đang ghi theo nhiệm vụ này sẽ không còn thuộc nhiệm vụ nào." if n else ""
         if (item.children or n) and not ask(self, f"Xóa “{item.text[:60]}” và mọi nội dung bên trong?{extra}"):
             return
-        app.delete_item(self.conn, item.id)
-        self._reload(None)
+        copy = ItemCopy.of(item, activities.ids_for_tasks(self.conn, item_ids(item)))
+        self.undo.push(ItemCreated(self, copy, parent.id if parent else None, sibs.index(item),
+                                   f"xóa “{item.text[:30]}”", deleted=True))
+        self.status.emit(f"Đã xóa “{item.text[:40]}” — Ctrl+Z (Sửa › Hoàn tác) để khôi phục")
 
     def _item_chosen(self, node, _prev=None):
         self._flush_item()
@@ -224,7 +251,7 @@ class PlanItemsEditor:
         for f in FORMS:
             combo.addItem(f"{f.label} ({f.unit})", f.code)
         combo.setCurrentIndex(max(combo.findData(t.form_code), 0))
-        spin = QSpinBox(minimum=1, maximum=1_000_000, value=max(t.quantity, 1))
+        spin = NumberBox(minimum=1, maximum=1_000_000, value=max(t.quantity, 1))
         combo.currentIndexChanged.connect(self._item_edited)
         spin.valueChanged.connect(self._item_edited)
         self.targets.setCellWidget(r, 0, combo)
@@ -236,6 +263,8 @@ class PlanItemsEditor:
         self._target_row(Target(1, "tin_bai"))
         self.is_task.setChecked(True)
         self._item_edited()
+        self.targets.setCurrentCell(self.targets.rowCount() - 1, 0)
+        self.targets.cellWidget(self.targets.rowCount() - 1, 0).setFocus()
 
     def remove_target(self) -> None:
         r = self.targets.currentRow()
@@ -267,14 +296,25 @@ class PlanItemsEditor:
                    for r in range(self.targets.rowCount())]
         coords = [self.coord.item(i).data(Qt.UserRole) for i in range(self.coord.count())
                   if self.coord.item(i).checkState() == Qt.Checked]
-        app.save_item(self.conn, item_id, kind=kind, text=text, is_task=self.is_task.isChecked(),
-                      lead_dept_id=self.lead.currentData(), time_frame=self.time_frame.text(), coord_dept_ids=coords,
-                      targets=targets)
+        new = {"kind": kind, "text": text, "is_task": self.is_task.isChecked(), "lead_dept_id": self.lead.currentData(),
+               "time_frame": self.time_frame.text(), "coord_dept_ids": coords, "targets": targets}
+        before, _, _ = self._find(item_id)
+        old = ItemCopy.of(before, {}).fields() if before else new
+        if old == new:
+            return
+        self.undo.push(ItemEdited(self, item_id, old, new, f"sửa “{text[:30]}”"))
         self.plan = plans.load_plan(self.conn, self.plan.id)
         labels = {it.id: b for it, b in number_items(self.plan.items)}
         node = self.tree.currentItem()
         item, _, _ = self._find(item_id)
         if node is not None and item is not None:
             node.setText(0, labels[item.id].full)
+            node.setText(1, _targets_text(item.targets))
         self.status.emit("Đã lưu mục kế hoạch")
         self.plans_changed.emit()
+
+
+def _targets_text(targets: list[Target]) -> str:
+    """The tree's Chỉ tiêu column: '12 tin bài, 4 buổi'."""
+    return ", ".join(f"{number(t.quantity)} {t.unit_label or next(f.unit for f in FORMS if f.code == t.form_code)}"
+                     for t in targets)

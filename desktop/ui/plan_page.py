@@ -7,18 +7,20 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
-                               QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from .. import app
 from ..domain.errors import UserError
 from ..domain.models import Plan, Unit
 from ..domain.references import cite
 from ..domain.text import clean
-from ..domain.vnformat import short_date
+from ..domain.vnformat import field_date
 from ..store import db, plans, refs, units
 from .common import ask, warn
+from .fields import DateField, NumberBox
 from .plan_items import PlanItemsEditor
 
 
@@ -33,11 +35,17 @@ class PlanPage(PlanItemsEditor, QWidget):
         self.unit: Unit | None = None
         self.plan: Plan | None = None
         self._loading = False
+        self.undo = QUndoStack(self)  # the window gives its own (main.py)
+        self.item_ids: dict[int, int] = {}  # undo: an item put back gets a new id
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         self.plan_combo = QComboBox()
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_combo.setMinimumContentsLength(20)
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
-        top.addWidget(QLabel("Kế hoạch"))
+        plan_label = QLabel("&Kế hoạch")
+        plan_label.setBuddy(self.plan_combo)
+        top.addWidget(plan_label)
         top.addWidget(self.plan_combo, 1)
         for text, slot in (("Kế hoạch mới từ mẫu", self.new_from_preset),
                            ("Tạo từ kế hoạch cấp trên (.docx, .txt)…", self.import_superior),
@@ -50,23 +58,29 @@ class PlanPage(PlanItemsEditor, QWidget):
         head = QGroupBox("Thông tin văn bản")
         hf = QFormLayout(head)
         self.title = QPlainTextEdit()
-        self.title.setFixedHeight(56)
-        self.number = QSpinBox(minimum=0, maximum=99999, specialValueText="(để trống)")
+        self.title.setTabChangesFocus(True)
+        self.title.setMinimumHeight(40)
+        self.title.setMaximumHeight(56)
+        self.number = NumberBox(minimum=0, maximum=99999, specialValueText="(để trống)")
         self.day = QSpinBox(minimum=0, maximum=31, specialValueText="(trống)")
         self.month = QSpinBox(minimum=0, maximum=12, specialValueText="(trống)")
         self.year = QSpinBox(minimum=2000, maximum=2100)
         self.signer = QComboBox()
         self.archive = QComboBox()
+        for combo in (self.signer, self.archive):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         row = QHBoxLayout()
         for label, w in (("Số", self.number), ("ngày", self.day), ("tháng", self.month), ("năm", self.year),
                          ("Người ký", self.signer), ("Lưu", self.archive)):
             row.addWidget(QLabel(label))
-            row.addWidget(w)
+            row.addWidget(w, 1 if isinstance(w, QComboBox) else 0)
         hf.addRow("Trích yếu", self.title)
         hf.addRow("", row)
         basis_row = QHBoxLayout()
         self.basis = QListWidget()
-        self.basis.setFixedHeight(70)
+        self.basis.setMinimumHeight(40)
+        self.basis.setMaximumHeight(70)
         self.catalogue = QComboBox(editable=True, insertPolicy=QComboBox.NoInsert)
         self.catalogue.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.catalogue.setMinimumContentsLength(40)
@@ -90,17 +104,23 @@ class PlanPage(PlanItemsEditor, QWidget):
         sup_row = QHBoxLayout()
         self.sup_cite = QLineEdit(placeholderText="VD: Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng")
         self.sup_summary = QLineEdit(placeholderText="về việc …")
-        self.sup_deadline = QLineEdit(placeholderText="hạn báo cáo, VD: 10/12/2025")
-        self.sup_deadline.setMaximumWidth(170)
+        self.sup_deadline = DateField(optional=True)
+        self.sup_deadline.edit.setPlaceholderText("hạn báo cáo")
+        self.sup_deadline.setToolTip("Hạn báo cáo, VD: 10/12/2025")
         sup_row.addWidget(self.sup_cite, 3)
         sup_row.addWidget(self.sup_summary, 3)
-        sup_row.addWidget(self.sup_deadline, 1)
-        hf.addRow("Thực hiện", sup_row)
+        sup_row.addWidget(QLabel("Hạn báo cáo"), 0, Qt.AlignTop)
+        sup_row.addWidget(self.sup_deadline, 0, Qt.AlignTop)
+        hf.addRow("Văn bản cấp trên", sup_row)
         self.sup_state = QLabel(styleSheet="color: #8a4b00")
         hf.addRow("", self.sup_state)
-        for w in (self.sup_cite, self.sup_summary, self.sup_deadline):
+        for w in (self.sup_cite, self.sup_summary, self.sup_deadline.edit):
             w.editingFinished.connect(self._save_superior)
-        lay.addWidget(head)
+        head_scroll = QScrollArea()
+        head_scroll.setWidgetResizable(True)
+        head_scroll.setFrameShape(QScrollArea.NoFrame)
+        head_scroll.setWidget(head)
+        head_scroll.setMinimumHeight(90)
         self._title_timer = QTimer(self, singleShot=True, interval=500)
         self._title_timer.timeout.connect(self._save_header)
         self.title.textChanged.connect(lambda: None if self._loading else self._title_timer.start())
@@ -116,16 +136,24 @@ class PlanPage(PlanItemsEditor, QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.splitter = split
-        lay.addWidget(split, 1)
+        # the document's header above the content, each scrolling when the window is short
+        self.head_splitter = QSplitter(Qt.Vertical)
+        self.head_splitter.setChildrenCollapsible(False)
+        self.head_splitter.addWidget(head_scroll)
+        self.head_splitter.addWidget(split)
+        self.head_splitter.setStretchFactor(1, 1)
+        lay.addWidget(self.head_splitter, 1)
         bottom = QHBoxLayout()
         self.warning = QLabel(styleSheet="color: #8a4b00")
         self.warning.setWordWrap(True)
         bottom.addWidget(self.warning, 1)
-        preview = QPushButton("Xem trước")
+        preview = QPushButton("Xem trước", toolTip="Xem trước kế hoạch (Ctrl+P)")
+        preview.setShortcut("Ctrl+P")
         preview.clicked.connect(self.show_preview)
         bottom.addWidget(preview)
-        for text, pdf in (("Xuất Word", False), ("Xuất PDF", True)):
-            b = QPushButton(text)
+        for text, pdf, key in (("Xuất Word", False, "Ctrl+E"), ("Xuất PDF", True, "Ctrl+Shift+E")):
+            b = QPushButton(text, toolTip=f"{text} ({key})")
+            b.setShortcut(key)
             b.clicked.connect(lambda _=False, p=pdf: self.export_requested.emit("plan", p))
             bottom.addWidget(b)
         lay.addLayout(bottom)
@@ -206,7 +234,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         sup = p.superior if p else None
         self.sup_cite.setText(cite(sup.ref) if sup else "")
         self.sup_summary.setText(sup.ref.summary if sup else "")
-        self.sup_deadline.setText(short_date(sup.deadline) if sup and sup.deadline else "")
+        self.sup_deadline.setDate(sup.deadline if sup and sup.deadline else None)
         self.sup_state.setText("" if sup or p is None else
                                "Chưa có văn bản cấp trên: báo cáo sẽ không có dòng “Thực hiện …” và “Kính gửi”.")
         self.basis.clear()
@@ -241,9 +269,12 @@ class PlanPage(PlanItemsEditor, QWidget):
                 self.plan = plans.load_plan(self.conn, self.plan.id)
                 self.status.emit("Đã bỏ văn bản cấp trên của kế hoạch.")
             return
+        if not self.sup_deadline.commit():
+            self.sup_state.setText(f"Hạn báo cáo: {self.sup_deadline.problem()}")
+            return
         try:
             app.set_superior(self.conn, self.plan, self.sup_cite.text(), self.sup_summary.text(),
-                             self.sup_deadline.text())
+                             field_date(self.sup_deadline.date()))
         except UserError as e:
             self.sup_state.setText(str(e))
             return
@@ -294,6 +325,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         return pid
 
     def import_superior(self, path: str | None = None) -> int | None:
+        """Tạo từ kế hoạch cấp trên: choose the file, review what was read (ui/cascade_dialog.py), create."""
         if self.unit is None:
             return None
         if not path:
@@ -301,16 +333,14 @@ class PlanPage(PlanItemsEditor, QWidget):
                                                   "Văn bản (*.docx *.txt)")
             if not path:
                 return None
-        try:
-            done = app.import_superior_plan(self.conn, self.unit, path)
-        except UserError as e:
-            warn(self, str(e))
+        from .cascade_dialog import import_superior_plan
+
+        pid = import_superior_plan(self, self.conn, self.unit, path)
+        if pid is None:
             return None
-        self.load(self.unit, done.plan_id)
-        if done.notes:
-            warn(self, "\n".join(done.notes), "Đã nhập kế hoạch cấp trên")
-        self.status.emit(f"Đã nhập {Path(path).name} thành kế hoạch mới.")
-        return done.plan_id
+        self.load(self.unit, pid)
+        self.status.emit(f"Đã tạo kế hoạch mới từ {Path(path).name}; các đoạn cần sửa tay được tô màu.")
+        return pid
 
     def delete_plan(self) -> None:
         if self.plan is None:

@@ -3,30 +3,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from .. import app
 from ..domain.models import PartialDate, Report
 from ..domain.report import Section, default_report
-from ..domain.vnformat import money, number
+from ..domain.vnformat import field_date, money, number
 from ..store import db, plans, reports
-
-
-def _q(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _d(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
+from .fields import DateField, NumberBox
 
 
 class ReportPage(QWidget):
     export_requested = Signal(str, bool)  # what ("report"), pdf
     print_requested = Signal(str)
     status = Signal(str)
+    plan_chosen = Signal(int)
 
     def __init__(self, conn, parent=None):
         super().__init__(parent)
@@ -37,22 +30,34 @@ class ReportPage(QWidget):
         self._loading = False
         lay = QVBoxLayout(self)
         top = QFormLayout()
+        self.plan_combo = QComboBox()
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_combo.setMinimumContentsLength(30)
+        self.plan_combo.activated.connect(lambda i: self.plan_chosen.emit(self.plan_combo.itemData(i)))
+        plan_label = QLabel("&Kế hoạch")
+        plan_label.setBuddy(self.plan_combo)
+        top.addRow(plan_label, self.plan_combo)
         row = QHBoxLayout()
-        self.start = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.end = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        row.addWidget(QLabel("Từ ngày"))
-        row.addWidget(self.start)
-        row.addWidget(QLabel("đến ngày"))
-        row.addWidget(self.end)
-        row.addStretch()
+        self.start = DateField()
+        self.end = DateField()
+        for text, w in (("Từ &ngày", self.start), ("đế&n ngày", self.end)):
+            label = QLabel(text)
+            label.setBuddy(w)
+            row.addWidget(label, 0, Qt.AlignTop)
+            row.addWidget(w, 0, Qt.AlignTop)
+        self.deadline = QLabel()
+        row.addWidget(self.deadline, 1, Qt.AlignTop)
         top.addRow("Kỳ báo cáo", row)
         meta = QHBoxLayout()
-        self.number = QSpinBox(minimum=0, maximum=99999, specialValueText="(để trống)")
-        self.doc_day = QSpinBox(minimum=0, maximum=31, specialValueText="(trống)")
-        self.doc_month = QSpinBox(minimum=0, maximum=12, specialValueText="(trống)")
-        self.doc_year = QSpinBox(minimum=2000, maximum=2100)
+        self.number = NumberBox(minimum=0, maximum=99999, specialValueText="(để trống)")
+        self.doc_day = NumberBox(minimum=0, maximum=31, specialValueText="(trống)")
+        self.doc_month = NumberBox(minimum=0, maximum=12, specialValueText="(trống)")
+        self.doc_year = NumberBox(minimum=2000, maximum=2100)
+        self.doc_year.setGroupSeparatorShown(False)
         self.addressee = QLineEdit(placeholderText="Kính gửi (cơ quan cấp trên)")
         self.signer = QComboBox()
+        self.signer.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.signer.setMinimumContentsLength(16)
         for label, w in (("Số", self.number), ("ngày", self.doc_day), ("tháng", self.doc_month),
                          ("năm", self.doc_year)):
             meta.addWidget(QLabel(label))
@@ -90,11 +95,13 @@ class ReportPage(QWidget):
         lay.addWidget(split, 1)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        for text, slot in (("Xem trước", self.show_preview),
-                           ("Xuất Word", lambda: self.export_requested.emit("report", False)),
-                           ("Xuất PDF", lambda: self.export_requested.emit("report", True)),
-                           ("In", lambda: self.print_requested.emit("report"))):
-            b = QPushButton(text)
+        for text, slot, key in (("Xem trước", self.show_preview, "Ctrl+P"),
+                                ("Xuất Word", lambda: self.export_requested.emit("report", False), "Ctrl+E"),
+                                ("Xuất PDF", lambda: self.export_requested.emit("report", True), "Ctrl+Shift+E"),
+                                ("In", lambda: self.print_requested.emit("report"), "")):
+            b = QPushButton(text, toolTip=f"{text} ({key})" if key else text)
+            if key:
+                b.setShortcut(key)
             b.clicked.connect(slot)
             buttons.addWidget(b)
         lay.addLayout(buttons)
@@ -103,6 +110,7 @@ class ReportPage(QWidget):
         self.editor.textChanged.connect(self._text_changed)
         for w in (self.start, self.end):
             w.dateChanged.connect(self._period_changed)
+        self.editor.setTabChangesFocus(True)
         for w in (self.number, self.doc_day, self.doc_month, self.doc_year):
             w.valueChanged.connect(self._save_meta)
         self.addressee.editingFinished.connect(self._save_meta)
@@ -117,13 +125,24 @@ class ReportPage(QWidget):
             self.summary.setText("Chưa có kế hoạch: hãy lập kế hoạch trước.")
             return
         plan = plans.load_plan(self.conn, plan_id)
+        self.plan_combo.clear()
+        for pid, title, year in plans.list_plans(self.conn):
+            self.plan_combo.addItem(f"{year} — {title}", pid)
+        self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(plan_id), 0))
+        due = plan.superior.deadline if plan.superior else None
+        if due:
+            days = (due - date.today()).days
+            self.deadline.setText(f"  Hạn báo cáo {field_date(due)}: " + (f"còn {number(days)} ngày" if days >= 0
+                                                                              else f"đã qua {number(-days)} ngày"))
+        else:
+            self.deadline.setText("  Chưa có hạn báo cáo (Kế hoạch › Văn bản cấp trên).")
         start, end = plans.plan_period(plan)
         with db.transaction(self.conn):
             self.report = reports.ensure_report(self.conn, default_report(plan, start, end))
         self._loading = True
         r = self.report
-        self.start.setDate(_q(r.period_start))
-        self.end.setDate(_q(r.period_end))
+        self.start.setDate(r.period_start)
+        self.end.setDate(r.period_end)
         self.number.setValue(r.number or 0)
         self.doc_day.setValue(r.doc_date.day or 0)
         self.doc_month.setValue(r.doc_date.month or 0)
@@ -213,7 +232,9 @@ class ReportPage(QWidget):
     def _period_changed(self, *_):
         if self._loading or self.report is None:
             return
-        start, end = _d(self.start.date()), _d(self.end.date())
+        start, end = self.start.date(), self.end.date()
+        if start is None or end is None:
+            return
         if start > end:
             self.summary.setText("Ngày bắt đầu kỳ báo cáo đang sau ngày kết thúc.")
             return

@@ -1,0 +1,166 @@
+"""Input fields shared by the screens: a date typed as the clerk writes it (with a calendar), and numbers
+and money grouped the Vietnamese way (15.000.000)."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtWidgets import (QCalendarWidget, QFrame, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from ..domain.vnformat import DATE_HINT, field_date, typed_date
+
+VI = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
+ERROR_STYLE = "QLineEdit { border: 1px solid #b00020; background: #fff4f4; }"
+
+
+class NumberBox(QSpinBox):
+    """A whole number shown and typed with dots between thousands (15.000.000)."""
+
+    def __init__(self, parent=None, **kw):
+        super().__init__(parent)
+        self.setLocale(VI)
+        self.setGroupSeparatorShown(True)
+        self.setMaximum(kw.pop("maximum", 1_000_000))
+        for key, value in kw.items():
+            getattr(self, "set" + key[0].upper() + key[1:])(value)
+
+
+def money_box(parent=None) -> NumberBox:
+    """Kinh phí: up to 2 tỷ đồng, in steps of 100.000; "—" for none."""
+    return NumberBox(parent, maximum=2_000_000_000, singleStep=100_000, suffix=" đồng", specialValueText="—")
+
+
+class _Popup(QFrame):
+    def __init__(self, owner: DateField):
+        super().__init__(owner, Qt.Popup)
+        self.setFrameShape(QFrame.StyledPanel)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.calendar = QCalendarWidget()
+        self.calendar.setLocale(VI)
+        self.calendar.setFirstDayOfWeek(Qt.Monday)
+        self.calendar.setGridVisible(True)
+        lay.addWidget(self.calendar)
+
+
+class DateField(QWidget):
+    """A date typed as 2/6/2026, 02/06/2026, 2-6-2026, 2.6.2026, 02062026 or 2/6/26, or picked in a calendar
+    (the button, or Alt+↓ / F4). Shown as dd/mm/yyyy. Text that is no date, or a day that does not exist
+    (31/02/2026), is kept as typed with a red hint under it: it never becomes another date.
+    `dateChanged` carries the new date once a valid one is entered (Enter, leaving the field, the calendar)."""
+
+    dateChanged = Signal(object)
+
+    def __init__(self, value: date | None = None, parent=None, optional: bool = False):
+        super().__init__(parent)
+        self.optional = optional  # an empty field is a valid "no date"
+        self._value: date | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        self.edit = QLineEdit(placeholderText="ngày/tháng/năm")
+        self.edit.setToolTip("Gõ " + DATE_HINT + "; Alt+↓ mở lịch.")
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/0000") * 2)
+        self.button = QToolButton(text="▾", focusPolicy=Qt.NoFocus, toolTip="Chọn trong lịch (Alt+↓)")
+        self.button.clicked.connect(self.open_calendar)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        lay.addLayout(row)
+        self.hint = QLabel(styleSheet="color: #b00020")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        lay.addWidget(self.hint)
+        self.setFocusProxy(self.edit)
+        self.edit.editingFinished.connect(self.commit)
+        self.edit.textEdited.connect(self._typing)
+        self.edit.installEventFilter(self)
+        self._popup: _Popup | None = None
+        if value is not None:
+            self.setDate(value)
+
+    # ---------------------------------------------------------------- value
+    def date(self) -> date | None:
+        """The date in the field now (what is typed, read), or None when it is empty or not a date."""
+        try:
+            return typed_date(self.edit.text())
+        except ValueError:
+            return None
+
+    def problem(self) -> str:
+        """Why the text is not a date ('' when it is one, or is empty in an optional field)."""
+        if self.optional and not self.edit.text().strip():
+            return ""
+        try:
+            typed_date(self.edit.text())
+        except ValueError as e:
+            msg = str(e)
+            return msg[:1].upper() + msg[1:] + "."
+        return ""
+
+    def is_valid(self) -> bool:
+        return not self.problem()
+
+    def setDate(self, d: date | None) -> None:  # noqa: N802
+        self._value = d
+        self.edit.setText(field_date(d))
+        self._show_problem("")
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 — as if typed (read at the next commit)
+        self.edit.setText(text)
+
+    # ---------------------------------------------------------------- reacting
+    def commit(self) -> bool:
+        """Read what is typed: a valid date is written back as dd/mm/yyyy (and announced when it changed);
+        anything else stays as typed, with the red hint. True when the field holds a valid value."""
+        problem = self.problem()
+        self._show_problem(problem)
+        if problem:
+            return False
+        d = self.date()
+        if d is not None:
+            self.edit.setText(field_date(d))
+        if d != self._value:
+            self._value = d
+            self.dateChanged.emit(d)
+        return True
+
+    def _typing(self, _text: str) -> None:
+        if not self.hint.isHidden() and self.is_valid():
+            self._show_problem("")
+
+    def _show_problem(self, problem: str) -> None:
+        self.hint.setText(problem + (" Gõ " + DATE_HINT + "." if problem else ""))
+        self.hint.setVisible(bool(problem))
+        self.edit.setStyleSheet(ERROR_STYLE if problem else "")
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.edit and event.type() == QEvent.KeyPress:
+            if event.key() == Qt.Key_F4 or (event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier):
+                self.open_calendar()
+                return True
+        return False
+
+    def open_calendar(self) -> QCalendarWidget:
+        if self._popup is None:
+            self._popup = _Popup(self)
+            self._popup.calendar.clicked.connect(self._picked)
+            self._popup.calendar.activated.connect(self._picked)
+        d = self.date() or self._value or date.today()
+        self._popup.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
+        self._popup.move(self.mapToGlobal(self.rect().bottomLeft()))
+        self._popup.show()
+        self._popup.calendar.setFocus()
+        return self._popup.calendar
+
+    def _picked(self, q: QDate) -> None:
+        self._popup.hide()
+        self.edit.setText(field_date(date(q.year(), q.month(), q.day())))
+        self.edit.setFocus()
+        self.commit()

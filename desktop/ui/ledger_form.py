@@ -1,0 +1,224 @@
+"""Hoạt động › the add/edit form under the ledger: two columns of fields in reading order, Enter moves on
+(Enter in the last field, or Ctrl+Enter anywhere, saves)."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QWidget)
+
+from ..domain.forms import FORMS, form
+from ..domain.models import Activity, Plan, Unit
+from ..domain.plan_text import task_labels
+from ..domain.text import clean
+from .fields import DateField, NumberBox, money_box
+
+
+class _EnterMovesOn(QObject):
+    """Enter in a field moves to the next one; in the last field it saves."""
+
+    def __init__(self, fields: list[QWidget], on_last):
+        super().__init__()
+        self.fields, self.on_last = fields, on_last
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            if isinstance(obj, QComboBox) and obj.view().isVisible():
+                return False
+            if isinstance(obj.parent(), DateField):
+                obj.parent().commit()
+            if event.modifiers() & Qt.ControlModifier or obj is self.fields[-1]:
+                self.on_last()
+                return True
+            i = next((k for k, f in enumerate(self.fields) if f is obj or f.isAncestorOf(obj)), -1)
+            if i >= 0:
+                nxt = next((f for f in self.fields[i + 1:] if f.isEnabled()), self.fields[-1])
+                nxt.setFocus()
+                return True
+        return False
+
+
+def task_text(label: str, text: str, width: int = 60) -> str:
+    """'III.1 Tuyên truyền trên Cổng thông tin…': the task's label and the start of its text."""
+    t = clean(text)
+    return f"{label} {t if len(t) <= width else t[:width].rsplit(' ', 1)[0] + '…'}".strip()
+
+
+class ActivityForm(QWidget):
+    """The add/edit form. `saved` carries the activity built from the fields."""
+
+    saved = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.current: Activity | None = None
+        self.plan_id: int | None = None  # the plan a new activity serves when it has no task
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setVerticalSpacing(4)
+        self.start = DateField()
+        self.multi = QCheckBox("Nhiều ngày, đến")
+        self.end = DateField()
+        self.end.setEnabled(False)
+        self.multi.toggled.connect(self.end.setEnabled)
+        self.dept = QComboBox()
+        self.task = QComboBox()
+        self.task.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.task.setMinimumContentsLength(30)
+        self.form = QComboBox()
+        for f in FORMS:
+            self.form.addItem(f.label, f.code)
+        self.form.currentIndexChanged.connect(self._form_changed)
+        self.title = QLineEdit(placeholderText="Tên, nội dung hoạt động")
+        self.quantity = NumberBox(minimum=0, maximum=1_000_000, value=1)
+        self.unit_label = QLineEdit()
+        self.people = NumberBox(minimum=0, maximum=10_000_000, specialValueText="—")
+        self.cost = money_box()
+        self.evidence = QLineEdit(placeholderText="Đường dẫn bài viết hoặc tệp minh chứng")
+        self.notes = QLineEdit()
+        when = QHBoxLayout()
+        for w in (self.start, self.multi, self.end):
+            when.addWidget(w, 0, Qt.AlignTop)
+        when.addStretch()
+        qty = QHBoxLayout()
+        qty.addWidget(self.quantity)
+        qty.addWidget(self.unit_label, 1)
+
+        def label(text, buddy):
+            lab = QLabel(text)
+            lab.setBuddy(buddy)
+            return lab
+
+        grid.addWidget(label("&Ngày", self.start), 0, 0, Qt.AlignTop)
+        grid.addLayout(when, 0, 1)
+        grid.addWidget(label("Khoa, &phòng", self.dept), 0, 2, Qt.AlignTop)
+        grid.addWidget(self.dept, 0, 3, Qt.AlignTop)
+        grid.addWidget(label("Nhiệ&m vụ", self.task), 1, 0)
+        grid.addWidget(self.task, 1, 1)
+        grid.addWidget(label("&Hình thức", self.form), 1, 2)
+        grid.addWidget(self.form, 1, 3)
+        grid.addWidget(label("Nội &dung", self.title), 2, 0)
+        grid.addWidget(self.title, 2, 1, 1, 3)
+        grid.addWidget(label("&Số lượng", self.quantity), 3, 0)
+        grid.addLayout(qty, 3, 1)
+        grid.addWidget(label("Số người tham dự", self.people), 3, 2)
+        grid.addWidget(self.people, 3, 3)
+        grid.addWidget(label("&Kinh phí", self.cost), 4, 0)
+        grid.addWidget(self.cost, 4, 1)
+        grid.addWidget(label("Minh chứng", self.evidence), 4, 2)
+        grid.addWidget(self.evidence, 4, 3)
+        grid.addWidget(label("&Ghi chú", self.notes), 5, 0)
+        grid.addWidget(self.notes, 5, 1, 1, 3)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        self.error = QLabel(styleSheet="color: #b00020")
+        self.error.setWordWrap(True)
+        grid.addWidget(self.error, 6, 0, 1, 4)
+        self.buttons = QHBoxLayout()
+        self.save_button = QPushButton("Lưu (Enter)")
+        self.save_button.clicked.connect(self.save)
+        self.buttons.addStretch()
+        self.buttons.addWidget(self.save_button)
+        grid.addLayout(self.buttons, 7, 0, 1, 4)
+        self.fields = [self.start, self.dept, self.task, self.form, self.title, self.quantity, self.unit_label,
+                       self.people, self.cost, self.evidence, self.notes]
+        self._enter = _EnterMovesOn(self.fields, self.save)
+        for f in self.fields:
+            f.installEventFilter(self._enter)
+            if isinstance(f, QAbstractSpinBox):
+                f.findChild(QLineEdit).installEventFilter(self._enter)
+            if isinstance(f, DateField):
+                f.edit.installEventFilter(self._enter)
+        self.end.edit.installEventFilter(self._enter)
+        chain = [self.start.edit, self.multi, self.end.edit, *self.fields[1:], self.save_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+        self._form_changed()
+
+    def set_choices(self, unit: Unit, plans: list[Plan]) -> None:
+        """Departments, and the tasks of the plans shown (one plan, or every plan with its year)."""
+        keep_dept, keep_task = self.dept.currentData(), self.task.currentData()
+        self.dept.clear()
+        for d in unit.departments:
+            self.dept.addItem(d.name, d.id)
+        self.task.clear()
+        self.task.addItem("(không thuộc nhiệm vụ nào)", None)
+        for plan in plans:
+            labels = task_labels(plan)
+            for t in plan.tasks():
+                prefix = f"{plan.doc_date.year} · " if len(plans) > 1 else ""
+                self.task.addItem(prefix + task_text(labels.get(t.id, ""), t.text, 90), t.id)
+                self.task.setItemData(self.task.count() - 1, clean(t.text), Qt.ToolTipRole)
+        self._select(self.dept, keep_dept)
+        self._select(self.task, keep_task)
+
+    @staticmethod
+    def _select(combo: QComboBox, value) -> None:
+        i = combo.findData(value)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    def _form_changed(self) -> None:
+        self.unit_label.setPlaceholderText(form(self.form.currentData() or "khac").unit)
+
+    def load(self, a: Activity | None, defaults: dict | None = None) -> None:
+        """Show an activity (edit) or an empty form with defaults (new)."""
+        self.current = a
+        self.error.clear()
+        d = defaults or {}
+        src = a or Activity(start=d.get("start", date.today()), dept_id=d.get("dept_id"),
+                            form_code=d.get("form_code", "tin_bai"), title="", task_id=d.get("task_id"))
+        self.start.setDate(src.start)
+        self.multi.setChecked(bool(src.end and src.end != src.start))
+        self.end.setDate(src.end or src.start)
+        self._select(self.dept, src.dept_id)
+        self.task.setCurrentIndex(max(self.task.findData(src.task_id), 0))
+        self._select(self.form, src.form_code)
+        self.title.setText(src.title)
+        self.quantity.setValue(src.quantity)
+        self.unit_label.setText(src.unit_label)
+        self.people.setValue(src.participants or 0)
+        self.cost.setValue(src.cost)
+        self.evidence.setText(src.evidence)
+        self.notes.setText(src.notes)
+        self.save_button.setText("Lưu thay đổi (Enter)" if a else "Thêm hoạt động (Enter)")
+
+    def build(self) -> Activity | None:
+        """The activity in the fields, or None with the problem shown next to them."""
+        for spin in (self.quantity, self.people, self.cost):
+            spin.interpretText()
+        title = clean(self.title.text())
+        start = self.start.date()
+        end = self.end.date() if self.multi.isChecked() else None
+        problems = []
+        if start is None:
+            problems.append(f"Ngày: {self.start.problem()}")
+        if self.multi.isChecked() and end is None:
+            problems.append(f"Ngày kết thúc: {self.end.problem()}")
+        if not title:
+            problems.append("Chưa nhập nội dung hoạt động.")
+        if start and end is not None and end < start:
+            problems.append("Ngày kết thúc trước ngày bắt đầu.")
+        if self.dept.currentData() is None:
+            problems.append("Chưa chọn khoa, phòng (thêm khoa, phòng ở trang Đơn vị).")
+        if self.quantity.value() == 0:
+            problems.append("Số lượng phải lớn hơn 0.")
+        if problems:
+            self.error.setText(" ".join(problems))
+            self.start.commit()
+            (self.start if start is None else self.title if not title else self.quantity).setFocus()
+            return None
+        self.error.clear()
+        base = self.current or Activity(start=start, dept_id=None, form_code="khac", title="", plan_id=self.plan_id)
+        return dataclasses.replace(
+            base, start=start, end=end, dept_id=self.dept.currentData(), task_id=self.task.currentData(),
+            form_code=self.form.currentData(), title=title, quantity=self.quantity.value(),
+            unit_label=clean(self.unit_label.text()), participants=self.people.value() or None,
+            cost=self.cost.value(), evidence=clean(self.evidence.text()), notes=clean(self.notes.text()))
+
+    def save(self) -> None:
+        a = self.build()
+        if a is not None:
+            self.saved.emit(a)
