@@ -363,7 +363,7 @@ def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
     return out
 
 
-def _item_at(items: list[PlanItem], path: tuple[int, ...]) -> PlanItem:
+def item_at(items: list[PlanItem], path: tuple[int, ...]) -> PlanItem:
     it = None
     for i in path:
         it = items[i]
@@ -423,7 +423,7 @@ def propose_plan(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], 
     items = copy.deepcopy(imported.items)
     tasks = _tasks(items, unit, roles)
     for t in tasks:
-        it = _item_at(items, t.path)
+        it = item_at(items, t.path)
         it.is_task = True
         it.lead_dept_id, it.coord_dept_ids, it.targets = t.lead_dept_id, list(t.coord_dept_ids), list(t.targets)
 
@@ -439,7 +439,7 @@ def propose_plan(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], 
     repairs = find_repairs(plan, imported.opening + imported.basis, known, sorted(subjects, key=len, reverse=True))
     for t in tasks:  # a duty block of the superior's own bodies: the unit's departments must take it over
         if t.section == "organization" and len(t.path) == 3 and t.lead_dept_id is None and not own:
-            block = _item_at(items, t.path[:2])
+            block = item_at(items, t.path[:2])
             label = next(lab for p, lab, _ in item_labels(items) if p == t.path[:2])
             if not any(r.kind == "wording" and r.path == t.path[:2] for r in repairs) and _names_body(block.text):
                 repairs.append(Repair("wording", label, block.text, None, True, t.path[:2], "item",

@@ -22,27 +22,41 @@ Trên đây là Kế hoạch của Sở Y tế./.
 """
 
 
+def accept_review(monkeypatch, seen=None):
+    """The review dialog opens and the clerk clicks “Tạo kế hoạch” (a real button click)."""
+    from desktop.ui.cascade_dialog import CascadeDialog
+
+    def run(self):
+        if seen is not None:
+            seen.append(self)
+        self.ok.click()
+        return self.result()
+
+    monkeypatch.setattr(CascadeDialog, "exec", run)
+
+
 def test_plan_from_superior_text(window, tmp_path, monkeypatch):
-    shown = []
-    monkeypatch.setattr("desktop.ui.plan_page.warn", lambda parent, text, *a: shown.append(text))
+    seen = []
+    accept_review(monkeypatch, seen)
     src = tmp_path / "kh_357.txt"
     src.write_text(SUPERIOR, encoding="utf-8")
     page = window.plan_page
     pid = page.import_superior(str(src))
     plan = plans.load_plan(window.conn, pid)
-    assert plan.title == "Truyền thông về chuyển đổi số ngành Y tế năm 2025"
+    # the superior's trích yếu adapted to the unit (its year, its name)
+    assert plan.title == "Truyền thông về chuyển đổi số năm 2025 của Bệnh viện Phổi Bình Thuận"
     assert [it.text for it in plan.items] == ["MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG", "TỔ CHỨC THỰC HIỆN"]
     assert cite(plan.superior.ref) == "Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng"
     assert plan.superior.addressee == "Sở Y tế tỉnh Lâm Đồng"
-    assert plan.superior.deadline == date(date.today().year, 12, 5)
+    assert plan.superior.deadline == date(2025, 12, 5)  # "05/12 hàng năm" in the plan's year
     assert page.sup_cite.text() == cite(plan.superior.ref)
     assert "mất dấu" in page.warning.text()  # the OCR-looking line is highlighted in the tree
-    assert shown and "mất dấu" in shown[0]
+    assert "mất dấu" in seen[0].notes.text()  # and named in the review before anything is created
 
 
 def test_unreadable_superior_file_changes_nothing(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("desktop.ui.plan_page.warn", lambda parent, text, *a: shown.append(text))
+    monkeypatch.setattr("desktop.ui.cascade_dialog.warn", lambda parent, text, *a: shown.append(text))
     before = plans.list_plans(window.conn)
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"not a zip")

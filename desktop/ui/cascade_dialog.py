@@ -1,0 +1,301 @@
+"""Tạo từ kế hoạch cấp trên: the review before the plan is created — the superior document (what could
+not be read asked here, prefilled with what was), the căn cứ to keep, the tasks with their lead
+department and targets, and the repairs offered (before and after, each kept or dropped)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from .. import app
+from ..domain.cascade import Proposal, item_at, targets_in
+from ..domain.errors import UserError
+from ..domain.models import PartialDate, Unit
+from ..domain.plan_text import target_text
+from ..domain.references import cite
+from ..domain.vnformat import parse_date, short_date
+from .common import ask, warn
+
+REPAIR_KINDS = {"citation": "Viết lại trích dẫn theo danh mục", "glued": "Tách chữ bị dính",
+                "symbol": "Bỏ khoảng trắng trong số, ký hiệu", "diacritics": "Đoạn bị mất dấu",
+                "wording": "Lời văn của cấp trên"}
+MISSING_BG = QColor("#fff3c4")
+
+
+def _cell(text: str, tip: str = "", editable: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(tip or text)
+    if not editable:
+        item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+    return item
+
+
+def _check(on: bool, enabled: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem()
+    flags = Qt.ItemIsUserCheckable | Qt.ItemIsSelectable | (Qt.ItemIsEnabled if enabled else Qt.NoItemFlags)
+    item.setFlags(flags)
+    item.setCheckState(Qt.Checked if on else Qt.Unchecked)
+    return item
+
+
+def _text_box(text: str) -> QPlainTextEdit:
+    """A trích yếu: long, shown whole on two or three lines."""
+    box = QPlainTextEdit(text)
+    box.setFixedHeight(58)
+    return box
+
+
+def _table(headers: list[str], stretch: int) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setWordWrap(True)
+    h = t.horizontalHeader()
+    for i in range(len(headers)):
+        h.setSectionResizeMode(i, QHeaderView.Stretch if i == stretch else QHeaderView.ResizeToContents)
+    return t
+
+
+class CascadeDialog(QDialog):
+    """The review of a Proposal; on accept the clerk's choices are written back into it."""
+
+    def __init__(self, proposal: Proposal, unit: Unit, source_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.p, self.unit = proposal, unit
+        self.setWindowTitle(f"Tạo kế hoạch từ văn bản cấp trên — {source_name}")
+        self.resize(1100, 620)
+        lay = QVBoxLayout(self)
+        notes = list(proposal.warnings)
+        if not proposal.is_plan:
+            notes.insert(0, "Văn bản này có vẻ không phải là kế hoạch: " + "; ".join(proposal.found) + ".")
+        self.notes = QLabel("\n".join(notes) or f"Đã đọc {sum(proposal.sections)} mục, {len(proposal.tasks)} nhiệm "
+                                                 f"vụ, {len(proposal.basis)} căn cứ. Hãy xem lại trước khi tạo.")
+        self.notes.setWordWrap(True)
+        lay.addWidget(self.notes)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._superior_tab(), "Văn bản cấp trên")
+        self.tabs.addTab(self._basis_tab(), f"Căn cứ ({len(proposal.basis)})")
+        self.tabs.addTab(self._tasks_tab(), f"Nhiệm vụ ({len(proposal.tasks)})")
+        self.tabs.addTab(self._repairs_tab(), f"Sửa lỗi ({len(proposal.repairs)})")
+        lay.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton("Tạo kế hoạch", QDialogButtonBox.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
+        for b in buttons.buttons():  # Enter in a table cell commits the cell; it never creates the plan
+            b.setAutoDefault(False)
+            b.setDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    # ------------------------------------------------------------ superior document
+    def _superior_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        sup = self.p.superior
+        ref = sup.ref
+        own = QGroupBox("Kế hoạch của đơn vị")
+        of = QFormLayout(own)
+        self.title = _text_box(self.p.plan.title)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(self.p.plan.doc_date.year)
+        of.addRow("Trích yếu", self.title)
+        of.addRow("Năm", self.year)
+        self.year.valueChanged.connect(self._year_changed)
+        lay.addWidget(own)
+        box = QGroupBox("Văn bản cấp trên mà kế hoạch thực hiện (báo cáo gửi cơ quan ban hành)")
+        form = QFormLayout(box)
+        self.kind = QLineEdit(ref.kind)
+        self.number = QLineEdit(ref.number)
+        self.issued = QLineEdit(short_date(ref.issued))
+        self.issuer = QLineEdit(ref.issuer)
+        self.summary = _text_box(ref.summary)
+        self.deadline = QLineEdit(short_date(sup.deadline))
+        self.issued.setPlaceholderText("ngày/tháng/năm, VD: 04/9/2025")
+        self.deadline.setPlaceholderText("ngày/tháng/năm, VD: 10/12/2025")
+        fields = {"number": self.number, "date": self.issued, "issuer": self.issuer, "summary": self.summary,
+                  "deadline": self.deadline}
+        for key, field_box in fields.items():
+            if key in self.p.missing:
+                field_box.setStyleSheet(f"background: {MISSING_BG.name()}")
+                field_box.setPlaceholderText("Chưa đọc được từ văn bản: hãy điền (để trống nếu chưa có)")
+        form.addRow("Loại văn bản", self.kind)
+        form.addRow("Số, ký hiệu", self.number)
+        form.addRow("Ngày ban hành", self.issued)
+        form.addRow("Cơ quan ban hành", self.issuer)
+        form.addRow("Trích yếu", self.summary)
+        form.addRow("Hạn báo cáo", self.deadline)
+        hint = []
+        if self.p.own_plan:
+            hint.append("Đây là kế hoạch của chính đơn vị: văn bản cấp trên là văn bản mà kế hoạch đó thực hiện.")
+        if self.p.suggested is not None:
+            hint.append(f"Số và ngày lấy theo danh mục ({cite(self.p.suggested)}): hãy kiểm tra.")
+        if self.p.missing:
+            hint.append("Chưa đọc được: " + ", ".join(self.p.missing_labels()) + " (các ô tô vàng).")
+        self.sup_hint = QLabel("\n".join(hint))
+        self.sup_hint.setWordWrap(True)
+        form.addRow("", self.sup_hint)
+        lay.addWidget(box)
+        lay.addStretch(1)
+        return w
+
+    def _year_changed(self, year: int) -> None:
+        """A yearly deadline ("05/12 hàng năm") follows the plan's year."""
+        if self.p.superior.deadline is None or not self.deadline.text().strip():
+            return
+        try:
+            due = parse_date(self.deadline.text())
+        except ValueError:
+            return
+        try:
+            self.deadline.setText(short_date(due.replace(year=year)))
+        except ValueError:  # 29/02
+            pass
+
+    # ------------------------------------------------------------ căn cứ
+    def _basis_tab(self) -> QWidget:
+        self.basis = _table(["Giữ", "Căn cứ", "Đọc từ", ""], 1)
+        for c in self.p.basis:
+            r = self.basis.rowCount()
+            self.basis.insertRow(r)
+            self.basis.setItem(r, 0, _check(c.keep))
+            self.basis.setItem(r, 1, _cell(cite(c.ref, with_summary=True),
+                                           "Trong văn bản: " + " | ".join(c.spellings or [c.written])))
+            self.basis.setItem(r, 2, _cell(c.source))
+            self.basis.setItem(r, 3, _cell("mới, thêm vào danh mục" if c.is_new else "có trong danh mục"))
+        return self._with_all_none(self.basis)
+
+    # ------------------------------------------------------------ tasks
+    def _tasks_tab(self) -> QWidget:
+        self.tasks = _table(["Nhiệm vụ", "Mục", "Nội dung", "Chủ trì", "Chỉ tiêu"], 2)
+        self.leads: list[QComboBox] = []
+        for t in self.p.tasks:
+            r = self.tasks.rowCount()
+            self.tasks.insertRow(r)
+            self.tasks.setItem(r, 0, _check(True))
+            self.tasks.setItem(r, 1, _cell(t.where))
+            self.tasks.setItem(r, 2, _cell(t.text[:300]))
+            lead = QComboBox()
+            lead.addItem("(chưa giao)", None)
+            for d in self.unit.departments:
+                lead.addItem(d.name, d.id)
+            lead.setCurrentIndex(max(0, lead.findData(t.lead_dept_id)) if t.lead_dept_id else 0)
+            if t.lead_named:
+                lead.setToolTip(f"Đề xuất theo: “{t.lead_named}”")
+            lead.setMinimumContentsLength(18)
+            lead.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            self.tasks.setCellWidget(r, 3, lead)
+            self.leads.append(lead)
+            self.tasks.setItem(r, 4, _cell(", ".join(target_text(x) for x in t.targets),
+                                           "VD: 02 hội nghị, 12 tin, bài", editable=True))
+        return self._with_all_none(self.tasks)
+
+    # ------------------------------------------------------------ repairs
+    def _repairs_tab(self) -> QWidget:
+        self.repairs = _table(["Sửa", "Loại", "Ở mục", "Trước", "Sau"], 3)
+        for rp in self.p.repairs:
+            r = self.repairs.rowCount()
+            self.repairs.insertRow(r)
+            self.repairs.setItem(r, 0, _check(rp.accepted and rp.after is not None, rp.after is not None))
+            self.repairs.setItem(r, 1, _cell(REPAIR_KINDS.get(rp.kind, rp.kind), rp.note))
+            self.repairs.setItem(r, 2, _cell(rp.where))
+            self.repairs.setItem(r, 3, _cell(rp.before[:200], rp.before))
+            after = _cell(rp.after if rp.after is not None else f"(sửa tay trên màn hình Kế hoạch) {rp.note}")
+            if rp.after is None:
+                after.setForeground(QBrush(QColor("#8a4b00")))
+            self.repairs.setItem(r, 4, after)
+        return self._with_all_none(self.repairs, "Sửa tất cả", "Không sửa")
+
+    def _with_all_none(self, table: QTableWidget, all_text: str = "Chọn tất cả", none_text: str = "Bỏ chọn tất cả"):
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        row = QHBoxLayout()
+        for text, on in ((all_text, True), (none_text, False)):
+            b = QPushButton(text)
+            b.clicked.connect(lambda _=False, on=on: self._tick_all(table, on))
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(table, 1)
+        return w
+
+    @staticmethod
+    def _tick_all(table: QTableWidget, on: bool) -> None:
+        for r in range(table.rowCount()):
+            item = table.item(r, 0)
+            if item.flags() & Qt.ItemIsEnabled:
+                item.setCheckState(Qt.Checked if on else Qt.Unchecked)
+
+    # ------------------------------------------------------------ back into the proposal
+    def _date(self, box: QLineEdit, label: str):
+        text = box.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except ValueError as e:
+            raise UserError(f"{label}: {e}.") from None
+
+    def apply(self) -> None:
+        """The clerk's choices written into the proposal (UserError naming a field that cannot be read)."""
+        issued = self._date(self.issued, "Ngày ban hành")
+        deadline = self._date(self.deadline, "Hạn báo cáo")
+        sup, old = self.p.superior, self.p.superior.ref
+        typed = (self.kind.text().strip() or "Kế hoạch", self.number.text().strip(), issued,
+                 self.issuer.text().strip(), " ".join(self.summary.toPlainText().split()))
+        if typed != (old.kind, old.number, old.issued, old.issuer, old.summary):
+            sup.ref = replace(old, kind=typed[0], number=typed[1], issued=typed[2], issuer=typed[3],
+                              summary=typed[4], id=None)  # a new reference: the catalogue entry stays as it was
+        sup.addressee = sup.ref.issuer
+        sup.deadline = deadline
+        title = " ".join(self.title.toPlainText().split())
+        if title:
+            self.p.plan.title = title
+        plan, year = self.p.plan, self.year.value()
+        if year != plan.doc_date.year:
+            plan.doc_date = PartialDate(year)
+            plan.period_start, plan.period_end = date(year, 1, 1), date(year, 12, 31)
+        for r, c in enumerate(self.p.basis):
+            c.keep = self.basis.item(r, 0).checkState() == Qt.Checked
+        for r, t in enumerate(self.p.tasks):
+            it = item_at(self.p.plan.items, t.path)
+            it.is_task = self.tasks.item(r, 0).checkState() == Qt.Checked
+            it.lead_dept_id = self.leads[r].currentData() if it.is_task else None
+            text = self.tasks.item(r, 4).text()
+            it.targets = targets_in(text) if it.is_task else []
+        for r, rp in enumerate(self.p.repairs):
+            rp.accepted = rp.after is not None and self.repairs.item(r, 0).checkState() == Qt.Checked
+
+    def accept(self) -> None:
+        try:
+            self.apply()
+        except UserError as e:
+            warn(self, str(e))
+            return
+        super().accept()
+
+
+def import_superior_plan(parent: QWidget, conn, unit: Unit, path: str | Path) -> int | None:
+    """Read, review, create: the new plan's id, or None when the clerk cancelled or the file was refused."""
+    name = Path(path).name
+    try:
+        try:
+            proposal = app.cascade.propose(conn, unit, path)
+        except app.cascade.NotAPlan as e:
+            if not ask(parent, f"{e}\n\nVẫn nhập văn bản này như một kế hoạch?"):
+                return None
+            proposal = app.cascade.propose(conn, unit, path, accept_non_plan=True)
+    except UserError as e:
+        warn(parent, str(e))
+        return None
+    dialog = CascadeDialog(proposal, unit, name, parent)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    return app.cascade.create(conn, proposal)
