@@ -10,6 +10,7 @@ from pathlib import Path
 from . import APP_TITLE, __version__
 from . import log as applog
 from .domain.errors import UserError
+from .files import one_line
 
 EXIT_USAGE, EXIT_ERROR = 2, 1
 
@@ -84,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("plans", help="liệt kê các kế hoạch")
     ls.add_argument("--db", required=True)
 
+    rb = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (thư mục sao_luu)")
+    rb.add_argument("--db", required=True)
+    rb.add_argument("--from", dest="backup", required=True)
+
+    sv = sub.add_parser("salvage", help="cứu phần còn đọc được của dữ liệu bị hỏng sang một tệp mới")
+    sv.add_argument("--db", required=True)
+    sv.add_argument("--out", required=True)
+
     pi = sub.add_parser("plan-import", help="tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
     pi.add_argument("--db", required=True)
     pi.add_argument("file")
@@ -96,10 +105,21 @@ def _plan_arg(args) -> int | None:
     return _positive(args.plan) if getattr(args, "plan", None) else None
 
 
-def _open(path: str):
+def _open(path: str, locked: bool = False):
+    """The database; for a command that only reads (not `locked`) an old file is migrated under the writer's
+    lock only, so two commands never migrate it at once."""
     from .store import db
 
+    if not locked and db.needs_migration(path):
+        with _writer(path):
+            return db.open_db(path)
     return db.open_db(path)
+
+
+def _check_out(args, pdf: bool = False) -> None:
+    from .app import safety
+
+    safety.check_output(args.out, args.db, pdf)
 
 
 def run(argv: list[str]) -> int:
@@ -126,7 +146,8 @@ def run(argv: list[str]) -> int:
         plan_id = _positive(args.plan) if args.plan else None
         template = Path(args.template) if args.template else None
         if template is not None and not template.is_file():
-            raise UserError(f"Không tìm thấy mẫu {template}.")
+            raise UserError(f"Không tìm thấy mẫu {one_line(template)}.")
+        _check_out(args, args.pdf)
         conn = _open(args.db)
         try:
             if args.what == "plan":
@@ -158,6 +179,7 @@ def run(argv: list[str]) -> int:
     if args.command in ("xlsx-template", "export"):
         from . import app
 
+        _check_out(args)
         conn = _open(args.db)
         try:
             if args.command == "export":
@@ -172,6 +194,10 @@ def run(argv: list[str]) -> int:
         return _import(args)
     if args.command == "plan-import":
         return _plan_import(args)
+    if args.command == "restore":
+        return _restore(args)
+    if args.command == "salvage":
+        return _salvage(args)
     if args.command == "plans":
         from .store import plans
 
@@ -196,7 +222,7 @@ def _plan_import(args) -> int:
     if not Path(args.file).is_file():
         raise UserError(f"Không tìm thấy tệp {args.file}.")
     with _writer(args.db):
-        conn = _open(args.db)
+        conn = _open(args.db, locked=True)
         try:
             done = cascade.import_without_questions(conn, units.load_unit(conn), args.file,
                                                     _positive(args.year) if args.year else None)
@@ -229,6 +255,30 @@ def _plan_import(args) -> int:
     return 0
 
 
+def _restore(args) -> int:
+    from .app import safety
+
+    with _writer(args.db):
+        done = safety.restore(args.db, args.backup)
+    print(f"Đã khôi phục dữ liệu {one_line(args.db)} từ bản sao lưu {one_line(Path(args.backup).name)}.")
+    if done.before is not None:
+        print(f"Dữ liệu trước khi khôi phục được sao lưu thành {one_line(done.before)}.")
+    if done.aside is not None:
+        print(f"Tệp dữ liệu hỏng được giữ lại (không bị xoá): {one_line(done.aside)}.")
+    return 0
+
+
+def _salvage(args) -> int:
+    from .app import safety
+
+    saved = safety.salvage(args.db, args.out)
+    lost = sum(saved.lost.values())
+    print(f"Đã cứu {saved.activities} hoạt động ({sum(saved.rows.values())} bản ghi) sang {one_line(args.out)}"
+          + (f"; {lost} chỗ hỏng không đọc được đã bỏ qua" if lost else "")
+          + f". Tệp {one_line(args.db)} giữ nguyên.")
+    return 0
+
+
 def _writer(db_path: str):
     """The database's one-writer lock (desktop.lock), held while a command writes."""
     from .lock import DbLock
@@ -246,7 +296,7 @@ def _import(args) -> int:
 def _import_locked(args) -> int:
     from . import app
 
-    conn = _open(args.db)
+    conn = _open(args.db, locked=True)
     status = 0
     try:
         plan_id = app.resolve_plan_id(conn, _plan_arg(args))
@@ -254,19 +304,20 @@ def _import_locked(args) -> int:
             try:
                 [res] = app.read_imports(conn, [Path(f)], plan_id=plan_id)
             except UserError as e:
-                print(str(e), file=sys.stderr)
+                print(one_line(e), file=sys.stderr)
                 status = EXIT_ERROR
                 continue
+            name = one_line(f)
             for note in res.notes:
-                print(f"{f}: {note}")
+                print(f"{name}: {one_line(note)}")
             if res.rejected:
                 status = EXIT_ERROR
-                print(f"{f}: không nhập dòng nào vì có {len(res.rejected)} dòng bị từ chối:", file=sys.stderr)
+                print(f"{name}: không nhập dòng nào vì có {len(res.rejected)} dòng bị từ chối:", file=sys.stderr)
                 for r in res.rejected:
-                    print(f"  {r}", file=sys.stderr)
+                    print(f"  {one_line(r)}", file=sys.stderr)
                 continue
             added = app.commit_import(conn, res)
-            print(f"{f}: đã thêm {added} hoạt động, bỏ qua {res.duplicates} hoạt động đã có.")
+            print(f"{name}: đã thêm {added} hoạt động, bỏ qua {res.duplicates} hoạt động đã có.")
     finally:
         conn.close()
     return status
@@ -281,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
         status = run(argv)
     except UserError as e:
         log.warning("refused: %s", e)
-        print(str(e), file=sys.stderr)
+        print(one_line(e), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         log.info("stopped by the user (Ctrl+C)")

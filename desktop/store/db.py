@@ -202,6 +202,8 @@ def build(path: str | Path, fill) -> None:
                     migrate(conn)
                     with transaction(conn):
                         fill(conn)
+                except StoreFault as e:  # said of the temporary file: say it of the database being made
+                    raise StoreFault(faults.message(e.kind, p, "tạo"), e.kind, p) from e
                 except sqlite3.Error as e:
                     if faults.kind_of(e):
                         raise
