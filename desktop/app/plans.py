@@ -3,12 +3,11 @@ basis, its items saved, and what deleting a plan or a task would leave behind.""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..domain.models import PartialDate, Plan, SuperiorDoc, Target, Unit
+from ..domain.models import Plan, SuperiorDoc, Target, Unit
 from ..domain.presets import plan_from_preset
 from ..domain.references import cite, parse_citation
 from ..domain.text import clean
@@ -47,48 +46,11 @@ def new_plan_from_preset(conn: sqlite3.Connection, unit: Unit, today: date | Non
         return insert_preset_plan(conn, unit, today or date.today(), superior_short=unit.parent_body)
 
 
-@dataclass
-class SuperiorImport:
-    """A plan made from a superior's document: its id and what the clerk should check."""
-    plan_id: int
-    notes: list[str] = field(default_factory=list)
-
-
 def read_superior_plan(path: Path):
     """The superior's plan read from a .docx or .txt file (ImportedPlan); UserError when unreadable."""
     from ..docgen.read_text import import_plan_file  # python-docx loads on first use
 
     return import_plan_file(Path(path))
-
-
-def import_superior_plan(conn: sqlite3.Connection, unit: Unit, path: str | Path,
-                         today: date | None = None) -> SuperiorImport:
-    """Tạo từ kế hoạch cấp trên: a new plan with the items, title and superior document read from `path`.
-    UserError (nothing written) when the file cannot be read or holds no numbered item."""
-    path = Path(path)
-    imported = read_superior_plan(path)
-    if not imported.items:
-        raise UserError(f"Không tìm thấy mục nào (I., II., 1., …) trong {path.name}.")
-    today = today or date.today()
-    title = imported.title or f"Kế hoạch của {unit.name} năm {today.year}"
-    superior = None
-    ref = imported.superior_ref()
-    if ref is not None:
-        superior = SuperiorDoc(ref, addressee=ref.issuer, deadline=imported.deadline_date(today.year))
-    plan = Plan(title=title, doc_date=PartialDate(today.year, today.month), superior=superior,
-                items=imported.items, period_start=date(today.year, 1, 1), period_end=date(today.year, 12, 31),
-                recipients=list(unit.recipients),
-                signer_id=unit.signers[0].id if unit.signers else None,
-                intro="" if superior else " ".join(imported.intro),
-                archive_dept_id=guess_roles(unit)["lead"])
-    with db.transaction(conn):
-        if superior is not None:
-            refs.save_superior(conn, superior)
-        pid = plans.insert_plan(conn, plan)
-    notes = list(imported.warnings)
-    if ref is None:
-        notes.append("Không đọc được số, ngày của văn bản cấp trên: hãy điền ở phần “Văn bản cấp trên”.")
-    return SuperiorImport(pid, notes)
 
 
 def plan_activity_count(conn: sqlite3.Connection, plan_id: int) -> int:

@@ -121,3 +121,44 @@ def test_a_file_that_is_not_a_plan_is_refused_by_name(demo_copy, tmp_path, capsy
     err = capsys.readouterr().err.strip()
     assert err.startswith("Tệp cong_van.txt có vẻ không phải là kế hoạch (") and err.count("\n") == 0
     assert demo_copy.read_bytes() == before
+
+
+def test_seed_001_as_a_plan_renders_its_own_text(demo_copy, tmp_path):
+    """Seed 001 (the hospital's own plan) imported as next year's plan: ≥ 95 % of its body lines
+    verbatim in the document, its numbering fixed (IV then III becomes IV, V), “Chínhtrị” offered
+    as a repair and accepted, one opening sentence of the unit's."""
+    from desktop.app import cascade
+    from desktop.store import units
+
+    conn = db.open_db(demo_copy)
+    unit = units.load_unit(conn)
+    proposal = cascade.propose(conn, unit, seed_file("001"), 2025)
+    glued = [r for r in proposal.repairs if r.kind == "glued"]
+    assert [(r.before, r.after) for r in glued] == [("Chínhtrị", "Chính trị")] and glued[0].accepted
+    pid = cascade.create(conn, proposal)
+    out = tmp_path / "ke_hoach.docx"
+    app.write_plan(conn, out, pid)
+    conn.close()
+    text = body_text(out)
+    lines = set(text.splitlines())
+    src = read_source(seed_file("001"))
+    body = [ln.strip() for ln in src.split("MỤC ĐÍCH, YÊU CẦU", 1)[1].split("Nơi nhận", 1)[0].splitlines()]
+    body = [re.sub(r"^(?:[IVX]+\.|\d+\.|[a-z]\)|[-+])\s*", "", ln) for ln in body if len(ln) > 25]
+    joined = " ".join(" ".join(lines).split())
+    accepted = [(r.before, r.after) for r in proposal.repairs if r.accepted and r.after is not None]
+
+    def repaired(line: str) -> str:  # what the accepted repairs (shown to the clerk) make of a source line
+        line = " ".join(line.split())
+        for before, after in accepted:
+            line = line.replace(before, after)
+        return line
+
+    verbatim = sum(1 for ln in body if " ".join(ln.split()) in joined)
+    assert verbatim / len(body) >= 0.90, (verbatim, len(body))  # untouched, before any repair
+    after_repairs = sum(1 for ln in body if repaired(ln) in joined)
+    assert after_repairs / len(body) >= 0.95, (after_repairs, len(body))
+    heads = [ln.split(".", 1)[0] for ln in text.splitlines() if re.match(r"^[IVX]+\. [A-ZĐ]", ln)]
+    assert heads == ["I", "II", "III", "IV", "V"]
+    assert "Chínhtrị" not in text and "Bộ Chính trị" in text
+    assert sum(ln.endswith("xây dựng Kế hoạch như sau:") for ln in text.splitlines()) == 1
+    assert check_docx(out) == []
