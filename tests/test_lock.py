@@ -182,3 +182,92 @@ def test_missing_folder_is_left_to_the_command(tmp_path, capsys):
     assert cli.main(["demo", "--db", str(target)]) == 1
     assert "không tồn tại" in capsys.readouterr().err
     assert not target.parent.exists()
+
+
+# ---------------------------------------------------------------- the lock follows the file, not its name
+def test_a_hard_link_meets_the_same_lock(demo_copy, tmp_path):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    link = other / "same.db"
+    os.link(demo_copy, link)
+    h = Holder(demo_copy)
+    try:
+        with pytest.raises(UserError, match="đang được mở") as caught:
+            DbLock(link).acquire()
+        assert "tệp khoá" in str(caught.value)
+    finally:
+        h.release()
+        h.close()
+    DbLock(link).acquire().release()
+
+
+def test_a_symbolic_link_meets_the_same_lock(demo_copy, tmp_path):
+    link = tmp_path / "lien_ket.db"
+    link.symlink_to(demo_copy)
+    first = DbLock(demo_copy).acquire()
+    try:
+        with pytest.raises(UserError, match="đang được mở"):
+            DbLock(link).acquire()
+    finally:
+        first.release()
+
+
+@pytest.mark.slow
+def test_two_imports_through_two_paths_never_lose_rows(demo_copy, tmp_path):
+    """The attack of the issue: one import through a hard link, one through the name, at once."""
+    from desktop import app
+    from desktop.store import db
+
+    conn = db.open_db(demo_copy)
+    xlsx = tmp_path / "a.xlsx"
+    app.write_xlsx_export(conn, xlsx)
+    with db.transaction(conn):
+        conn.execute("DELETE FROM activities")
+    conn.close()
+    link = tmp_path / "link.db"
+    os.link(demo_copy, link)
+    procs = [subprocess.Popen([sys.executable, "-m", "desktop", "import", "--db", str(p), str(xlsx)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in (demo_copy, link)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    codes = sorted(p.returncode for p in procs)
+    conn = db.open_db(demo_copy)
+    n = conn.execute("SELECT count(*) FROM activities").fetchone()[0]
+    conn.close()
+    assert n == 150, outs
+    assert codes in ([0, 0], [0, 1]), outs  # the second waits for nothing: refused, or it found the rows there
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x00garbage\xff", b"not a lock"])
+def test_an_empty_or_garbage_lock_file_is_taken_over(demo_copy, content):
+    lock = lock_path(demo_copy)
+    lock.write_bytes(content)
+    past = os.stat(lock).st_mtime - 60
+    os.utime(lock, (past, past))
+    held = DbLock(demo_copy).acquire()
+    assert held.held
+    held.release()
+
+
+def test_a_lock_written_before_the_last_boot_is_taken_over(demo_copy, monkeypatch):
+    from desktop import lock as lockmod
+
+    h = Holder(demo_copy)  # a live process of this machine: its PID looks alive
+    try:
+        old = os.stat(lock_path(demo_copy)).st_mtime
+        monkeypatch.setattr(lockmod, "boot_time", lambda: old + 3600)  # the machine "restarted" since
+        held = DbLock(demo_copy).acquire()
+        assert held.held
+        held.release()
+    finally:
+        h.close()
+
+
+def test_a_refusal_names_the_lock_file(demo_copy):
+    h = Holder(demo_copy)
+    try:
+        with pytest.raises(UserError) as caught:
+            DbLock(demo_copy).acquire()
+        assert str(lock_path(demo_copy)) in str(caught.value)
+    finally:
+        h.release()
+        h.close()
