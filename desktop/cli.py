@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "report":
             x.add_argument("--from", dest="start")
             x.add_argument("--to", dest="end")
+            x.add_argument("--period", choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
+                           help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4")
 
     c = sub.add_parser("check", help="kiểm tra thể thức một tệp .docx")
     c.add_argument("file")
@@ -92,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("salvage", help="cứu phần còn đọc được của dữ liệu bị hỏng sang một tệp mới")
     sv.add_argument("--db", required=True)
     sv.add_argument("--out", required=True)
+
+    pc = sub.add_parser("plan-copy", help="tạo kế hoạch năm sau từ một kế hoạch")
+    pc.add_argument("--db", required=True)
+    pc.add_argument("--plan", required=True)
+    pc.add_argument("--year", required=True)
 
     pi = sub.add_parser("plan-import", help="tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
     pi.add_argument("--db", required=True)
@@ -155,8 +162,12 @@ def run(argv: list[str]) -> int:
             else:
                 if bool(args.start) != bool(args.end):
                     raise UserError("Cần cả --from và --to để chọn kỳ báo cáo.")
+                if args.period and args.start:
+                    raise UserError("Chọn kỳ báo cáo bằng --period hoặc bằng --from/--to, không dùng cả hai.")
                 start = _date(args.start) if args.start else None
                 end = _date(args.end) if args.end else None
+                if args.period:
+                    start, end = app.period_of_plan(conn, plan_id, args.period)
                 written = app.write_report(conn, args.out, plan_id, start, end, args.pdf, template)
         finally:
             conn.close()
@@ -194,6 +205,21 @@ def run(argv: list[str]) -> int:
         return _import(args)
     if args.command == "plan-import":
         return _plan_import(args)
+    if args.command == "plan-copy":
+        from . import app
+
+        with _writer(args.db):
+            conn = _open(args.db)
+            try:
+                source, year = _positive(args.plan), _positive(args.year)
+                _, changes = app.next_year_preview(conn, source, year)
+                new_id = app.copy_plan_to_year(conn, source, year)
+            finally:
+                conn.close()
+        for ch in changes:
+            print(f"{ch.where}: {ch.before} → {ch.after}")
+        print(new_id)
+        return 0
     if args.command == "restore":
         return _restore(args)
     if args.command == "salvage":

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..domain import essentials
 from ..domain.errors import UserError
 from ..domain.models import PartialDate
+from ..domain.periods import same_period_last_year
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
 from ..store import activities, plans, reports, units
 
@@ -47,8 +48,49 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
         report.doc_date = PartialDate(today.year, today.month)
     report.period_start, report.period_end = start, end
     compiled: Compiled = compile_report(plan, unit, activities.load_activities(conn, start, end, plan.id), start, end)
-    sections: list[Section] = apply_edits(drafts(plan, unit, compiled), report.texts)
+    sections: list[Section] = apply_edits(drafts(plan, unit, compiled, previous_for(conn, plan, unit, start, end)),
+                                          report.texts)
     return plan, unit, report, compiled, sections
+
+
+def period_of_plan(conn: sqlite3.Connection, plan_id: int | None, key: str) -> tuple[date, date]:
+    """A named period (year, h1, 9m, q1–q4) of the plan's year."""
+    from ..domain.periods import period_range
+
+    plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
+    return period_range(key, plans.plan_period(plan)[0].year)
+
+
+def previous_plan(conn: sqlite3.Connection, plan) -> int | None:
+    """The plan of the year before: the one this plan was copied from, else the only plan of the previous
+    year that implements a document of the same issuer."""
+    if plan.copied_from is not None:
+        return plan.copied_from
+    if plan.superior is None:
+        return None
+    year = (plan.period_start or date(plan.doc_date.year, 1, 1)).year
+    same = []
+    for pid, _, _ in plans.list_plans(conn):
+        if pid == plan.id:
+            continue
+        other = plans.load_plan(conn, pid)
+        other_year = (other.period_start or date(other.doc_date.year, 1, 1)).year
+        if other_year == year - 1 and other.superior and other.superior.ref.issuer == plan.superior.ref.issuer:
+            same.append(pid)
+    return same[0] if len(same) == 1 else None
+
+
+def previous_for(conn: sqlite3.Connection, plan, unit, start: date, end: date) -> Compiled | None:
+    """The same period of the previous year, for the plan of the year before (None when there is none or
+    it recorded nothing then)."""
+    prev_id = previous_plan(conn, plan)
+    if prev_id is None:
+        return None
+    p_start, p_end = same_period_last_year(start, end)
+    acts = activities.load_activities(conn, p_start, p_end, prev_id)
+    if not acts:
+        return None
+    return compile_report(plans.load_plan(conn, prev_id), unit, acts, p_start, p_end)
 
 
 def write_report(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None,

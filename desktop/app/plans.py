@@ -134,3 +134,21 @@ def task_activity_count(conn: sqlite3.Connection, item_id: int) -> int:
 def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
     with db.transaction(conn):
         plans.delete_item(conn, item_id)
+
+
+# ---------------------------------------------------------------- the office year
+def next_year_preview(conn: sqlite3.Connection, plan_id: int, year: int, today: date | None = None):
+    """Tạo kế hoạch năm sau, before saving: (the new plan, the changes its texts get). Nothing written."""
+    from ..domain.plan_copy import next_year_plan
+
+    new, changes = next_year_plan(plans.load_plan(conn, plan_id), year, today or date.today())
+    new.copied_from = plan_id
+    return new, changes
+
+
+def copy_plan_to_year(conn: sqlite3.Connection, plan_id: int, year: int, today: date | None = None) -> int:
+    """Next year's plan from this one (structure, tasks, departments, targets; number blank; years in its
+    texts moved on; no activities carried), in one transaction; its id."""
+    new, _ = next_year_preview(conn, plan_id, year, today)
+    with db.transaction(conn):
+        return plans.insert_plan(conn, new)

@@ -129,6 +129,7 @@ class Plan:
     signer_id: int | None = None
     recipients: list[str] = field(default_factory=list)
     archive_dept_id: int | None = None  # "Lưu: VT, <abbr>."
+    copied_from: int | None = None  # the plan of the year before it was copied from (Tạo kế hoạch năm sau)
     id: int | None = None
 
     def walk(self):

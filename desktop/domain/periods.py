@@ -44,3 +44,32 @@ def with_period(text: str, phrase: str) -> str:
             return text
         text = tail.sub("", text)
     return f"{text} {phrase}"
+
+
+PERIOD_KEYS = ("year", "h1", "9m", "q1", "q2", "q3", "q4")
+PERIOD_LABELS = {"year": "Năm", "h1": "6 tháng đầu năm", "9m": "9 tháng đầu năm", "q1": "Quý I", "q2": "Quý II",
+                 "q3": "Quý III", "q4": "Quý IV"}
+
+
+def period_range(key: str, year: int) -> tuple[date, date]:
+    """The dates of a named period of `year`: year, h1, 9m, q1–q4 (ValueError for another key)."""
+    if key == "year":
+        return date(year, 1, 1), date(year, 12, 31)
+    if key == "h1":
+        return date(year, 1, 1), date(year, 6, 30)
+    if key == "9m":
+        return date(year, 1, 1), date(year, 9, 30)
+    if key in ("q1", "q2", "q3", "q4"):
+        first = 3 * (int(key[1]) - 1) + 1
+        return date(year, first, 1), _month_end(year, first + 2)
+    raise ValueError(key)
+
+
+def same_period_last_year(start: date, end: date) -> tuple[date, date]:
+    """The same span one year earlier (29/02 becomes 28/02)."""
+    def back(d: date) -> date:
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:
+            return d.replace(year=d.year - 1, day=28)
+    return back(start), back(end)

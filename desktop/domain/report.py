@@ -261,7 +261,35 @@ def report_period(plan: Plan, c: Compiled) -> str:
     return period_phrase(c.period_start, c.period_end, whole)
 
 
-def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
+def change_text(now: int, before: int, unit: str = "hoạt động") -> str:
+    """'tăng 12,8% (từ 133 lên 150 hoạt động)', 'giảm 5% (từ 40 xuống 38 …)', 'không đổi (…)'."""
+    if now == before:
+        return f"không đổi ({number(now)} {unit})"
+    if before == 0:
+        return f"tăng từ 0 lên {number(now)} {unit}"
+    pct = number(round(abs(now - before) * 100 / before, 1))
+    way, word = ("tăng", "lên") if now > before else ("giảm", "xuống")
+    return f"{way} {pct}% (từ {number(before)} {word} {number(now)} {unit})"
+
+
+def _by_form(g: Group) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for ln in g.lines.values():
+        out[ln.form_code] += ln.activities
+    return out
+
+
+def comparison(c: Compiled, previous: Compiled) -> str:
+    """Per form, this period against the same period of the year before."""
+    year = previous.period_end.year
+    now, before = _by_form(c.forms), _by_form(previous.forms)
+    order = {f.code: i for i, f in enumerate(FORMS)}
+    parts = [f"{form(code).label}: {change_text(now.get(code, 0), before.get(code, 0))}"
+             for code in sorted(set(now) | set(before), key=lambda k: order.get(k, 99))]
+    return f"So với cùng kỳ năm {year}: " + "; ".join(parts) + "."
+
+
+def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None) -> list[Section]:
     """Every section of the Báo cáo with its draft text (documents.md, Báo cáo)."""
     short = short_unit(unit)
     plan_ref = plan_reference(plan, unit)
@@ -278,7 +306,10 @@ def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
         overview = (f"Trong kỳ báo cáo ({_period_text(c)}), {short} đã thực hiện {count(c.total)} hoạt động"
                     " truyền thông"
                     + (f" với {number(c.participants)} lượt người tham dự" if c.participants else "")
-                    + (f", tổng kinh phí {money(c.cost)}" if c.cost else "") + ". Kết quả cụ thể như sau:")
+                    + (f", tổng kinh phí {money(c.cost)}" if c.cost else "") + "."
+                    + (f" So với cùng kỳ năm {previous.period_end.year}, số hoạt động "
+                       f"{change_text(c.total, previous.total)}." if previous else "")
+                    + " Kết quả cụ thể như sau:")
     else:
         overview = f"Trong kỳ báo cáo ({_period_text(c)}), {short} chưa ghi nhận hoạt động truyền thông nào."
     secs.append(Section("II.", "KẾT QUẢ THỰC HIỆN", 1, "ket_qua", overview))
@@ -303,6 +334,10 @@ def drafts(plan: Plan, unit: Unit, c: Compiled) -> list[Section]:
             + (f", {number(u.participants)} lượt người tham dự" if u.participants else "")
             + (f", {money(u.cost)}" if u.cost else "") for u in c.units)
         secs.append(Section(f"{n}.", "Kết quả theo đơn vị", 2, "don_vi", unit_lines + "."))
+    if previous is not None:
+        n += 1
+        secs.append(Section(f"{n}.", f"So sánh với cùng kỳ năm {previous.period_end.year}", 2, "so_sanh",
+                            comparison(c, previous)))
     targets = c.targets()
     met = sum(1 for t in targets if t.met)
     secs.append(Section("III.", "ĐÁNH GIÁ CHUNG", 1))
@@ -417,6 +452,46 @@ def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
 def appendix_totals(c: Compiled) -> tuple[str, ...]:
     return ("", "", f"Tổng cộng: {number(c.total)} hoạt động", "", "", "",
             number(c.participants), number(c.cost), "")
+
+
+APPENDIX_CHUNK = 150  # rows per appendix table at most: LibreOffice lays out one long table in quadratic time
+
+
+@dataclass(frozen=True)
+class AppendixPart:
+    """One table of the appendix: rows [start, stop) of appendix_rows, under `heading`;
+    `continued` when it goes on with the month of the table before it."""
+
+    heading: str
+    start: int
+    stop: int
+    continued: bool = False
+
+
+def appendix_parts(c: Compiled, unit: Unit, chunk: int = APPENDIX_CHUNK) -> list[AppendixPart]:
+    """The appendix as consecutive tables: one per month (per unit and month when consolidating),
+    a long month cut into tables of at most `chunk` rows. Same order as appendix_rows."""
+    parts: list[AppendixPart] = []
+    key, start = None, 0
+    acts = c.activities
+
+    def close(stop: int) -> None:
+        if key is None:
+            return
+        owner, year, month = key
+        heading = f"Tháng {month}/{year}"
+        if c.consolidated:
+            heading = f"{owner}, tháng {month}/{year}"
+        for k, s in enumerate(range(start, stop, chunk)):
+            parts.append(AppendixPart(heading, s, min(s + chunk, stop), k > 0))
+
+    for i, a in enumerate(acts):
+        k = (clean(a.source_unit or unit.name) if c.consolidated else "", a.start.year, a.start.month)
+        if k != key:
+            close(i)
+            key, start = k, i
+    close(len(acts))
+    return parts
 
 
 def default_report(plan: Plan, start: date, end: date, when: date | None = None) -> Report:

@@ -14,12 +14,12 @@ from .refs import load_ref, load_superior
 def insert_plan(conn: sqlite3.Connection, plan: Plan) -> int:
     cur = conn.execute(
         "INSERT INTO plans (title, number, doc_year, doc_month, doc_day, superior_id, intro, "
-        "lead_sentence, closing, period_start, period_end, signer_id, archive_dept_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "lead_sentence, closing, period_start, period_end, signer_id, archive_dept_id, copied_from) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (clean(plan.title), plan.number, plan.doc_date.year, plan.doc_date.month, plan.doc_date.day,
          plan.superior.id if plan.superior else None, clean(plan.intro), clean(plan.lead_sentence),
          clean(plan.closing), to_iso(plan.period_start), to_iso(plan.period_end), plan.signer_id,
-         plan.archive_dept_id))
+         plan.archive_dept_id, plan.copied_from))
     plan.id = cur.lastrowid
     conn.executemany("INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
                      [(plan.id, r.id, i) for i, r in enumerate(plan.basis)])
@@ -67,7 +67,8 @@ def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         superior=load_superior(conn, row["superior_id"]) if row["superior_id"] else None,
         intro=row["intro"], lead_sentence=row["lead_sentence"], closing=row["closing"],
         period_start=from_iso(row["period_start"]), period_end=from_iso(row["period_end"]),
-        signer_id=row["signer_id"], archive_dept_id=row["archive_dept_id"], id=row["id"])
+        signer_id=row["signer_id"], archive_dept_id=row["archive_dept_id"], copied_from=row["copied_from"],
+        id=row["id"])
     plan.basis = [load_ref(conn, r[0]) for r in conn.execute(
         "SELECT ref_id FROM plan_basis WHERE plan_id = ? ORDER BY position", (plan_id,))]
     plan.recipients = [r[0] for r in conn.execute(

@@ -1,0 +1,53 @@
+"""Tạo kế hoạch năm sau: a plan's structure, tasks, departments and targets for the following year,
+with the years inside its texts moved on — the changes listed for the clerk to see before saving.
+Dates of cited documents ("ngày 22/12/2024") never move; only the plan's own year does."""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .models import PartialDate, Plan
+from .repairs import item_labels
+
+
+@dataclass
+class Change:
+    where: str  # "Trích yếu", "Mở đầu", "II.1" …
+    before: str
+    after: str
+
+
+def move_year(text: str, old: int, new: int) -> str:
+    """'năm 2025' -> 'năm 2026' (also 'đầu năm', 'cả năm', 'trong năm' …); a date such as 22/12/2025
+    or a document number such as 57-NQ/TW is left alone."""
+    return re.sub(rf"(?<![/\d-]){old}(?![/\d-])", str(new), text) if re.search(rf"\bnăm\s+{old}\b", text) \
+        else text
+
+
+def next_year_plan(plan: Plan, year: int, today: date) -> tuple[Plan, list[Change]]:
+    """A copy of `plan` for `year`: number blank, dated today, period the whole of `year`, no superior
+    (the clerk chooses next year's), ids cleared (a new plan); and what its texts changed."""
+    old = (plan.period_start or date(plan.doc_date.year, 1, 1)).year
+    new = copy.deepcopy(plan)
+    new.id, new.number, new.superior = None, None, None
+    new.doc_date = PartialDate(today.year, today.month)
+    new.period_start, new.period_end = date(year, 1, 1), date(year, 12, 31)
+    changes: list[Change] = []
+
+    def moved(where: str, text: str) -> str:
+        after = move_year(text, old, year)
+        if after != text:
+            changes.append(Change(where, text, after))
+        return after
+
+    new.title = moved("Trích yếu", new.title)
+    new.intro = moved("Mở đầu", new.intro)
+    new.lead_sentence = moved("Câu dẫn", new.lead_sentence)
+    new.closing = moved("Câu kết", new.closing)
+    for _, label, it in item_labels(new.items):
+        it.id = None
+        it.text = moved(label, it.text)
+        it.time_frame = moved(f"{label} (thời gian)", it.time_frame)
+    return new, changes
