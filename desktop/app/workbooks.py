@@ -89,3 +89,49 @@ def commit_import(conn: sqlite3.Connection, result) -> int:
     with db.transaction(conn):
         activities.insert_activities(conn, result.to_add)
     return len(result.to_add)
+
+
+def _rows_in(paths) -> int:
+    """Rows in the workbooks' visible sheets, as the files declare them (for a progress bar; 0 when unknown)."""
+    from openpyxl import load_workbook
+
+    total = 0
+    for p in paths:
+        try:
+            wb = load_workbook(Path(p), read_only=True)
+        except Exception:  # noqa: BLE001 — the read itself says what is wrong with the file
+            continue
+        try:
+            total += sum(ws.max_row or 0 for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible")
+        finally:
+            wb.close()
+    return total
+
+
+def read_imports_rows(conn: sqlite3.Connection, paths, progress=None, plan_id: int | None = None):
+    """read_imports for the window's preview: the same results, each with `present`, the rows skipped because
+    the ledger (or an earlier file) already has them, to list. progress(rows read, rows in the files) after
+    each batch; it may raise (UserError) to stop the read — nothing is ever written here."""
+    from ..excel.reader import dedupe_key, read_workbook
+
+    lookup, plan = excel_lookup(conn, plan_id)
+    seen = existing_keys(conn)
+    total = _rows_in(paths) if progress else 0
+    done = 0
+    results = []
+    for p in paths:
+        def each(n: int, base: int = done) -> None:
+            progress(base + n, max(total, base + n))
+
+        res = read_workbook(Path(p), lookup, set(), each if progress else None)
+        done += res.rows_read
+        present = [a for a in res.to_add if dedupe_key(a) in seen]
+        res.to_add = [a for a in res.to_add if dedupe_key(a) not in seen]
+        res.duplicates += len(present)
+        res.present = present
+        for a in res.to_add:
+            a.plan_id = plan.id if plan else None
+        results.append(res)
+        if res.ok:
+            seen |= {dedupe_key(a) for a in res.to_add}
+    return results

@@ -32,9 +32,11 @@ class OutputActions:
 
     def ask_output(self, what: str, pdf: bool) -> Path | None:
         year = self.plan_page.plan.doc_date.year if self.plan_page.plan else date.today().year
-        name = f"Ke_hoach_{year}.docx" if what == "plan" else f"Bao_cao_{year}.docx"
-        path, _ = pages.QFileDialog.getSaveFileName(self, "Lưu văn bản", str(Path(self.output_dir()) / name),
-                                                    "Văn bản Word (*.docx)")
+        ext = ".pdf" if pdf else ".docx"
+        name = (f"Ke_hoach_{year}" if what == "plan" else f"Bao_cao_{year}") + ext
+        kind = "Văn bản PDF (*.pdf)" if pdf else "Văn bản Word (*.docx)"
+        title = "Xuất PDF: lưu văn bản" if pdf else "Xuất Word: lưu văn bản"
+        path, _ = pages.QFileDialog.getSaveFileName(self, title, str(Path(self.output_dir()) / name), kind)
         return Path(path) if path else None
 
     def _unlocked(self, out: Path) -> Path | None:
@@ -58,6 +60,7 @@ class OutputActions:
         out = self.ask_output(what, pdf)
         if out is None:
             return None
+        # a PDF is converted from the .docx written beside it (same name): both are kept
         if out.suffix.lower() != ".docx":
             out = out.with_suffix(".docx")
         out = self._unlocked(out)
@@ -117,7 +120,7 @@ class OutputActions:
         out = out or self._save_xlsx("Lưu sổ Excel cho khoa, phòng", "So_ghi_hoat_dong.xlsx")
         if out is None:
             return None
-        plan_id = self.plan_page.current_plan_id()
+        plan_id = self.ledger_page.new_plan_id()
         return self.jobs.start("excel", _in_db, self.db_path, pages.app.write_xlsx_template, out, plan_id,
                                done=lambda p: self._exported([p]), failed=self._failed)
 
@@ -130,7 +133,8 @@ class OutputActions:
             return None
         self.statusBar().showMessage(f"Đang xuất {len(visible)} hoạt động" + (" (theo bộ lọc)…" if filtered else "…"))
         return self.jobs.start("excel", _in_db, self.db_path, pages.app.write_xlsx_export, out,
-                               visible if filtered else None, done=lambda p: self._exported([p]), failed=self._failed)
+                               visible if filtered else None, None, self.ledger_page.chosen_plan_id(),
+                               done=lambda p: self._exported([p]), failed=self._failed)
 
     def import_excel(self, paths: list[str] | None = None):
         if self.jobs.busy("excel"):
@@ -140,15 +144,34 @@ class OutputActions:
             paths, _ = pages.QFileDialog.getOpenFileNames(self, "Chọn tệp Excel", self.output_dir(), "Excel (*.xlsx)")
             if not paths:
                 return None
+        from ..app.workbooks import read_imports_rows
+        from .excel_import import ReadProgress
+
         self.statusBar().showMessage(f"Đang đọc {len(paths)} tệp Excel…")
+        self.import_progress = progress = ReadProgress(self, len(paths))
+
+        def done(results):
+            progress.close()
+            if progress.cancelled.is_set():  # Hủy pressed as the read ended: nothing shown, nothing written
+                self.statusBar().showMessage("Đã hủy nhập từ Excel: chưa ghi gì vào sổ hoạt động.", 10000)
+                return 0
+            return self._import_preview(results)
+
+        def failed(message):
+            progress.close()
+            if progress.cancelled.is_set():
+                self.statusBar().showMessage(message, 10000)
+            else:
+                self._failed(message, "Không nhập được")
+
         # read on the worker (nothing written); the window writes after the clerk confirms the preview
-        return self.jobs.start("excel", _in_db, self.db_path, pages.app.read_imports, [Path(p) for p in paths],
-                               done=self._import_preview, failed=lambda m: self._failed(m, "Không nhập được"))
+        return self.jobs.start("excel", _in_db, self.db_path, read_imports_rows, [Path(p) for p in paths],
+                               progress.callback, self.ledger_page.new_plan_id(), done=done, failed=failed)
 
     def _import_preview(self, results) -> int:
         from .excel_import import ImportPreview
 
-        dlg = ImportPreview(results, self)
+        dlg = ImportPreview(results, self, {d.id: d.name for d in self.unit.departments})
         self.import_dialog = dlg
         if dlg.exec() != pages.QDialog.Accepted:
             self.statusBar().showMessage("Chưa nhập gì.", 5000)

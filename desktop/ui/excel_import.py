@@ -1,45 +1,75 @@
-"""Nhập từ Excel: what each workbook would add, skip and reject, shown before anything is written."""
+"""Nhập từ Excel: what each workbook would add, skip and reject, row by row, shown before anything is written;
+and the progress of a long read, which can be cancelled."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QProgressDialog,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
+
+from ..domain.forms import form
+from ..domain.text import fold
+from ..domain.vnformat import field_date, number
+
+ROW_HEADERS = ["Tệp", "Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Số lượng"]
+SHOWN = 5000  # rows listed per tab (the counts are always whole)
 
 
 class ImportPreview(QDialog):
-    """One line per file (sẽ thêm / đã có / bị từ chối) with its rejected rows below it.
+    """The files (sẽ thêm / đã có / bị từ chối per file), then the rows themselves in three tabs, filterable.
     Only files without a rejected row are imported: a file is all or nothing."""
 
-    def __init__(self, results, parent=None):
+    def __init__(self, results, parent=None, dept_names: dict[int, str] | None = None):
         super().__init__(parent)
         self.results = results
+        self.depts = dept_names or {}
         self.setWindowTitle("Nhập hoạt động từ Excel: xem trước")
-        self.resize(900, 520)
+        self.resize(1000, 600)
         lay = QVBoxLayout(self)
         ok = [r for r in results if r.ok]
         adds = sum(len(r.to_add) for r in ok)
         summary = f"Sẽ thêm {adds} hoạt động từ {len(ok)}/{len(results)} tệp."
         if len(ok) < len(results):
-            summary += (" Tệp có dòng bị từ chối sẽ không được nhập: hãy sửa các dòng nêu dưới đây trong Excel "
-                        "rồi nhập lại tệp đó.")
+            summary += (" Tệp có dòng bị từ chối sẽ không được nhập: hãy sửa các dòng ở thẻ “Bị từ chối” trong "
+                        "Excel rồi nhập lại tệp đó.")
         self.summary = QLabel(summary, wordWrap=True)
         lay.addWidget(self.summary)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Tệp / dòng", "Sẽ thêm", "Đã có (bỏ qua)", "Bị từ chối"])
-        self.tree.setColumnWidth(0, 520)
+        self.tree.setHeaderLabels(["Tệp", "Sẽ thêm", "Đã có (bỏ qua)", "Bị từ chối"])
+        self.tree.setColumnWidth(0, 420)
+        self.tree.setRootIsDecorated(False)
         for r in results:
             node = QTreeWidgetItem([r.path.name, str(len(r.to_add) if r.ok else 0), str(r.duplicates),
                                     str(len(r.rejected))])
+            node.setToolTip(0, "\n".join([str(r.path), *r.notes]))
             if not r.ok:
                 node.setForeground(0, Qt.darkRed)
-            for note in r.notes:
-                QTreeWidgetItem(node, [note])
-            for rej in r.rejected[:500]:
-                QTreeWidgetItem(node, [str(rej)])
-            if len(r.rejected) > 500:
-                QTreeWidgetItem(node, [f"… và {len(r.rejected) - 500} dòng khác"])
             self.tree.addTopLevelItem(node)
-            node.setExpanded(not r.ok or bool(r.notes))
-        lay.addWidget(self.tree, 1)
+        self.tree.setMaximumHeight(min(40 + 24 * len(results), 150))
+        lay.addWidget(self.tree)
+        self.filter = QLineEdit(placeholderText="Lọc các dòng: gõ có dấu hoặc không dấu (tên tệp, ngày, nội dung, "
+                                                "lý do…)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        lay.addWidget(self.filter)
+        self.tabs = QTabWidget()
+        self.to_add = self._rows_table([(r, a) for r in ok for a in r.to_add])
+        self.present = self._rows_table([(r, a) for r in results for a in getattr(r, "present", [])])
+        self.rejected = QTableWidget(0, 4)
+        self.rejected.setHorizontalHeaderLabels(["Tệp", "Trang", "Dòng", "Lý do"])
+        rej = [(r, x) for r in results for x in r.rejected]
+        for r, x in rej[:SHOWN]:
+            self._append(self.rejected, [r.path.name, x.sheet, str(x.row), x.reason])
+        self._finish(self.rejected, 3)
+        present_count = sum(r.duplicates for r in results)
+        for table, label, n in ((self.to_add, "Sẽ thêm", adds), (self.present, "Đã có", present_count),
+                                (self.rejected, "Bị từ chối", len(rej))):
+            self.tabs.addTab(table, f"{label} ({number(n)})")
+        if rej:
+            self.tabs.setCurrentWidget(self.rejected)
+        lay.addWidget(self.tabs, 1)
+        notes = [f"{r.path.name}: {n}" for r in results for n in r.notes]
+        if notes:
+            lay.addWidget(QLabel("\n".join(notes), wordWrap=True))
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(f"Nhập {adds} hoạt động", QDialogButtonBox.AcceptRole)
         self.import_button.setEnabled(adds > 0)
@@ -47,3 +77,76 @@ class ImportPreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def _rows_table(self, rows) -> QTableWidget:
+        t = QTableWidget(0, len(ROW_HEADERS))
+        t.setHorizontalHeaderLabels(ROW_HEADERS)
+        for r, a in rows[:SHOWN]:
+            f = form(a.form_code)
+            self._append(t, [r.path.name, field_date(a.start), self.depts.get(a.dept_id, a.source_dept), a.title,
+                             f.label, f"{number(a.quantity)} {a.unit_label or f.unit}"])
+        self._finish(t, 3)
+        return t
+
+    @staticmethod
+    def _append(t: QTableWidget, values: list[str]) -> None:
+        r = t.rowCount()
+        t.insertRow(r)
+        for c, v in enumerate(values):
+            t.setItem(r, c, QTableWidgetItem(v))
+
+    @staticmethod
+    def _finish(t: QTableWidget, stretch: int) -> None:
+        t.setEditTriggers(QTableWidget.NoEditTriggers)
+        t.verticalHeader().setVisible(False)
+        t.setSortingEnabled(True)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+    def _filter(self, text: str) -> None:
+        words = fold(text).split()
+        for table in (self.to_add, self.present, self.rejected):
+            for r in range(table.rowCount()):
+                line = fold(" ".join(table.item(r, c).text() for c in range(table.columnCount())))
+                table.setRowHidden(r, not all(w in line for w in words))
+
+    def shown(self, table: QTableWidget) -> int:
+        return sum(1 for r in range(table.rowCount()) if not table.isRowHidden(r))
+
+
+class ReadProgress(QObject):
+    """A long read's progress: a dialog counting the rows read, whose Hủy sets `cancelled` (the worker's
+    progress callback then stops the read; nothing has been written)."""
+
+    rows = Signal(int, int)
+
+    def __init__(self, parent, files: int):
+        super().__init__(parent)
+        import threading
+
+        self.cancelled = threading.Event()
+        self.dialog = QProgressDialog(f"Đang đọc {files} tệp Excel…", "Hủy", 0, 0, parent)
+        self.dialog.setWindowTitle("Nhập hoạt động từ Excel")
+        self.dialog.setWindowModality(Qt.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+        self.dialog.canceled.connect(self.cancelled.set)
+        self.rows.connect(self._show)
+
+    def callback(self, read: int, total: int) -> None:
+        """On the worker: raises to stop the read once the clerk cancelled."""
+        from ..domain.errors import UserError
+
+        if self.cancelled.is_set():
+            raise UserError("Đã hủy nhập từ Excel: chưa ghi gì vào sổ hoạt động.")
+        self.rows.emit(read, total)
+
+    def _show(self, read: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(min(read, total))
+        self.dialog.setLabelText(f"Đã đọc {number(read)}/{number(total)} dòng…")
+
+    def close(self) -> None:
+        self.dialog.canceled.disconnect(self.cancelled.set)  # closing a QProgressDialog emits canceled
+        self.dialog.close()

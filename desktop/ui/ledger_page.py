@@ -178,7 +178,7 @@ class LedgerPage(QWidget):
         fm = self.table.fontMetrics()
         for col, sample in enumerate(("00/00/0000 -", "Phòng Kế hoạch TH", "", "Tin, bài viết", "III.1 Tuyên truyền",
                                       "100 buổi", "1.000", "15.000.000")):
-            header.resizeSection(col, fm.horizontalAdvance(sample) + 20)
+            header.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance(COLUMNS[col])) + 24)
         state = self.settings.value("ledger/header")
         if state is not None:
             header.restoreState(state)

@@ -33,13 +33,15 @@ def default_db_path() -> Path:
 
 
 def create_from_wizard(path: Path, wizard) -> None:
-    """A new database from the wizard's answers: the demo, or the unit with a first plan from the preset."""
+    """A new database from the wizard's answers: the demo, or the unit with the first plan the clerk chose (or none)."""
     from .. import app
+
+    from ..app.setup import create_unit_database_choosing
 
     if wizard.wants_demo():
         app.create_demo_database(path)
     else:
-        app.create_unit_database(path, wizard.unit())
+        create_unit_database_choosing(path, wizard.unit(), wizard.wants_plan(), wizard.kept_targets())
 
 
 def first_run(path: Path, parent=None) -> bool:
@@ -166,6 +168,12 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         h = self.help_menu
         h.addAction(pages.QAction("Phím tắt", self, shortcut="F1", triggered=self.show_shortcuts))
+        step = lambda d: self.tabs.setCurrentIndex((self.tabs.currentIndex() + d) % self.tabs.count())  # noqa: E731
+        for key, d in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            pages.QShortcut(pages.QKeySequence(key), self, activated=lambda d=d: step(d))
+        for i in range(self.tabs.count()):
+            pages.QShortcut(pages.QKeySequence(f"Alt+{i + 1}"), self,
+                            activated=lambda i=i: self.tabs.setCurrentIndex(i))
         h.addAction(pages.QAction("Giới thiệu", self, triggered=lambda: QMessageBox.about(
             self, TITLE, f"<b>{TITLE}</b> {__version__}<br>Soạn Kế hoạch, Báo cáo đúng thể thức Nghị định "
                          f"30/2020/NĐ-CP.<br>Dữ liệu: {self.db_path}")))
@@ -224,7 +232,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         plan, _, report, compiled, _ = pages.app.compile_for(self.conn, pid, *self._period())
         deadline = plan.superior.deadline if plan.superior else None
         self.dashboard.show_figures(compiled, deadline, report.period_end.year,
-                                    guessed=pages.app.guessed_count(self.conn, pid))
+                                    guessed=pages.guessed_count(self.conn, pid))
 
     def _period(self):
         r = self.report_page.report

@@ -4,10 +4,11 @@ with itself (these imports are most of the start-up time: PySide6 builds each Qt
 first use; the domain modules), and uses the names as pages.PlanPage, pages.app.compile_for, …"""
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressBar
 
 from .. import app
+from ..app.documents import guessed_count
 from ..store import backups, plans, units
 from .dashboard import Dashboard
 from .ledger_page import LedgerPage
@@ -18,5 +19,5 @@ from .undo import UndoKeys
 from .unit_page import UnitPage
 
 __all__ = ["Dashboard", "LedgerPage", "PlanPage", "QAction", "QDialog", "QFileDialog", "QKeySequence",
-           "QProgressBar", "QUndoStack", "ReportPage", "ShortcutsDialog", "UndoKeys", "UnitPage", "app", "backups",
-           "plans", "units"]
+           "QProgressBar", "QShortcut", "QUndoStack", "ReportPage", "ShortcutsDialog", "UndoKeys", "UnitPage", "app", "backups",
+           "guessed_count", "plans", "units"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
-                               QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTreeWidget, QTreeWidgetItem,
+                               QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator,
                                QVBoxLayout, QWidget)
 
 from .. import app
@@ -58,7 +58,7 @@ class PlanItemsEditor:
         for code, label in KINDS:
             self.kind.addItem(label, code)
         self.text = QPlainTextEdit()
-        self.is_task = QCheckBox("Là nhiệm vụ (hoạt động được ghi theo nhiệm vụ này)")
+        self.is_task = QCheckBox("Là &nhiệm vụ", toolTip="Hoạt động được ghi theo nhiệm vụ này")
         self.lead = QComboBox()
         self.coord = QListWidget()
         self.coord.setFixedHeight(90)
@@ -79,7 +79,6 @@ class PlanItemsEditor:
         f.addRow("Phối hợp", self.coord)
         f.addRow("Thời gian", self.time_frame)
         f.addRow("Chỉ tiêu", self.targets)
-        f.addRow("", tb)
         self.add_target_button = tb.itemAt(0).widget()
         self._item_timer = QTimer(self, singleShot=True, interval=500)
         self._item_timer.timeout.connect(self._save_item)
@@ -94,8 +93,15 @@ class PlanItemsEditor:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(box)
-        return scroll
+        panel = QWidget()  # the target buttons stay in sight below the scrolling fields
+        pl = QVBoxLayout(panel)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(scroll, 1)
+        tb.addStretch()
+        pl.addLayout(tb)
+        return panel
 
     def _fill_tree(self, select_id: int | None = None) -> None:
         from ..domain.plan_import import lost_diacritics
@@ -146,6 +152,15 @@ class PlanItemsEditor:
             return None
 
         return rec(self.plan.items, None) or (None, None, [])
+
+    def select_item(self, item_id: int) -> None:
+        """Make the tree's node of an item current."""
+        it = QTreeWidgetItemIterator(self.tree)
+        while it.value():
+            if it.value().data(0, Qt.UserRole) == item_id:
+                self.tree.setCurrentItem(it.value())
+                return
+            it += 1
 
     def selected_id(self) -> int | None:
         node = self.tree.currentItem()

@@ -234,6 +234,8 @@ class PlanPage(PlanItemsEditor, QWidget):
         sup = p.superior if p else None
         self.sup_cite.setText(cite(sup.ref) if sup else "")
         self.sup_summary.setText(sup.ref.summary if sup else "")
+        for w in (self.sup_cite, self.sup_summary):
+            w.setCursorPosition(0)
         self.sup_deadline.setDate(sup.deadline if sup and sup.deadline else None)
         self.sup_state.setText("" if sup or p is None else
                                "Chưa có văn bản cấp trên: báo cáo sẽ không có dòng “Thực hiện …” và “Kính gửi”.")

@@ -1,5 +1,5 @@
 """Vietnamese for Qt's own strings: the buttons of message boxes and dialogs, the context menus
-of text fields and scroll bars. Qt ships no Vietnamese translation (no qtbase_vi.qm in Qt 6),
+of text fields and scroll bars, Qt's file dialog. Qt ships no Vietnamese translation (no qtbase_vi.qm in Qt 6),
 so without this a clerk would see "Yes", "No", "Cancel" and "Copy"."""
 from __future__ import annotations
 
@@ -25,8 +25,42 @@ TEXTS = {
 }
 
 
+# Qt's own file dialog (used on Linux without a desktop portal, and wherever Qt draws it): the strings of
+# qfiledialog.ui and qfiledialog.cpp (context QFileDialog) and of the file model and icon provider.
+# Key names such as "Alt+Left" are left alone.
+FILE_DIALOG = {
+    "&Look in:": "&Tìm trong:", "Look in:": "Tìm trong:", "Back": "Lùi", "Go back": "Quay lại thư mục trước",
+    "Forward": "Tiến", "Go forward": "Sang thư mục sau", "Parent Directory": "Thư mục cha",
+    "Go to the parent directory": "Lên thư mục cha", "Create New Folder": "Tạo thư mục mới",
+    "Create a New Folder": "Tạo một thư mục mới", "List View": "Xem dạng danh sách",
+    "Change to list view mode": "Chuyển sang xem dạng danh sách", "Detail View": "Xem chi tiết",
+    "Change to detail view mode": "Chuyển sang xem chi tiết", "Sidebar": "Thanh bên",
+    "List of places and bookmarks": "Các nơi và dấu trang", "Files": "Tệp", "Files of &type:": "&Loại tệp:",
+    "Files of type:": "Loại tệp:", "File &name:": "&Tên tệp:", "File name:": "Tên tệp:", "&Open": "&Mở",
+    "Open": "Mở", "&Save": "&Lưu", "Save As": "Lưu thành", "&Choose": "&Chọn", "All Files (*)": "Mọi tệp (*)",
+    "Show ": "Hiện ", "&Rename": "Đổi &tên", "&Delete": "&Xóa", "Show &hidden files": "Hiện tệp ẩ&n",
+    "&New Folder": "Thư mục &mới", "New Folder": "Thư mục mới", "Find Directory": "Chọn thư mục",
+    "Directories": "Thư mục", "Directory:": "Thư mục:", "Recent Places": "Nơi mở gần đây",
+    "My Computer": "Máy tính", "Computer": "Máy tính", "Drive": "Ổ đĩa", "Folder": "Thư mục", "File": "Tệp",
+    "Name": "Tên", "Size": "Cỡ", "Type": "Loại", "Date Modified": "Ngày sửa", "Kind": "Loại",
+    "Unknown": "Không rõ",
+    "Are you sure you want to delete '%1'?": "Xóa “%1”?",
+    "'%1' is write protected.\nDo you want to delete it anyway?": "“%1” đang được bảo vệ chống ghi.\nVẫn xóa?",
+    "Could not delete directory.": "Không xóa được thư mục.",
+    "%1 already exists.\nDo you want to replace it?": "%1 đã có.\nGhi đè lên tệp đó?",
+    "%1\nFile not found.\nPlease verify the correct file name was given.":
+        "%1\nKhông tìm thấy tệp.\nHãy kiểm tra lại tên tệp.",
+    "%1\nDirectory not found.\nPlease verify the correct directory name was given.":
+        "%1\nKhông tìm thấy thư mục.\nHãy kiểm tra lại tên thư mục.",
+}
+FILE_CONTEXTS = {"QFileDialog", "QFileSystemModel", "QAbstractFileIconProvider", "QFileIconProvider",
+                 "QFileDialogPrivate", "QSideBar"}
+
+
 class QtVietnamese(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002
+        if context in FILE_CONTEXTS and source_text in FILE_DIALOG:
+            return FILE_DIALOG[source_text]
         return TEXTS.get(source_text)  # None (a null QString) = untranslated: Qt keeps its own text
 
     def isEmpty(self) -> bool:  # noqa: N802

@@ -8,6 +8,7 @@ SHORTCUTS = (
                             "hoàn tác chữ vừa gõ trước)"),
     ("Cả cửa sổ", "Ctrl+Y hoặc Ctrl+Shift+Z", "Làm lại"),
     ("Cả cửa sổ", "Ctrl+PgDown / Ctrl+PgUp", "Sang trang (thẻ) sau / trước"),
+    ("Cả cửa sổ", "Alt+1 … Alt+5", "Tổng quan, Đơn vị, Kế hoạch, Hoạt động, Báo cáo"),
     ("Cả cửa sổ", "Ctrl+I", "Nhập hoạt động từ Excel"),
     ("Cả cửa sổ", "F1", "Bảng phím tắt này"),
     ("Cả cửa sổ", "Alt + chữ gạch chân", "Đến ô có nhãn đó (VD: Alt+K: Kế hoạch)"),

@@ -1,10 +1,15 @@
 """First run: the unit, its departments and signers — or the demo data to look around."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWizard, QWizardPage)
 
 from ..domain.models import Department, Signer, Unit
+from ..domain.forms import form
+from ..domain.plan_text import target_text
 from ..domain.text import clean
 
 COMMON_DEPARTMENTS = (
@@ -54,18 +59,49 @@ class _UnitPage(QWizardPage):
 
 
 class _TablePage(QWizardPage):
+    """Rows the clerk edits, adds (Thêm dòng, or Enter on the last row) and removes (Xóa dòng, Del)."""
+
     def __init__(self, title, subtitle, headers, rows):
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
         lay = QVBoxLayout(self)
-        self.table = QTableWidget(max(len(rows), 1) + 4, len(headers))
+        self.table = QTableWidget(len(rows), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         for r, values in enumerate(rows):
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
         lay.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("&Thêm dòng")
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button = QPushButton("&Xóa dòng")
+        self.remove_button.clicked.connect(self.remove_rows)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        lay.addLayout(buttons)
+        QShortcut(QKeySequence.Delete, self.table, activated=self.remove_rows, context=Qt.WidgetShortcut)
+
+    def add_row(self) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        self.table.setCurrentCell(r, 0)
+        self.table.setFocus()
+        self.table.editItem(self.table.item(r, 0) or self._blank(r))
+
+    def _blank(self, r: int) -> QTableWidgetItem:
+        item = QTableWidgetItem("")
+        self.table.setItem(r, 0, item)
+        return item
+
+    def remove_rows(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()} or
+                      ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()), reverse=True)
+        for r in rows:
+            self.table.removeRow(r)
 
     def values(self) -> list[list[str]]:
         out = []
@@ -75,6 +111,69 @@ class _TablePage(QWizardPage):
             if any(vals):
                 out.append(vals)
         return out
+
+
+class _PlanPage(QWizardPage):
+    """The first plan: the preset shown with its tasks and targets (each can be left out), or none at all."""
+
+    def __init__(self, wizard: FirstRunWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Kế hoạch đầu tiên")
+        self.setSubTitle("Có thể bắt đầu từ kế hoạch mẫu (truyền thông Nghị quyết 57-NQ/TW) rồi sửa ở trang "
+                         "Kế hoạch, hoặc chưa tạo kế hoạch nào.")
+        lay = QVBoxLayout(self)
+        self.use_preset = QRadioButton("Tạo kế hoạch từ mẫu, với các chỉ tiêu được đánh dấu dưới đây")
+        self.no_plan = QRadioButton("Chưa tạo kế hoạch (tự lập sau, hoặc tạo từ kế hoạch cấp trên)")
+        self.use_preset.setChecked(True)
+        lay.addWidget(self.use_preset)
+        lay.addWidget(self.no_plan)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Nhiệm vụ của kế hoạch mẫu / chỉ tiêu"])
+        lay.addWidget(self.tree, 1)
+        self.count = QLabel()
+        lay.addWidget(self.count)
+        self.use_preset.toggled.connect(self.tree.setEnabled)
+        self.tree.itemChanged.connect(self._count)
+        self._filled = False
+
+    def initializePage(self):  # noqa: N802
+        self.fill(self.wiz.unit())
+
+    def fill(self, unit: Unit) -> None:
+        from ..app.setup import preset_preview
+
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        plan = preset_preview(unit)
+        for i, task in enumerate(plan.tasks()):
+            node = QTreeWidgetItem([task.text])
+            node.setToolTip(0, task.text)
+            for j, t in enumerate(task.targets):
+                child = QTreeWidgetItem(node, [f"{form(t.form_code).label}: {target_text(t)}"])
+                child.setData(0, Qt.UserRole, (i, j))
+                child.setFlags(child.flags() | Qt.ItemIsUserCheckable)
+                child.setCheckState(0, Qt.Checked)
+            self.tree.addTopLevelItem(node)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._filled = True
+        self._count()
+
+    def _count(self, *_):
+        kept = self.kept()
+        total = len(self._targets())
+        self.count.setText(f"Giữ {len(kept or [])}/{total} chỉ tiêu; sửa, thêm chỉ tiêu ở trang Kế hoạch.")
+
+    def _targets(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(i).child(k) for i in range(self.tree.topLevelItemCount())
+                for k in range(self.tree.topLevelItem(i).childCount())]
+
+    def kept(self) -> set[tuple[int, int]] | None:
+        """The targets kept (None: the page was never shown, so the preset's own)."""
+        if not self._filled:
+            return None
+        return {tuple(c.data(0, Qt.UserRole)) for c in self._targets() if c.checkState(0) == Qt.Checked}
 
 
 class FirstRunWizard(QWizard):
@@ -87,23 +186,46 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.CancelButton, "Hủy")
         self.choice = _Choice()
         self.unit_page = _UnitPage()
-        self.dept_page = _TablePage("Khoa, phòng", "Các khoa, phòng thực hiện hoạt động (sửa, thêm hoặc xóa dòng).",
-                                    ["Tên khoa, phòng", "Viết tắt"], COMMON_DEPARTMENTS)
+        self.dept_page = _TablePage("Khoa, phòng", "Các khoa, phòng thực hiện hoạt động: sửa tên, thêm dòng, xóa "
+                                    "dòng không có ở đơn vị (Del).", ["Tên khoa, phòng", "Viết tắt"],
+                                    COMMON_DEPARTMENTS)
         self.signer_page = _TablePage("Người ký", "Thẩm quyền ký viết hoa; cấp phó ký thay ghi “KT. GIÁM ĐỐC” và "
                                       "chức vụ “PHÓ GIÁM ĐỐC”.", ["Thẩm quyền ký", "Chức vụ", "Họ và tên"],
                                       [("GIÁM ĐỐC", "", "")])
-        for page in (self.choice, self.unit_page, self.dept_page, self.signer_page):
+        self.recipient_page = _TablePage("Nơi nhận", "Nơi nhận mặc định của văn bản (dòng “Lưu: VT, …” được thêm "
+                                         "tự động).", ["Nơi nhận"], [])
+        self.plan_page = _PlanPage(self)
+        for page in (self.choice, self.unit_page, self.dept_page, self.signer_page, self.recipient_page,
+                     self.plan_page):
             self.addPage(page)
+        self.currentIdChanged.connect(self._entered)
+
+    def _entered(self, _id: int) -> None:
+        if self.currentPage() is self.recipient_page and not self.recipient_page.values():
+            t = self.recipient_page.table
+            t.setRowCount(0)
+            for r in self._default_recipients():
+                t.insertRow(t.rowCount())
+                t.setItem(t.rowCount() - 1, 0, QTableWidgetItem(r))
 
     def wants_demo(self) -> bool:
         return self.choice.demo.isChecked()
+
+    def wants_plan(self) -> bool:
+        return self.plan_page.use_preset.isChecked()
+
+    def kept_targets(self) -> set[tuple[int, int]] | None:
+        return self.plan_page.kept()
+
+    def _default_recipients(self) -> list[str]:
+        parent = clean(self.unit_page.parent_body.text())
+        return ([f"{parent} (báo cáo)"] if parent else []) + ["Ban Giám đốc (chỉ đạo)", "Các khoa, phòng"]
 
     def unit(self) -> Unit:
         p = self.unit_page
         depts = [Department(v[0], v[1] or v[0][:4].upper()) for v in self.dept_page.values() if v[0]]
         signers = [Signer(v[0] or "GIÁM ĐỐC", v[2], v[1]) for v in self.signer_page.values() if v[2] or v[0]]
         parent = clean(p.parent_body.text())
-        recipients = [f"{parent} (báo cáo)"] if parent else []
-        recipients += ["Ban Giám đốc (chỉ đạo)", "Các khoa, phòng"]
+        recipients = [v[0] for v in self.recipient_page.values()] or self._default_recipients()
         return Unit(clean(p.name.text()), clean(p.abbr.text()).upper(), clean(p.place.text()), parent,
                     departments=depts, signers=signers or [Signer("GIÁM ĐỐC", "")], recipients=recipients)
