@@ -13,10 +13,12 @@ from ..domain.errors import UserError
 from ..domain.forms import form as form_of
 from ..domain.models import Activity
 from ..domain.text import clean, fold
+from ..files import one_line
 from . import legacy_vn
 from .columns import BY_KEY, match_header
 from .lookup import Lookup
 from .values import cell_text, parse_count, parse_date_value, parse_period
+from .zipguard import CELL_CHARS, WORKBOOK, check_zip
 
 MAX_ROWS = 200_000  # data rows per file; a ledger of one unit is a few thousand a year
 HEADER_SCAN = 30  # rows searched for the header row
@@ -33,7 +35,7 @@ class Rejected:
     reason: str
 
     def __str__(self) -> str:
-        return f"trang “{self.sheet}”, dòng {self.row}: {self.reason}"
+        return one_line(f"trang “{self.sheet}”, dòng {self.row}: {self.reason}")
 
 
 @dataclass
@@ -60,10 +62,44 @@ def activity_key(start_iso: str, source_unit: str, dept_id: int | None, source_d
     return start_iso, fold(source_unit), dept_id if dept_id is not None else fold(source_dept), fold(title)
 
 
+def _dimensions_from_the_head(ws) -> None:
+    """openpyxl's ReadOnlyWorksheet._get_size, stopping where the sheet's data starts: openpyxl waits for the
+    *end* of <sheetData> when <dimension> is missing, parsing the whole sheet once more before reading it."""
+    from defusedxml.ElementTree import iterparse
+
+    src = ws._get_source()
+    try:
+        for _event, el in iterparse(src, events=("start",), forbid_dtd=True):
+            tag = el.tag.rsplit("}", 1)[-1]
+            if tag == "dimension":
+                ref = el.get("ref") or ""
+                if ":" in ref:
+                    from openpyxl.utils.cell import range_boundaries
+
+                    try:
+                        ws._min_column, ws._min_row, ws._max_column, ws._max_row = range_boundaries(ref)
+                    except ValueError:
+                        pass
+                return
+            if tag == "sheetData":
+                return
+    finally:
+        src.close()
+
+
+def _patch_openpyxl() -> None:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if ReadOnlyWorksheet._get_size is not _dimensions_from_the_head:
+        ReadOnlyWorksheet._get_size = _dimensions_from_the_head
+
+
 def _open(path: Path):
     from openpyxl import load_workbook
 
-    name = path.name
+    _patch_openpyxl()
+
+    name = one_line(path.name)
     if not path.exists():
         raise UserError(f"Không tìm thấy tệp {path}.")
     if path.is_dir():
@@ -83,6 +119,7 @@ def _open(path: Path):
                         "(Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu thành .xlsx rồi nhập lại.")
     if not magic.startswith(b"PK"):
         raise UserError(f"{name} không phải là tệp Excel (.xlsx).")
+    check_zip(path, WORKBOOK)  # sizes, DOCTYPE, long cells, far columns, row count: before openpyxl sees it
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except PermissionError:
@@ -162,10 +199,10 @@ def read_workbook(path: Path, lookup: Lookup, existing: set[tuple], progress: Pr
             except UserError:
                 raise
             except Exception as e:  # a sheet damaged in the middle
-                raise UserError(f"Tệp {path.name}, trang “{ws.title}” bị hỏng ({type(e).__name__}); "
+                raise UserError(f"Tệp {one_line(path.name)}, trang “{one_line(ws.title)}” bị hỏng ({type(e).__name__}); "
                                 "không nhập gì từ tệp này.")
         if not found_table:
-            raise UserError(f"Không tìm thấy bảng hoạt động trong {path.name}: cần một dòng tiêu đề có các cột "
+            raise UserError(f"Không tìm thấy bảng hoạt động trong {one_line(path.name)}: cần một dòng tiêu đề có các cột "
                             "Ngày, Khoa, phòng, Nội dung hoạt động, Hình thức (như tệp mẫu).")
     finally:
         wb.close()
@@ -186,7 +223,7 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
     uncached = _uncached_formulas(res.path, ws)
     missing = [BY_KEY[k].header for k in ("dept", "form") if k not in cols.values()]
     if missing:
-        raise UserError(f"Tệp {res.path.name}, trang “{ws.title}”: thiếu cột {', '.join(missing)}.")
+        raise UserError(f"Tệp {one_line(res.path.name)}, trang “{one_line(ws.title)}”: thiếu cột {', '.join(missing)}.")
 
     def records():
         for n, row in enumerate(head_rows[header_at:], header_at + 1):
@@ -198,6 +235,11 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
     pending: list[tuple[int, dict]] = []
     for n, row in records():
         values = {key: row[j] for j, key in cols.items() if j < len(row)}
+        long = next((k for k, v in values.items() if isinstance(v, str) and len(v) > CELL_CHARS), None)
+        if long is not None:
+            raise UserError(f"Tệp {one_line(res.path.name)}, trang “{one_line(ws.title)}”, dòng {n}: ô "
+                            f"{BY_KEY[long].header.lower()} dài hơn {CELL_CHARS:,} ký tự, giới hạn của một ô Excel; "
+                            "không nhập gì từ tệp này.".replace(",", "."))
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             empty_run += 1
             if empty_run >= EMPTY_RUN:
@@ -214,7 +256,7 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
                                          + " có công thức chưa được tính: hãy mở tệp trong Excel rồi lưu lại"))
             continue
         if res.rows_read > MAX_ROWS:
-            raise UserError(f"Tệp {res.path.name} có hơn {MAX_ROWS:,} dòng hoạt động".replace(",", ".")
+            raise UserError(f"Tệp {one_line(res.path.name)} có hơn {MAX_ROWS:,} dòng hoạt động".replace(",", ".")
                             + ": quá lớn cho một lần nhập; hãy chia thành nhiều tệp.")
         pending.append((n, values))
         if len(pending) >= 500:
