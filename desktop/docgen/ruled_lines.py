@@ -1,13 +1,16 @@
 """The short solid lines of NĐ 30 (under the issuing body, the motto and the summary),
-drawn as the top border of an empty paragraph and sized to the text above them."""
+drawn as the top border of an empty paragraph and sized to the longest printed line of the
+text above them; and the line breaks of a unit or parent name too long for its header cell."""
 from __future__ import annotations
 
 from docx.document import Document
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..nd30.textwidth import text_width_pt
+from ..nd30.wrap import longest_line_pt, name_breaks
 
 SHORT, LONG = "VBKengan", "VBKedai"
+NAMES = ("VBCoquanchuquan", "VBCoquanbanhanh")  # parent body, issuing body: broken at a sensible point
 RATIO = {SHORT: 0.42, LONG: 1.0}  # of the text width: 1/3–1/2 under names, full under the motto
 TWIPS_PER_PT = 20
 
@@ -19,7 +22,11 @@ def _style_id(p) -> str:
 
 
 def _text(p) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+    """The paragraph's text, a line break as '\\n'."""
+    out = []
+    for el in p.iter(qn("w:t"), qn("w:br"), qn("w:cr")):
+        out.append((el.text or "") if el.tag == qn("w:t") else "\n")
+    return "".join(out)
 
 
 def _available_twips(p, page_twips: int) -> int:
@@ -46,8 +53,39 @@ def _run_props(doc: Document, p) -> tuple[float, bool]:
     return size, bool(style.font.bold)
 
 
+def break_names(doc: Document) -> None:
+    """A parent or issuing body's name wider than its header cell gets line breaks where a
+    reader expects them (before "TỈNH", "THÀNH PHỐ" …, never inside a word of two syllables),
+    instead of wherever the line happens to end."""
+    body = doc.element.body
+    cond = " or ".join(f'@w:val="{n}"' for n in NAMES)
+    # in the header table only (a descendant-of-descendant path over a long appendix is quadratic)
+    for p in body.xpath(f"./w:tbl[1]//w:p[w:pPr/w:pStyle[{cond}]]"):
+        ts = list(p.iter(qn("w:t")))
+        if len(ts) != 1 or p.find(f".//{qn('w:br')}") is not None:
+            continue  # broken by hand already, or split in runs: left as typed
+        text = ts[0].text or ""
+        size, bold = _run_props(doc, p)
+        cuts = name_breaks(text, size, bold, _available_twips(p, 0) / TWIPS_PER_PT)
+        if not cuts:
+            continue
+        t = ts[0]
+        pieces = [text[a:b] for a, b in zip((0, *(c + 1 for c in cuts)), (*cuts, len(text)))]
+        t.text = pieces[0]
+        at = t
+        for piece in pieces[1:]:
+            br = OxmlElement("w:br")
+            nt = OxmlElement("w:t")
+            nt.text = piece
+            nt.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            at.addnext(br)
+            br.addnext(nt)
+            at = nt
+
+
 def fit_rules(doc: Document) -> None:
-    """Set the indents of every line paragraph so its length matches the text above it."""
+    """Set the indents of every line paragraph so its length matches the longest printed line
+    of the text above it."""
     sec = doc.sections[0]
     page = int((sec.page_width - sec.left_margin - sec.right_margin) / 635)
     body = doc.element.body
@@ -60,7 +98,7 @@ def fit_rules(doc: Document) -> None:
             continue
         avail = _available_twips(p, page)
         size, bold = _run_props(doc, prev)
-        text_tw = min(text_width_pt(_text(prev).strip(), size, bold) * TWIPS_PER_PT, avail)
+        text_tw = longest_line_pt(_text(prev).strip(), size, bold, avail / TWIPS_PER_PT) * TWIPS_PER_PT
         line = max(int(text_tw * RATIO[sid]), 200)
         side = max((avail - line) // 2, 0)
         ind = p.get_or_add_pPr().get_or_add_ind()  # inserted in schema order

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -25,9 +26,12 @@ from desktop.domain.report import APPENDIX_HEAD  # noqa: E402  (the same header 
 
 FONT = "Times New Roman"
 BODY_CM = 16.5  # A4 210 mm - 30 mm left - 15 mm right
+LANDSCAPE_CM = 25.2  # A4 landscape 297 mm - 30 mm left - 15 mm right
 HEADER_COLS = (7.0, 9.5)
 CLOSING_COLS = (7.5, 9.0)
-APPENDIX_COLS = (0.9, 2.0, 3.6, 1.9, 2.0, 1.4, 1.3, 2.1, 1.3)
+# The appendix is an A4 landscape section; every column holds its longest word unbroken at 11 pt
+# ("05/02/2025 -", "34.431.810.000", the words of department names and form labels).
+APPENDIX_COLS = (1.2, 2.6, 6.0, 3.0, 3.8, 1.8, 1.8, 2.8, 2.2)
 
 C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
@@ -38,7 +42,7 @@ STYLES = {
     "VB Muc I": (14, True, False, J, 1.27, 0, 6, {"keep_next": True}),
     "VB Muc 1": (14, True, False, J, 1.27, 0, 6, {"keep_next": True}),
     "VB Muc a": (14, True, False, J, 1.27, 0, 6, {"keep_next": True}),
-    "VB Ket thuc": (14, False, False, J, 1.27, 0, 6, {}),
+    "VB Ket thuc": (14, False, False, J, 1.27, 0, 6, {"keep_next": True}),
     "VB Co quan chu quan": (12, False, False, C, 0, 0, 0, {}),
     "VB Co quan ban hanh": (12, True, False, C, 0, 0, 0, {}),
     "VB Quoc hieu": (12, True, False, C, 0, 0, 0, {}),
@@ -50,15 +54,18 @@ STYLES = {
     "VB Ten loai": (14, True, False, C, 0, 18, 0, {"keep_next": True}),
     "VB Trich yeu": (14, True, False, C, 0, 0, 0, {"keep_next": True}),
     "VB Kinh gui": (14, False, False, C, 0, 6, 6, {}),
-    "VB Noi nhan": (12, True, True, L, 0, 6, 0, {}),
-    "VB Noi nhan dong": (11, False, False, L, 0, 0, 0, {}),
-    "VB Chuc vu": (14, True, False, C, 0, 0, 0, {}),
-    "VB Chu ky": (14, False, False, C, 0, 0, 0, {}),
-    "VB Ho ten": (14, True, False, C, 0, 0, 0, {}),
+    # the closing block is kept on one page: its paragraphs keep together, its row cannot split
+    "VB Noi nhan": (12, True, True, L, 0, 6, 0, {"keep_next": True, "keep_lines": True}),
+    "VB Noi nhan dong": (11, False, False, L, 0, 0, 0, {"keep_next": True, "keep_lines": True}),
+    "VB Chuc vu": (14, True, False, C, 0, 0, 0, {"keep_next": True, "keep_lines": True}),
+    "VB Chu ky": (14, False, False, C, 0, 0, 0, {"keep_next": True, "keep_lines": True}),
+    "VB Ho ten": (14, True, False, C, 0, 0, 0, {"keep_next": True, "keep_lines": True}),
     "VB So trang": (14, False, False, C, 0, 0, 0, {}),
-    "VB Phu luc": (14, True, False, C, 0, 0, 0, {"page_break": True}),
+    "VB Ngat phan": (1, False, False, L, 0, 0, 0, {"exact": 1}),  # holds the section break, takes no room
+    "VB Phu luc": (14, True, False, C, 0, 0, 0, {}),  # first line of the landscape section
     "VB Phu luc ten": (14, True, False, C, 0, 0, 0, {}),
     "VB Phu luc kem theo": (14, False, True, C, 0, 0, 12, {}),
+    "VB Phu luc thang": (12, True, False, L, 0, 6, 3, {"keep_next": True}),  # "Tháng 3/2025" over its table
     "VB Bang tieu de": (11, True, False, C, 0, 2, 2, {}),
     "VB Bang": (11, False, False, L, 0, 2, 2, {}),
     "VB Bang so": (11, False, False, C, 0, 2, 2, {}),
@@ -131,6 +138,11 @@ def define_styles(doc: Document) -> None:
         pf.widow_control = True
         if extra.get("keep_next"):
             pf.keep_with_next = True
+        if extra.get("keep_lines"):
+            pf.keep_together = True
+        if extra.get("exact"):
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(extra["exact"])
         if extra.get("page_break"):
             pf.page_break_before = True
         if extra.get("rule"):
@@ -326,6 +338,8 @@ def closing_table(doc: Document) -> None:
     for _ in range(4):
         para(right, "", "VB Chu ky")
     para(right, "{{ signer_name }}", "VB Ho ten")
+    # the row never splits: "KT. GIÁM ĐỐC" and the signer's name stay on one page
+    t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def strip_tcpr(row) -> None:
@@ -336,7 +350,22 @@ def strip_tcpr(row) -> None:
             tc.remove(tcpr)
 
 
+def landscape_section(doc: Document) -> None:
+    """The appendix starts a new A4 landscape section (NĐ 30 allows landscape for tables): the
+    empty paragraph after the closing table ends the portrait one. The new section inherits the
+    headers (page numbers continue) and has no "different first page": its first page is numbered."""
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    brk = doc.element.body.findall(qn("w:p"))[-1]  # python-docx's paragraph holding the old sectPr
+    brk.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), doc.styles["VB Ngat phan"].style_id)
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Mm(297), Mm(210)
+    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
+    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    sec.different_first_page_header_footer = False
+
+
 def appendix(doc: Document) -> None:
+    landscape_section(doc)
     para(doc, "Phụ lục", "VB Phu luc")
     para(doc, "DANH SÁCH HOẠT ĐỘNG TRUYỀN THÔNG", "VB Phu luc ten")
     para(doc, "{{ appendix_ref }}", "VB Phu luc kem theo")

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
@@ -61,11 +62,18 @@ def test_checker_finds_no_fault(docs, name):
 @pytest.mark.parametrize("name", ["ke_hoach.docx", "bao_cao.docx"])
 def test_page_font_and_text(docs, name):
     d = Document(docs / name)
-    for s in d.sections:
-        assert (s.page_width.twips, s.page_height.twips) == (11906, 16838)  # A4 portrait
+    # the plan: one A4 portrait section; the report: then the appendix, its own A4 landscape section
+    assert len(d.sections) == (2 if name == "bao_cao.docx" else 1)
+    for i, s in enumerate(d.sections):
+        if i == 0:
+            assert (s.page_width.twips, s.page_height.twips) == (11906, 16838)  # A4 portrait
+            assert s.different_first_page_header_footer
+        else:
+            assert (s.page_width.twips, s.page_height.twips) == (16838, 11906)  # A4 landscape
+            assert not s.different_first_page_header_footer  # the appendix's first page is numbered
+            assert s.start_type == WD_SECTION.NEW_PAGE
         assert [round(m.mm, 1) for m in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [
             20, 20, 30, 15]
-        assert s.different_first_page_header_footer
         page = s.header.paragraphs[0]
         assert "PAGE" in s.header._element.xml
         assert para_format(page, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
@@ -144,30 +152,52 @@ def test_title_body_and_closing(docs):
     assert sum(1 for p in right if not p.text.strip()) >= 3
 
 
-def appendix_table(d):
-    return d.tables[-1]
+def appendix_tables(d):
+    """The appendix's consecutive tables (one per month or part of a month), after the closing table."""
+    return d.tables[2:]
+
+
+def appendix_rows(d):
+    """(header rows of each table, data rows of all tables, totals row)."""
+    tables = appendix_tables(d)
+    heads, data = [], []
+    for t in tables:
+        rows = list(t.rows)
+        heads.append(rows[0])
+        data.extend(rows[1:])
+    return heads, data[:-1], data[-1]
 
 
 @pytest.mark.parametrize("name, start, end", [("bao_cao.docx", date(2025, 1, 1), date(2025, 12, 31)),
                                               ("bao_cao_q2.docx", date(2025, 4, 1), date(2025, 6, 30))])
 def test_report_appendix_lists_exactly_the_period(docs, demo_db, name, start, end):
     d = Document(docs / name)
-    t = appendix_table(d)
-    rows = t.rows
-    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert [c.text for c in rows[0].cells][:3] == ["STT", "Thời gian", "Nội dung"]
-    data = rows[1:-1]
+    tables = appendix_tables(d)
+    heads, data, totals = appendix_rows(d)
+    for head in heads:  # every table repeats the header row on each of its pages
+        assert head._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert [c.text for c in head.cells][:3] == ["STT", "Thời gian", "Nội dung"]
     conn = db.open_db(demo_db)
     expected = activities.load_activities(conn, start, end)
     assert [r.cells[2].text for r in data] == [a.title for a in expected]
-    assert [r.cells[0].text for r in data] == [str(i) for i in range(1, len(expected) + 1)]
+    assert [r.cells[0].text for r in data] == [str(i) for i in range(1, len(expected) + 1)]  # STT goes on
     total = sum(a.cost for a in expected)
-    assert rows[-1].cells[2].text == f"Tổng cộng: {len(expected)} hoạt động"
-    assert rows[-1].cells[7].text == f"{total:,}".replace(",", ".")
-    borders = {b.tag.split("}")[1]: b.get(qn("w:val")) for b in t._tbl.tblPr.find(qn("w:tblBorders"))}
-    assert borders == dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), "single")
+    assert totals.cells[2].text == f"Tổng cộng: {len(expected)} hoạt động"
+    assert totals.cells[7].text == f"{total:,}".replace(",", ".")
+    for t in tables:
+        borders = {b.tag.split("}")[1]: b.get(qn("w:val")) for b in t._tbl.tblPr.find(qn("w:tblBorders"))}
+        assert borders == dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), "single")
+    # one table per month, each under the paragraph naming it
+    months = sorted({(a.start.year, a.start.month) for a in expected})
+    headings = [p.text for p in d.paragraphs if p.text.startswith("Tháng ")]
+    assert headings == [f"Tháng {m}/{y}" for y, m in months]
+    assert len(tables) == len(months)
+    # the appendix starts a new section (a new page), A4 landscape
     title = next(p for p in d.paragraphs if p.text == "Phụ lục")
-    assert para_format(title, "page_break_before")
+    before = title._p.getprevious()
+    assert before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    assert d.sections[-1].start_type == WD_SECTION.NEW_PAGE
+    assert d.sections[-1].page_width > d.sections[-1].page_height
 
 
 def test_report_header_and_addressee(docs):
@@ -188,7 +218,7 @@ def test_user_text_with_markup_characters_is_escaped(demo_copy, tmp_path):
         conn.execute("UPDATE activities SET title = 'Hỏi & đáp <AI> \"x\" ''y''' WHERE id = 1")
     app.write_report(conn, tmp_path / "r.docx")
     d = Document(tmp_path / "r.docx")
-    texts = [c.text for r in appendix_table(d).rows for c in r.cells]
+    texts = [c.text for t in appendix_tables(d) for r in t.rows for c in r.cells]
     assert "Hỏi & đáp <AI> \"x\" 'y'" in texts
     assert any("BỆNH VIỆN A & B <PHỔI>" == p.text for r in d.tables[0].rows for p in r.cells[0].paragraphs)
     assert check_docx(tmp_path / "r.docx") == []
