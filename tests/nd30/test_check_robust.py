@@ -260,9 +260,9 @@ def test_missing_content_types_and_rels(good, tmp_path):
 @pytest.mark.slow
 @pytest.mark.libreoffice
 def test_libreoffice_resaved_documents(good, small, tmp_path):
-    """The app's Kế hoạch and Báo cáo, opened and saved again by LibreOffice, still pass; the one
-    finding left is the appendix table: LibreOffice writes its borders on every cell (w:tcBorders)
-    and none on the table (w:tblBorders), which phu-luc.vien-bang reads as a table without rules."""
+    """The app's Kế hoạch and Báo cáo, opened and saved again by LibreOffice, still pass. LibreOffice
+    writes the appendix's borders on every cell (w:tcBorders) and none on the table (w:tblBorders):
+    a grid all the same, which phu-luc.vien-bang accepts."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         pytest.skip("LibreOffice not installed")
@@ -283,8 +283,7 @@ def test_libreoffice_resaved_documents(good, small, tmp_path):
     plan = check_docx(out / "ke_hoach.docx")
     assert plan == [], "\n".join(f"{f.rule}: {f.message}" for f in plan)
     report = check_docx(out / "bao_cao.docx")
-    assert [(f.rule, f.message.split(":")[0]) for f in report] == [("phu-luc.vien-bang", "bảng 3")], report
-    assert "thiếu đường kẻ (trên, trái, dưới, phải, ngang bên trong, dọc bên trong)" in report[0].message
+    assert report == [], "\n".join(f"{f.rule}: {f.message}" for f in report)
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-"""The appendix after the closing table (phu-luc.*): on a new page, its tables ruled on every
-side with a repeated header row and a "Tổng" row, 11–14 pt."""
+"""The appendix after the closing table (phu-luc.*): on a new page (a new section, landscape
+if need be), its tables ruled on every side (on the table or on every cell, as LibreOffice
+saves it) with a repeated header row, a "Tổng" row at the end of the last, 11–14 pt. A long
+appendix may be several consecutive tables (one per month …)."""
 
 from __future__ import annotations
 
@@ -30,10 +32,9 @@ def check_appendix(ctx: Context, closing: int) -> None:
         first = content[0]
         place = first.place if isinstance(first, Para) else first.loc
         ctx.add("phu-luc.trang-moi", place, "phụ lục phải bắt đầu ở trang mới (chèn ngắt trang)")
-    for b in rest:
-        if not isinstance(b, Table):
-            continue
-        missing = [s for s in _RULED if not border_visible(*b.borders.get(s, (None, None)))]
+    tables = [b for b in rest if isinstance(b, Table)]
+    for b in tables:
+        missing = [s for s in _RULED if not border_visible(*b.borders.get(s, (None, None))) and not _cells_rule(b, s)]
         cell_off = any(not border_visible(v, c) for row in b.rows for cell in row for (v, c) in cell.borders.values())
         if missing or cell_off:
             what = ", ".join(_RULED[s] for s in missing) if missing else "một số ô"
@@ -42,14 +43,48 @@ def check_appendix(ctx: Context, closing: int) -> None:
             ctx.add(
                 "phu-luc.lap-tieu-de", b.loc, 'hàng đầu bảng phụ lục chưa đặt "lặp lại ở đầu mỗi trang" (w:tblHeader)'
             )
-        last_row = b.rows[-1] if b.rows else []
-        last_text = " ".join(p.stripped for c in last_row for p in c.paras)
-        if "Tổng" not in last_text and "TỔNG" not in last_text:
-            ctx.add("phu-luc.dong-tong", b.loc, 'bảng phụ lục thiếu hàng "Tổng" ở cuối')
         for row in b.rows:
             for cell in row:
                 for p in cell.paras:
                     ctx.report("phu-luc.co-chu", p.place, [size_problem(p, 11, 14)])
+    if tables:
+        last = tables[-1]
+        last_row = last.rows[-1] if last.rows else []
+        last_text = " ".join(p.stripped for c in last_row for p in c.paras)
+        if "Tổng" not in last_text and "TỔNG" not in last_text:
+            ctx.add("phu-luc.dong-tong", last.loc, 'bảng phụ lục thiếu hàng "Tổng" ở cuối')
+
+
+def _cells_rule(table: Table, side: str) -> bool:
+    """Whether the cells draw the rule `side` of the table themselves (w:tcBorders): the edge
+    cells for an outer side, for an inner one every cell or its neighbour across the rule."""
+
+    def on(cell, s):
+        return cell is not None and border_visible(*cell.borders.get(s, (None, None)))
+
+    rows = [r for r in table.rows if r]
+    if not rows:
+        return False
+    if side == "top":
+        return all(on(c, "top") for c in rows[0])
+    if side == "bottom":
+        return all(on(c, "bottom") for c in rows[-1])
+    if side == "left":
+        return all(on(r[0], "left") for r in rows)
+    if side == "right":
+        return all(on(r[-1], "right") for r in rows)
+    if side == "insideV":
+        return all(on(a, "right") or on(b, "left") for r in rows for a, b in zip(r, r[1:]))
+    if side == "insideH":  # cells of a row over the row under it (same number of cells: a plain grid)
+        for upper, lower in zip(rows, rows[1:]):
+            if len(upper) != len(lower):
+                if not all(on(a, "bottom") for a in upper):
+                    return False
+                continue
+            if not all(on(a, "bottom") or on(b, "top") for a, b in zip(upper, lower)):
+                return False
+        return True
+    return False
 
 
 def _starts_new_page(ctx: Context, start: int) -> bool:

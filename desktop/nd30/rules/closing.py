@@ -68,9 +68,18 @@ def _check_recipients(ctx: Context, table: Table) -> None:
         ctx.report("noi-nhan.dong", p.place, problems)
 
 
+# "(Đã ký)", "(Chữ ký, dấu)", "(Ký, ghi rõ họ tên)", "(Chữ ký của người có thẩm quyền, dấu …)":
+# what a copy or a form prints in the room left for the signature, not the signer's authority
+_SIGN_HERE = re.compile(r"\(\s*(đã\s+ký|ký|chữ\s+ký|dấu|đóng\s+dấu)\b[^()]*\)\.?", re.IGNORECASE)
+
+
+def is_sign_here(text: str) -> bool:
+    return bool(_SIGN_HERE.fullmatch(" ".join(text.split())))
+
+
 def _check_signature(ctx: Context, table: Table) -> None:
     right = table.column(1) if table.column_count() >= 2 else []
-    texts = [k for k, p in enumerate(right) if p.has_text]
+    texts = [k for k, p in enumerate(right) if p.has_text and not is_sign_here(p.stripped)]
     if len(texts) < 2:
         ctx.add(
             "chu-ky.tham-quyen",

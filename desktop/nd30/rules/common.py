@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..textwidth import text_width_pt
+from ..wrap import longest_line_pt
 from ..findings import Findings
 from ..model import Document, Para, Table
 from ..ooxml import PAGE_W, W, child, length, num
@@ -19,7 +20,10 @@ __all__ = [
     "center_problem",
     "italic_problem",
     "centred_line",
+    "is_placeholder",
+    "is_typed_line",
     "join",
+    "line_pt",
     "size_problem",
     "sizes_text",
     "text_pt",
@@ -69,6 +73,28 @@ def text_pt(para: Para) -> float:
     """Printed width of a paragraph's text, in pt."""
     size = para.size_pt() or 13
     return text_width_pt(para.stripped, size, para.all_bold())
+
+
+def line_pt(para: Para, avail_twips: float | None) -> float:
+    """Printed width of the longest line of a paragraph set in a column `avail_twips` wide
+    (its line breaks kept, long lines wrapped at spaces), in pt."""
+    size = para.size_pt() or 13
+    avail = avail_twips / 20 if avail_twips else None
+    return longest_line_pt(para.stripped, size, para.all_bold(), avail)
+
+
+_TYPED_LINE = re.compile(r"[_\-‐‑–—―=]{3,}")  # "______", "-------": a line typed with characters
+_PLACEHOLDER = re.compile(r"[.…·]{3,}|…+")  # "…………", ".......": a blank left to fill in by hand
+
+
+def is_typed_line(text: str) -> bool:
+    """A paragraph that is only a line typed with underscores or dashes (a public form's rule)."""
+    return bool(_TYPED_LINE.fullmatch("".join(text.split())))
+
+
+def is_placeholder(text: str) -> bool:
+    """A paragraph that is only dots or ellipses: a blank of a form, not a name or a summary."""
+    return bool(_PLACEHOLDER.fullmatch("".join(text.split())))
 
 
 def borderless(ctx: Context, table: Table, rule: str, what: str) -> None:

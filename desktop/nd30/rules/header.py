@@ -7,7 +7,7 @@ import re
 
 from ..model import Para, Table
 from .closing import is_closing
-from .common import Context, borderless, centred_line, text_pt, upper_problem
+from .common import Context, borderless, centred_line, is_placeholder, is_typed_line, line_pt, text_pt, upper_problem
 from .number_date import check_date_line, check_number_line
 from .underline import line_under
 
@@ -47,6 +47,8 @@ def _check_left(ctx: Context, table: Table) -> None:
     lines = [p for p in paras if p.has_text]
     so_i = next((i for i, p in enumerate(lines) if re.match(r"^Số\b", p.stripped)), None)
     names = lines[:so_i] if so_i is not None else lines[:]
+    # a typed "______" line or a "…………" blank of a form is neither the parent nor the issuing body
+    names = [p for p in names if not (is_typed_line(p.stripped) or is_placeholder(p.stripped))]
     if not names:
         ctx.add("dau-trang.co-quan-ban-hanh", table.loc + " (cột trái)", "không có tên cơ quan ban hành")
     else:
@@ -63,7 +65,10 @@ def _check_left(ctx: Context, table: Table) -> None:
         ):
             for p in group:
                 ctx.report(rule, p.place, [upper_problem(p.stripped), *centred_line(p, 12, 13, bold)], what)
-        widest = max(issuer, key=lambda p: text_pt(p))
+        def printed(p):  # a long name wraps in its cell: the line is measured on its longest line
+            cell = table.cell_of(p)
+            return line_pt(p, cell.text_width if cell is not None else None)
+
         line_under(
             ctx,
             table,
@@ -71,7 +76,7 @@ def _check_left(ctx: Context, table: Table) -> None:
             issuer[-1],
             "dau-trang.gach-co-quan",
             "tên cơ quan ban hành",
-            text_pt(widest),
+            max(printed(p) for p in issuer),
             1 / 3,
             1 / 2,
             "1/3–1/2",

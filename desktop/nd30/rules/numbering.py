@@ -13,6 +13,7 @@ __all__ = ["HeadingOrder", "is_heading"]
 
 _ARABIC = re.compile(r"^(\d{1,3})\.(?!\d)")
 _LETTER = re.compile(r"^[a-zđ]\)")
+_ARTICLE = re.compile(r"^(Điều|ĐIỀU)\s+\d+\b")  # "Điều 1." of a decision: its clauses 1., 2. … start again
 
 
 def is_heading(text: str) -> bool:
@@ -57,6 +58,9 @@ class HeadingOrder:
 
     def see(self, p: Para) -> None:
         ctx, text = self.ctx, p.stripped
+        if _ARTICLE.match(text):
+            self.arabic_max = 0
+            return
         m = ROMAN.match(text)
         if m:
             value = _roman_value(text[: m.end() - 1])

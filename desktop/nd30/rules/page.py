@@ -1,11 +1,12 @@
 """Page rules: A4 portrait and its margins (trang.*), and the page numbers in the header
-(so-trang.*: none on page 1, centred in the top margin, 13–14 pt, Arabic numerals)."""
+(so-trang.*: none on page 1, centred in the top margin, 13–14 pt, Arabic numerals). A section
+after the first that holds a table may be landscape (NĐ 30: tables, appendices)."""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Para
+from ..model import Para, Table
 from ..ooxml import PAGE_H, PAGE_W, TNR, TWIPS_PER_MM, R, W, child, is_on, length, mm
 from ..walk import field_runs
 from .common import Context, center_problem, sizes_text
@@ -29,6 +30,14 @@ _MARGINS = (
 )
 
 
+def _holds_table(ctx: Context, index: int) -> bool:
+    """Whether section `index` (1-based) holds a table among its blocks."""
+    secs = ctx.doc.sections
+    start = secs[index - 2].end_block + 1 if index > 1 else 0
+    end = secs[index - 1].end_block
+    return any(isinstance(b, Table) for b in ctx.doc.blocks[start : end + 1])
+
+
 def check_page(ctx: Context) -> None:
     many = len(ctx.doc.sections) > 1
     for sec in ctx.doc.sections:
@@ -43,8 +52,11 @@ def check_page(ctx: Context) -> None:
             short, long_ = sorted((w, h))
             if abs(short - PAGE_W) > 20 or abs(long_ - PAGE_H) > 20:
                 ctx.add("trang.kho-giay", where, f"khổ giấy {mm(w)} × {mm(h)} mm, cần A4 (210 × 297 mm)")
-            if pgsz.get(W.orient) == "landscape" or w > h:
-                ctx.add("trang.huong-giay", where, "trang nằm ngang, cần khổ dọc")
+            if (pgsz.get(W.orient) == "landscape" or w > h) and not (sec.index > 1 and _holds_table(ctx, sec.index)):
+                problem = "trang nằm ngang, cần khổ dọc"
+                if sec.index > 1:
+                    problem += " (chỉ phần có bảng, phụ lục mới được trình bày khổ ngang)"
+                ctx.add("trang.huong-giay", where, problem)
         pgmar = child(sect, W.pgMar) if sect is not None else None
         if pgmar is None:
             ctx.add("trang.le-tren", where, "không khai báo lề trang")

@@ -4,7 +4,7 @@ an optional "Kính gửi" line."""
 from __future__ import annotations
 
 from ..model import Para
-from .common import ROMAN, Context, center_problem, centred_line, text_pt, upper_problem
+from .common import ROMAN, Context, center_problem, centred_line, is_placeholder, is_typed_line, line_pt, upper_problem
 from .underline import line_under
 
 __all__ = ["check_title"]
@@ -44,8 +44,8 @@ def check_title(ctx: Context, start: int, closing: int | None) -> int:
     top_paras = [blocks[k] for k in range(start, end) if isinstance(blocks[k], Para)]
     avail_pt = ctx.text_width() / 20
 
-    def width(p):
-        return min(text_pt(p), avail_pt - (p.props.left + p.props.right) / 20)
+    def width(p):  # the longest printed line of a summary that wraps
+        return line_pt(p, ctx.text_width() - (p.props.left + p.props.right))
 
     widest = max(width(p) for p in summary)
     line_under(
@@ -62,13 +62,18 @@ def check_title(ctx: Context, start: int, closing: int | None) -> int:
     )
     # the line's own paragraph (empty, with a border or a shape) belongs to the title block
     body_start = last + 1
-    while body_start < end and isinstance(blocks[body_start], Para) and not blocks[body_start].has_text:
+    while body_start < end and isinstance(blocks[body_start], Para) and _no_text(blocks[body_start]):
         body_start += 1
     if body_start < end and isinstance(blocks[body_start], Para) and blocks[body_start].stripped.startswith("Kính gửi"):
         p = blocks[body_start]
         ctx.report("tieu-de.kinh-gui", p.place, [center_problem(p)], "dòng Kính gửi ")
         body_start += 1
     return body_start
+
+
+def _no_text(p: Para) -> bool:
+    """Empty, or only a typed "______" line or a "…………" blank: no words of the document."""
+    return not p.has_text or is_typed_line(p.stripped) or is_placeholder(p.stripped)
 
 
 def _summary_by_line(ctx: Context, i_type: int, end: int) -> list[int] | None:
@@ -78,6 +83,10 @@ def _summary_by_line(ctx: Context, i_type: int, end: int) -> list[int] | None:
         p = blocks[i]
         if not isinstance(p, Para):
             return None
+        if is_typed_line(p.stripped):  # a line typed under the summary
+            return texts or None
+        if is_placeholder(p.stripped):
+            continue
         if p.has_text:
             text = p.stripped
             if text.startswith(("Kính gửi", "Căn cứ")) or ROMAN.match(text) or len(texts) >= 5:
@@ -97,7 +106,9 @@ def _summary_by_centring(ctx: Context, i_type: int, end: int) -> list[int]:
         p = blocks[i]
         if not isinstance(p, Para):
             break
-        if not p.has_text:
+        if is_typed_line(p.stripped):
+            break
+        if _no_text(p):
             continue
         if p.stripped.startswith("Kính gửi"):
             break

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Para, Table
 from ..ooxml import cm_pt, num
-from .common import Context
+from .common import Context, is_placeholder, is_typed_line, text_pt
 
 __all__ = ["line_under"]
 
@@ -24,12 +24,14 @@ def _find_line(seq: list, i_last: int, avail) -> _Line | None:
     drawing in the empty paragraphs after it, or a top border / drawing on the next line."""
     cands = [(seq[i_last], ("bottom",))]
     j = i_last + 1
-    while j < len(seq) and not seq[j].has_text:
+    while j < len(seq) and (not seq[j].has_text or is_placeholder(seq[j].stripped)):
         cands.append((seq[j], ("top", "bottom")))
         j += 1
     if j < len(seq):
         cands.append((seq[j], ("top",)))
     for para, sides in cands:
+        if para is not seq[i_last] and is_typed_line(para.stripped):  # "______" typed under the text
+            return _Line(para, text_pt(para), None)
         if para.lines:
             return _Line(para, para.lines[0], None)
         for side in sides:
