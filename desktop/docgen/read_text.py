@@ -13,8 +13,13 @@ from pathlib import Path
 from ..domain.errors import UserError
 from ..domain.numbering import roman
 from ..domain.plan_import import ImportedPlan, parse_plan_text
+from ..files import one_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_TEXT_BYTES = 20 * 2 ** 20  # a .txt superior plan: a long plan is a few hundred KB
+MAX_TEXT_CHARS = 20 * 2 ** 20
+MAX_LINES = 50_000  # non-empty lines of text
+MAX_ITEMS = 5_000  # sections and tasks of one plan (a provincial plan has a few hundred)
 
 
 def read_source(path: Path) -> str:
@@ -30,25 +35,77 @@ def read_source(path: Path) -> str:
         raise UserError(f"Chưa đọc được tệp PDF ({path.name}): hãy mở tệp, chép toàn bộ văn bản vào Notepad, lưu "
                         "thành .txt rồi nhập tệp .txt đó.")
     if suffix not in (".docx", ".txt"):
-        raise UserError(f"Chỉ nhập được văn bản .docx hoặc .txt, không nhập được {path.name}.")
+        raise UserError(f"Chỉ nhập được văn bản .docx hoặc .txt, không nhập được {one_line(path.name)}.")
+    name = one_line(path.name)
     try:
+        size = path.stat().st_size
+        if suffix == ".txt" and size > MAX_TEXT_BYTES:
+            raise _too_long(name, f"{size / 2 ** 20:.0f} MB")
+        if suffix == ".docx":
+            from ..excel.zipguard import DOCUMENT, check_zip
+
+            check_zip(path, DOCUMENT)
         data = path.read_bytes()
     except PermissionError:
-        raise UserError(f"Không đọc được {path}: tệp đang bị khóa hoặc không có quyền đọc; hãy đóng tệp rồi thử lại.")
+        raise UserError(f"Không đọc được {one_line(path)}: tệp đang bị khóa hoặc không có quyền đọc; hãy đóng tệp "
+                        "rồi thử lại.")
     except OSError as e:
-        raise UserError(f"Không đọc được {path}: {e.strerror or e}.")
-    return _docx_text(path, data) if suffix == ".docx" else _txt_text(path, data)
+        raise UserError(f"Không đọc được {one_line(path)}: {e.strerror or e}.")
+    text = _docx_text(path, data) if suffix == ".docx" else _txt_text(path, data)
+    lines = text.count("\n") + 1
+    if len(text) > MAX_TEXT_CHARS or lines > MAX_LINES and sum(1 for ln in text.splitlines() if ln.strip()) > MAX_LINES:
+        raise _too_long(name, f"{len(text):,} ký tự, {lines:,} dòng".replace(",", "."))
+    return text
+
+
+def _too_long(name: str, what: str) -> UserError:
+    return UserError(f"Tệp {name} quá dài cho một kế hoạch ({what}; một kế hoạch dài cũng chỉ vài trăm nghìn ký tự): "
+                     "có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi.")
 
 
 def import_plan_file(path: Path) -> ImportedPlan:
     """Reads and parses a superior's plan; .txt lines are hard-wrapped, .docx paragraphs are not."""
     path = Path(path)
-    return parse_plan_text(read_source(path), hard_wrapped=path.suffix.lower() != ".docx")
+    plan = parse_plan_text(read_source(path), hard_wrapped=path.suffix.lower() != ".docx")
+    count, todo = 0, list(plan.items)
+    while todo:  # every node of the section tree
+        count += 1
+        todo.extend(todo.pop().children)
+    if count > MAX_ITEMS:
+        raise UserError(f"Tệp {one_line(path.name)} có {count:,} mục và nhiệm vụ, quá nhiều cho một kế hoạch "
+                        f"(giới hạn {MAX_ITEMS:,}): có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi."
+                        .replace(",", "."))
+    return plan
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the bytes look like UTF-16 saved without a BOM: Vietnamese and ASCII text
+    has a NUL in most high bytes (every other byte), which UTF-8 and cp1258 text never has."""
+    sample = data[:8192]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.3 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _txt_text(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
+    bare = utf16_without_bom(data)
+    if bare:
+        try:
+            return data[:len(data) - len(data) % 2].decode(bare)
+        except UnicodeDecodeError:
+            raise UserError(f"Không đọc được {one_line(path.name)}: tệp có vẻ là Unicode UTF-16 nhưng bị hỏng; hãy mở "
+                            "trong Notepad và Lưu thành… với Encoding UTF-8.") from None
+    if b"\x00" in data[:8192]:
+        raise UserError(f"Không đọc được {one_line(path.name)}: không phải tệp văn bản (có ký tự nhị phân); hãy mở "
+                        "trong Notepad và Lưu thành… với Encoding UTF-8.")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -65,10 +122,18 @@ def _docx_text(path: Path, data: bytes) -> str:
 
     from docx import Document
 
+    from lxml import etree
+
     try:
         doc = Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as e:  # broken XML, or an entity loop lxml stopped
+        raise UserError(f"Tệp {one_line(path.name)} có nội dung XML hỏng hoặc không an toàn, nên không đọc được "
+                        f"({one_line(e)[:80]}); hãy mở trong Word và Lưu thành… một tệp .docx mới.") from None
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise UserError(f"Tệp {path.name} bị hỏng hoặc không phải tệp Word (.docx): {e}.")
+        raise UserError(f"Tệp {one_line(path.name)} bị hỏng hoặc không phải tệp Word (.docx): {one_line(e)}.")
+    except Exception as e:  # python-docx raises many kinds on foreign content
+        raise UserError(f"Tệp {one_line(path.name)} bị hỏng hoặc không phải tệp Word (.docx) ({type(e).__name__}); "
+                        "hãy mở trong Word và Lưu thành… một tệp .docx mới.") from None
     lists = _Lists(doc)
     lines: list[str] = []
 

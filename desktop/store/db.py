@@ -208,6 +208,8 @@ def build(path: str | Path, fill) -> None:
                     if faults.kind_of(e):
                         raise
                     raise UserError(f"Không tạo được tệp dữ liệu {one_line(p)}: {e}") from e
+                if not fs.is_network(p.parent):  # the header says WAL, as every open will set it
+                    conn.execute("PRAGMA journal_mode = WAL")
             finally:
                 conn.close()
 
