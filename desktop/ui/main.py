@@ -35,7 +35,6 @@ def default_db_path() -> Path:
 def create_from_wizard(path: Path, wizard) -> None:
     """A new database from the wizard's answers: the demo, or the unit with the first plan the clerk chose (or none)."""
     from .. import app
-
     from ..app.setup import create_unit_database_choosing
 
     if wizard.wants_demo():

@@ -19,5 +19,5 @@ from .undo import UndoKeys
 from .unit_page import UnitPage
 
 __all__ = ["Dashboard", "LedgerPage", "PlanPage", "QAction", "QDialog", "QFileDialog", "QKeySequence",
-           "QProgressBar", "QShortcut", "QUndoStack", "ReportPage", "ShortcutsDialog", "UndoKeys", "UnitPage", "app", "backups",
-           "guessed_count", "plans", "units"]
+           "QProgressBar", "QShortcut", "QUndoStack", "ReportPage", "ShortcutsDialog", "UndoKeys", "UnitPage", "app",
+           "backups", "guessed_count", "plans", "units"]

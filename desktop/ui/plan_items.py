@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
-                               QPlainTextEdit, QPushButton, QScrollArea, QTableWidget, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import app
 from ..domain.forms import FORMS
@@ -33,8 +48,10 @@ class PlanItemsEditor:
         for text, slot, key in (("+ Mục", lambda: self.add_item("section"), "Ctrl+Shift+M"),
                                 ("+ Ý", lambda: self.add_item("bullet"), "Ctrl+Shift+Y"),
                                 ("+ Đoạn", lambda: self.add_item("text"), "Ctrl+Shift+D"),
-                                ("↑", lambda: self.move(-1), "Alt+Shift+Up"), ("↓", lambda: self.move(1), "Alt+Shift+Down"),
-                                ("→ Thụt vào", self.indent, "Alt+Shift+Right"), ("← Lùi ra", self.outdent, "Alt+Shift+Left"),
+                                ("↑", lambda: self.move(-1), "Alt+Shift+Up"),
+                                ("↓", lambda: self.move(1), "Alt+Shift+Down"),
+                                ("→ Thụt vào", self.indent, "Alt+Shift+Right"),
+                                ("← Lùi ra", self.outdent, "Alt+Shift+Left"),
                                 ("Xóa", self.delete_item, "")):
             b = QPushButton(text, toolTip=f"{text.strip('+ ')} ({key})" if key else "Xóa mục đang chọn (Del trong cây)")
             b.clicked.connect(slot)

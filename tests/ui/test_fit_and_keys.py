@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from desktop.store import activities
 from desktop.ui.fields import DateField
 
-
 ACTIONS = {"Kế hoạch": {"Xem trước", "Xuất Word", "Xuất PDF", "Thêm &chỉ tiêu", "+ Mục", "Kế hoạch mới từ mẫu"},
            "Hoạt động": {"Mới (Ctrl+N)", "Xóa (Del)", "Thêm hoạt động (Enter)"},
            "Báo cáo": {"Xem trước", "Xuất Word", "Xuất PDF", "In"}, "Đơn vị": {"Thêm", "Xóa"}}
