@@ -64,6 +64,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         top.addWidget(self.plan_combo, 1)
         for text, slot in (("Kế hoạch mới từ mẫu", self.new_from_preset),
                            ("Tạo từ kế hoạch cấp trên (.docx, .txt)…", self.import_superior),
+                           ("Tạo kế hoạch năm sau…", self.copy_to_next_year),
                            ("Xóa kế hoạch", self.delete_plan)):
             b = QPushButton(text)
             b.clicked.connect(slot)
@@ -340,6 +341,20 @@ class PlanPage(PlanItemsEditor, QWidget):
         self.load(self.unit, pid)
         self.status.emit("Đã tạo kế hoạch mới từ mẫu; hãy sửa tên, ngày và nhiệm vụ cho phù hợp.")
         return pid
+
+    def copy_to_next_year(self) -> int | None:
+        """Tạo kế hoạch năm sau: the dialog (ui/copy_plan_dialog.py) asks the year, shows the changes, creates."""
+        pid = self.current_plan_id()
+        if self.unit is None or pid is None:
+            return None
+        from .copy_plan_dialog import copy_plan
+
+        new_id = copy_plan(self, self.conn, pid)
+        if new_id is None:
+            return None
+        self.load(self.unit, new_id)
+        self.status.emit("Đã tạo kế hoạch năm sau; hãy điền số văn bản và văn bản cấp trên của năm mới.")
+        return new_id
 
     def import_superior(self, path: str | None = None) -> int | None:
         """Tạo từ kế hoạch cấp trên: choose the file, review what was read (ui/cascade_dialog.py), create."""
