@@ -6,7 +6,15 @@ ui → app → docgen / excel / store → domain: nothing here imports Qt, and S
 from __future__ import annotations
 
 from . import cascade
-from .documents import compile_for, period_of_plan, resolve_plan_id, write_plan, write_report
+from .documents import (
+    compile_for,
+    period_of_plan,
+    previous_plan,
+    report_for,
+    resolve_plan_id,
+    write_plan,
+    write_report,
+)
 from .plans import (
     catalogue_citation,
     clear_superior,
@@ -35,6 +43,8 @@ __all__ = [
     "copy_plan_to_year",
     "next_year_preview",
     "period_of_plan",
+    "previous_plan",
+    "report_for",
     "create_demo_database",
     "create_unit_database",
     "delete_department",

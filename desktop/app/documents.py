@@ -38,19 +38,36 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
     p_start, p_end = plans.plan_period(plan)
+    given = start is not None or end is not None
     start, end = start or p_start, end or p_end
     if start > end:
         raise UserError(f"Kỳ báo cáo không hợp lệ: ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}.")
-    report = reports.latest_report(conn, plan.id)
-    if report is None:
-        today = date.today()
-        report = default_report(plan, start, end)
-        report.doc_date = PartialDate(today.year, today.month)
-    report.period_start, report.period_end = start, end
+    report = report_for(conn, plan, start, end, period_given=given)
     compiled: Compiled = compile_report(plan, unit, activities.load_activities(conn, start, end, plan.id), start, end)
-    sections: list[Section] = apply_edits(drafts(plan, unit, compiled, previous_for(conn, plan, unit, start, end)),
-                                          report.texts)
+    compiled.previous = previous_for(conn, plan, unit, start, end)
+    sections: list[Section] = apply_edits(drafts(plan, unit, compiled, compiled.previous), report.texts)
     return plan, unit, report, compiled, sections
+
+
+def report_for(conn: sqlite3.Connection, plan, start: date, end: date, period_given: bool = True):
+    """The report of (plan, period) with the clerk's edits of that period: the stored one, else a new one (not
+    stored) with the addressee, signer and recipients of the plan's latest report and no edits. A caller that
+    gave no period gets the plan's latest report when none is stored for the plan's period (one report per
+    plan, as before periods kept their own edits)."""
+    report = reports.report_for_period(conn, plan.id, start, end)
+    if report is None:
+        latest = reports.latest_report(conn, plan.id)
+        if latest is not None and not period_given:
+            report = latest
+        else:
+            today = date.today()
+            report = default_report(plan, start, end)
+            report.doc_date = PartialDate(today.year, today.month)
+            if latest is not None:
+                report.addressee, report.signer_id = latest.addressee, latest.signer_id
+                report.recipients = list(latest.recipients)
+    report.period_start, report.period_end = start, end
+    return report
 
 
 def period_of_plan(conn: sqlite3.Connection, plan_id: int | None, key: str) -> tuple[date, date]:

@@ -113,6 +113,7 @@ class Compiled:
     depts: list[DeptResult]
     by_month: dict[tuple[int, int], int]
     units: list[DeptResult] = field(default_factory=list)  # per reporting unit, when consolidating
+    previous: Compiled | None = None  # the same period of the year before (app.compile_for), for comparing
 
     @property
     def consolidated(self) -> bool:

@@ -55,6 +55,23 @@ def latest_report(conn: sqlite3.Connection, plan_id: int) -> Report | None:
     return load_report(conn, row[0]) if row else None
 
 
+def report_for_period(conn: sqlite3.Connection, plan_id: int, start: date, end: date) -> Report | None:
+    """The stored report of the plan for exactly this period (each period keeps its own edits)."""
+    row = conn.execute("SELECT id FROM reports WHERE plan_id = ? AND period_start = ? AND period_end = ? "
+                       "ORDER BY id DESC LIMIT 1", (plan_id, start.isoformat(), end.isoformat())).fetchone()
+    return load_report(conn, row[0]) if row else None
+
+
+def period_report(conn: sqlite3.Connection, r: Report) -> Report:
+    """The stored report of (r.plan_id, r's period), created from `r` when there is none."""
+    found = report_for_period(conn, r.plan_id, r.period_start, r.period_end)
+    if found is not None:
+        return found
+    r.id = None
+    save_report(conn, r)
+    return r
+
+
 def ensure_report(conn: sqlite3.Connection, r: Report) -> Report:
     """The stored report of r.plan_id (created from `r` when there is none)."""
     found = latest_report(conn, r.plan_id)

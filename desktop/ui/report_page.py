@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,11 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
-from ..domain.models import PartialDate, Report
-from ..domain.report import Section, default_report
+from ..domain.models import PartialDate, Plan, Report
+from ..domain.periods import PERIOD_KEYS, PERIOD_LABELS, period_range
+from ..domain.report import Section, report_title
 from ..domain.vnformat import field_date, money, number
 from ..store import db, plans, reports
 from .fields import DateField, NumberBox
+
+
+CUSTOM = "custom"  # the period's key when the clerk types its dates
 
 
 class ReportPage(QWidget):
@@ -37,6 +42,7 @@ class ReportPage(QWidget):
         super().__init__(parent)
         self.conn = conn
         self.plan_id: int | None = None
+        self.plan: Plan | None = None
         self.report: Report | None = None
         self.sections: list[Section] = []
         self._loading = False
@@ -50,16 +56,26 @@ class ReportPage(QWidget):
         plan_label.setBuddy(self.plan_combo)
         top.addRow(plan_label, self.plan_combo)
         row = QHBoxLayout()
+        self.period = QComboBox()
+        for key in PERIOD_KEYS:
+            self.period.addItem(PERIOD_LABELS[key], key)
+        self.period.addItem("Từ ngày … đến ngày …", CUSTOM)
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        row.addWidget(self.period, 0, Qt.AlignTop)
         self.start = DateField()
         self.end = DateField()
+        self.date_widgets: list[QWidget] = []
         for text, w in (("Từ &ngày", self.start), ("đế&n ngày", self.end)):
             label = QLabel(text)
             label.setBuddy(w)
             row.addWidget(label, 0, Qt.AlignTop)
             row.addWidget(w, 0, Qt.AlignTop)
+            self.date_widgets += [label, w]
         self.deadline = QLabel()
         row.addWidget(self.deadline, 1, Qt.AlignTop)
-        top.addRow("Kỳ báo cáo", row)
+        period_label = QLabel("Kỳ &báo cáo")
+        period_label.setBuddy(self.period)
+        top.addRow(period_label, row)
         meta = QHBoxLayout()
         self.number = NumberBox(minimum=0, maximum=99999, specialValueText="(để trống)")
         self.doc_day = NumberBox(minimum=0, maximum=31, specialValueText="(trống)")
@@ -79,6 +95,9 @@ class ReportPage(QWidget):
         top.addRow("Văn bản", meta)
         top.addRow("Kính gửi", self.addressee)
         lay.addLayout(top)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        lay.addWidget(self.title_label)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
@@ -148,11 +167,33 @@ class ReportPage(QWidget):
                                                                               else f"đã qua {number(-days)} ngày"))
         else:
             self.deadline.setText("  Chưa có hạn báo cáo (Kế hoạch › Văn bản cấp trên).")
+        self.plan = plan
         start, end = plans.plan_period(plan)
-        with db.transaction(self.conn):
-            self.report = reports.ensure_report(self.conn, default_report(plan, start, end))
+        self.report = app.report_for(self.conn, plan, start, end, period_given=False)
+        if self.report.id is None:  # stored at once: a plan's report exists from its first showing
+            with db.transaction(self.conn):
+                reports.save_report(self.conn, self.report)
+        self._show_meta()
+        self.recompile()
+
+    def _range(self, key: str) -> tuple[date, date]:
+        """The dates of a named period of the plan's year; "Năm" is the plan's own period."""
+        p_start, p_end = plans.plan_period(self.plan)
+        if key == "year" and p_start.year == p_end.year:
+            return p_start, p_end
+        return period_range(key, p_start.year)
+
+    def period_key(self) -> str:
+        return self.period.currentData()
+
+    def _show_meta(self) -> None:
+        """The report's period and header fields, as stored."""
         self._loading = True
         r = self.report
+        key = next((k for k in PERIOD_KEYS if self._range(k) == (r.period_start, r.period_end)), CUSTOM)
+        self.period.setCurrentIndex(self.period.findData(key))
+        for w in self.date_widgets:
+            w.setVisible(key == CUSTOM)
         self.start.setDate(r.period_start)
         self.end.setDate(r.period_end)
         self.number.setValue(r.number or 0)
@@ -169,14 +210,14 @@ class ReportPage(QWidget):
         i = self.signer.findData(r.signer_id)
         self.signer.setCurrentIndex(max(i, 0))
         self._loading = False
-        self.recompile()
 
     def recompile(self) -> None:
         if self.plan_id is None or self.report is None:
             return
-        _, _, _, compiled, sections = app.compile_for(self.conn, self.plan_id, self.report.period_start,
-                                                      self.report.period_end)
+        plan, unit, _, compiled, sections = app.compile_for(self.conn, self.plan_id, self.report.period_start,
+                                                            self.report.period_end)
         self.sections = sections
+        self.title_label.setText(f"<b>{escape(report_title(plan, unit, compiled))}</b>")
         row = max(self.list.currentRow(), 0)
         self.list.blockSignals(True)
         self.list.clear()
@@ -227,6 +268,7 @@ class ReportPage(QWidget):
         s = next(x for x in self.sections if x.key == self._current_key)
         value = "" if text.strip() == s.draft.strip() else text
         with db.transaction(self.conn):
+            self._stored()
             reports.set_text(self.conn, self.report.id, s.key, value)
         if value.strip():
             self.report.texts[s.key] = value
@@ -241,6 +283,21 @@ class ReportPage(QWidget):
             self.editor.setPlainText(self.sections[row].draft)
             self._flush()
 
+    def _stored(self) -> None:
+        """A period's report is stored at its first edit (inside the caller's transaction)."""
+        if self.report.id is None:
+            self.report = reports.period_report(self.conn, self.report)
+
+    def _period_chosen(self, *_):
+        if self._loading or self.report is None:
+            return
+        key = self.period_key()
+        for w in self.date_widgets:
+            w.setVisible(key == CUSTOM)
+        if key == CUSTOM:  # the current dates stay until the clerk types others
+            return
+        self.switch_period(*self._range(key))
+
     def _period_changed(self, *_):
         if self._loading or self.report is None:
             return
@@ -250,8 +307,16 @@ class ReportPage(QWidget):
         if start > end:
             self.summary.setText("Ngày bắt đầu kỳ báo cáo đang sau ngày kết thúc.")
             return
-        self.report.period_start, self.report.period_end = start, end
-        self._save_meta()
+        self.switch_period(start, end)
+
+    def switch_period(self, start: date, end: date) -> None:
+        """Another period: its own report (stored edits and header), else a new one with no edits."""
+        self._flush()
+        if (start, end) == (self.report.period_start, self.report.period_end):
+            return
+        self.report = app.report_for(self.conn, self.plan, start, end)
+        self._current_key = ""
+        self._show_meta()
         self.recompile()
 
     def _save_meta(self, *_):
@@ -263,7 +328,10 @@ class ReportPage(QWidget):
         r.addressee = self.addressee.text()
         r.signer_id = self.signer.currentData()
         with db.transaction(self.conn):
-            reports.save_report(self.conn, r)
+            if r.id is None:
+                self._stored()
+            else:
+                reports.save_report(self.conn, r)
 
     def show_preview(self):
         """The whole report with its appendix, as it will be printed (not modal)."""

@@ -69,3 +69,69 @@ def test_next_year_plan_cancelled_creates_nothing(window, monkeypatch):
     assert page.copy_to_next_year() is None
     assert plans.list_plans(window.conn) == before
     assert QDialog.Rejected == 0
+
+
+def _choose(page, key):
+    page.period.setFocus()
+    QTest.keyClick(page.period, Qt.Key_Home)
+    for _ in range(page.period.count()):  # the keyboard, as a clerk would: Down through the list
+        if page.period_key() == key:
+            return
+        QTest.keyClick(page.period, Qt.Key_Down)
+    raise AssertionError(f"{key} not reached: {page.period_key()}")
+
+
+def _text(page, key):
+    return next(s for s in page.sections if s.key == key).text
+
+
+def test_each_period_keeps_its_own_edits_and_title(window, typer):
+    page = window.report_page
+    window.tabs.setCurrentWidget(page)
+    assert page.period_key() == "year" and "năm 2025" in page.title_label.text()
+    assert not page.start.isVisible()
+    _choose(page, "q1")
+    assert page.title_label.text().endswith("quý I năm 2025</b>")
+    assert (page.report.period_start.month, page.report.period_end.month) == (1, 3)
+    page.list.setCurrentRow(next(i for i, s in enumerate(page.sections) if s.key == "uu_diem"))
+    page.editor.clear()
+    typer(page.editor, "Ưu điểm của quý I do văn thư viết.")
+    page.flush()
+    shot(page, "report_period")
+    _choose(page, "q2")
+    assert page.title_label.text().endswith("quý II năm 2025</b>")
+    assert _text(page, "uu_diem") != "Ưu điểm của quý I do văn thư viết."
+    assert "uu_diem" not in page.report.texts
+    QTest.keyClick(page.period, Qt.Key_Up)  # back to Quý I
+    assert page.period_key() == "q1"
+    assert _text(page, "uu_diem") == "Ưu điểm của quý I do văn thư viết."
+    assert page.editor.toPlainText() == "Ưu điểm của quý I do văn thư viết."
+    _choose(page, "year")
+    assert "uu_diem" not in page.report.texts  # the year's report has its own (none)
+    # a reload finds each period's report again
+    page.load(page.plan_id)
+    assert page.period_key() == "year"
+    _choose(page, "q1")
+    assert _text(page, "uu_diem") == "Ưu điểm của quý I do văn thư viết."
+    from desktop import app
+    *_, sections = app.compile_for(window.conn, page.plan_id, page.report.period_start, page.report.period_end)
+    assert {s.key: s.text for s in sections}["uu_diem"] == "Ưu điểm của quý I do văn thư viết."
+    # a caller without a period still gets the plan's own (year) report
+    *_, sections = app.compile_for(window.conn, page.plan_id)
+    assert {s.key: s.text for s in sections}["uu_diem"] != "Ưu điểm của quý I do văn thư viết."
+
+
+def test_custom_period_shows_the_dates(window):
+    page = window.report_page
+    window.tabs.setCurrentWidget(page)
+    _choose(page, "custom")
+    assert page.start.isVisible() and page.end.isVisible()
+    from datetime import date
+    for field, text in ((page.start, "5/3/2025"), (page.end, "20/4/2025")):
+        field.edit.selectAll()
+        QTest.keyClicks(field.edit, text)
+        QTest.keyClick(field.edit, Qt.Key_Return)
+    assert page.report.period_start == date(2025, 3, 5) and page.report.period_end == date(2025, 4, 20)
+    assert "từ ngày 05/3/2025 đến ngày 20/4/2025" in page.title_label.text()
+    QTest.keyClick(page.period, Qt.Key_Home)
+    assert page.period_key() == "year" and not page.start.isVisible()
