@@ -19,20 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.forms import form
-from ..domain.report import Compiled
+from ..domain.report import Compiled, change_text
 from ..domain.vnformat import field_date, number
 
 
 class MonthChart(QWidget):
     """Bars of activities per month, drawn with QPainter (no plotting library)."""
 
+    NOW, BEFORE = QColor("#2f6f9f"), QColor("#b8c4ce")
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.counts = [0] * 12
+        self.previous: list[int] | None = None  # the same months of the year before, a second bar each
+        self.legend = ("", "")
         self.setMinimumHeight(180)
 
-    def set_counts(self, counts: list[int]) -> None:
-        self.counts = counts
+    def set_counts(self, counts: list[int], previous: list[int] | None = None,
+                   legend: tuple[str, str] = ("", "")) -> None:
+        self.counts, self.previous, self.legend = counts, previous, legend
         self.update()
 
     def paintEvent(self, _event):  # noqa: N802
@@ -41,21 +46,36 @@ class MonthChart(QWidget):
         w, h = self.width(), self.height()
         fm = p.fontMetrics()
         top, bottom, left = fm.height() + 4, fm.height() + 6, 8
-        peak = max(self.counts) or 1
+        before = self.previous
+        if before is not None:
+            top += fm.height() + 4
+            self._legend(p, left, 2)
+        peak = max([*self.counts, *(before or [])]) or 1
         slot = (w - 2 * left) / 12
         p.setPen(QPen(QColor("#888")))
         p.drawLine(left, h - bottom, w - left, h - bottom)
+        width = slot * (0.35 if before is not None else 0.7)
         for i, n in enumerate(self.counts):
-            bar_h = (h - top - bottom) * n / peak
             x = left + i * slot + slot * 0.15
-            rect = QRectF(x, h - bottom - bar_h, slot * 0.7, bar_h)
-            p.fillRect(rect, QColor("#2f6f9f"))
-            p.setPen(QColor("#222"))
+            bars = [(x, n, self.NOW)] if before is None else [(x, before[i], self.BEFORE), (x + width, n, self.NOW)]
+            for bx, value, color in bars:
+                bar_h = (h - top - bottom) * value / peak
+                rect = QRectF(bx, h - bottom - bar_h, width, bar_h)
+                p.fillRect(rect, color)
+                p.setPen(QColor("#222"))
+                if value:
+                    p.drawText(QRectF(bx - 6, rect.top() - fm.height() - 1, width + 12, fm.height()),
+                               Qt.AlignCenter, str(value))
             p.drawText(QRectF(x - 4, h - bottom + 2, slot * 0.7 + 8, fm.height()), Qt.AlignCenter, f"T{i + 1}")
-            if n:
-                p.drawText(QRectF(x - 6, rect.top() - fm.height() - 1, slot * 0.7 + 12, fm.height()),
-                           Qt.AlignCenter, str(n))
         p.end()
+
+    def _legend(self, p: QPainter, x: float, y: float) -> None:
+        fm = p.fontMetrics()
+        for color, text in ((self.BEFORE, self.legend[1]), (self.NOW, self.legend[0])):
+            p.fillRect(QRectF(x, y + 3, 12, fm.height() - 6), color)
+            p.setPen(QColor("#222"))
+            p.drawText(QRectF(x + 16, y, fm.horizontalAdvance(text) + 4, fm.height()), Qt.AlignLeft, text)
+            x += 16 + fm.horizontalAdvance(text) + 18
 
 
 class Dashboard(QWidget):
@@ -78,6 +98,10 @@ class Dashboard(QWidget):
         self.headline.setWordWrap(True)
         self.headline.setStyleSheet("font-size: 15px")
         lay.addWidget(self.headline)
+        self.compare = QLabel()  # last year's same period, when the plan has a plan of the year before
+        self.compare.setWordWrap(True)
+        self.compare.hide()
+        lay.addWidget(self.compare)
         box = QGroupBox("Tiến độ so với chỉ tiêu của kế hoạch")
         self.grid = QGridLayout()
         inner = QWidget()
@@ -113,6 +137,7 @@ class Dashboard(QWidget):
         self.bars = []
         if compiled is None:
             self.headline.setText("Chưa có kế hoạch.")
+            self.compare.hide()
             self.chart.set_counts([0] * 12)
             return
         parts = [f"<b>{number(compiled.total)}</b> hoạt động, <b>{number(compiled.participants)}</b> lượt người "
@@ -146,4 +171,16 @@ class Dashboard(QWidget):
                 row += 1
         if not row:
             self.grid.addWidget(QLabel("Kế hoạch chưa đặt chỉ tiêu nào."), 0, 0)
-        self.chart.set_counts([compiled.by_month.get((year, m), 0) for m in range(1, 13)])
+        now = [compiled.by_month.get((year, m), 0) for m in range(1, 13)]
+        prev = compiled.previous
+        if prev is None:
+            self.compare.hide()
+            self.chart.set_counts(now)
+            return
+        last = prev.period_end.year
+        self.compare.setText(f"Cùng kỳ năm {last}: <b>{number(prev.total)}</b> hoạt động, "
+                             f"<b>{number(prev.participants)}</b> lượt người tham dự, kinh phí "
+                             f"<b>{number(prev.cost)}</b> đồng · năm nay {change_text(compiled.total, prev.total)}")
+        self.compare.show()
+        self.chart.set_counts(now, [prev.by_month.get((last, m), 0) for m in range(1, 13)],
+                              (f"Năm {year}", f"Năm {last}"))

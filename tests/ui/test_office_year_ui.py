@@ -135,3 +135,51 @@ def test_custom_period_shows_the_dates(window):
     assert "từ ngày 05/3/2025 đến ngày 20/4/2025" in page.title_label.text()
     QTest.keyClick(page.period, Qt.Key_Home)
     assert page.period_key() == "year" and not page.start.isVisible()
+
+
+def test_dashboard_shows_last_years_same_period(qtbot, tmp_path, settings):
+    from datetime import date
+
+    from desktop import app
+    from desktop.ui.dashboard import Dashboard
+    from tests.app.test_office_year import _two_year_ledger
+
+    conn, p25, p26 = _two_year_ledger(tmp_path)
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.resize(1280, 680)
+    board.show()
+    plan, _, report, compiled, _ = app.compile_for(conn, p26, date(2026, 1, 1), date(2026, 6, 30))
+    board.set_plans(plans.list_plans(conn), p26)
+    board.show_figures(compiled, None, 2026)
+    assert board.compare.isVisible()
+    assert "Cùng kỳ năm 2025: <b>6</b> hoạt động" in board.compare.text()
+    assert "tăng 33,3% (từ 6 lên 8 hoạt động)" in board.compare.text()
+    assert board.chart.counts[1] == 8 and board.chart.previous[1] == 6  # February, both years
+    assert board.chart.legend == ("Năm 2026", "Năm 2025")
+    assert len(board.bars) == 1
+    qtbot.wait(20)
+    shot(board, "dashboard_two_years")
+    # the first year has no year before: no comparison, one series
+    *_, compiled25, _ = app.compile_for(conn, p25, date(2025, 1, 1), date(2025, 6, 30))
+    board.show_figures(compiled25, None, 2025)
+    assert not board.compare.isVisible() and board.chart.previous is None
+    conn.close()
+
+
+def test_window_dashboard_compares_after_copying(window, monkeypatch):
+    # the window's own dashboard: a plan copied to 2026 with nothing recorded yet compares with 2025 only
+    # when 2025 recorded something in the same period
+    new_id = app_copy(window)
+    window.plan_page.load(window.unit, new_id)
+    window.refresh_dashboard()
+    assert window.dashboard.compare.isVisible()
+    assert "Cùng kỳ năm 2025" in window.dashboard.compare.text()
+
+
+def app_copy(window):
+    from datetime import date
+
+    from desktop import app
+
+    return app.copy_plan_to_year(window.conn, 1, 2026, date(2025, 12, 20))
