@@ -467,3 +467,69 @@ def test_cli_render_with_malicious_template(demo_db, tmp_path):
 
 def test_module_exports():
     assert template_check.validate_template is validate_template
+
+
+# --------------------------------------------------------------------------------------------
+# Templates cannot exhaust the machine: each hostile one passes or fails the check, then ends at once
+# when rendered (at most 10 s and 300 MB), naming the template, and writes nothing.
+
+EXHAUSTING = [
+    "{{ 'a' * 10**10 }}", "{{ title|center(2e9) }}", "{{ '%2000000000s'|format(title) }}",
+    "{{ title.ljust(2000000000) }}", "{{ title.rjust(10**9) }}", "{{ [1, 2] * 99999 * 99999 }}",
+    "{% for a in range(99999) %}{% for b in range(99999) %}{% for c in range(99999) %}{% endfor %}{% endfor %}"
+    "{% endfor %}",
+    "{{ range(10**9)|list|length }}", "{% for i in range(99999) %}{{ loop.cycle('a' * 900000, 'b') }}{% endfor %}",
+    "{{ title|indent(10**9) }}", "{{ '%.*f' % (10**9, 1.0) }}",
+]
+
+
+@pytest.mark.parametrize("source", EXHAUSTING)
+def test_exhausting_templates_end_at_once_naming_the_template(tmp_path, data, source):
+    import time
+    import tracemalloc
+
+    path = make(tmp_path, source)
+    out = tmp_path / "ra.docx"
+    tracemalloc.start()
+    t = time.perf_counter()
+    try:
+        with pytest.raises(UserError) as e:
+            render_plan(data["plan"], data["unit"], out, path)
+    finally:
+        elapsed, peak = time.perf_counter() - t, tracemalloc.get_traced_memory()[1] / 2 ** 20
+        tracemalloc.stop()
+    assert elapsed < 10 and peak < 300, (elapsed, peak)
+    msg = str(e.value)
+    assert "mau.docx" in msg and "\n" not in msg and "OverflowError" not in msg
+    assert not out.exists()
+
+
+def test_a_loop_that_never_ends_meets_the_deadline(monkeypatch):
+    from desktop.docgen.template_check.sandbox import Sandbox, TemplateTimeout
+
+    monkeypatch.setattr(Sandbox, "deadline", 1.0)
+    env = sandbox_env()
+    rows = list(range(3000))
+    import time
+
+    t = time.perf_counter()
+    with pytest.raises(TemplateTimeout):
+        env.from_string("{% for a in l %}{% for b in l %}{% for c in l %}{% endfor %}{% endfor %}{% endfor %}"
+                        ).render(l=rows)
+    assert time.perf_counter() - t < 5
+    assert env.from_string("{{ 1 + 1 }}").render() == "2"  # and the next render is fine
+
+
+def test_a_doubling_macro_is_stopped():
+    from jinja2.exceptions import TemplateError
+
+    env = sandbox_env()
+    with pytest.raises(TemplateError, match="đoạn chữ dài"):
+        env.from_string("{% macro f(s, n) %}{{ f(s ~ s, n - 1) if n else s }}{% endmacro %}{{ f('ab', 60) }}").render()
+
+
+def test_ordinary_sizes_still_render():
+    env = sandbox_env()
+    out = env.from_string("{{ 'a'|center(9) }}|{{ '%5s'|format('x') }}|{{ 'x' * 3 }}|{{ range(3)|list }}|"
+                          "{{ 'ab'.ljust(4) }}|{{ [1] * 2 }}|{{ 2 ** 10 }}").render()
+    assert out == "    a    |    x|xxx|[0, 1, 2]|ab  |[1, 1]|1024"

@@ -8,12 +8,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from jinja2 import TemplateSyntaxError, meta
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from .fields import Problem
 from .names import Walker
-from .sandbox import sandbox_env
+from .sandbox import Sandbox, sandbox_env
 
 __all__ = ["Validator", "snippet"]
 
@@ -72,8 +71,9 @@ class Validator:
         self.fields = fields
         self.env = sandbox_env()
         # Parsing needs every built-in filter known (Jinja checks names while parsing) so that
-        # a dropped one is reported as refused rather than as a typo.
-        self.parse_env = ImmutableSandboxedEnvironment()
+        # a dropped one is reported as refused rather than as a typo. Bounded (Sandbox): compiling folds
+        # constant expressions, which would otherwise compute `'a' * 10**10` in the checker itself.
+        self.parse_env = Sandbox()
         self.problems: list[Problem] = []
         self._seen: set[str] = set()
         self._unknown: dict[str, list[int]] = {}
