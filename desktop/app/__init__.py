@@ -15,6 +15,7 @@ from .documents import (
     write_plan,
     write_report,
 )
+from .forms import add_form, load_forms, remove_form, save_form, set_hidden
 from .plans import (
     catalogue_citation,
     clear_superior,
@@ -35,6 +36,11 @@ from .units import delete_department, department_activity_count, save_profile
 from .workbooks import commit_import, excel_lookup, existing_keys, read_imports, write_xlsx_export, write_xlsx_template
 
 __all__ = [
+    "add_form",
+    "load_forms",
+    "remove_form",
+    "save_form",
+    "set_hidden",
     "cascade",
     "catalogue_citation",
     "clear_superior",

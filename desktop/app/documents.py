@@ -11,6 +11,7 @@ from ..domain.models import PartialDate
 from ..domain.periods import same_period_last_year
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
 from ..store import activities, plans, reports, units
+from .forms import load_forms
 
 
 def resolve_plan_id(conn: sqlite3.Connection, plan_id: int | None) -> int:
@@ -25,6 +26,7 @@ def write_plan(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = 
 
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
+    load_forms(conn)
     essentials.require(unit, plan.title, plan.signer_id, "Kế hoạch", "Kế hoạch › Trích yếu")
     written = [render_plan(plan, unit, out, template)]
     if pdf:
@@ -37,6 +39,7 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
     """The plan, unit, report record (stored or default), compiled figures and sections."""
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
+    load_forms(conn)  # the unit's forms: the report's sentences and the appendix name them
     p_start, p_end = plans.plan_period(plan)
     given = start is not None or end is not None
     start, end = start or p_start, end or p_end

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..domain.errors import UserError
 from ..store import activities, plans, units
 from .documents import resolve_plan_id
+from .forms import load_forms
 
 
 def excel_lookup(conn: sqlite3.Connection, plan_id: int | None = None):
@@ -14,6 +15,7 @@ def excel_lookup(conn: sqlite3.Connection, plan_id: int | None = None):
     from ..excel.lookup import Lookup
 
     unit = units.load_unit(conn)
+    load_forms(conn)  # the unit's forms: dropdown, instructions, matching, labels
     if plan_id is not None:  # a plan asked for by its id must exist
         plan = plans.load_plan(conn, plan_id)
     else:

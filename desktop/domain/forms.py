@@ -1,7 +1,16 @@
-"""The controlled list of communication forms (hình thức) and how each is reported."""
+"""The forms of activity (hình thức) and how each is reported: the unit's own catalogue, kept in its
+database (store/forms.py) and edited in the window; the ten below are every unit's defaults.
+
+Forms are looked up in many places (the ledger, targets, workbooks, the report's sentences, the plan's
+text). Rather than passing a catalogue through all of them, the catalogue in use is set once per opened
+database: app calls `use(catalogue)` when it reads the unit's forms (app/forms.py), and `form(code)`,
+`choices()` and `order()` answer from it. Without a database the defaults answer."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .text import clean, fold
 
 
 @dataclass(frozen=True)
@@ -12,9 +21,10 @@ class Form:
     verb: str  # report sentence: "{verb} {count} {unit}{tail}"
     tail: str = ""  # after the unit; may use {unit_name}
     people: str = "lượt người tham dự"  # how participants are counted
+    hidden: bool = False  # no longer offered (kept for the activities that used it)
 
 
-FORMS: tuple[Form, ...] = (
+DEFAULT_FORMS: tuple[Form, ...] = (
     Form("tin_bai", "Tin, bài trên Trang TTĐT", "tin, bài", "Đăng tải",
          " trên Trang thông tin điện tử của {unit_name}"),
     Form("mang_xa_hoi", "Bài trên mạng xã hội", "bài", "Đăng",
@@ -28,10 +38,59 @@ FORMS: tuple[Form, ...] = (
     Form("thi_dua", "Phong trào thi đua", "phong trào", "Phát động", " thi đua"),
     Form("khac", "Khác", "hoạt động", "Thực hiện", " khác"),
 )
+FORMS = DEFAULT_FORMS  # the defaults, by their former name (the demo's forms)
+FALLBACK = "khac"  # unknown codes are reported as "Khác"
 
-BY_CODE: dict[str, Form] = {f.code: f for f in FORMS}
+
+class FormCatalogue:
+    """The unit's forms in their order, hidden ones included (activities still name them)."""
+
+    def __init__(self, forms: Iterable[Form] = DEFAULT_FORMS):
+        self.forms: tuple[Form, ...] = tuple(forms)
+        self.by_code: dict[str, Form] = {f.code: f for f in self.forms}
+
+    def form(self, code: str) -> Form:
+        found = self.by_code.get(code) or self.by_code.get(FALLBACK)
+        return found or next(f for f in DEFAULT_FORMS if f.code == FALLBACK)
+
+    def visible(self) -> tuple[Form, ...]:
+        return tuple(f for f in self.forms if not f.hidden)
+
+    def order(self) -> dict[str, int]:
+        return {f.code: i for i, f in enumerate(self.forms)}
+
+
+_active = FormCatalogue()
+
+
+def use(catalogue: FormCatalogue | None) -> None:
+    """The catalogue `form()` answers from from now on (None: the defaults)."""
+    global _active
+    _active = catalogue or FormCatalogue()
+
+
+def catalogue() -> FormCatalogue:
+    return _active
 
 
 def form(code: str) -> Form:
-    """The form of `code`; unknown codes fall back to "Khác"."""
-    return BY_CODE.get(code, BY_CODE["khac"])
+    """The form of `code` in the catalogue in use; unknown codes fall back to "Khác"."""
+    return _active.form(code)
+
+
+def choices() -> tuple[Form, ...]:
+    """The forms offered for new entries (hidden ones left out), in the unit's order."""
+    return _active.visible()
+
+
+def order() -> dict[str, int]:
+    return _active.order()
+
+
+def new_code(label: str, taken: Iterable[str]) -> str:
+    """A code for a new form: its label folded ('Khám sàng lọc' -> 'kham_sang_loc'), numbered when taken."""
+    base = "_".join("".join(c if c.isalnum() else " " for c in fold(clean(label))).split())[:40] or "hinh_thuc"
+    used, code, n = set(taken), base, 2
+    while code in used:
+        code, n = f"{base}_{n}", n + 1
+    return code

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .blocks import Block
-from .forms import FORMS, form
+from .forms import form
+from .forms import order as form_order
 from .models import Activity, Plan, PlanItem, Report, Target, Unit
 from .periods import period_phrase, with_period
 from .plan_text import ensure_final, plan_reference, target_text
@@ -81,7 +82,7 @@ class Group:
         self.cost += a.cost
 
     def ordered_lines(self) -> list[FormLine]:
-        order = {f.code: i for i, f in enumerate(FORMS)}
+        order = form_order()
         return sorted(self.lines.values(), key=lambda x: (order.get(x.form_code, 99), x.unit_label))
 
 
@@ -284,7 +285,7 @@ def comparison(c: Compiled, previous: Compiled) -> str:
     """Per form, this period against the same period of the year before."""
     year = previous.period_end.year
     now, before = _by_form(c.forms), _by_form(previous.forms)
-    order = {f.code: i for i, f in enumerate(FORMS)}
+    order = form_order()
     parts = [f"{form(code).label}: {change_text(now.get(code, 0), before.get(code, 0))}"
              for code in sorted(set(now) | set(before), key=lambda k: order.get(k, 99))]
     return f"So với cùng kỳ năm {year}: " + "; ".join(parts) + "."
@@ -438,12 +439,11 @@ def _doer(a: Activity, dept: dict[int, str], consolidated: bool, unit: Unit) -> 
 def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
     """One row of 9 cells (APPENDIX_HEAD) per activity, in date order."""
     dept = {d.id: d.name for d in unit.departments}
-    label = {f.code: f.label for f in FORMS}
     rows = []
     for i, a in enumerate(c.activities, 1):
         unit_label = a.unit_label or form(a.form_code).unit
         rows.append((
-            str(i), period_cell(a), a.title, label.get(a.form_code, "Khác"), _doer(a, dept, c.consolidated, unit),
+            str(i), period_cell(a), a.title, form(a.form_code).label, _doer(a, dept, c.consolidated, unit),
             f"{number(a.quantity)} {unit_label}", number(a.participants) if a.participants else "",
             number(a.cost) if a.cost else "", a.notes,
         ))

@@ -12,7 +12,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..domain.forms import FORMS, form
+from ..domain.forms import form
+from ..domain.forms import order as form_order
 from ..domain.models import Activity
 from ..files import atomic_path
 from .columns import BY_KEY, EXPORT_KEYS
@@ -109,9 +110,10 @@ def _summary(wb, acts, lookup, task_label, task_text, dept_name) -> None:
                     if a.task_id in task_text else "Không thuộc nhiệm vụ nào")
     table("Theo nhiệm vụ", sorted(by_task))
     table("Theo khoa, phòng", sorted(group(lambda a: dept_name.get(a.dept_id) or a.source_dept or "(không rõ)")))
-    order = {f.code: i for i, f in enumerate(FORMS)}
+    order = form_order()
     forms = group(lambda a: a.form_code)
-    table("Theo hình thức", [(form(c).label, n, p, k) for c, n, p, k in sorted(forms, key=lambda r: order[r[0]])])
+    by_form = sorted(forms, key=lambda r: (order.get(r[0], 99), r[0]))
+    table("Theo hình thức", [(form(c).label, n, p, k) for c, n, p, k in by_form])
     months = sorted(group(lambda a: (a.start.year, a.start.month)))
     table("Theo tháng", [(f"Tháng {m}/{y}", n, p, k) for (y, m), n, p, k in months])
     units = group(lambda a: a.source_unit or lookup.unit_name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..domain.forms import FORMS
+from ..domain.forms import catalogue
 from ..domain.models import Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.text import clean, fold
@@ -29,6 +29,8 @@ class Lookup:
     task_by_label: dict[str, int] = field(default_factory=dict)  # 'II.1' -> id
     forms: dict[str, str] = field(default_factory=dict)  # label / code / unit, folded -> code
     dept_names: list[str] = field(default_factory=list)
+    form_choices: list[str] = field(default_factory=list)  # the dropdown: the forms offered, in order
+    form_units: list[tuple[str, str]] = field(default_factory=list)  # (label, unit) for the instructions
     task_choices: list[str] = field(default_factory=list)
 
     @classmethod
@@ -50,11 +52,14 @@ class Lookup:
                 lk.tasks_folded.setdefault(fold(t.text), t.id)
                 if label:
                     lk.task_by_label.setdefault(label, t.id)
-        for f in FORMS:
+        forms = catalogue().forms  # the unit's (app.load_forms); hidden ones still match old workbooks
+        for f in forms:
             for key in (f.label, f.code):
                 lk.forms.setdefault(fold(key), f.code)
-        for f in FORMS:
+        for f in forms:
             lk.forms.setdefault(fold(f.unit), f.code)
+        lk.form_choices = [f.label for f in catalogue().visible()]
+        lk.form_units = [(f.label, f.unit) for f in catalogue().visible()]
         return lk
 
     def is_own_unit(self, name: str) -> bool:

@@ -10,7 +10,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..domain.forms import FORMS
 from ..files import atomic_path
 from .columns import BY_KEY, TEMPLATE_KEYS
 from .lookup import Lookup
@@ -42,7 +41,7 @@ def _instructions(wb: Workbook, lookup: Lookup, plan_title: str) -> None:
         ("6. Lưu tệp (.xlsx) và gửi lại cho bộ phận tổng hợp; tệp được nhập thẳng vào phần mềm.", False),
         ("", False),
         ("Hình thức và đơn vị tính", True),
-        *[(f"• {f.label}: tính bằng “{f.unit}”", False) for f in FORMS],
+        *[(f"• {label}: tính bằng “{unit}”", False) for label, unit in lookup.form_units],
     ]
     for i, (text, bold) in enumerate(lines, 1):
         c = ws.cell(row=i, column=1, value=text)
@@ -58,7 +57,7 @@ def _lists(wb: Workbook, lookup: Lookup) -> dict[str, str]:
     names = {}
     for col, (key, name, values) in enumerate((
             ("dept", "ds_khoa_phong", lookup.dept_names),
-            ("form", "ds_hinh_thuc", [f.label for f in FORMS]),
+            ("form", "ds_hinh_thuc", lookup.form_choices),
             ("task", "ds_nhiem_vu", lookup.task_choices)), 1):
         letter = get_column_letter(col)
         ws.cell(row=1, column=col, value=BY_KEY[key].header).font = Font(bold=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.forms import FORMS, form
+from ..domain.forms import catalogue, choices, form
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.text import clean
@@ -77,8 +77,7 @@ class ActivityForm(QWidget):
         self.task.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.task.setMinimumContentsLength(30)
         self.form = QComboBox()
-        for f in FORMS:
-            self.form.addItem(f.label, f.code)
+        self._fill_forms()
         self.form.currentIndexChanged.connect(self._form_changed)
         self.title = QLineEdit(placeholderText="Tên, nội dung hoạt động")
         self.quantity = NumberBox(minimum=0, maximum=1_000_000, value=1)
@@ -162,6 +161,19 @@ class ActivityForm(QWidget):
                 self.task.setItemData(self.task.count() - 1, clean(t.text), Qt.ToolTipRole)
         self._select(self.dept, keep_dept)
         self._select(self.task, keep_task)
+        self._fill_forms()
+
+    def _fill_forms(self, keep: str | None = None) -> None:
+        """The unit's forms offered; a hidden one only for the activity that has it."""
+        keep = keep or self.form.currentData()
+        self.form.blockSignals(True)
+        self.form.clear()
+        for f in choices():
+            self.form.addItem(f.label, f.code)
+        if keep and self.form.findData(keep) < 0 and keep in catalogue().by_code:
+            self.form.addItem(f"{form(keep).label} (đã ẩn)", keep)
+        self._select(self.form, keep)
+        self.form.blockSignals(False)
 
     @staticmethod
     def _select(combo: QComboBox, value) -> None:
@@ -184,7 +196,8 @@ class ActivityForm(QWidget):
         self.end.setDate(src.end or src.start)
         self._select(self.dept, src.dept_id)
         self.task.setCurrentIndex(max(self.task.findData(src.task_id), 0))
-        self._select(self.form, src.form_code)
+        self._fill_forms(src.form_code)
+        self._form_changed()
         self.title.setText(src.title)
         self.quantity.setValue(src.quantity)
         self.unit_label.setText(src.unit_label)

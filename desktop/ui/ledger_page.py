@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.forms import FORMS
+from .. import app
+from ..domain.forms import catalogue
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.vnformat import number
@@ -242,6 +243,7 @@ class LedgerPage(QWidget):
     def load(self, unit: Unit, plan: Plan | None) -> None:
         """The ledger of the window's plan (or of every plan, when that is what the selector shows)."""
         self.unit, self.plan = unit, plan
+        app.load_forms(self.conn)  # the unit's forms, for the form's choices, the filter and the rows
         show_all = self.plan_combo.currentData() == ALL_PLANS
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
@@ -299,7 +301,7 @@ class LedgerPage(QWidget):
         for tid, text in labels.items():
             self.f_task.addItem(text, tid)
         self.f_form.addItem("Tất cả hình thức", None)
-        for f in FORMS:
+        for f in catalogue().forms:  # hidden ones too: old activities still have them
             self.f_form.addItem(f.label, f.code)
         self.f_month.addItem("Cả năm", None)
         for m in range(1, 13):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
-from ..domain.forms import FORMS
+from ..domain.forms import catalogue, choices, form
 from ..domain.models import PlanItem, Target
 from ..domain.plan_text import number_items
 from ..domain.text import clean
@@ -280,8 +280,10 @@ class PlanItemsEditor:
         r = self.targets.rowCount()
         self.targets.insertRow(r)
         combo = QComboBox()
-        for f in FORMS:
+        for f in choices():
             combo.addItem(f"{f.label} ({f.unit})", f.code)
+        if combo.findData(t.form_code) < 0 and t.form_code in catalogue().by_code:  # hidden since: kept here
+            combo.addItem(f"{form(t.form_code).label} ({form(t.form_code).unit}) (đã ẩn)", t.form_code)
         combo.setCurrentIndex(max(combo.findData(t.form_code), 0))
         spin = NumberBox(minimum=1, maximum=1_000_000, value=max(t.quantity, 1))
         combo.currentIndexChanged.connect(self._item_edited)
@@ -348,5 +350,4 @@ class PlanItemsEditor:
 
 def _targets_text(targets: list[Target]) -> str:
     """The tree's Chỉ tiêu column: '12 tin bài, 4 buổi'."""
-    return ", ".join(f"{number(t.quantity)} {t.unit_label or next(f.unit for f in FORMS if f.code == t.form_code)}"
-                     for t in targets)
+    return ", ".join(f"{number(t.quantity)} {t.unit_label or form(t.form_code).unit}" for t in targets)

@@ -1,0 +1,78 @@
+"""The unit's forms of activity: read from its database into the catalogue in use (domain.forms.use),
+added, edited, hidden (a form in use is hidden, never deleted)."""
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+from ..domain import forms as domain_forms
+from ..domain.errors import UserError
+from ..domain.forms import Form, FormCatalogue
+from ..domain.text import clean, fold
+from ..store import db
+from ..store import forms as store_forms
+
+
+def load_forms(conn: sqlite3.Connection) -> FormCatalogue:
+    """The unit's catalogue, made the one in use (every form lookup answers from it from now on)."""
+    catalogue = FormCatalogue(store_forms.load_forms(conn))
+    domain_forms.use(catalogue)
+    return catalogue
+
+
+def _check(conn: sqlite3.Connection, f: Form) -> Form:
+    f = dataclasses.replace(f, label=clean(f.label), unit=clean(f.unit), verb=clean(f.verb) or "Thực hiện",
+                            people=clean(f.people) or "lượt người tham dự")
+    if not f.label or not f.unit:
+        raise UserError("Hình thức cần có tên và đơn vị tính.")
+    same = [o for o in store_forms.load_forms(conn) if fold(o.label) == fold(f.label) and o.code != f.code]
+    if same:
+        raise UserError(f"Đã có hình thức “{same[0].label}”.")
+    if "{" in f.tail.replace("{unit_name}", ""):
+        raise UserError("Phần sau đơn vị tính chỉ dùng được {unit_name} (tên đơn vị).")
+    return f
+
+
+def add_form(conn: sqlite3.Connection, label: str, unit: str, verb: str = "", tail: str | None = None,
+             people: str = "") -> Form:
+    """A new form of the unit; `tail` by default the label in lower case (verb "Tổ chức", label "Khám sàng
+    lọc": "Tổ chức 03 lượt khám sàng lọc"). UserError when the label or unit is blank or the label taken."""
+    taken = [f.code for f in store_forms.load_forms(conn)]
+    label = clean(label)
+    if tail is None:
+        tail = " " + label[:1].lower() + label[1:] if label else ""
+    f = _check(conn, Form(domain_forms.new_code(label, taken), label, unit, verb, tail, people))
+    with db.transaction(conn):
+        store_forms.add_form(conn, f)
+    load_forms(conn)
+    return f
+
+
+def save_form(conn: sqlite3.Connection, f: Form) -> Form:
+    f = _check(conn, f)
+    with db.transaction(conn):
+        store_forms.update_form(conn, f)
+    load_forms(conn)
+    return f
+
+
+def remove_form(conn: sqlite3.Connection, code: str) -> bool:
+    """Deletes a form nothing uses; one in use (activities, targets) is hidden instead. True when deleted."""
+    with db.transaction(conn):
+        used = store_forms.uses(conn, code)
+        if used:
+            f = next(x for x in store_forms.load_forms(conn) if x.code == code)
+            store_forms.update_form(conn, dataclasses.replace(f, hidden=True))
+        else:
+            store_forms.delete_form(conn, code)
+    load_forms(conn)
+    return not used
+
+
+def set_hidden(conn: sqlite3.Connection, code: str, hidden: bool) -> None:
+    f = next((x for x in store_forms.load_forms(conn) if x.code == code), None)
+    if f is None:
+        raise UserError(f"Không có hình thức mã “{code}”.")
+    with db.transaction(conn):
+        store_forms.update_form(conn, dataclasses.replace(f, hidden=hidden))
+    load_forms(conn)

@@ -1,0 +1,41 @@
+"""The unit's catalogue of forms of activity (hình thức): read, added, edited, hidden."""
+from __future__ import annotations
+
+import sqlite3
+
+from ..domain.forms import Form
+from ..domain.text import clean
+
+_COLS = "code, label, unit, verb, tail, people, hidden"
+
+
+def _form(r) -> Form:
+    return Form(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
+
+
+def load_forms(conn: sqlite3.Connection) -> list[Form]:
+    """Every form of the unit in its order, hidden ones included."""
+    return [_form(r) for r in conn.execute(f"SELECT {_COLS} FROM forms ORDER BY position, code")]
+
+
+def add_form(conn: sqlite3.Connection, f: Form) -> None:
+    """A new form at the end of the list (its code must be new)."""
+    pos = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM forms").fetchone()[0]
+    conn.execute("INSERT INTO forms (code, position, label, unit, verb, tail, people, hidden) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 (f.code, pos, clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden)))
+
+
+def update_form(conn: sqlite3.Connection, f: Form) -> None:
+    conn.execute("UPDATE forms SET label = ?, unit = ?, verb = ?, tail = ?, people = ?, hidden = ? WHERE code = ?",
+                 (clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden), f.code))
+
+
+def uses(conn: sqlite3.Connection, code: str) -> int:
+    """Activities and plan targets that name the form."""
+    return sum(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE form_code = ?", (code,)).fetchone()[0]
+               for table in ("activities", "item_targets"))
+
+
+def delete_form(conn: sqlite3.Connection, code: str) -> None:
+    conn.execute("DELETE FROM forms WHERE code = ?", (code,))
