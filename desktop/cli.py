@@ -100,6 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--plan", required=True)
     pc.add_argument("--year", required=True)
 
+    fm = sub.add_parser("forms", help="liệt kê các hình thức hoạt động của đơn vị")
+    fm.add_argument("--db")
+    fms = fm.add_subparsers(dest="forms_command")
+    fa = fms.add_parser("add", help="thêm một hình thức hoạt động")
+    fa.add_argument("--db", dest="forms_db", required=True)
+    fa.add_argument("--label", required=True, help="tên hình thức, VD: Khám sàng lọc")
+    fa.add_argument("--unit", required=True, help="đơn vị tính, VD: lượt")
+    fa.add_argument("--verb", default="", help="động từ trong câu báo cáo, VD: Tổ chức (mặc định: Thực hiện)")
+    fa.add_argument("--tail", help="phần sau đơn vị tính (mặc định: tên hình thức viết thường)")
+
     pi = sub.add_parser("plan-import", help="tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
     pi.add_argument("--db", required=True)
     pi.add_argument("file")
@@ -136,6 +146,8 @@ def run(argv: list[str]) -> int:
 
         return gui_main([], Path(args.gui_db) if args.gui_db else None,
                         Path(args.self_test) if args.self_test else None)
+    if args.command == "forms":
+        return _forms(args)
     if args.command == "demo":
         from .store.demo import create_demo
 
@@ -235,6 +247,30 @@ def run(argv: list[str]) -> int:
             conn.close()
         return 0
     raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
+
+
+def _forms(args) -> int:
+    """The unit's forms, one a line: CODE<TAB>LABEL<TAB>UNIT<TAB>VERB (+ <TAB>ẩn when hidden); or one added."""
+    from . import app
+
+    if args.forms_command == "add":
+        with _writer(args.forms_db):
+            conn = _open(args.forms_db, locked=True)
+            try:
+                f = app.add_form(conn, args.label, args.unit, args.verb, args.tail)
+            finally:
+                conn.close()
+        print(f"Đã thêm hình thức “{f.label}” ({f.unit}), mã {f.code}")
+        return 0
+    if not args.db:
+        raise UserError("Cần chỉ rõ cơ sở dữ liệu: forms --db DB.")
+    conn = _open(args.db)
+    try:
+        for f in app.load_forms(conn).forms:
+            print(f"{f.code}\t{f.label}\t{f.unit}\t{f.verb}" + ("\tẩn" if f.hidden else ""))
+    finally:
+        conn.close()
+    return 0
 
 
 def _plan_import(args) -> int:

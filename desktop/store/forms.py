@@ -19,8 +19,12 @@ def load_forms(conn: sqlite3.Connection) -> list[Form]:
 
 
 def add_form(conn: sqlite3.Connection, f: Form) -> None:
-    """A new form at the end of the list (its code must be new)."""
+    """A new form at the end of the list, before "Khác" (its code must be new)."""
     pos = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM forms").fetchone()[0]
+    other = conn.execute("SELECT position FROM forms WHERE code = 'khac'").fetchone()
+    if other is not None:  # "Khác" stays last
+        conn.execute("UPDATE forms SET position = ? WHERE code = 'khac'", (pos,))
+        pos = other[0]
     conn.execute("INSERT INTO forms (code, position, label, unit, verb, tail, people, hidden) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (f.code, pos, clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden)))
