@@ -17,9 +17,9 @@ from lxml import etree
 from ..domain.errors import UserError
 from ..domain.models import Plan, Report, Unit
 from ..domain.report import AppendixPart, Compiled, Section, appendix_parts
+from ..files import atomic_path
 from ..paths import template
 from .context import plan_context, report_context
-from ..files import atomic_path
 from .ruled_lines import break_names, fit_rules
 from .template_check import sandbox_env, validate_template
 
@@ -89,8 +89,8 @@ def _explain(e: TemplateError) -> str:
 
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-MONTH_STYLE = "VBPhulucthang"
-SHORT_PARAGRAPH = 240  # characters: about three lines of 14 pt body text  # "Tháng 3/2025" over its table (templates_docx/build_templates.py)
+MONTH_STYLE = "VBPhulucthang"  # "Tháng 3/2025" over its table (templates_docx/build_templates.py)
+SHORT_PARAGRAPH = 240  # characters: about three lines of 14 pt body text
 
 
 def _text_of(el) -> str:

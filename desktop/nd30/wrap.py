@@ -97,7 +97,8 @@ COMPOUNDS = frozenset(
     "CHỨC NĂNG|CHUYÊN KHOA|HỒ CHÍ|CHÍ MINH|HÀ NỘI|ĐÀ NẴNG|CẦN THƠ|HẢI PHÒNG|NHI ĐỒNG|PHỤ SẢN|SẢN NHI|TÂM THẦN|"
     "DA LIỄU|PHÁP Y|GIÁM ĐỊNH|DÂN SỐ|KẾ HOẠCH|GIA ĐÌNH|SỨC KHỎE|SỨC KHOẺ|BẢO VỆ|CHĂM SÓC|TRUYỀN THÔNG|GIÁO DỤC|"
     "CAO ĐẲNG|ĐẠI HỌC|TRUNG ƯƠNG|NỘI TIẾT|UNG BƯỚU|CHẤN THƯƠNG|CHỈNH HÌNH|RĂNG HÀM|HÀM MẶT|TAI MŨI|MŨI HỌNG|"
-    "THẨM MỸ|VĂN PHÒNG|CHI CỤC|AN TOÀN|VỆ SINH|THỰC PHẨM|DƯỢC PHẨM|MỸ PHẨM|LAO PHỔI|BỆNH PHỔI|QUÂN Y|QUÂN ĐỘI".split("|")
+    "THẨM MỸ|VĂN PHÒNG|CHI CỤC|AN TOÀN|VỆ SINH|THỰC PHẨM|DƯỢC PHẨM|MỸ PHẨM|LAO PHỔI|BỆNH PHỔI|QUÂN Y|"
+    "QUÂN ĐỘI".split("|")
 )
 
 

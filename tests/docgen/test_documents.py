@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 
 from desktop import app
 from desktop.nd30 import check_docx
-from desktop.store import activities, db, units
+from desktop.store import activities, db
 
 
 @pytest.fixture(scope="module")

@@ -93,7 +93,8 @@ def test_plan_closing_block_stays_together(demo, tmp_path, long_name):
     for k in range(0, 27, 2):  # the closing block lands at every height of a page, over a page boundary
         p = dataclasses.replace(plan, intro=" ".join([FILLER] * k)) if k else plan
         docs.append(render_plan(p, unit, tmp_path / f"kh_{k:02d}.docx"))
-    closing_pages = {assert_closing_on_one_page(pdf, signer) for pdf in to_pdfs(docs, tmp_path / "pdf", tmp_path / "pr")}
+    pdfs = to_pdfs(docs, tmp_path / "pdf", tmp_path / "pr")
+    closing_pages = {assert_closing_on_one_page(pdf, signer) for pdf in pdfs}
     assert len(closing_pages) >= 2  # the sweep did cross a page boundary
 
 
@@ -114,7 +115,8 @@ def test_report_closing_block_stays_together(demo, tmp_path, long_name):
             text = f"{more} {text}" if i == closing else f"{text} {more}"
             secs[i] = dataclasses.replace(secs[i], text=text)
         docs.append(render_report(plan, unit, report, secs, compiled, tmp_path / f"bc_{i}_{k:02d}.docx"))
-    closing_pages = {assert_closing_on_one_page(pdf, signer) for pdf in to_pdfs(docs, tmp_path / "pdf", tmp_path / "pr")}
+    pdfs = to_pdfs(docs, tmp_path / "pdf", tmp_path / "pr")
+    closing_pages = {assert_closing_on_one_page(pdf, signer) for pdf in pdfs}
     assert len(closing_pages) >= 2
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..textwidth import text_width_pt
-from ..wrap import longest_line_pt
 from ..findings import Findings
 from ..model import Document, Para, Table
 from ..ooxml import PAGE_W, W, child, length, num
 from ..styles import border_visible
+from ..textwidth import text_width_pt
+from ..wrap import longest_line_pt
 
 __all__ = [
     "JC_NAMES",

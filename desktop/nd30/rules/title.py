@@ -42,7 +42,6 @@ def check_title(ctx: Context, start: int, closing: int | None) -> int:
     for p in summary:
         ctx.report("tieu-de.trich-yeu", p.place, centred_line(p, 13, 14, True), "trích yếu ")
     top_paras = [blocks[k] for k in range(start, end) if isinstance(blocks[k], Para)]
-    avail_pt = ctx.text_width() / 20
 
     def width(p):  # the longest printed line of a summary that wraps
         return line_pt(p, ctx.text_width() - (p.props.left + p.props.right))
