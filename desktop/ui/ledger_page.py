@@ -165,6 +165,10 @@ class LedgerPage(QWidget):
             self.form.buttons.insertWidget(self.form.buttons.count() - 2, b)
             QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
         self.form.buttons.insertWidget(3, self._guess_panel(), 1)
+        forms_button = QPushButton("Hình thức hoạt động…", focusPolicy=Qt.TabFocus,
+                                   toolTip="Thêm, sửa, ẩn các hình thức hoạt động của đơn vị")
+        forms_button.clicked.connect(self.edit_forms)
+        self.form.buttons.insertWidget(self.form.buttons.count() - 2, forms_button)
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
         split.addWidget(self.table)
@@ -257,6 +261,14 @@ class LedgerPage(QWidget):
         self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(target), 0))
         self.plan_combo.blockSignals(False)
         self._load_rows()
+
+    def edit_forms(self) -> None:
+        """Hình thức hoạt động (ui/forms_dialog.py); the ledger offers the forms as they are after it."""
+        from .forms_dialog import edit_forms
+
+        if edit_forms(self, self.conn) and self.unit is not None:
+            self.load(self.unit, self.plan)
+            self.status.emit("Đã cập nhật các hình thức hoạt động của đơn vị")
 
     def _plan_combo_changed(self, *_):
         pid = self.chosen_plan_id()

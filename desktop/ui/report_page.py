@@ -28,7 +28,6 @@ from ..domain.vnformat import field_date, money, number
 from ..store import db, plans, reports
 from .fields import DateField, NumberBox
 
-
 CUSTOM = "custom"  # the period's key when the clerk types its dates
 
 
