@@ -105,8 +105,8 @@ def _rows(src: sqlite3.Connection, table: str, cols: list[str], lost: list[int])
                 return
             if after is None:
                 after = 0
-            # resume past the unreadable spot: further and further ahead until a row reads again
-            for jump in (2 ** k for k in range(0, 48, 4)):
+            # resume past the unreadable row: further and further ahead while even the rowids cannot be read
+            for jump in (2 ** k for k in range(48)):
                 try:
                     nxt = src.execute(f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1',
                                       (after + jump - 1,)).fetchone()
@@ -114,7 +114,7 @@ def _rows(src: sqlite3.Connection, table: str, cols: list[str], lost: list[int])
                     continue
                 if nxt is None:
                     return
-                after = nxt[0] - 1
+                after = nxt[0]  # the row the cursor could not read: left out
                 break
             else:
                 return

@@ -290,9 +290,20 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
             lock.acquire()  # before the first-run wizard too: two first runs must not both create the file
             if not path.exists() and not first_run(path):
                 return 0
-            win = MainWindow(path, deferred=True)
+            try:
+                win = MainWindow(path, deferred=True)
+            except db.Damaged as e:  # before anything else: restore a good backup or salvage (recovery_dialog.py)
+                from .recovery_dialog import recover
+
+                if self_test is not None or not recover(e):
+                    raise
+                win = MainWindow(path, deferred=True)
         except UserError as e:
             log.warning("refused: %s", e)
+            if self_test is not None:  # never wait on a dialog
+                from .selftest import fail
+
+                return fail(self_test, e)
             QMessageBox.critical(None, TITLE, str(e))
             return 1
         except Exception as e:  # noqa: BLE001 — no window at all: say so; the traceback goes to the log

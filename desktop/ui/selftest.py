@@ -79,3 +79,12 @@ def _finish(window, out: Path, shown_at: float) -> None:
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     window.close()
     QApplication.instance().quit()
+
+
+def fail(out: Path, reason: BaseException | str) -> int:
+    """The self-test ends before any window (a damaged or refused database): RESULT=FAIL and the reason in
+    FILE, never a dialog that would wait for a click. Returns the exit status (1)."""
+    from ..files import one_line
+
+    Path(out).write_text(f"RESULT=FAIL\nreason={one_line(reason)}\n", encoding="utf-8")
+    return 1
