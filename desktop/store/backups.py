@@ -109,6 +109,7 @@ def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str,
             if problem != "ok":  # a damaged database never becomes a backup, nor pushes good ones out
                 raise UserError(f"Không sao lưu: bản sao của dữ liệu {db_path.name} không qua kiểm tra của SQLite "
                                 f"({problem[:100]}), có thể dữ liệu đã bị hỏng. Các bản sao lưu cũ được giữ nguyên.")
+            snapshot_evidence(db_path, dest)
             os.replace(part, dest)
         finally:
             part.unlink(missing_ok=True)
@@ -246,6 +247,7 @@ def prune(db_path: str | Path, keep: int = DEFAULT_KEEP, protect: Path | None = 
             except OSError:
                 continue
             deleted.append(b.path)
+    prune_evidence(db_path)
     return deleted
 
 
@@ -295,16 +297,224 @@ def restore(conn: sqlite3.Connection, db_path: str | Path, backup_path: str | Pa
             if staged.execute("PRAGMA page_size").fetchone()[0] != page_size:
                 staged.execute(f"PRAGMA page_size = {int(page_size)}")
                 staged.execute("VACUUM")
+            evidence = stage_evidence(db_path, src)
             before = make_backup(conn, db_path, BEFORE_RESTORE, now)
+            aside = swap_evidence(db_path, evidence, now)
             try:
                 staged.backup(conn)
             except sqlite3.Error as e:
+                unswap_evidence(db_path, evidence, aside)
                 raise UserError(f"Không khôi phục được từ {src.name} ({e}); dữ liệu hiện tại giữ nguyên, "
                                 f"bản sao lưu trước khi khôi phục: {before.name}.") from e
         finally:
             staged.close()
     finally:
+        drop_staged_evidence(db_path)
         tmp.unlink(missing_ok=True)
         for extra in ("-journal", "-wal", "-shm"):
             tmp.with_name(tmp.name + extra).unlink(missing_ok=True)
     return before
+
+
+# ---------------------------------------------------------------- evidence (minh chứng) with the backups
+# Each backup `X.db` that was made while the data folder had an evidence folder gets `X.db.minh_chung.json`,
+# the list of its files (path under minh_chung/, size, sha256). The files themselves are kept once each, by
+# content, in sao_luu/minh_chung/<sha256[:2]>/<sha256>: a backup copies only what is new. A restore builds the
+# backup's evidence folder beside the live one, then swaps them (the current one kept aside in sao_luu/).
+
+EVIDENCE = "minh_chung"  # app/evidence.py FOLDER
+MANIFEST = ".minh_chung.json"
+
+
+def evidence_folder(db_path: str | Path) -> Path:
+    return Path(db_path).resolve().parent / EVIDENCE
+
+
+def evidence_manifest(backup: str | Path) -> Path:
+    backup = Path(backup)
+    return backup.with_name(backup.name + MANIFEST)
+
+
+def _objects(db_path: Path) -> Path:
+    return folder(db_path) / EVIDENCE
+
+
+def _read_manifest(path: Path) -> dict[str, dict] | None:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {e["path"]: e for e in data["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _hash_into(src: Path, store: Path) -> tuple[str, int]:
+    """Copy `src` into the content store while hashing it; (sha256, size)."""
+    import hashlib
+
+    store.mkdir(parents=True, exist_ok=True)
+    tmp = store / f".{os.getpid()}.part"
+    digest, size = hashlib.sha256(), 0
+    try:
+        with open(src, "rb") as fin, open(tmp, "wb") as out:
+            while block := fin.read(1 << 20):
+                out.write(block)
+                digest.update(block)
+                size += len(block)
+            out.flush()
+            os.fsync(out.fileno())
+        sha = digest.hexdigest()
+        dest = store / sha[:2] / sha
+        if not dest.is_file():
+            dest.parent.mkdir(exist_ok=True)
+            os.replace(tmp, dest)
+        return sha, size
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def snapshot_evidence(db_path: str | Path, backup: str | Path) -> int | None:
+    """The evidence folder recorded for `backup` (its manifest; new files into the content store). None when
+    the data folder has no evidence folder (nothing is written then). OSError when it cannot be written."""
+    import json
+
+    db_path = Path(db_path)
+    src = evidence_folder(db_path)
+    if not src.is_dir():
+        return None
+    store = _objects(db_path)
+    previous: dict[str, dict] = {}
+    manifests = sorted(folder(db_path).glob(f"{db_path.stem}-*{MANIFEST}"), key=lambda p: p.stat().st_mtime_ns)
+    if manifests:
+        previous = _read_manifest(manifests[-1]) or {}
+    entries = []
+    for f in sorted(src.rglob("*")):
+        if not f.is_file() or f.name.startswith("."):  # a copy in progress (".name.part")
+            continue
+        rel = f.relative_to(src).as_posix()
+        st = f.stat()
+        old = previous.get(rel)
+        if (old and old.get("size") == st.st_size and old.get("mtime_ns") == st.st_mtime_ns
+                and (store / old["sha256"][:2] / old["sha256"]).is_file()):
+            sha, size = old["sha256"], st.st_size
+        else:
+            sha, size = _hash_into(f, store)
+        entries.append({"path": rel, "size": size, "sha256": sha, "mtime_ns": st.st_mtime_ns})
+    out = evidence_manifest(backup)
+    part = out.with_name(out.name + ".part")
+    try:
+        part.write_text(json.dumps({"version": 1, "files": entries}, ensure_ascii=False, indent=0), encoding="utf-8")
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
+    return len(entries)
+
+
+def _staging(db_path: Path) -> Path:
+    return Path(db_path).resolve().parent / f".{EVIDENCE}-khoi-phuc-{os.getpid()}"
+
+
+def stage_evidence(db_path: str | Path, backup: str | Path) -> Path | None:
+    """The evidence folder of `backup` built beside the live one (None: the backup has no manifest, the
+    evidence stays as it is). UserError, nothing changed, when a file is missing or cannot be copied."""
+    import shutil
+
+    db_path = Path(db_path)
+    entries = _read_manifest(evidence_manifest(backup))
+    if entries is None:
+        return None
+    stage = _staging(db_path)
+    drop_staged_evidence(db_path)
+    store = _objects(db_path)
+    try:
+        stage.mkdir()
+        for rel, e in entries.items():
+            obj = store / e["sha256"][:2] / e["sha256"]
+            target = stage.joinpath(*rel.split("/"))
+            if not obj.is_file() or ".." in rel.split("/"):
+                raise UserError(f"Bản sao lưu {Path(backup).name} thiếu tệp minh chứng {rel}, nên không khôi phục "
+                                "được; dữ liệu hiện tại giữ nguyên.")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(obj, target)
+    except OSError as e:
+        drop_staged_evidence(db_path)
+        raise UserError(f"Không khôi phục được thư mục minh chứng từ bản sao lưu {Path(backup).name} "
+                        f"({e.strerror or e}); dữ liệu hiện tại giữ nguyên.") from e
+    except BaseException:
+        drop_staged_evidence(db_path)
+        raise
+    return stage
+
+
+def drop_staged_evidence(db_path: str | Path) -> None:
+    import shutil
+
+    stage = _staging(Path(db_path))
+    if stage.exists():
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def swap_evidence(db_path: str | Path, stage: Path | None, now: datetime | None = None) -> Path | None:
+    """The staged folder in place of the live evidence folder, the current one moved into sao_luu/
+    (returned). Nothing changed (UserError) when the current folder cannot be moved (a file open?)."""
+    if stage is None:
+        return None
+    live = evidence_folder(db_path)
+    aside = None
+    if live.exists():
+        aside = folder(db_path) / f"{EVIDENCE}-truoc-khoi-phuc-{(now or datetime.now()):%Y%m%d-%H%M%S}"
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = aside.with_name(f"{aside.name.rsplit('~', 1)[0]}~{n}")
+        try:
+            os.replace(live, aside)
+        except OSError as e:
+            raise UserError(f"Không khôi phục được: không chuyển được thư mục minh chứng {live} ({e.strerror or e}); "
+                            "có thể một tệp minh chứng đang mở. Hãy đóng tệp rồi thử lại; dữ liệu hiện tại "
+                            "giữ nguyên.") from e
+    try:
+        os.replace(stage, live)
+    except OSError as e:
+        if aside is not None:
+            os.replace(aside, live)
+        raise UserError(f"Không khôi phục được thư mục minh chứng {live} ({e.strerror or e}); "
+                        "dữ liệu hiện tại giữ nguyên.") from e
+    return aside
+
+
+def unswap_evidence(db_path: str | Path, stage: Path | None, aside: Path | None) -> None:
+    """Undo swap_evidence (the database restore failed after it)."""
+    if stage is None:
+        return
+    live = evidence_folder(db_path)
+    try:
+        if live.exists():
+            os.replace(live, stage)
+        if aside is not None:
+            os.replace(aside, live)
+    except OSError:
+        pass
+
+
+def prune_evidence(db_path: str | Path) -> None:
+    """Manifests whose backup is gone, then stored files no manifest names, deleted (best effort)."""
+    where = folder(db_path)
+    if not where.is_dir():
+        return
+    used: set[str] = set()
+    for m in where.glob(f"*{MANIFEST}"):
+        if not m.with_name(m.name[:-len(MANIFEST)]).exists():
+            m.unlink(missing_ok=True)
+            continue
+        used |= {e["sha256"] for e in (_read_manifest(m) or {}).values()}
+    store = _objects(Path(db_path))
+    if not store.is_dir():
+        return
+    for obj in store.glob("*/*"):
+        if obj.is_file() and obj.name not in used:
+            try:
+                obj.unlink()
+            except OSError:
+                pass
