@@ -199,11 +199,11 @@ def read_workbook(path: Path, lookup: Lookup, existing: set[tuple], progress: Pr
             except UserError:
                 raise
             except Exception as e:  # a sheet damaged in the middle
-                raise UserError(f"Tệp {one_line(path.name)}, trang “{one_line(ws.title)}” bị hỏng ({type(e).__name__}); "
-                                "không nhập gì từ tệp này.")
+                raise UserError(f"Tệp {one_line(path.name)}, trang “{one_line(ws.title)}” bị hỏng "
+                                f"({type(e).__name__}); không nhập gì từ tệp này.") from None
         if not found_table:
-            raise UserError(f"Không tìm thấy bảng hoạt động trong {one_line(path.name)}: cần một dòng tiêu đề có các cột "
-                            "Ngày, Khoa, phòng, Nội dung hoạt động, Hình thức (như tệp mẫu).")
+            raise UserError(f"Không tìm thấy bảng hoạt động trong {one_line(path.name)}: cần một dòng tiêu đề có các "
+                            "cột Ngày, Khoa, phòng, Nội dung hoạt động, Hình thức (như tệp mẫu).")
     finally:
         wb.close()
     return res

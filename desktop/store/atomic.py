@@ -45,10 +45,12 @@ def _place(tmp: Path, target: Path) -> None:
     try:
         os.link(tmp, target)  # fails when target exists
     except FileExistsError:
-        raise UserError(f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).")
+        raise UserError(f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).") \
+            from None
     except OSError:  # no hard links there (FAT, some shares): rename, refusing an existing target
         if target.exists():
-            raise UserError(f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).")
+            raise UserError(f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).") \
+                from None
         os.rename(tmp, target)
         return
     tmp.unlink()

@@ -285,7 +285,8 @@ def open_db(path: str | Path, *, create_missing: bool = False, today: date | Non
             if app_id != APPLICATION_ID:
                 raise UserError(f"Tệp {one_line(p)} không phải là tệp dữ liệu của ứng dụng.")
             if version > LATEST:
-                raise UserError(f"Tệp {one_line(p)} được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng.")
+                raise UserError(f"Tệp {one_line(p)} được tạo bởi phiên bản mới hơn của ứng dụng; "
+                                "hãy cập nhật ứng dụng.")
             today = today or date.today()
             full = _full_check_due(p, today)
             problem = check(conn, full)
