@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..files import atomic_path, one_line
+from ..files import atomic_path, one_line, refuse_data_target
 from ..store import activities, db, faults
 from ..store import evidence as rows
 from ..store.evidence import EvidenceFile
@@ -276,6 +276,7 @@ def export_dossier(conn: sqlite3.Connection, out_zip: str | Path, plan_id: int |
     from .workbooks import write_xlsx_export
 
     out_zip = Path(out_zip)
+    refuse_data_target(out_zip, faults.path_of(conn))
     plan, _, _, compiled, _ = compile_for(conn, plan_id, start, end)
     acts = compiled.activities
     files = rows.for_activities(conn, [a.id for a in acts if a.id is not None])

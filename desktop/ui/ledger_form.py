@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
+from .. import app
+from ..domain.errors import UserError
 from ..domain.forms import catalogue, choices, form
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.text import clean
 from .fields import DateField, NumberBox, money_box
+from .restore_dialog import size_text
 
 
 class _EnterMovesOn(QObject):
@@ -53,6 +65,114 @@ def task_text(label: str, text: str, width: int = 60) -> str:
     """'III.1 Tuyên truyền trên Cổng thông tin…': the task's label and the start of its text."""
     t = clean(text)
     return f"{label} {t if len(t) <= width else t[:width].rsplit(' ', 1)[0] + '…'}".strip()
+
+
+class EvidenceBox(QGroupBox):
+    """Minh chứng: the files attached to the activity shown (add several, open, remove to _da_xoa).
+    `changed` carries (activity id, number of files) after each change."""
+
+    changed = Signal(int, int)
+    status = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__("Tệp minh chứng", parent)
+        self.conn = None  # set by the ledger page
+        self.activity_id: int | None = None
+        self.last_dir = ""
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.setSpacing(3)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.list.itemDoubleClicked.connect(lambda *_: self.open_selected())
+        self.list.itemSelectionChanged.connect(self._enable)
+        self.list.setMinimumWidth(220)
+        # the list takes the height of the fields beside it, never more: the ledger above keeps its rows
+        self.list.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Ignored)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 2 + 8)
+        lay.addWidget(self.list, 1)
+        self.note = QLabel(wordWrap=True)
+        self.note.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
+        self.note.setMinimumHeight(self.note.fontMetrics().height())
+        lay.addWidget(self.note)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Thêm tệp…", toolTip="Chép một hay nhiều tệp vào thư mục minh chứng")
+        self.open_button = QPushButton("Mở", toolTip="Mở tệp bằng chương trình mặc định của máy")
+        self.remove_button = QPushButton("Bỏ", toolTip="Bỏ tệp khỏi hoạt động (tệp được chuyển vào minh_chung/_da_xoa)")
+        for b, slot in ((self.add_button, self.add_files), (self.open_button, self.open_selected),
+                        (self.remove_button, self.remove_selected)):
+            b.setFocusPolicy(Qt.TabFocus)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        lay.addLayout(row)
+        self.show_for(None)
+
+    def show_for(self, activity_id: int | None) -> None:
+        """The files of a saved activity; a new one has none yet."""
+        self.activity_id = activity_id
+        self.list.clear()
+        if activity_id is None or self.conn is None:
+            self.note.setText("Lưu hoạt động rồi mới đính kèm tệp.")
+        else:
+            files = app.evidence.list_files(self.conn, activity_id)
+            for f in files:
+                item = QListWidgetItem(f"{f.name}  ({size_text(f.size)})")
+                item.setData(Qt.UserRole, f)
+                item.setToolTip(f.stored)
+                self.list.addItem(item)
+            self.note.setText("" if files else "Chưa có tệp nào.")
+        self._enable()
+
+    def _enable(self) -> None:
+        saved = self.activity_id is not None and self.conn is not None
+        self.add_button.setEnabled(saved)
+        picked = bool(self.list.selectedItems())
+        self.open_button.setEnabled(picked)
+        self.remove_button.setEnabled(picked)
+
+    def selected(self) -> list:
+        return [i.data(Qt.UserRole) for i in self.list.selectedItems()]
+
+    def add_files(self, paths: list[str] | None = None) -> None:
+        if self.activity_id is None or self.conn is None:
+            return
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(self, "Chọn tệp minh chứng", self.last_dir, "Mọi tệp (*)")
+        if not paths:
+            return
+        self.last_dir = str(Path(paths[0]).parent)
+        try:
+            added = app.evidence.attach(self.conn, self.activity_id, paths)
+        except UserError as e:
+            self.show_for(self.activity_id)
+            self.note.setText(str(e))
+            return
+        self._after(f"Đã thêm {len(added)} tệp minh chứng")
+
+    def open_selected(self) -> None:
+        for f in self.selected()[:5]:
+            path = app.evidence.path_of(self.conn, f)
+            if not path.is_file():
+                self.note.setText(f"Không tìm thấy tệp {path}; có thể tệp đã bị xóa hoặc chuyển đi.")
+            elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.note.setText(f"Không mở được {path.name}: máy chưa có chương trình mở loại tệp này.")
+
+    def remove_selected(self) -> None:
+        files = self.selected()
+        try:
+            for f in files:
+                app.evidence.remove(self.conn, f.id)
+        except UserError as e:
+            self.show_for(self.activity_id)
+            self.note.setText(str(e))
+            return
+        if files:
+            self._after(f"Đã bỏ {len(files)} tệp minh chứng (chuyển vào thư mục minh_chung/_da_xoa)")
+
+    def _after(self, message: str) -> None:
+        self.show_for(self.activity_id)
+        self.changed.emit(self.activity_id, self.list.count())
+        self.status.emit(message)
 
 
 class ActivityForm(QWidget):
@@ -116,6 +236,8 @@ class ActivityForm(QWidget):
         grid.addWidget(label("&Kinh phí", self.cost), 4, 0)
         grid.addWidget(self.cost, 4, 1)
         grid.addWidget(label("Minh chứng", self.evidence), 4, 2)
+        self.files = EvidenceBox()
+        grid.addWidget(self.files, 0, 4, 6, 1)
         grid.addWidget(self.evidence, 4, 3)
         grid.addWidget(label("&Ghi chú", self.notes), 5, 0)
         grid.addWidget(self.notes, 5, 1, 1, 3)
@@ -123,13 +245,13 @@ class ActivityForm(QWidget):
         grid.setColumnStretch(3, 2)
         self.error = QLabel(styleSheet="color: #b00020")
         self.error.setWordWrap(True)
-        grid.addWidget(self.error, 6, 0, 1, 4)
+        grid.addWidget(self.error, 6, 0, 1, 5)
         self.buttons = QHBoxLayout()
         self.save_button = QPushButton("Lưu (Enter)")
         self.save_button.clicked.connect(self.save)
         self.buttons.addStretch()
         self.buttons.addWidget(self.save_button)
-        grid.addLayout(self.buttons, 7, 0, 1, 4)
+        grid.addLayout(self.buttons, 7, 0, 1, 5)
         self.fields = [self.start, self.dept, self.task, self.form, self.title, self.quantity, self.unit_label,
                        self.people, self.cost, self.evidence, self.notes]
         self._enter = _EnterMovesOn(self.fields, self.save)
@@ -205,6 +327,7 @@ class ActivityForm(QWidget):
         self.cost.setValue(src.cost)
         self.evidence.setText(src.evidence)
         self.notes.setText(src.notes)
+        self.files.show_for(a.id if a else None)
         self.save_button.setText("Lưu thay đổi (Enter)" if a else "Thêm hoạt động (Enter)")
 
     def build(self) -> Activity | None:

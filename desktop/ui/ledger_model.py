@@ -14,8 +14,8 @@ from ..domain.models import Activity, Unit
 from ..domain.text import fold
 from ..domain.vnformat import field_date, number, short_date
 
-COLUMNS = ("Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Nhiệm vụ", "Số lượng", "Người dự", "Kinh phí")
-NUMERIC = {5, 6, 7}
+COLUMNS = ("Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Nhiệm vụ", "Số lượng", "Người dự", "Kinh phí", "Tệp")
+NUMERIC = {5, 6, 7, 8}
 GUESSED = QBrush(QColor("#fff3cd"))
 GUESSED_TIP = ("Kế hoạch của hoạt động này do bản nâng cấp dữ liệu tự đoán: hãy kiểm tra (xác nhận "
                "hoặc chuyển sang kế hoạch đúng).")
@@ -32,6 +32,7 @@ class LedgerModel(QAbstractTableModel):
         self._query = ""
         self.dept_id = self.task_id = self.form_code = self.month = None
         self.guessed = False
+        self._files: dict[int, int] = {}  # {activity id: evidence files}
         self._sort = (0, Qt.DescendingOrder)
         self.set_unit(unit, task_labels or {})
         self.reset(acts)
@@ -41,6 +42,18 @@ class LedgerModel(QAbstractTableModel):
         self._dept = {d.id: d.name for d in unit.departments}
         self._tasks = task_labels
         self._task_texts = task_texts or {}
+
+    def set_file_counts(self, counts: dict[int, int]) -> None:
+        self._files = dict(counts)
+
+    def set_file_count(self, activity_id: int, n: int) -> None:
+        """An activity's evidence files changed: its Tệp cell repaints."""
+        self._files[activity_id] = n
+        col = len(COLUMNS) - 1
+        for row, i in enumerate(self._rows):
+            if self._all[i].id == activity_id:
+                self.dataChanged.emit(self.index(row, col), self.index(row, col))
+                break
 
     def _folded(self, a: Activity) -> str:
         return fold(" ".join((a.title, self._dept.get(a.dept_id, ""), form(a.form_code).label, a.notes,
@@ -92,7 +105,7 @@ class LedgerModel(QAbstractTableModel):
         a, d, t = self._all, self._dept, self._tasks
         return (lambda i: a[i].start.isoformat(), lambda i: d.get(a[i].dept_id, ""), lambda i: self._fold[i],
                 lambda i: a[i].form_code, lambda i: t.get(a[i].task_id, ""), lambda i: a[i].quantity,
-                lambda i: a[i].participants or 0, lambda i: a[i].cost)[column]
+                lambda i: a[i].participants or 0, lambda i: a[i].cost, lambda i: self._files.get(a[i].id, 0))[column]
 
     def _resort(self) -> None:
         column, order = self._sort
@@ -123,7 +136,8 @@ class LedgerModel(QAbstractTableModel):
             day = field_date(a.start) + (f" - {field_date(a.end)}" if a.end and a.end != a.start else "")
             return (day, self._dept.get(a.dept_id, ""), a.title, f.label, self._tasks.get(a.task_id, ""),
                     f"{number(a.quantity)} {a.unit_label or f.unit}",
-                    number(a.participants) if a.participants else "", number(a.cost) if a.cost else "")[col]
+                    number(a.participants) if a.participants else "", number(a.cost) if a.cost else "",
+                    number(self._files[a.id]) if self._files.get(a.id) else "")[col]
         if role == Qt.TextAlignmentRole and col in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole:
@@ -133,6 +147,8 @@ class LedgerModel(QAbstractTableModel):
                 return a.title
             if col == 4:
                 return self._task_texts.get(a.task_id)
+            if col == 8 and self._files.get(a.id):
+                return f"{number(self._files[a.id])} tệp minh chứng"
             if col == 1 and a.source_unit:
                 return f"{a.source_unit} · {a.source_dept}".strip(" ·")
         if role == Qt.BackgroundRole and a.plan_guessed:

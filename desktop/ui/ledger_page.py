@@ -41,14 +41,20 @@ class _Store:
 
     def __init__(self, conn, model: LedgerModel, shows):
         self.conn, self.model, self.shows = conn, model, shows
+        self.trash: dict = {}  # {activity id: its evidence files as its deletion left them} (app.evidence.Trashed)
 
     def insert(self, acts: list[Activity]) -> None:
+        back = {}
         with db.transaction(self.conn):
             for a in acts:
                 if a.id is None:
                     activities.insert_activities(self.conn, [a])
                 else:
                     activities.restore_activities(self.conn, [a])
+            back = {a.id: self.trash.pop(a.id) for a in acts if a.id in self.trash}
+            app.evidence.bring_back(self.conn, back)
+        for aid, t in back.items():
+            self.model.set_file_count(aid, len(t.files))
         self.model.add([a for a in acts if self.shows(a)])
 
     def update(self, acts: list[Activity]) -> None:
@@ -62,8 +68,7 @@ class _Store:
                 self.model.remove({a.id})
 
     def delete(self, acts: list[Activity]) -> None:
-        with db.transaction(self.conn):
-            activities.delete_activities(self.conn, [a.id for a in acts])
+        self.trash.update(app.evidence.delete_activities(self.conn, [a.id for a in acts]))
         self.model.remove({a.id for a in acts})
 
 
@@ -158,6 +163,9 @@ class LedgerPage(QWidget):
         self.model.modelReset.connect(self._update_totals)
         self.form = ActivityForm()
         self.form.saved.connect(self._saved)
+        self.form.files.conn = conn
+        self.form.files.changed.connect(self.model.set_file_count)
+        self.form.files.status.connect(self.status)
         for text, slot, key in (("Mới", self.new, "Ctrl+N"), ("Nhân bản", self.duplicate, "Ctrl+D"),
                                 ("Xóa", self.delete_selected, "Delete")):
             b = QPushButton(f"{text} ({key.replace('Delete', 'Del')})", focusPolicy=Qt.TabFocus)
@@ -195,7 +203,7 @@ class LedgerPage(QWidget):
         header.setMinimumSectionSize(40)
         fm = self.table.fontMetrics()
         for col, sample in enumerate(("00/00/0000 -", "Phòng Kế hoạch TH", "", "Tin, bài viết", "III.1 Tuyên truyền",
-                                      "100 buổi", "1.000", "15.000.000")):
+                                      "100 buổi", "1.000", "15.000.000", "00")):
             header.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance(COLUMNS[col])) + 24)
         state = self.settings.value("ledger/header")
         if state is not None:
@@ -296,6 +304,7 @@ class LedgerPage(QWidget):
                 self._task_plan[t.id] = p.id
         self._plan_names = {p.id: f"{p.doc_date.year} — {p.title}" for p in self.plans}
         self.model.set_unit(unit, labels, texts)
+        self.model.set_file_counts(app.evidence.counts(self.conn))
         self.model.reset(activities.load_activities(self.conn, plan_id=pid))
         self.form.set_choices(unit, self.plans)
         self._fill_filters(unit, labels)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
+from ..domain.errors import UserError
 from ..domain.models import PartialDate, Plan, Report
 from ..domain.periods import PERIOD_KEYS, PERIOD_LABELS, period_range
 from ..domain.report import Section, report_title
@@ -134,6 +136,11 @@ class ReportPage(QWidget):
                 b.setShortcut(key)
             b.clicked.connect(slot)
             buttons.addWidget(b)
+        self.dossier_button = QPushButton("Xuất hồ sơ minh chứng…", toolTip="Một tệp .zip: báo cáo, phụ lục và các "
+                                          "tệp minh chứng của các hoạt động trong kỳ báo cáo")
+        self.dossier_button.clicked.connect(self.export_dossier)
+        buttons.addWidget(self.dossier_button)
+        self.dossier_status = ""
         lay.addLayout(buttons)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self._save_text)
@@ -350,5 +357,54 @@ class ReportPage(QWidget):
         self.preview_dialog = dlg
         return dlg
 
+    def export_dossier(self):
+        """Báo cáo › Xuất hồ sơ minh chứng…: one .zip of the period (app.evidence.export_dossier), on a worker."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..store import faults
+
+        if self.plan_id is None or self.report is None:
+            return None
+        self.flush()
+        folder = getattr(self.window(), "output_dir", lambda: "")()
+        start, end = self.report.period_start, self.report.period_end
+        name = f"Ho_so_minh_chung_{start:%d%m%Y}-{end:%d%m%Y}.zip"
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất hồ sơ minh chứng", str(Path(folder or ".") / name),
+                                              "Tệp nén (*.zip)")
+        if not path:
+            return None
+        out = Path(path).with_suffix(".zip")
+        args = (faults.path_of(self.conn), out, self.plan_id, start, end)
+        jobs = getattr(self.window(), "jobs", None)
+        self.status.emit("Đang xuất hồ sơ minh chứng…")
+        if jobs is None:
+            try:
+                return self._dossier_done(_dossier(*args))
+            except UserError as e:
+                return self._dossier_failed(str(e))
+        return jobs.start("dossier", _dossier, *args, done=self._dossier_done, failed=self._dossier_failed)
+
+    def _dossier_done(self, d) -> None:
+        extra = "" if d.pdf else " (không kèm PDF: máy chưa có LibreOffice hoặc Word)"
+        missing = f"; {number(len(d.missing))} tệp không còn trong thư mục dữ liệu" if d.missing else ""
+        self.dossier_status = f"Đã ghi hồ sơ minh chứng {d.path}: {number(d.files)} tệp minh chứng{missing}{extra}."
+        self.status.emit(self.dossier_status)
+
+    def _dossier_failed(self, message: str) -> None:
+        from .common import warn
+
+        self.dossier_status = message
+        self.status.emit(message)
+        warn(self, message, "Không xuất được hồ sơ minh chứng")
+
     def flush(self) -> None:
         self._flush()
+
+
+def _dossier(db_path, out: Path, plan_id, start, end):
+    """On a worker thread, with its own connection."""
+    conn = db.open_db(db_path)
+    try:
+        return app.evidence.export_dossier(conn, out, plan_id, start, end)
+    finally:
+        conn.close()
