@@ -39,8 +39,16 @@ class OutputActions:
         path, _ = pages.QFileDialog.getSaveFileName(self, title, str(Path(self.output_dir()) / name), kind)
         return Path(path) if path else None
 
-    def _unlocked(self, out: Path) -> Path | None:
-        """A target not open in Word; offers a new name when it is."""
+    def _unlocked(self, out: Path, pdf: bool = False) -> Path | None:
+        """A target that is not the data (the database, its companions, its backups: refused with a
+        message) and not open in Word (a new name offered when it is)."""
+        from ..app.safety import check_output  # loads the services: at the first export, not at start-up
+
+        try:
+            check_output(out, self.db_path, pdf)
+        except UserError as e:
+            warn(self, str(e), "Không xuất được")
+            return None
         if lock_owner(out) is None:
             return out
         other = free_name(out)
@@ -63,7 +71,7 @@ class OutputActions:
         # a PDF is converted from the .docx written beside it (same name): both are kept
         if out.suffix.lower() != ".docx":
             out = out.with_suffix(".docx")
-        out = self._unlocked(out)
+        out = self._unlocked(out, pdf)
         if out is None:
             return None
         self.settings.setValue("output/dir", str(out.parent))

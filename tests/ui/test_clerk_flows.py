@@ -240,3 +240,21 @@ def test_shortcuts_are_listed_in_help(window):
     keys = {dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())}
     assert "Ctrl+Z" in keys and "Ctrl+N" in keys
     dlg.close()
+
+
+def test_the_window_never_writes_a_document_over_its_data(window, monkeypatch):
+    """Xuất Word or PDF, or an Excel book, aimed into the backup folder is refused by name (a name like
+    the database's own gets the document's extension, so it cannot hit the data)."""
+    shown = []
+    monkeypatch.setattr("desktop.ui.actions.warn", lambda parent, text, *a: shown.append(text))
+    backups = window.db_path.parent / "sao_luu"
+    backups.mkdir(exist_ok=True)
+    for target in ("bao_cao.docx", "so.xlsx"):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target: (str(backups / t), "")))
+        if target.endswith(".docx"):
+            assert window.export("report") is None
+            assert window.export("report", pdf=True) is None
+        else:
+            assert window.excel_template() is None
+    assert len(shown) == 3 and all("sao_luu" in m for m in shown), shown
+    assert not (backups / "bao_cao.docx").exists() and not (backups / "so.xlsx").exists()
