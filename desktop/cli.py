@@ -84,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True)
     e.add_argument("--plan", type=str, help="chỉ các hoạt động của một kế hoạch")
 
+    ez = sub.add_parser("evidence-zip", help="xuất hồ sơ minh chứng của kỳ báo cáo (một tệp .zip)")
+    ez.add_argument("--db", required=True)
+    ez.add_argument("--out", required=True)
+    ez.add_argument("--plan", type=str)
+    ez.add_argument("--from", dest="start")
+    ez.add_argument("--to", dest="end")
+    ez.add_argument("--period", choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
+                    help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4")
+    ez.add_argument("--no-pdf", dest="pdf", action="store_false", help="không kèm bản PDF của báo cáo")
+
     ls = sub.add_parser("plans", help="liệt kê các kế hoạch")
     ls.add_argument("--db", required=True)
 
@@ -215,6 +225,8 @@ def run(argv: list[str]) -> int:
         return 0
     if args.command == "import":
         return _import(args)
+    if args.command == "evidence-zip":
+        return _evidence_zip(args)
     if args.command == "plan-import":
         return _plan_import(args)
     if args.command == "plan-copy":
@@ -247,6 +259,32 @@ def run(argv: list[str]) -> int:
             conn.close()
         return 0
     raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
+
+
+def _evidence_zip(args) -> int:
+    from . import app
+
+    if bool(args.start) != bool(args.end):
+        raise UserError("Cần cả --from và --to để chọn kỳ báo cáo.")
+    if args.period and args.start:
+        raise UserError("Chọn kỳ báo cáo bằng --period hoặc bằng --from/--to, không dùng cả hai.")
+    if Path(args.out).suffix.lower() != ".zip":
+        raise UserError(f"Hồ sơ minh chứng là một tệp .zip; hãy đặt tên như {one_line(Path(args.out).stem)}.zip.")
+    _check_out(args)
+    conn = _open(args.db)
+    try:
+        plan_id = _plan_arg(args)
+        start = _date(args.start) if args.start else None
+        end = _date(args.end) if args.end else None
+        if args.period:
+            start, end = app.period_of_plan(conn, plan_id, args.period)
+        d = app.evidence.export_dossier(conn, args.out, plan_id, start, end, pdf=args.pdf)
+    finally:
+        conn.close()
+    print(f"Đã ghi {d.path}: {d.files} tệp minh chứng" + ("" if d.pdf else ", không kèm PDF"))
+    for m in d.missing:
+        print(f"Thiếu tệp: {m}")
+    return 0
 
 
 def _forms(args) -> int:
