@@ -1,12 +1,13 @@
 """Small pieces shared by the screens: messages, background jobs, output files."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -144,3 +145,35 @@ def print_file(path: Path) -> None:
         import subprocess  # (imported here: start-up)
 
         subprocess.run(["lp", str(path)], check=True, capture_output=True, timeout=60)
+
+
+class MainThreadGC(QObject):
+    """Python's cyclic garbage collector runs on the GUI thread only. Left automatic, it runs in whichever
+    thread allocates, so a background export could collect a dead window's Qt wrappers and destroy Qt
+    objects off the GUI thread: a crash (seen as a segmentation fault inside a worker's Jinja compile,
+    "Garbage-collecting"). Automatic collection is turned off and a timer on the GUI thread collects
+    each generation when its count passes the usual threshold (as pyqtgraph's GarbageCollector does)."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 500):
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(interval_ms)
+
+    @classmethod
+    def install(cls) -> MainThreadGC:
+        """Once per application (the window calls it; idempotent)."""
+        app = QCoreApplication.instance()
+        found = app.findChild(cls)
+        return found if found is not None else cls(app)
+
+    def check(self) -> None:
+        c0, c1, c2 = gc.get_count()
+        if c0 > self.threshold[0]:
+            gc.collect(0)
+            if c1 > self.threshold[1]:
+                gc.collect(1)
+                if c2 > self.threshold[2]:
+                    gc.collect(2)

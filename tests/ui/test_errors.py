@@ -139,3 +139,29 @@ def test_without_a_log_the_dialog_still_shows(qtbot, dialogs, reporter, tmp_path
     qtbot.waitUntil(lambda: bool(dialogs), timeout=5000)
     assert dialogs == ["Đã xảy ra lỗi không mong đợi: ValueError: số liệu hỏng. Dữ liệu đã lưu không bị ảnh hưởng."]
     applog.shutdown()
+
+
+def test_the_cyclic_collector_runs_on_the_gui_thread_only(window, qtbot):
+    """Automatic collection is off once a window exists; the GUI thread's timer collects instead, so a
+    worker thread never destroys Qt objects while collecting garbage."""
+    import gc
+    import threading
+
+    from desktop.ui.common import MainThreadGC
+
+    assert not gc.isenabled()
+    collector = MainThreadGC.install()
+    assert MainThreadGC.install() is collector  # one per application
+    threads = []
+    gc.callbacks.append(cb := lambda phase, info: threads.append(threading.current_thread()))
+    try:
+        junk = []
+        for _ in range(5000):  # cycles enough to pass the first generation's threshold
+            a = []
+            a.append(a)
+            junk.append(a)
+        del junk, a
+        qtbot.waitUntil(lambda: bool(threads), timeout=5000)
+    finally:
+        gc.callbacks.remove(cb)
+    assert set(threads) == {threading.main_thread()}
