@@ -10,6 +10,8 @@ import pytest
 from desktop import cli
 from desktop.store import activities, db
 
+pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -35,6 +35,7 @@ def test_plans_lists_oldest_first_tab_separated(two_plans, capsys):
     assert lines[1] == f"{other}\t2025\tphòng, chống bệnh lao năm 2025"
 
 
+@pytest.mark.slow
 def test_workbook_import_and_export_of_one_plan(two_plans, capsys, tmp_path):
     path, other = two_plans
     book = tmp_path / "lao.xlsx"

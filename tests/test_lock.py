@@ -137,6 +137,7 @@ def test_cli_demo_is_refused_while_another_creates_the_same_file(tmp_path, holde
     assert not target.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_lock_of_a_killed_process_is_taken_over(demo_copy, tmp_path, holder):
     h = holder(demo_copy)

@@ -18,6 +18,8 @@ from desktop.nd30 import check_docx
 from desktop.store import activities, db, plans
 from tests.fixtures.clerk_docx import build_docx
 
+pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
+
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 # hand counts (see tests/domain/test_cascade.py for how each was read from the seed)

@@ -4,8 +4,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from desktop import app
 from desktop.store import db
+
+pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -4,6 +4,7 @@ at the end of the last; the docx stays what `check` accepts."""
 
 from __future__ import annotations
 
+import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -12,6 +13,8 @@ from desktop.domain.report import APPENDIX_CHUNK, appendix_parts
 from desktop.nd30 import check_docx
 from desktop.store import db
 from desktop.store.demo import create_demo
+
+pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
 
 
 def test_a_1500_activity_appendix_is_several_tables(tmp_path):

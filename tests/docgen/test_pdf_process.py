@@ -40,6 +40,7 @@ def wait_for(path, seconds=10):
     raise AssertionError("the converter did not start its child")
 
 
+@pytest.mark.slow
 def test_timeout_ends_the_converter_and_its_children(tmp_path, monkeypatch):
     pid_file = tmp_path / "child.pid"
     monkeypatch.setattr(pdf, "find_soffice", lambda: fake_soffice(tmp_path, pid_file))
@@ -54,6 +55,7 @@ def test_timeout_ends_the_converter_and_its_children(tmp_path, monkeypatch):
     assert not (tmp_path / "bao_cao.pdf").exists()
 
 
+@pytest.mark.slow
 def test_cancel_ends_the_converter_and_its_children(tmp_path, monkeypatch):
     pid_file = tmp_path / "child.pid"
     monkeypatch.setattr(pdf, "find_soffice", lambda: fake_soffice(tmp_path, pid_file))

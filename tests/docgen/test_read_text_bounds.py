@@ -12,6 +12,8 @@ from desktop.docgen.read_text import import_plan_file, read_source
 from desktop.domain.errors import UserError
 from tests.excel.hostile import declare, rewrite
 
+pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
+
 PLAN = ("SỞ Y TẾ TỈNH LÂM ĐỒNG\nKẾ HOẠCH\nTruyền thông giáo dục sức khỏe năm 2026\n"
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức của người dân.\n"
         "II. NỘI DUNG\n1. Tổ chức tập huấn\n- Tập huấn cho cán bộ y tế cơ sở.\n")

@@ -12,6 +12,8 @@ from desktop import app
 from desktop.store import db
 from desktop.paths import template
 
+pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
+
 # (part, element) pairs both validators flag and Excel accepts: openpyxl writes <font>'s children
 # (b, i, sz, color, name …) in its own order; the schema's CT_Font is a choice group Excel reads in
 # any order. Nothing of a .docx is excepted.
@@ -31,6 +33,7 @@ def conn(demo_db):
     c.close()
 
 
+@pytest.mark.slow
 def test_plan_and_report_are_schema_valid(conn, tmp_path):
     [plan] = app.write_plan(conn, tmp_path / "ke_hoach.docx")
     [report] = app.write_report(conn, tmp_path / "bao_cao.docx")

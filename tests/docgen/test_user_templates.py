@@ -483,6 +483,7 @@ EXHAUSTING = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source", EXHAUSTING)
 def test_exhausting_templates_end_at_once_naming_the_template(tmp_path, data, source):
     import time
@@ -504,6 +505,7 @@ def test_exhausting_templates_end_at_once_naming_the_template(tmp_path, data, so
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_a_loop_that_never_ends_meets_the_deadline(monkeypatch):
     from desktop.docgen.template_check.sandbox import Sandbox, TemplateTimeout
 

@@ -86,6 +86,7 @@ def test_headers_matched_by_name_with_or_without_diacritics():
 
 # ------------------------------------------------------------------ template
 
+@pytest.mark.slow
 def test_template_is_made_for_people(conn, tmp_path):
     out = app.write_xlsx_template(conn, tmp_path / "mau.xlsx")
     wb = load_workbook(out)
@@ -105,6 +106,7 @@ def test_template_is_made_for_people(conn, tmp_path):
     assert ws["A5"].number_format == "dd/mm/yyyy"
 
 
+@pytest.mark.slow
 def test_template_filled_in_imports(conn, tmp_path):
     out = app.write_xlsx_template(conn, tmp_path / "mau.xlsx")
     wb = load_workbook(out)
@@ -230,6 +232,7 @@ def test_consolidation_keeps_the_source_unit(conn, tmp_path):
 
 # ------------------------------------------------------------------ command line
 
+@pytest.mark.slow
 def test_cli_import_export_template(demo_copy, tmp_path, capsys):
     assert cli(["xlsx-template", "--db", str(demo_copy), "--out", str(tmp_path / "mau.xlsx")]) == 0
     assert cli(["export", "--db", str(demo_copy), "--out", str(tmp_path / "x.xlsx")]) == 0

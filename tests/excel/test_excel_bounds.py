@@ -15,6 +15,8 @@ from desktop.store import db
 
 from .hostile import declare, rewrite, with_rows
 
+pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
+
 SHEET = "xl/worksheets/sheet1.xml"
 LIMIT_S, LIMIT_MB = 10, 300
 

@@ -30,6 +30,7 @@ def _fill(path, conn, form_label):
     wb.save(path)
 
 
+@pytest.mark.slow
 def test_custom_form_from_the_command_line_to_the_report(demo_copy, tmp_path, capsys):
     base = ["--db", str(demo_copy)]
     assert cli.main(["forms", "add", *base, "--label", "Khám sàng lọc", "--unit", "lượt", "--verb", "Tổ chức"]) == 0

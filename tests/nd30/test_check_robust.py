@@ -304,6 +304,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(b)
 
 
+@pytest.mark.slow
 def test_fuzz_document_xml(small, tmp_path):
     rng = random.Random(20250101)
     with zipfile.ZipFile(small) as z:
@@ -314,6 +315,7 @@ def test_fuzz_document_xml(small, tmp_path):
         p.unlink()
 
 
+@pytest.mark.slow
 def test_fuzz_styles_xml(good, tmp_path):
     rng = random.Random(77)
     with zipfile.ZipFile(good) as z:
@@ -350,6 +352,7 @@ def _mutate_tree(data: bytes, rng: random.Random) -> bytes:
     return etree.tostring(root)
 
 
+@pytest.mark.slow
 def test_fuzz_well_formed_parts(small, tmp_path):
     rng = random.Random(303)
     with zipfile.ZipFile(small) as z:
@@ -365,6 +368,7 @@ def test_fuzz_well_formed_parts(small, tmp_path):
         p.unlink()
 
 
+@pytest.mark.slow
 def test_fuzz_zip_bytes(good, tmp_path):
     rng = random.Random(4242)
     data = good.read_bytes()
@@ -385,6 +389,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
                           env=env, cwd=ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_cli_check_on_broken_files(good, tmp_path):
     empty = tmp_path / "rong.docx"
     empty.write_bytes(b"")

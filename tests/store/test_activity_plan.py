@@ -3,6 +3,8 @@ activity on the task's plan, and a plan's report, import and export see only its
 import sqlite3
 from datetime import date
 
+import pytest
+
 from desktop import app
 from desktop.domain.models import Activity, Department, PartialDate, Plan, PlanItem, Unit
 from desktop.store import activities, db, plans, units
@@ -67,6 +69,7 @@ def test_a_task_activity_always_serves_the_task_plan(tmp_path):
     assert activities.load_activities(conn)[0].plan_id == p2
 
 
+@pytest.mark.slow
 def test_a_plans_report_counts_only_its_own_activities(demo_copy, tmp_path):
     conn = db.open_db(demo_copy)
     first = plans.latest_plan_id(conn)

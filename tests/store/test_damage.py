@@ -180,6 +180,7 @@ def test_read_only_file_is_said_at_open(big, monkeypatch):
     assert "Dữ liệu không thay đổi" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_two_processes_migrating_one_old_file_do_it_once(tmp_path, demo_db):
     import shutil
     import subprocess

@@ -4,6 +4,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
@@ -98,6 +99,7 @@ def test_delete_then_undo_brings_the_files_back(window, qtbot, tmp_path):
     assert page.model.data(page.model.index(row, FILES_COL)) == "1"
 
 
+@pytest.mark.slow
 def test_the_report_screen_exports_the_dossier(window, qtbot, tmp_path, monkeypatch):
     page = window.ledger_page
     _select_first(page, qtbot)

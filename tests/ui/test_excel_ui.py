@@ -1,6 +1,7 @@
 """Tệp › Excel: template and export in the background, import with a preview before writing."""
 from datetime import date
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QDialog
 
@@ -11,6 +12,7 @@ def _wait(window, qtbot):
     qtbot.waitUntil(lambda: not window.jobs.busy("excel"), timeout=20000)
 
 
+@pytest.mark.slow
 def test_template_and_filtered_export(window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(type(window), "_exported", lambda self, paths: None)
     window.excel_template(tmp_path / "mau.xlsx")

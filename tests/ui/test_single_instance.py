@@ -62,6 +62,7 @@ def test_second_window_is_refused_with_a_message(qapp, demo_copy, held, dialogs,
     assert f"tiến trình {held.pid}" in msg and "Hãy dùng cửa sổ đó" in msg
 
 
+@pytest.mark.slow
 def test_window_holds_the_lock_for_its_life(qapp, demo_copy, tmp_path, dialogs, settings, monkeypatch):
     seen = {}
     xlsx = tmp_path / "x.xlsx"
