@@ -8,6 +8,7 @@ then starts each executable offscreen `--runs` times, alternating, and reports m
 opens the demo database (150 activities) with --self-test, which records when its window first
 paints (as hello does: "Đang mở dữ liệu…", tabs and menus) and when its screens and data are in. Goals (issue 6): start ≤ 1.25× hello, size ≤ 1.3× hello.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,9 +31,23 @@ def build(spec: Path, name: str, reuse: bool) -> Path:
     dist = OUT / "dist" / name
     if not (reuse and dist.exists()):
         t0 = time.monotonic()
-        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-                        "--distpath", str(OUT / "dist"), "--workpath", str(OUT / "work" / name), str(spec)],
-                       check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "PyInstaller",
+                "--noconfirm",
+                "--log-level",
+                "ERROR",
+                "--distpath",
+                str(OUT / "dist"),
+                "--workpath",
+                str(OUT / "work" / name),
+                str(spec),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
         print(f"built {name} in {time.monotonic() - t0:.0f} s")
     return dist
 
@@ -56,8 +71,15 @@ def start_once(cmd: list[str], result: Path) -> tuple[float, float]:
     result.unlink(missing_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     t0 = time.time()
-    subprocess.run(cmd, check=True, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, timeout=120)
+    subprocess.run(
+        cmd,
+        check=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
     facts = dict(line.split("=", 1) for line in result.read_text(encoding="utf-8").splitlines() if "=" in line)
     assert facts.get("RESULT") == "OK", facts
     shown = float(facts["shown_at"]) - t0
@@ -75,8 +97,10 @@ def main() -> int:
     try:
         db = tmp / "demo.db"
         subprocess.run([str(app / "VanBanYTe-cli"), "demo", "--db", str(db)], check=True, stdout=subprocess.DEVNULL)
-        cmds = {"hello": ([str(hello / "hello"), str(tmp / "h.txt")], tmp / "h.txt"),
-                "app": ([str(app / "VanBanYTe"), "--db", str(db), "--self-test", str(tmp / "a.txt")], tmp / "a.txt")}
+        cmds = {
+            "hello": ([str(hello / "hello"), str(tmp / "h.txt")], tmp / "h.txt"),
+            "app": ([str(app / "VanBanYTe"), "--db", str(db), "--self-test", str(tmp / "a.txt")], tmp / "a.txt"),
+        }
         for name, (cmd, res) in cmds.items():  # warm the page cache once
             start_once(cmd, res)
         times: dict[str, list[float]] = {"hello": [], "app": [], "app ready": []}

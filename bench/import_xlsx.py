@@ -6,6 +6,7 @@ activities, so every row is parsed, matched and checked for duplicates.
 
     python3 bench/import_xlsx.py [N]
 """
+
 from __future__ import annotations
 
 import sys

@@ -5,6 +5,7 @@ and, as a baseline in the same run, a bare Python pass over all the folded strin
 
     QT_QPA_PLATFORM=offscreen python3 bench/ledger_filter.py [N]
 """
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ grows linearly. Goals: 5 000/1 000 at most 6x, 20 000/5 000 at most 4.5x.
 
     python3 bench/pdf_report.py [N ...]        # default: 1000 5000 20000
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -41,11 +42,19 @@ def main(sizes: list[int]) -> int:
         for n in sizes:
             db, docx = d / f"demo{n}.db", d / f"bc{n}.docx"
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(db), "--activities", str(n)],
-                           cwd=ROOT, check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "desktop", "demo", "--db", str(db), "--activities", str(n)],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
             t1 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "desktop", "render", "report", "--db", str(db), "--out", str(docx)],
-                           cwd=ROOT, check=True, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "desktop", "render", "report", "--db", str(db), "--out", str(docx)],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+            )
             t2 = time.perf_counter()
             pdf = to_pdf(docx, d / f"bc{n}.pdf", timeout=1800)
             t3 = time.perf_counter()

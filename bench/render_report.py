@@ -6,6 +6,7 @@ floor at 5 000 activities, growing linearly.
 
     python3 bench/render_report.py [N ...]        # default: 5000 50000
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,7 +28,9 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def floor(rows: list[tuple[str, ...]], out: Path) -> None:
-    cell = '<w:tc><w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:tc>'
+    cell = (
+        '<w:tc><w:p><w:pPr><w:pStyle w:val="VBBang"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:tc>'
+    )
     parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body><w:tbl>']
     parts.extend("<w:tr>" + "".join(cell.format(escape(c)) for c in r) + "</w:tr>" for r in rows)
     parts.append("</w:tbl></w:body></w:document>")
@@ -45,7 +48,9 @@ def best(fn, repeat: int) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'N':>7} {'floor s':>8} {'compile s':>9} {'render s':>9} {'total s':>8} {'ratio':>6} {'ms/1k':>6} {'peak MB':>8}")
+    print(
+        f"{'N':>7} {'floor s':>8} {'compile s':>9} {'render s':>9} {'total s':>8} {'ratio':>6} {'ms/1k':>6} {'peak MB':>8}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         for n in sizes:
@@ -63,8 +68,10 @@ def main(sizes: list[int]) -> None:
             peak = tracemalloc.get_traced_memory()[1] / 2**20
             tracemalloc.stop()
             conn.close()
-            print(f"{n:>7} {t_floor:>8.2f} {t_compile:>9.2f} {t_total - t_compile:>9.2f} {t_total:>8.2f} "
-                  f"{t_total / t_floor:>6.1f} {1000 * t_total / n * 1000:>6.0f} {peak:>8.0f}")
+            print(
+                f"{n:>7} {t_floor:>8.2f} {t_compile:>9.2f} {t_total - t_compile:>9.2f} {t_total:>8.2f} "
+                f"{t_total / t_floor:>6.1f} {1000 * t_total / n * 1000:>6.0f} {peak:>8.0f}"
+            )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """The command line of spec/cli.md. Every failure is one Vietnamese line on stderr, exit 1/2."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,11 +18,13 @@ EXIT_USAGE, EXIT_ERROR = 2, 1
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one Vietnamese line instead of argparse's English usage dump
-        translated = (message.replace("the following arguments are required", "thiếu tham số bắt buộc")
-                      .replace("unrecognized arguments", "tham số không hợp lệ")
-                      .replace("invalid choice", "lệnh không hợp lệ")
-                      .replace("expected one argument", "cần một giá trị")
-                      .replace("argument ", "tham số "))
+        translated = (
+            message.replace("the following arguments are required", "thiếu tham số bắt buộc")
+            .replace("unrecognized arguments", "tham số không hợp lệ")
+            .replace("invalid choice", "lệnh không hợp lệ")
+            .replace("expected one argument", "cần một giá trị")
+            .replace("argument ", "tham số ")
+        )
         raise UserError(f"Lệnh không đúng: {translated} (xem: python -m desktop --help).")
 
 
@@ -42,8 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m desktop", description="Văn bản Y tế: kế hoạch và báo cáo theo Nghị định 30/2020/NĐ-CP.")
     p.add_argument("--version", action="version", version=f"{APP_TITLE} {__version__}")
     p.add_argument("--db", dest="gui_db", help="tệp dữ liệu cho cửa sổ (mặc định: thư mục dữ liệu của người dùng)")
-    p.add_argument("--self-test", dest="self_test", metavar="TỆP",
-                   help="mở cửa sổ, xem qua từng màn hình, ghi kết quả vào TỆP rồi tự đóng (kiểm tra cài đặt)")
+    p.add_argument(
+        "--self-test",
+        dest="self_test",
+        metavar="TỆP",
+        help="mở cửa sổ, xem qua từng màn hình, ghi kết quả vào TỆP rồi tự đóng (kiểm tra cài đặt)",
+    )
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     d = sub.add_parser("demo", help="tạo cơ sở dữ liệu mẫu")
@@ -63,8 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "report":
             x.add_argument("--from", dest="start")
             x.add_argument("--to", dest="end")
-            x.add_argument("--period", choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
-                           help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4")
+            x.add_argument(
+                "--period",
+                choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
+                help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4",
+            )
 
     c = sub.add_parser("check", help="kiểm tra thể thức một tệp .docx")
     c.add_argument("file")
@@ -90,8 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     ez.add_argument("--plan", type=str)
     ez.add_argument("--from", dest="start")
     ez.add_argument("--to", dest="end")
-    ez.add_argument("--period", choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
-                    help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4")
+    ez.add_argument(
+        "--period",
+        choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
+        help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4",
+    )
     ez.add_argument("--no-pdf", dest="pdf", action="store_false", help="không kèm bản PDF của báo cáo")
 
     ls = sub.add_parser("plans", help="liệt kê các kế hoạch")
@@ -124,7 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("--db", required=True)
     pi.add_argument("file")
     pi.add_argument("--json", action="store_true", help="in một đối tượng JSON thay cho bản tóm tắt")
-    pi.add_argument("--year", type=str, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên, không có thì năm nay)")
+    pi.add_argument(
+        "--year", type=str, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên, không có thì năm nay)"
+    )
     return p
 
 
@@ -154,8 +169,9 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         from .ui.main import main as gui_main
 
-        return gui_main([], Path(args.gui_db) if args.gui_db else None,
-                        Path(args.self_test) if args.self_test else None)
+        return gui_main(
+            [], Path(args.gui_db) if args.gui_db else None, Path(args.self_test) if args.self_test else None
+        )
     if args.command == "forms":
         return _forms(args)
     if args.command == "demo":
@@ -324,8 +340,9 @@ def _plan_import(args) -> int:
     with _writer(args.db):
         conn = _open(args.db, locked=True)
         try:
-            done = cascade.import_without_questions(conn, units.load_unit(conn), args.file,
-                                                    _positive(args.year) if args.year else None)
+            done = cascade.import_without_questions(
+                conn, units.load_unit(conn), args.file, _positive(args.year) if args.year else None
+            )
         finally:
             conn.close()
     p, sup = done.proposal, done.proposal.superior
@@ -333,9 +350,13 @@ def _plan_import(args) -> int:
     summary = {
         "plan_id": done.plan_id,
         "superior": {
-            "citation": cite(ref) if ref else "", "kind": ref.kind if ref else "", "number": ref.number if ref else "",
-            "date": ref.issued.isoformat() if ref and ref.issued else None, "issuer": ref.issuer if ref else "",
-            "summary": ref.summary if ref else "", "deadline": sup.deadline.isoformat() if sup and sup.deadline else None,
+            "citation": cite(ref) if ref else "",
+            "kind": ref.kind if ref else "",
+            "number": ref.number if ref else "",
+            "date": ref.issued.isoformat() if ref and ref.issued else None,
+            "issuer": ref.issuer if ref else "",
+            "summary": ref.summary if ref else "",
+            "deadline": sup.deadline.isoformat() if sup and sup.deadline else None,
         },
         "basis": [cite(c.ref) for c in p.basis if c.keep],
         "sections": sum(p.sections),
@@ -345,11 +366,15 @@ def _plan_import(args) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
         return 0
-    print(f"Đã tạo kế hoạch {done.plan_id} từ {Path(args.file).name}: {summary['sections']} mục, "
-          f"{summary['tasks']} nhiệm vụ, {len(summary['basis'])} căn cứ.")
+    print(
+        f"Đã tạo kế hoạch {done.plan_id} từ {Path(args.file).name}: {summary['sections']} mục, "
+        f"{summary['tasks']} nhiệm vụ, {len(summary['basis'])} căn cứ."
+    )
     if ref:
-        print(f"Thực hiện: {summary['superior']['citation']}"
-              + (f" (hạn báo cáo {sup.deadline:%d/%m/%Y})" if sup.deadline else ""))
+        print(
+            f"Thực hiện: {summary['superior']['citation']}"
+            + (f" (hạn báo cáo {sup.deadline:%d/%m/%Y})" if sup.deadline else "")
+        )
     for note in done.notes:
         print(f"Lưu ý: {note}")
     return 0
@@ -373,9 +398,11 @@ def _salvage(args) -> int:
 
     saved = safety.salvage(args.db, args.out)
     lost = sum(saved.lost.values())
-    print(f"Đã cứu {saved.activities} hoạt động ({sum(saved.rows.values())} bản ghi) sang {one_line(args.out)}"
-          + (f"; {lost} chỗ hỏng không đọc được đã bỏ qua" if lost else "")
-          + f". Tệp {one_line(args.db)} giữ nguyên.")
+    print(
+        f"Đã cứu {saved.activities} hoạt động ({sum(saved.rows.values())} bản ghi) sang {one_line(args.out)}"
+        + (f"; {lost} chỗ hỏng không đọc được đã bỏ qua" if lost else "")
+        + f". Tệp {one_line(args.db)} giữ nguyên."
+    )
     return 0
 
 

@@ -1,5 +1,6 @@
 """Writing output files safely: a temporary file in the target folder, renamed into place,
 so a failure never leaves half a document or destroys the previous one."""
+
 from __future__ import annotations
 
 import errno
@@ -78,12 +79,16 @@ def refuse_data_target(out: str | Path, db_path: str | Path | None) -> None:
     if hit is None:
         for base in {db.parent, real.parent}:
             if _inside(out, base / BACKUP_FOLDER):
-                raise UserError(f"Không ghi văn bản vào {one_line(out)}: đó là thư mục sao lưu của dữ liệu "
-                                f"{one_line(db)}. Hãy chọn nơi lưu khác; dữ liệu và các bản sao lưu giữ nguyên.")
+                raise UserError(
+                    f"Không ghi văn bản vào {one_line(out)}: đó là thư mục sao lưu của dữ liệu "
+                    f"{one_line(db)}. Hãy chọn nơi lưu khác; dữ liệu và các bản sao lưu giữ nguyên."
+                )
         return
     what = "tệp dữ liệu" if hit in (db, real) else f"tệp đi kèm ({hit.name}) của dữ liệu"
-    raise UserError(f"Không ghi văn bản vào {one_line(out)}: đó là {what} {one_line(db)}, ghi vào sẽ mất dữ liệu. "
-                    "Hãy đặt tên tệp khác (ví dụ ke_hoach.docx); dữ liệu giữ nguyên.")
+    raise UserError(
+        f"Không ghi văn bản vào {one_line(out)}: đó là {what} {one_line(db)}, ghi vào sẽ mất dữ liệu. "
+        "Hãy đặt tên tệp khác (ví dụ ke_hoach.docx); dữ liệu giữ nguyên."
+    )
 
 
 def check_target(path: str | Path) -> Path:
@@ -97,8 +102,9 @@ def check_target(path: str | Path) -> Path:
         raise UserError(f"{p} là một thư mục; hãy đặt tên tệp, ví dụ {p / 'van_ban.docx'}.")
     owner = lock_owner(p)
     if owner is not None:
-        raise UserError(f"Tệp {p} đang được mở (Word, Excel hoặc LibreOffice); hãy đóng tệp rồi thử lại, "
-                        f"hoặc lưu với tên khác.")
+        raise UserError(
+            f"Tệp {p} đang được mở (Word, Excel hoặc LibreOffice); hãy đóng tệp rồi thử lại, hoặc lưu với tên khác."
+        )
     return p
 
 
@@ -107,8 +113,10 @@ def _explain(e: OSError, p: Path) -> UserError:
         return UserError(f"Ổ đĩa đã đầy, không lưu được {p}; tệp cũ (nếu có) vẫn giữ nguyên.")
     if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         if p.exists():
-            return UserError(f"Không ghi được {p}: tệp đang được mở trong chương trình khác (Word, Excel?) "
-                             f"hoặc chỉ cho đọc; hãy đóng tệp hoặc lưu với tên khác.")
+            return UserError(
+                f"Không ghi được {p}: tệp đang được mở trong chương trình khác (Word, Excel?) "
+                f"hoặc chỉ cho đọc; hãy đóng tệp hoặc lưu với tên khác."
+            )
         return UserError(f"Không có quyền ghi vào thư mục {p.parent}; hãy chọn thư mục khác.")
     return UserError(f"Không lưu được {p}: {e.strerror or e}.")
 

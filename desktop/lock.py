@@ -12,6 +12,7 @@ that opens the file on a share), and a second lock named after the file's identi
 Windows the volume serial and file ID) in a per-user folder of this machine, so a hard link, a symbolic
 link or a mapped drive and its UNC path meet the same lock.
 """
+
 from __future__ import annotations
 
 import os
@@ -94,12 +95,15 @@ def holder_message(db_path: Path, pid: int | None, host: str | None, lock_file: 
     if pid:
         who.append(f"tiến trình {pid}")
     detail = f" ({', '.join(who)})" if who else ""
-    text = (f"Dữ liệu {one_line(db_path)} đang được mở bởi một cửa sổ khác của ứng dụng hoặc một lệnh đang ghi vào "
-            f"nó{detail}; tệp khoá: {one_line(lock_file)}. Hãy dùng cửa sổ đó, hoặc đóng nó (hay đợi lệnh chạy xong) "
-            "rồi thử lại; dữ liệu không thay đổi.")
+    text = (
+        f"Dữ liệu {one_line(db_path)} đang được mở bởi một cửa sổ khác của ứng dụng hoặc một lệnh đang ghi vào "
+        f"nó{detail}; tệp khoá: {one_line(lock_file)}. Hãy dùng cửa sổ đó, hoặc đóng nó (hay đợi lệnh chạy xong) "
+        "rồi thử lại; dữ liệu không thay đổi."
+    )
     if host and host != QSysInfo.machineHostName():
-        text += (f" Nếu chắc chắn máy {one_line(host)} không còn mở ứng dụng, hãy xoá tệp {one_line(lock_file)} "
-                 f"rồi thử lại.")
+        text += (
+            f" Nếu chắc chắn máy {one_line(host)} không còn mở ứng dụng, hãy xoá tệp {one_line(lock_file)} rồi thử lại."
+        )
     return text
 
 
@@ -136,8 +140,9 @@ class DbLock:
     def _take(self, lock, path: Path, timeout_ms: int) -> bool:
         if lock.tryLock(timeout_ms):
             return True
-        if lock.error() == QLockFile.LockError.LockFailedError and \
-                _dead_lock_file(path, lock.getLockInfo(), QSysInfo.machineHostName()):
+        if lock.error() == QLockFile.LockError.LockFailedError and _dead_lock_file(
+            path, lock.getLockInfo(), QSysInfo.machineHostName()
+        ):
             try:
                 path.unlink()
             except OSError:
@@ -171,11 +176,15 @@ class DbLock:
                 pid, host = int(info[0]), str(info[1] or "") or None
             raise UserError(holder_message(self.db_path, pid, host, path))
         if err == QLockFile.LockError.PermissionError:
-            raise UserError(f"Không ghi được vào thư mục {one_line(folder)} nên không mở được dữ liệu "
-                            f"{one_line(self.db_path.name)} để sửa (tệp khoá {one_line(path)}); hãy kiểm tra quyền ghi "
-                            "của thư mục hoặc chép dữ liệu sang thư mục khác. Dữ liệu không thay đổi.")
-        raise UserError(f"Không tạo được tệp khoá {one_line(path)} cho dữ liệu {one_line(self.db_path.name)}; "
-                        "hãy kiểm tra thư mục chứa dữ liệu rồi thử lại. Dữ liệu không thay đổi.")
+            raise UserError(
+                f"Không ghi được vào thư mục {one_line(folder)} nên không mở được dữ liệu "
+                f"{one_line(self.db_path.name)} để sửa (tệp khoá {one_line(path)}); hãy kiểm tra quyền ghi "
+                "của thư mục hoặc chép dữ liệu sang thư mục khác. Dữ liệu không thay đổi."
+            )
+        raise UserError(
+            f"Không tạo được tệp khoá {one_line(path)} cho dữ liệu {one_line(self.db_path.name)}; "
+            "hãy kiểm tra thư mục chứa dữ liệu rồi thử lại. Dữ liệu không thay đổi."
+        )
 
     def release(self) -> None:
         if self._ident is not None:

@@ -4,6 +4,7 @@ Logging never gets in the clerk's way: when the folder cannot be written, or a w
 (disk full, file removed), records are dropped silently — nothing is printed on stderr, whose one
 line is the command line's contract. Qt-free.
 """
+
 from __future__ import annotations
 
 import logging
@@ -87,8 +88,9 @@ def log_path() -> Path | None:
     return _path
 
 
-def setup(folder: str | Path | None = None, kind: str = "cli", max_bytes: int = MAX_BYTES,
-          backups: int = BACKUPS) -> Path | None:
+def setup(
+    folder: str | Path | None = None, kind: str = "cli", max_bytes: int = MAX_BYTES, backups: int = BACKUPS
+) -> Path | None:
     """Send the app's records to the rotating file in `folder` (default: the user data folder).
     Idempotent for the same folder; returns the log file, or None when it cannot be written."""
     global _handler, _path
@@ -116,8 +118,15 @@ def setup(folder: str | Path | None = None, kind: str = "cli", max_bytes: int = 
         _path = None
     _handler = handler
     log.addHandler(handler)
-    log.info("start %s %s (%s), Python %s, %s, %s", APP_NAME, __version__, kind, sys.version.split()[0],
-             _system(), "frozen" if getattr(sys, "frozen", False) else "from source")
+    log.info(
+        "start %s %s (%s), Python %s, %s, %s",
+        APP_NAME,
+        __version__,
+        kind,
+        sys.version.split()[0],
+        _system(),
+        "frozen" if getattr(sys, "frozen", False) else "from source",
+    )
     return _path
 
 

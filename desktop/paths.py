@@ -1,4 +1,5 @@
 """Where the app's bundled files are (package data beside this module) and where its per-user data goes."""
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 
     python3 docs/screenshots.py
 """
+
 from __future__ import annotations
 
 import os

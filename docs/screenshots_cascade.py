@@ -1,5 +1,6 @@
 """Pictures of the review “Tạo từ kế hoạch cấp trên” (each tab) for seeds 001 and 003, into
 docs/screenshots/: python3 docs/screenshots_cascade.py (offscreen; a demo database in a temp folder)."""
+
 from __future__ import annotations
 
 import os

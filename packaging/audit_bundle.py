@@ -3,6 +3,7 @@ the stand-in DLLs of build-windows.sh, tests, benchmarks, pytest, the build scri
 
     python3 packaging/audit_bundle.py dist/VanBanYTe | dist/VanBanYTe-…-windows-x64.zip
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,15 @@ FORBIDDEN = re.compile(
     r"|tests?/|conftest\.py|bench/|pytest[^/]*|_pytest/|pytestqt/|pytest_qt[^/]*"
     r"|build\.spec|build-windows\.sh|build-linux\.sh|smoke\.py|audit_bundle\.py|windows-build-reference\.sh"
     r"|self-test[^/]*|smoke_result\.txt)$|(^|/)(tests|bench|_pytest|pytestqt)/",
-    re.IGNORECASE)
-REQUIRED = ["desktop/templates_docx/ke_hoach.docx", "desktop/templates_docx/bao_cao.docx", "desktop/resources/legal_refs.json",
-            "desktop/store/migrations/0001_initial.sql", "desktop/nd30/tnr_widths.json"]
+    re.IGNORECASE,
+)
+REQUIRED = [
+    "desktop/templates_docx/ke_hoach.docx",
+    "desktop/templates_docx/bao_cao.docx",
+    "desktop/resources/legal_refs.json",
+    "desktop/store/migrations/0001_initial.sql",
+    "desktop/nd30/tnr_widths.json",
+]
 
 
 def names(target: Path) -> list[str]:

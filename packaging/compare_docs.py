@@ -3,6 +3,7 @@ except docProps/ (creation times). Prints the first difference; exit 0 when iden
 
     python packaging/compare_docs.py A.docx B.docx
 """
+
 from __future__ import annotations
 
 import sys
@@ -22,7 +23,9 @@ def differences(a: str, b: str) -> list[str]:
         x, y = pa[name], pb[name]
         if x != y:
             i = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
-            out.append(f"{name} differs at byte {i}: …{x[max(0, i - 60):i + 60]!r} vs …{y[max(0, i - 60):i + 60]!r}")
+            out.append(
+                f"{name} differs at byte {i}: …{x[max(0, i - 60) : i + 60]!r} vs …{y[max(0, i - 60) : i + 60]!r}"
+            )
     return out
 
 

@@ -3,6 +3,7 @@
 The Windows build has two executables in one folder: VanBanYTe.exe (windowed: no console,
 so its stdout/stderr are None) and VanBanYTe-cli.exe (console, for the command line).
 """
+
 import os
 import sys
 
@@ -15,7 +16,7 @@ def _qt_platform_option(argv: list[str]) -> list[str]:
         i = argv.index("-platform")
         if i + 1 < len(argv):
             os.environ["QT_QPA_PLATFORM"] = argv[i + 1]
-            return argv[:i] + argv[i + 2:]
+            return argv[:i] + argv[i + 2 :]
     return argv
 
 

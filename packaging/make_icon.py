@@ -5,6 +5,7 @@
 Writes app.png (256 px, the window icon) and app.ico (16–256 px, the Windows executable's icon).
 Drawn with Qt so the build needs no image library; re-run only to change the design.
 """
+
 from __future__ import annotations
 
 import struct

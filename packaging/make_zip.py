@@ -3,6 +3,7 @@
 
     python3 packaging/make_zip.py DIST_DIR OUT.zip VERSION
 """
+
 from __future__ import annotations
 
 import sys

@@ -9,6 +9,7 @@ In a data folder named "Tài liệu Kế hoạch": `--version`, `demo`, `render 
 under Xvfb with --xvfb) with `--self-test`, quitting by itself; and nothing written into the
 bundle's folder. Exit 0 when everything passed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,9 @@ def run(cmd: list[str], env=None, expect: int = 0) -> str:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(f.relative_to(folder)): (f.stat().st_size, f.stat().st_mtime_ns)
-            for f in folder.rglob("*") if f.is_file()}
+    return {
+        str(f.relative_to(folder)): (f.stat().st_size, f.stat().st_mtime_ns) for f in folder.rglob("*") if f.is_file()
+    }
 
 
 def version() -> str:

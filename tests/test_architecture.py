@@ -6,6 +6,7 @@
 desktop/lock.py; (d) no module imports another module's private (_underscore) name. A failure names
 the file and line. And the window paints before the heavy libraries load: importing desktop.ui.main
 imports neither the screens nor python-docx, openpyxl or Jinja."""
+
 from __future__ import annotations
 
 import ast
@@ -38,7 +39,6 @@ def _modules() -> list[tuple[str, str, ast.Module]]:
     return out
 
 
-
 def _is_package(rel: str) -> bool:
     return rel.endswith("/__init__.py")
 
@@ -54,7 +54,7 @@ def _imports(rel: str, name: str, tree: ast.Module):
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
-                base = base[:len(base) - (node.level - 1)]
+                base = base[: len(base) - (node.level - 1)]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
@@ -93,8 +93,9 @@ def test_imports_go_one_way():
                 continue
             if not _allowed(src, rel, dst):
                 broken.append(f"{rel}:{line}: {src} imports {target}")
-    assert not broken, "imports against the layers (domain ← store/docgen/excel/nd30 ← app ← ui, cli):\n" + \
-        "\n".join(sorted(set(broken)))
+    assert not broken, "imports against the layers (domain ← store/docgen/excel/nd30 ← app ← ui, cli):\n" + "\n".join(
+        sorted(set(broken))
+    )
 
 
 def _sql(tree: ast.Module):
@@ -103,20 +104,33 @@ def _sql(tree: ast.Module):
             yield node.lineno, f".{node.func.attr}(…)"
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_START.match(node.value):
             yield node.lineno, repr(node.value[:40])
-        elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant) \
-                and SQL_START.match(str(node.values[0].value)):
+        elif (
+            isinstance(node, ast.JoinedStr)
+            and node.values
+            and isinstance(node.values[0], ast.Constant)
+            and SQL_START.match(str(node.values[0].value))
+        ):
             yield node.lineno, "f" + repr(str(node.values[0].value)[:40])
 
 
 def test_sql_only_in_the_store():
-    found = [f"{rel}:{line}: {what}" for rel, _, tree in _modules() if not rel.startswith("desktop/store/")
-             for line, what in _sql(tree)]
+    found = [
+        f"{rel}:{line}: {what}"
+        for rel, _, tree in _modules()
+        if not rel.startswith("desktop/store/")
+        for line, what in _sql(tree)
+    ]
     assert not found, "SQL outside desktop/store:\n" + "\n".join(found)
 
 
 def test_qt_only_in_the_window():
-    found = [f"{rel}:{line}: imports {target}" for rel, name, tree in _modules() if not rel.startswith(QT_ALLOWED)
-             for line, target in _imports(rel, name, tree) if target.split(".")[0] == "PySide6"]
+    found = [
+        f"{rel}:{line}: imports {target}"
+        for rel, name, tree in _modules()
+        if not rel.startswith(QT_ALLOWED)
+        for line, target in _imports(rel, name, tree)
+        if target.split(".")[0] == "PySide6"
+    ]
     assert not found, "PySide6 outside desktop/ui and desktop/lock.py:\n" + "\n".join(sorted(set(found)))
 
 
@@ -127,27 +141,44 @@ def test_no_private_names_across_modules():
             if isinstance(node, ast.ImportFrom):
                 for alias in node.names:
                     if alias.name.startswith("_") and not alias.name.startswith("__"):
-                        found.append(f"{rel}:{node.lineno}: imports {alias.name} from {'.' * node.level}"
-                                     f"{node.module or ''}")
+                        found.append(
+                            f"{rel}:{node.lineno}: imports {alias.name} from {'.' * node.level}{node.module or ''}"
+                        )
     assert not found, "private names imported from another module:\n" + "\n".join(found)
 
 
 def test_the_checks_see_a_broken_rule(tmp_path):
     """The checks above read what they should: a domain module importing ui, SQL and Qt in app."""
     domain = ast.parse("from ..ui import common\n")
-    assert not _allowed("domain", "desktop/domain/x.py",
-                        _layer(next(t for _, t in _imports("desktop/domain/x.py", "desktop.domain.x", domain))))
+    assert not _allowed(
+        "domain",
+        "desktop/domain/x.py",
+        _layer(next(t for _, t in _imports("desktop/domain/x.py", "desktop.domain.x", domain))),
+    )
     app = ast.parse("def f(conn):\n    conn.execute('SELECT 1')\n    from PySide6.QtCore import QTimer\n")
     assert [line for line, _ in _sql(app)] == [2, 2]
-    assert ("desktop/app/x.py", 3) in [("desktop/app/x.py", line) for line, t in
-                                       _imports("desktop/app/x.py", "desktop.app.x", app) if t.startswith("PySide6")]
+    assert ("desktop/app/x.py", 3) in [
+        ("desktop/app/x.py", line)
+        for line, t in _imports("desktop/app/x.py", "desktop.app.x", app)
+        if t.startswith("PySide6")
+    ]
 
 
 def test_window_module_loads_no_screen_and_no_document_library():
-    heavy = ["docx", "openpyxl", "jinja2", "docxtpl", "desktop.app", "desktop.ui.pages", "desktop.ui.plan_page",
-             "desktop.ui.ledger_page", "desktop.ui.report_page", "desktop.ui.unit_page", "desktop.ui.dashboard"]
-    code = (f"import sys; import desktop.ui.main; "
-            f"print(' '.join(m for m in {heavy!r} if m in sys.modules))")
+    heavy = [
+        "docx",
+        "openpyxl",
+        "jinja2",
+        "docxtpl",
+        "desktop.app",
+        "desktop.ui.pages",
+        "desktop.ui.plan_page",
+        "desktop.ui.ledger_page",
+        "desktop.ui.report_page",
+        "desktop.ui.unit_page",
+        "desktop.ui.dashboard",
+    ]
+    code = f"import sys; import desktop.ui.main; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == [], f"importing desktop.ui.main imported {out.stdout.split()}"

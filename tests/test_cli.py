@@ -1,4 +1,5 @@
 """The command line contract (spec/cli.md): success paths and every kind of bad input."""
+
 import errno
 import hashlib
 import subprocess
@@ -16,8 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True, cwd=cwd or ROOT, timeout=300
+    )
 
 
 def digest(p: Path) -> str:
@@ -36,9 +38,15 @@ def test_demo_is_deterministic_and_refuses_to_overwrite(tmp_path):
     a, b = tmp_path / "a.db", tmp_path / "b.db"
     assert run("demo", "--db", a, "--activities", 40, "--seed", 7).returncode == 0
     assert run("demo", "--db", b, "--activities", 40, "--seed", 7).returncode == 0
-    rows = [[tuple(r) for r in db.open_db(p).execute(
-        "SELECT start_date, dept_id, task_id, form_code, title, quantity, participants, cost FROM activities ORDER BY id")]
-        for p in (a, b)]
+    rows = [
+        [
+            tuple(r)
+            for r in db.open_db(p).execute(
+                "SELECT start_date, dept_id, task_id, form_code, title, quantity, participants, cost FROM activities ORDER BY id"
+            )
+        ]
+        for p in (a, b)
+    ]
     assert rows[0] == rows[1] and len(rows[0]) == 40
     before = digest(a)
     res = run("demo", "--db", a)
@@ -60,29 +68,50 @@ def test_demo_is_realistic(demo_db):
 def test_render_plan_and_report(demo_db, tmp_path):
     res = run("render", "plan", "--db", demo_db, "--out", tmp_path / "kh.docx")
     assert res.returncode == 0, res.stderr
-    res = run("render", "report", "--db", demo_db, "--out", tmp_path / "bc.docx", "--plan", 1,
-              "--from", "2025-04-01", "--to", "2025-06-30")
+    res = run(
+        "render",
+        "report",
+        "--db",
+        demo_db,
+        "--out",
+        tmp_path / "bc.docx",
+        "--plan",
+        1,
+        "--from",
+        "2025-04-01",
+        "--to",
+        "2025-06-30",
+    )
     assert res.returncode == 0, res.stderr
     assert (tmp_path / "kh.docx").stat().st_size > 10000 and (tmp_path / "bc.docx").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["render", "plan", "--db", "{missing}", "--out", "{out}"], "Không tìm thấy tệp dữ liệu"),
-    (["render", "plan", "--db", "{foreign}", "--out", "{out}"], "không phải là tệp dữ liệu"),
-    (["render", "plan", "--db", "{db}", "--out", "{out}", "--plan", "42"], "mã số 42"),
-    (["render", "plan", "--db", "{db}", "--out", "{out}", "--plan", "abc"], "số nguyên"),
-    (["render", "report", "--db", "{db}", "--out", "{out}", "--from", "2025-13-01", "--to", "2025-12-31"], "Ngày không hợp lệ"),
-    (["render", "report", "--db", "{db}", "--out", "{out}", "--from", "2025-12-01", "--to", "2025-01-31"], "Kỳ báo cáo không hợp lệ"),
-    (["render", "report", "--db", "{db}", "--out", "{out}", "--from", "2025-12-01"], "--from và --to"),
-    (["render", "plan", "--db", "{db}", "--out", "{nodir}"], "không tồn tại"),
-    (["render", "plan", "--db", "{db}", "--out", "{underfile}"], "không phải là thư mục"),
-    (["render", "plan", "--db", "{db}", "--out", "{locked}"], "đang được mở"),
-    (["render", "plan", "--db", "{db}"], "thiếu tham số"),
-    (["frobnicate"], "Lệnh không đúng"),
-    (["demo", "--db", "{db}", "--activities", "-5"], "số nguyên"),
-    (["check", "{foreign}"], ""),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["render", "plan", "--db", "{missing}", "--out", "{out}"], "Không tìm thấy tệp dữ liệu"),
+        (["render", "plan", "--db", "{foreign}", "--out", "{out}"], "không phải là tệp dữ liệu"),
+        (["render", "plan", "--db", "{db}", "--out", "{out}", "--plan", "42"], "mã số 42"),
+        (["render", "plan", "--db", "{db}", "--out", "{out}", "--plan", "abc"], "số nguyên"),
+        (
+            ["render", "report", "--db", "{db}", "--out", "{out}", "--from", "2025-13-01", "--to", "2025-12-31"],
+            "Ngày không hợp lệ",
+        ),
+        (
+            ["render", "report", "--db", "{db}", "--out", "{out}", "--from", "2025-12-01", "--to", "2025-01-31"],
+            "Kỳ báo cáo không hợp lệ",
+        ),
+        (["render", "report", "--db", "{db}", "--out", "{out}", "--from", "2025-12-01"], "--from và --to"),
+        (["render", "plan", "--db", "{db}", "--out", "{nodir}"], "không tồn tại"),
+        (["render", "plan", "--db", "{db}", "--out", "{underfile}"], "không phải là thư mục"),
+        (["render", "plan", "--db", "{db}", "--out", "{locked}"], "đang được mở"),
+        (["render", "plan", "--db", "{db}"], "thiếu tham số"),
+        (["frobnicate"], "Lệnh không đúng"),
+        (["demo", "--db", "{db}", "--activities", "-5"], "số nguyên"),
+        (["check", "{foreign}"], ""),
+    ],
+)
 def test_bad_input_gives_one_vietnamese_line_and_changes_nothing(demo_copy, tmp_path, args, expected):
     foreign = tmp_path / "foreign.db"
     foreign.write_bytes(b"PK\x03\x04 not really anything")
@@ -90,9 +119,15 @@ def test_bad_input_gives_one_vietnamese_line_and_changes_nothing(demo_copy, tmp_
     locked = tmp_path / "open.docx"
     locked.write_bytes(b"old content")
     (tmp_path / ".~lock.open.docx#").write_text("someone,host")
-    paths = {"db": demo_copy, "missing": tmp_path / "missing.db", "foreign": foreign, "out": tmp_path / "o.docx",
-             "nodir": tmp_path / "no" / "such" / "o.docx", "underfile": tmp_path / "afile.txt" / "o.docx",
-             "locked": locked}
+    paths = {
+        "db": demo_copy,
+        "missing": tmp_path / "missing.db",
+        "foreign": foreign,
+        "out": tmp_path / "o.docx",
+        "nodir": tmp_path / "no" / "such" / "o.docx",
+        "underfile": tmp_path / "afile.txt" / "o.docx",
+        "locked": locked,
+    }
     before = digest(demo_copy)
     res = run(*[a.format(**paths) for a in args])
     line = assert_one_line_error(res)

@@ -1,4 +1,5 @@
 """The plan commands of docs/cli.md: `plans`, and `--plan` on the workbook, import and export."""
+
 import hashlib
 from datetime import date
 
@@ -20,8 +21,14 @@ def call(capsys, *args):
 def two_plans(demo_copy):
     conn = db.open_db(demo_copy)
     with db.transaction(conn):
-        other = plans.insert_plan(conn, Plan("phòng, chống bệnh lao năm 2025", PartialDate(2025, 10),
-                                             items=[PlanItem("section", "Sinh hoạt chuyên đề", is_task=True)]))
+        other = plans.insert_plan(
+            conn,
+            Plan(
+                "phòng, chống bệnh lao năm 2025",
+                PartialDate(2025, 10),
+                items=[PlanItem("section", "Sinh hoạt chuyên đề", is_task=True)],
+            ),
+        )
     conn.close()
     return demo_copy, other
 
@@ -56,17 +63,22 @@ def test_workbook_import_and_export_of_one_plan(two_plans, capsys, tmp_path):
     conn.close()
     out_book = tmp_path / "xuat.xlsx"
     assert call(capsys, "export", "--db", path, "--out", out_book, "--plan", other)[0] == 0
-    rows = [r for r in load_workbook(out_book).worksheets[0].iter_rows(values_only=True)
-            if r and isinstance(r[3], str) and r[3].startswith("Sinh hoạt về bệnh lao")]
+    rows = [
+        r
+        for r in load_workbook(out_book).worksheets[0].iter_rows(values_only=True)
+        if r and isinstance(r[3], str) and r[3].startswith("Sinh hoạt về bệnh lao")
+    ]
     assert len(rows) == 2
 
 
 def test_a_plan_that_does_not_exist_is_named_and_nothing_changes(two_plans, capsys, tmp_path):
     path, _ = two_plans
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    for args in (("import", "--db", path, "--plan", 99, tmp_path / "x.xlsx"),
-                 ("export", "--db", path, "--out", tmp_path / "x.xlsx", "--plan", 99),
-                 ("xlsx-template", "--db", path, "--out", tmp_path / "y.xlsx", "--plan", 99)):
+    for args in (
+        ("import", "--db", path, "--plan", 99, tmp_path / "x.xlsx"),
+        ("export", "--db", path, "--out", tmp_path / "x.xlsx", "--plan", 99),
+        ("xlsx-template", "--db", path, "--out", tmp_path / "y.xlsx", "--plan", 99),
+    ):
         status, out, err = call(capsys, *args)
         assert status == 1 and err.strip() == "Không có kế hoạch mã số 99 trong cơ sở dữ liệu.", err
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -1,5 +1,6 @@
 """The command line never writes a document over the clerk's data, says a damaged database with the way
 back (restore, salvage), and says every known fault in one Vietnamese line."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,9 +42,16 @@ def test_output_over_the_data_is_refused(demo_copy, tmp_path, capsys, command, t
     conn = db.open_db(demo_copy)
     made = backups.make_backup(conn, demo_copy, backups.START, now=datetime(2025, 3, 4, 8, 30))
     conn.close()
-    out = {"db": demo_copy, "wal": Path(f"{demo_copy}-wal"), "shm": Path(f"{demo_copy}-shm"),
-           "lock": Path(f"{demo_copy}.lock"), "backup": made, "hardlink": tmp_path / "link.docx",
-           "symlink": tmp_path / "sym.docx", "dotted": tmp_path / "." / demo_copy.name}[target]
+    out = {
+        "db": demo_copy,
+        "wal": Path(f"{demo_copy}-wal"),
+        "shm": Path(f"{demo_copy}-shm"),
+        "lock": Path(f"{demo_copy}.lock"),
+        "backup": made,
+        "hardlink": tmp_path / "link.docx",
+        "symlink": tmp_path / "sym.docx",
+        "dotted": tmp_path / "." / demo_copy.name,
+    }[target]
     if target == "hardlink":
         os.link(demo_copy, out)
     if target == "symlink":
@@ -129,8 +137,7 @@ def test_salvage_command(damaged, tmp_path, capsys):
 
 def test_read_only_database_is_said(demo_copy, capsys, monkeypatch):
     real = os.access
-    monkeypatch.setattr(os, "access", lambda p, m: False if str(p) == str(demo_copy) and m == os.W_OK
-                        else real(p, m))
+    monkeypatch.setattr(os, "access", lambda p, m: False if str(p) == str(demo_copy) and m == os.W_OK else real(p, m))
     assert cli.main(["plans", "--db", str(demo_copy)]) == 1
     msg = one_line_error(capsys)
     assert "chỉ cho đọc" in msg and str(demo_copy) in msg and "không thay đổi" in msg
@@ -172,9 +179,16 @@ def test_reading_commands_on_an_old_database_at_once_never_fail(demo_db, tmp_pat
         c.isolation_level = None
         db.migrate(c, upto=1)
         c.close()
-        procs = [subprocess.Popen([sys.executable, "-m", "desktop", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True)
-                 for args in [["plans", "--db", str(old)]] * 3]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "desktop", *args],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for args in [["plans", "--db", str(old)]] * 3
+        ]
         outs = [p.communicate(timeout=120) for p in procs]
         for p, (_, err) in zip(procs, outs):
             assert "duplicate column" not in err and "database is locked" not in err, err

@@ -1,5 +1,6 @@
 """One writer per database (desktop.lock): a second writer is refused with a message naming the
 holder, read-only commands still work, and a lock left by a killed process is taken over."""
+
 from __future__ import annotations
 
 import hashlib
@@ -32,8 +33,14 @@ class Holder:
     """Another process holding the database's lock until release() (or kill())."""
 
     def __init__(self, db: Path):
-        self.proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], cwd=ROOT, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(db)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         line = self.proc.stdout.readline()
         assert line.strip() == "held", self.proc.stderr.read()
 
@@ -74,8 +81,9 @@ def holder():
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
 
 
 def digest(p: Path) -> str:
@@ -227,8 +235,16 @@ def test_two_imports_through_two_paths_never_lose_rows(demo_copy, tmp_path):
     conn.close()
     link = tmp_path / "link.db"
     os.link(demo_copy, link)
-    procs = [subprocess.Popen([sys.executable, "-m", "desktop", "import", "--db", str(p), str(xlsx)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in (demo_copy, link)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "desktop", "import", "--db", str(p), str(xlsx)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for p in (demo_copy, link)
+    ]
     outs = [p.communicate(timeout=120) for p in procs]
     codes = sorted(p.returncode for p in procs)
     conn = db.open_db(demo_copy)

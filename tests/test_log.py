@@ -1,5 +1,6 @@
 """Diagnostics (desktop.log): a rotating log in the data folder, the command line's last-resort
 error naming it, --version, and no crash when the log cannot be written."""
+
 from __future__ import annotations
 
 import logging
@@ -70,8 +71,7 @@ def test_log_removed_while_running_does_not_crash(tmp_path, capfd):
     assert path == applog.log_path()
 
 
-def test_cli_unexpected_error_names_the_log_and_logs_the_traceback(demo_copy, tmp_path, fresh_log, monkeypatch,
-                                                                      capsys):
+def test_cli_unexpected_error_names_the_log_and_logs_the_traceback(demo_copy, tmp_path, fresh_log, monkeypatch, capsys):
     from desktop import app
 
     def broken(*a, **k):
@@ -98,17 +98,30 @@ def test_cli_with_an_unwritable_data_folder_still_works(demo_copy, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     env = {**os.environ, "VANBANYTE_DATA_DIR": str(blocker / "data")}
-    res = subprocess.run([sys.executable, "-m", "desktop", "render", "plan", "--db", str(demo_copy), "--out",
-                          str(tmp_path / "kh.docx")], capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    res = subprocess.run(
+        [sys.executable, "-m", "desktop", "render", "plan", "--db", str(demo_copy), "--out", str(tmp_path / "kh.docx")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
     assert res.returncode == 0 and res.stderr == "", res.stderr
-    res = subprocess.run([sys.executable, "-m", "desktop", "check", str(tmp_path / "khong_co.docx")],
-                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    res = subprocess.run(
+        [sys.executable, "-m", "desktop", "check", str(tmp_path / "khong_co.docx")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
     assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1, res.stderr
 
 
 def test_version_names_the_app():
-    res = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, cwd=ROOT,
-                         timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert res.returncode == 0 and res.stdout == f"Văn bản Y tế {__version__}\n"
 
 

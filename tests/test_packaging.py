@@ -1,7 +1,7 @@
 """What the frozen build relies on, checked from the source: the launcher's options, what the
 bundle leaves out, the bundle audit, the per-user folders, Vietnamese paths with spaces."""
+
 import importlib.util
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -35,23 +35,26 @@ def test_launcher_takes_qt_platform_option_before_argparse(monkeypatch):
     assert launcher._qt_platform_option(["render", "plan"]) == ["render", "plan"]
 
 
-@pytest.mark.parametrize("dest, kept", [
-    ("PySide6/Qt/translations/qtbase_de.qm", False),
-    ("PySide6/translations/qtbase_fr.qm", False),
-    ("PySide6/qt_help_de.qm".replace("qt_help", "translations/qt_help"), False),
-    ("PySide6/plugins/platforms/qwindows.dll", True),
-    ("PySide6/plugins/platforms/qoffscreen.dll", True),
-    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
-    ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
-    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
-    ("PySide6/Qt/plugins/imageformats/libqico.so", True),
-    ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
-    ("PySide6/Qt/plugins/tls/qopensslbackend.dll", False),
-    ("PySide6/Qt/lib/libQt6DBus.so.6", True),  # Qt6Gui links it
-    ("PySide6/Qt6Network.dll", False),
-    ("PySide6/opengl32sw.dll", False),
-    ("PySide6\\Qt6Widgets.dll", True),
-])
+@pytest.mark.parametrize(
+    "dest, kept",
+    [
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/translations/qtbase_fr.qm", False),
+        ("PySide6/qt_help_de.qm".replace("qt_help", "translations/qt_help"), False),
+        ("PySide6/plugins/platforms/qwindows.dll", True),
+        ("PySide6/plugins/platforms/qoffscreen.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqico.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/tls/qopensslbackend.dll", False),
+        ("PySide6/Qt/lib/libQt6DBus.so.6", True),  # Qt6Gui links it
+        ("PySide6/Qt6Network.dll", False),
+        ("PySide6/opengl32sw.dll", False),
+        ("PySide6\\Qt6Widgets.dll", True),
+    ],
+)
 def test_slim_drops_only_what_the_app_never_loads(dest, kept):
     assert _load("slim").keep(dest) is kept
 
@@ -83,7 +86,11 @@ def test_audit_refuses_test_only_files_and_missing_data(tmp_path, capsys):
     finally:
         sys.argv = sys_argv
     out = capsys.readouterr().out
-    assert "icuuc.dll" in out and "tests/test_x.py" in out and "missing from the bundle: desktop/templates_docx/bao_cao.docx" in out
+    assert (
+        "icuuc.dll" in out
+        and "tests/test_x.py" in out
+        and "missing from the bundle: desktop/templates_docx/bao_cao.docx" in out
+    )
 
 
 def test_zip_has_the_bundle_and_a_readable_doc_toi(tmp_path, monkeypatch):
@@ -114,8 +121,7 @@ def test_data_folder_is_the_roaming_profile(monkeypatch):
 
     seen = {}
     monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
-    monkeypatch.setattr(platformdirs, "user_data_dir",
-                        lambda *a, **k: seen.update(args=a, kwargs=k) or "/x/VanBanYTe")
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: seen.update(args=a, kwargs=k) or "/x/VanBanYTe")
     assert paths.data_dir() == Path("/x/VanBanYTe")
     assert seen["args"] == ("VanBanYTe",) and seen["kwargs"] == {"appauthor": False, "roaming": True}
 
@@ -125,9 +131,11 @@ def test_commands_work_in_a_vietnamese_folder_with_spaces(tmp_path):
     folder.mkdir()
     db, out = folder / "dữ liệu mẫu.db", folder / "Kế hoạch năm.docx"
     env_run = [sys.executable, "-m", "desktop"]
-    for args in (["demo", "--db", str(db), "--activities", "20"],
-                 ["render", "plan", "--db", str(db), "--out", str(out)],
-                 ["check", str(out)]):
+    for args in (
+        ["demo", "--db", str(db), "--activities", "20"],
+        ["render", "plan", "--db", str(db), "--out", str(out)],
+        ["check", str(out)],
+    ):
         p = subprocess.run(env_run + args, capture_output=True, text=True, cwd=ROOT, timeout=120)
         assert p.returncode == 0, p.stderr
     assert out.is_file() and (folder / "dữ liệu mẫu.db").is_file()

@@ -1,6 +1,7 @@
 """The app installs like any Python application: a wheel built from the tree, installed into a
 fresh virtual environment, runs the commands from any folder with only what the wheel carried
 (resources, templates and migrations are package data, not files of the source tree)."""
+
 import os
 import shutil
 import subprocess
@@ -23,11 +24,18 @@ def run(args, cwd, env=None, timeout=300):
 def test_wheel_installs_into_a_fresh_venv_and_runs_from_any_folder(tmp_path):
     # built from a copy of the tree without build/ or egg-info leftovers, as from a fresh clone
     src = tmp_path / "src"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__",
-                                                              ".venv", ".pytest_cache", ".ruff_cache"))
+    shutil.copytree(
+        ROOT,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".git", "build", "dist", "*.egg-info", "__pycache__", ".venv", ".pytest_cache", ".ruff_cache"
+        ),
+    )
     wheels = tmp_path / "wheels"
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels),
-         str(src)], cwd=tmp_path)
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(src)],
+        cwd=tmp_path,
+    )
     [wheel] = wheels.glob("van_ban_y_te-*.whl")
     # the dependencies (PySide6, docxtpl …) come from this interpreter's site-packages: no download;
     # the venv's own site-packages come first, so `desktop` is the wheel's copy, not the source tree
@@ -42,8 +50,9 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_from_any_folder(tmp_path):
     assert Path(where.strip()).is_relative_to(venv), where
     run([str(py), "-m", "desktop", "demo", "--db", "du_lieu.db", "--activities", "30"], cwd=work, env=env)
     run([str(py), "-m", "desktop", "render", "plan", "--db", "du_lieu.db", "--out", "ke_hoach.docx"], cwd=work, env=env)
-    run([str(py), "-m", "desktop", "render", "report", "--db", "du_lieu.db", "--out", "bao_cao.docx"], cwd=work,
-        env=env)
+    run(
+        [str(py), "-m", "desktop", "render", "report", "--db", "du_lieu.db", "--out", "bao_cao.docx"], cwd=work, env=env
+    )
     for doc in ("ke_hoach.docx", "bao_cao.docx"):
         run([str(py), "-m", "desktop", "check", doc], cwd=work, env=env)
     run([str(py), "-m", "desktop", "xlsx-template", "--db", "du_lieu.db", "--out", "so.xlsx"], cwd=work, env=env)

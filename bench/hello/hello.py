@@ -1,6 +1,7 @@
 """The baseline of bench/frozen_start.py: the smallest PySide6 window, built the same way as the
 app (onedir, windowed, the same exclusions). `hello RESULT_FILE` shows the window, writes
 shown_at=<epoch seconds of its first paint> (as the app's --self-test does), and quits."""
+
 import sys
 import time
 

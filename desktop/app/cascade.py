@@ -4,6 +4,7 @@ propose() reads the file and returns what the review screen shows (domain.cascad
 superior document with what could not be read, căn cứ candidates matched to the catalogue, tasks with
 proposed departments and targets, repairs); create() stores what the clerk accepted, in one
 transaction. import_without_questions() is both at once, as `plan-import` does."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -33,15 +34,17 @@ def known_refs(conn: sqlite3.Connection) -> list[LegalRef]:
     return stored + [r for _, r in catalogue.catalogue() if number_key(r.number) not in have]
 
 
-def propose(conn: sqlite3.Connection, unit: Unit, path: str | Path, year: int | None = None,
-            accept_non_plan: bool = False) -> Proposal:
+def propose(
+    conn: sqlite3.Connection, unit: Unit, path: str | Path, year: int | None = None, accept_non_plan: bool = False
+) -> Proposal:
     """What the review screen proposes; NotAPlan unless the clerk confirmed (accept_non_plan), and a
     UserError when nothing numbered was found at all. Nothing is written."""
     path = Path(path)
     imported = read_superior_plan(path)
     if not imported.items:
-        raise UserError(f"Không tìm thấy mục nào được đánh số (I., II., 1., …) trong {path.name}: "
-                        "chưa tạo kế hoạch nào.")
+        raise UserError(
+            f"Không tìm thấy mục nào được đánh số (I., II., 1., …) trong {path.name}: chưa tạo kế hoạch nào."
+        )
     if not imported.is_plan and not accept_non_plan:
         raise NotAPlan(path.name, imported.found)
     return propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit))
@@ -81,13 +84,17 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def import_without_questions(conn: sqlite3.Connection, unit: Unit, path: str | Path,
-                             year: int | None = None) -> Imported:
+def import_without_questions(
+    conn: sqlite3.Connection, unit: Unit, path: str | Path, year: int | None = None
+) -> Imported:
     """`plan-import`: the proposal taken as it is (what cannot be read stays blank)."""
     proposal = propose(conn, unit, path, year)
     pid = create(conn, proposal)
     notes = list(proposal.warnings)
     if proposal.missing:
-        notes.append("Chưa đọc được của văn bản cấp trên: " + ", ".join(proposal.missing_labels())
-                     + " — hãy điền ở mục “Thực hiện” của kế hoạch.")
+        notes.append(
+            "Chưa đọc được của văn bản cấp trên: "
+            + ", ".join(proposal.missing_labels())
+            + " — hãy điền ở mục “Thực hiện” của kế hoạch."
+        )
     return Imported(pid, proposal, notes)

@@ -1,4 +1,5 @@
 """Documents: the plan and the report, compiled from the store and rendered (Word, PDF)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -18,8 +19,14 @@ def resolve_plan_id(conn: sqlite3.Connection, plan_id: int | None) -> int:
     return plans.latest_plan_id(conn) if plan_id is None else plan_id
 
 
-def write_plan(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None, pdf: bool = False,
-               template: Path | None = None, cancel=None) -> list[Path]:
+def write_plan(
+    conn: sqlite3.Connection,
+    out: str | Path,
+    plan_id: int | None = None,
+    pdf: bool = False,
+    template: Path | None = None,
+    cancel=None,
+) -> list[Path]:
     """The Kế hoạch as .docx (and PDF); `cancel` (a threading.Event) stops the PDF conversion."""
     from ..docgen.pdf import to_pdf
     from ..docgen.render import render_plan  # docx/docxtpl/Jinja load on first use, not at start-up
@@ -34,8 +41,7 @@ def write_plan(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = 
     return written
 
 
-def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | None = None,
-                end: date | None = None):
+def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | None = None, end: date | None = None):
     """The plan, unit, report record (stored or default), compiled figures and sections."""
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
@@ -113,9 +119,16 @@ def previous_for(conn: sqlite3.Connection, plan, unit, start: date, end: date) -
     return compile_report(plans.load_plan(conn, prev_id), unit, acts, p_start, p_end)
 
 
-def write_report(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None,
-                 start: date | None = None, end: date | None = None, pdf: bool = False,
-                 template: Path | None = None, cancel=None) -> list[Path]:
+def write_report(
+    conn: sqlite3.Connection,
+    out: str | Path,
+    plan_id: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    pdf: bool = False,
+    template: Path | None = None,
+    cancel=None,
+) -> list[Path]:
     from ..docgen.pdf import to_pdf
     from ..docgen.render import render_report
 

@@ -5,6 +5,7 @@ appendix as a workbook, a folder of files per activity named by its STT in the a
 A file is copied under a temporary name, renamed into place, then recorded in one transaction; any
 failure removes what was copied and records nothing. A file the clerk removes, or a file of a deleted
 activity, is moved to ``minh_chung/_da_xoa/<activity id>/``, never deleted."""
+
 from __future__ import annotations
 
 import errno
@@ -28,8 +29,24 @@ CHUNK = 1 << 20
 NAME_LIMIT = 80  # characters of a folder or file name made here
 _REFUSED = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-_PACKED = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".pdf", ".zip", ".rar", ".7z", ".docx", ".xlsx", ".pptx",
-           ".mp4", ".mp3", ".mov", ".heic"}
+_PACKED = {
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".pdf",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".docx",
+    ".xlsx",
+    ".pptx",
+    ".mp4",
+    ".mp3",
+    ".mov",
+    ".heic",
+}
 
 
 def safe_name(text: str, limit: int = NAME_LIMIT) -> str:
@@ -41,7 +58,7 @@ def safe_name(text: str, limit: int = NAME_LIMIT) -> str:
     if not dot or not stem or len(ext) > 10 or " " in ext:
         stem, ext = name, ""
     ext = f".{ext}" if ext else ""
-    stem = stem[:max(1, limit - len(ext))].rstrip(" .")
+    stem = stem[: max(1, limit - len(ext))].rstrip(" .")
     if not stem or stem.upper() in _RESERVED:
         stem = f"_{stem}" if stem else "tep"
     return (stem + ext).rstrip(" .") or "tep"
@@ -81,13 +98,18 @@ def _free(folder: Path, name: str, taken: set[str] = frozenset()) -> Path:
 def _copy_error(e: OSError, src: Path, where: Path, reading: bool) -> UserError:
     name = one_line(src.name)
     if e.errno == errno.ENOSPC:
-        return UserError(f"Không thêm được tệp minh chứng “{name}”: ổ đĩa chứa thư mục {one_line(where)} đã đầy. "
-                         "Chưa có tệp nào được thêm.")
+        return UserError(
+            f"Không thêm được tệp minh chứng “{name}”: ổ đĩa chứa thư mục {one_line(where)} đã đầy. "
+            "Chưa có tệp nào được thêm."
+        )
     if reading:
-        return UserError(f"Không đọc được tệp “{name}” ({e.strerror or e}); hãy kiểm tra tệp còn đó và mở được. "
-                         "Chưa có tệp nào được thêm.")
-    return UserError(f"Không chép được tệp “{name}” vào thư mục {one_line(where)} ({e.strerror or e}). "
-                     "Chưa có tệp nào được thêm.")
+        return UserError(
+            f"Không đọc được tệp “{name}” ({e.strerror or e}); hãy kiểm tra tệp còn đó và mở được. "
+            "Chưa có tệp nào được thêm."
+        )
+    return UserError(
+        f"Không chép được tệp “{name}” vào thư mục {one_line(where)} ({e.strerror or e}). Chưa có tệp nào được thêm."
+    )
 
 
 def _copy(src: Path, dest: Path) -> tuple[int, str]:
@@ -134,8 +156,10 @@ def attach(conn: sqlite3.Connection, activity_id: int, sources) -> list[Evidence
     where = root / str(int(activity_id))
     for s in sources:
         if not s.is_file():
-            raise UserError(f"Không thêm được “{one_line(s.name)}”: không phải là một tệp hoặc tệp không còn ở "
-                            f"{one_line(s.parent)}. Chưa có tệp nào được thêm.")
+            raise UserError(
+                f"Không thêm được “{one_line(s.name)}”: không phải là một tệp hoặc tệp không còn ở "
+                f"{one_line(s.parent)}. Chưa có tệp nào được thêm."
+            )
     made_folder = not where.exists()
     copied: list[Path] = []
     try:
@@ -143,8 +167,9 @@ def attach(conn: sqlite3.Connection, activity_id: int, sources) -> list[Evidence
             where.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise _copy_error(e, sources[0], where, False) from e
-        taken = {p.rsplit("/", 1)[-1].casefold() for p in rows.stored_paths(conn)
-                 if p.startswith(f"{int(activity_id)}/")}
+        taken = {
+            p.rsplit("/", 1)[-1].casefold() for p in rows.stored_paths(conn) if p.startswith(f"{int(activity_id)}/")
+        }
         staged = []
         for s in sources:
             name = unicodedata.normalize("NFC", s.name)
@@ -206,8 +231,10 @@ def remove(conn: sqlite3.Connection, evidence_id: int) -> Path | None:
             if src.exists():
                 moved = _to_trash(root, f)
                 if moved is None:
-                    raise UserError(f"Không bỏ được tệp “{one_line(f.name)}”: tệp đang được mở trong chương trình "
-                                    "khác hoặc không có quyền ghi; hãy đóng tệp rồi thử lại.")
+                    raise UserError(
+                        f"Không bỏ được tệp “{one_line(f.name)}”: tệp đang được mở trong chương trình "
+                        "khác hoặc không có quyền ghi; hãy đóng tệp rồi thử lại."
+                    )
     except BaseException:
         if moved is not None and not src.exists():  # the row stays: so does the file
             src.parent.mkdir(parents=True, exist_ok=True)
@@ -265,8 +292,15 @@ class Dossier:
     missing: list[str]  # evidence rows whose file is gone (listed in the zip's "Tệp thiếu.txt")
 
 
-def export_dossier(conn: sqlite3.Connection, out_zip: str | Path, plan_id: int | None = None, start=None,
-                   end=None, pdf: bool = True, cancel=None) -> Dossier:
+def export_dossier(
+    conn: sqlite3.Connection,
+    out_zip: str | Path,
+    plan_id: int | None = None,
+    start=None,
+    end=None,
+    pdf: bool = True,
+    cancel=None,
+) -> Dossier:
     """Hồ sơ minh chứng of a plan's period, one zip: the report (.docx, and .pdf when a converter exists), the
     appendix as a workbook, and "STT - title/" per activity with files (STT as in the report's appendix)."""
     import tempfile
@@ -324,10 +358,14 @@ def export_dossier(conn: sqlite3.Connection, out_zip: str | Path, plan_id: int |
                         try:
                             z.write(src, f"{name}/{inner}", kind)
                         except OSError as e:
-                            raise UserError(f"Không đọc được tệp minh chứng “{one_line(f.name)}” của hoạt động "
-                                            f"{stt} ({e.strerror or e}); hồ sơ chưa được ghi.") from e
+                            raise UserError(
+                                f"Không đọc được tệp minh chứng “{one_line(f.name)}” của hoạt động "
+                                f"{stt} ({e.strerror or e}); hồ sơ chưa được ghi."
+                            ) from e
                         count += 1
                 if missing:
-                    z.writestr("Tệp thiếu.txt", "Các tệp minh chứng không còn trong thư mục dữ liệu:\r\n"
-                               + "\r\n".join(missing) + "\r\n")
+                    z.writestr(
+                        "Tệp thiếu.txt",
+                        "Các tệp minh chứng không còn trong thư mục dữ liệu:\r\n" + "\r\n".join(missing) + "\r\n",
+                    )
     return Dossier(out_zip, count, with_pdf, missing)

@@ -1,5 +1,6 @@
 """The unit's forms of activity: read from its database into the catalogue in use (domain.forms.use),
 added, edited, hidden (a form in use is hidden, never deleted)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,8 +22,13 @@ def load_forms(conn: sqlite3.Connection) -> FormCatalogue:
 
 
 def _check(conn: sqlite3.Connection, f: Form) -> Form:
-    f = dataclasses.replace(f, label=clean(f.label), unit=clean(f.unit), verb=clean(f.verb) or "Thực hiện",
-                            people=clean(f.people) or "lượt người tham dự")
+    f = dataclasses.replace(
+        f,
+        label=clean(f.label),
+        unit=clean(f.unit),
+        verb=clean(f.verb) or "Thực hiện",
+        people=clean(f.people) or "lượt người tham dự",
+    )
     if not f.label or not f.unit:
         raise UserError("Hình thức cần có tên và đơn vị tính.")
     same = [o for o in store_forms.load_forms(conn) if fold(o.label) == fold(f.label) and o.code != f.code]
@@ -33,8 +39,9 @@ def _check(conn: sqlite3.Connection, f: Form) -> Form:
     return f
 
 
-def add_form(conn: sqlite3.Connection, label: str, unit: str, verb: str = "", tail: str | None = None,
-             people: str = "") -> Form:
+def add_form(
+    conn: sqlite3.Connection, label: str, unit: str, verb: str = "", tail: str | None = None, people: str = ""
+) -> Form:
     """A new form of the unit; `tail` by default the label in lower case (verb "Tổ chức", label "Khám sàng
     lọc": "Tổ chức 03 lượt khám sàng lọc"). UserError when the label or unit is blank or the label taken."""
     taken = [f.code for f in store_forms.load_forms(conn)]

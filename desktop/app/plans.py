@@ -1,5 +1,6 @@
 """Plans: a new one from the preset or from a superior's document, its superior document and legal
 basis, its items saved, and what deleting a plan or a task would leave behind."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -14,16 +15,20 @@ from ..domain.text import clean
 from ..domain.vnformat import parse_date
 from ..store import activities, catalogue, db, plans, refs
 
-ROLE_HINTS = {"lead": ("KHTH", "kế hoạch"), "personnel": ("TCCB", "tổ chức"), "it": ("CNTT", "công nghệ"),
-              "nursing": ("ĐD", "điều dưỡng"), "union": ("CĐ", "công đoàn")}
+ROLE_HINTS = {
+    "lead": ("KHTH", "kế hoạch"),
+    "personnel": ("TCCB", "tổ chức"),
+    "it": ("CNTT", "công nghệ"),
+    "nursing": ("ĐD", "điều dưỡng"),
+    "union": ("CĐ", "công đoàn"),
+}
 
 
 def guess_roles(unit: Unit) -> dict[str, int | None]:
     """Departments for the preset's roles, by abbreviation or name; the first department leads otherwise."""
     out: dict[str, int | None] = {}
     for role, (abbr, word) in ROLE_HINTS.items():
-        out[role] = next((d.id for d in unit.departments
-                          if d.abbr.upper() == abbr or word in d.name.lower()), None)
+        out[role] = next((d.id for d in unit.departments if d.abbr.upper() == abbr or word in d.name.lower()), None)
     if out["lead"] is None and unit.departments:
         out["lead"] = unit.departments[0].id
     return out
@@ -33,8 +38,16 @@ def guess_roles(unit: Unit) -> dict[str, int | None]:
 def insert_preset_plan(conn: sqlite3.Connection, unit: Unit, today: date, superior_short: str) -> int:
     """The bundled preset as the unit's plan (the catalogue installed first), inside the caller's transaction."""
     refs_by_key = catalogue.install_catalogue(conn)
-    plan = plan_from_preset(catalogue.preset(), unit, refs_by_key, guess_roles(unit), today,
-                            superior_issuer=unit.parent_body, superior_short=superior_short, deadline="10/12")
+    plan = plan_from_preset(
+        catalogue.preset(),
+        unit,
+        refs_by_key,
+        guess_roles(unit),
+        today,
+        superior_issuer=unit.parent_body,
+        superior_short=superior_short,
+        deadline="10/12",
+    )
     plan.doc_date.day = None
     plan.signer_id = unit.signers[0].id if unit.signers else None
     return plans.insert_plan(conn, plan)
@@ -78,8 +91,9 @@ def set_superior(conn: sqlite3.Connection, plan: Plan, citation: str, summary: s
     UserError naming what could not be read (nothing written)."""
     ref = parse_citation(clean(citation))
     if ref is None or not ref.issuer:
-        raise UserError("Chưa đọc được: hãy ghi theo mẫu “Kế hoạch số 357/KH-SYT ngày 04/9/2025 của "
-                        "Sở Y tế tỉnh Lâm Đồng”.")
+        raise UserError(
+            "Chưa đọc được: hãy ghi theo mẫu “Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng”."
+        )
     due = None
     if clean(deadline):
         try:
@@ -88,8 +102,9 @@ def set_superior(conn: sqlite3.Connection, plan: Plan, citation: str, summary: s
             raise UserError(f"Hạn báo cáo: {e}.") from e
     ref.summary = clean(summary) or ref.summary
     old = plan.superior
-    sup = SuperiorDoc(ref, addressee=old.addressee if old and old.addressee else ref.issuer, deadline=due,
-                      id=old.id if old else None)
+    sup = SuperiorDoc(
+        ref, addressee=old.addressee if old and old.addressee else ref.issuer, deadline=due, id=old.id if old else None
+    )
     if old is not None and cite(old.ref, with_summary=True) == cite(ref, with_summary=True):
         ref.id = old.ref.id  # unchanged: keep the reference (it may be a catalogue entry)
     with db.transaction(conn):
@@ -104,8 +119,10 @@ def catalogue_citation(conn: sqlite3.Connection, typed: str) -> int:
     UserError when the citation cannot be read."""
     ref = parse_citation(typed) if typed else None
     if ref is None or not ref.issuer:
-        raise UserError("Chưa đọc được căn cứ vừa gõ; hãy ghi theo mẫu “Quyết định số 12/QĐ-SYT ngày 05/01/2025 "
-                        "của Sở Y tế tỉnh Lâm Đồng về việc …”.")
+        raise UserError(
+            "Chưa đọc được căn cứ vừa gõ; hãy ghi theo mẫu “Quyết định số 12/QĐ-SYT ngày 05/01/2025 "
+            "của Sở Y tế tỉnh Lâm Đồng về việc …”."
+        )
     same = next((r for r in refs.list_refs(conn) if cite(r) == cite(ref)), None)
     with db.transaction(conn):
         return same.id if same else refs.save_ref(conn, ref)
@@ -117,12 +134,23 @@ def set_basis(conn: sqlite3.Connection, plan_id: int, ref_ids: list[int]) -> Non
 
 
 # ---------------------------------------------------------------- items
-def save_item(conn: sqlite3.Connection, item_id: int, *, kind: str, text: str, is_task: bool,
-              lead_dept_id: int | None, time_frame: str, coord_dept_ids: list[int], targets: list[Target]) -> None:
+def save_item(
+    conn: sqlite3.Connection,
+    item_id: int,
+    *,
+    kind: str,
+    text: str,
+    is_task: bool,
+    lead_dept_id: int | None,
+    time_frame: str,
+    coord_dept_ids: list[int],
+    targets: list[Target],
+) -> None:
     """An item's fields, coordinating departments and targets, in one transaction."""
     with db.transaction(conn):
-        plans.update_item(conn, item_id, kind=kind, text=text, is_task=int(is_task), lead_dept_id=lead_dept_id,
-                          time_frame=time_frame)
+        plans.update_item(
+            conn, item_id, kind=kind, text=text, is_task=int(is_task), lead_dept_id=lead_dept_id, time_frame=time_frame
+        )
         plans.set_item_details(conn, item_id, coord_dept_ids, targets)
 
 

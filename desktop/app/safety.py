@@ -1,5 +1,6 @@
 """Keeping the clerk's data: output paths that would overwrite it are refused, a damaged database is
 restored from its newest good backup or salvaged into a new file. Called by the command line and the window."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,5 @@
 """First run: a new database for the unit the clerk described, or the demo."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -37,12 +38,20 @@ def preset_preview(unit: Unit, today: date | None = None):
     from ..store import catalogue
     from .plans import guess_roles
 
-    return plan_from_preset(catalogue.preset(), unit, {}, guess_roles(unit), today or date.today(),
-                            superior_issuer=unit.parent_body, superior_short=unit.parent_body or "cấp trên")
+    return plan_from_preset(
+        catalogue.preset(),
+        unit,
+        {},
+        guess_roles(unit),
+        today or date.today(),
+        superior_issuer=unit.parent_body,
+        superior_short=unit.parent_body or "cấp trên",
+    )
 
 
-def create_unit_database_choosing(path: Path, unit: Unit, with_plan: bool,
-                                  keep_targets: set[tuple[int, int]] | None = None, today: date | None = None) -> None:
+def create_unit_database_choosing(
+    path: Path, unit: Unit, with_plan: bool, keep_targets: set[tuple[int, int]] | None = None, today: date | None = None
+) -> None:
     """A new database at `path` with the unit and, when `with_plan`, a first plan from the preset keeping only
     the targets in `keep_targets` ({(task number, target number)} counted from 0 in plan order; None: all).
     All or nothing, like create_unit_database."""
@@ -58,9 +67,16 @@ def create_unit_database_choosing(path: Path, unit: Unit, with_plan: bool,
             if with_plan:
                 saved = units.load_unit(conn)
                 refs_by_key = catalogue.install_catalogue(conn)
-                plan = plan_from_preset(catalogue.preset(), saved, refs_by_key, guess_roles(saved),
-                                        today or date.today(), superior_issuer=saved.parent_body,
-                                        superior_short=saved.parent_body or "cấp trên", deadline="10/12")
+                plan = plan_from_preset(
+                    catalogue.preset(),
+                    saved,
+                    refs_by_key,
+                    guess_roles(saved),
+                    today or date.today(),
+                    superior_issuer=saved.parent_body,
+                    superior_short=saved.parent_body or "cấp trên",
+                    deadline="10/12",
+                )
                 plan.doc_date.day = None
                 plan.signer_id = saved.signers[0].id if saved.signers else None
                 if keep_targets is not None:

@@ -1,4 +1,5 @@
 """The unit's profile and departments, as the Đơn vị screen edits them."""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,5 @@
 """Excel exchange: the department workbook, imports (dry run, then one transaction a file), export."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -45,8 +46,9 @@ def _task_names(conn: sqlite3.Connection) -> tuple[dict[int, str], dict[int, str
     return labels, texts
 
 
-def write_xlsx_export(conn: sqlite3.Connection, out: str | Path, acts=None, progress=None,
-                      plan_id: int | None = None) -> Path:
+def write_xlsx_export(
+    conn: sqlite3.Connection, out: str | Path, acts=None, progress=None, plan_id: int | None = None
+) -> Path:
     """The given activities (the ledger's filter), else those of `plan_id`, else every activity."""
     from ..excel.export import write_export
 
@@ -122,6 +124,7 @@ def read_imports_rows(conn: sqlite3.Connection, paths, progress=None, plan_id: i
     done = 0
     results = []
     for p in paths:
+
         def each(n: int, base: int = done) -> None:
             progress(base + n, max(total, base + n))
 

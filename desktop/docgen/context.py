@@ -1,4 +1,5 @@
 """The values a template is rendered with, built from the domain objects."""
+
 from __future__ import annotations
 
 from ..domain.models import Plan, Report, Signer, Unit
@@ -45,10 +46,18 @@ def report_context(plan: Plan, unit: Unit, report: Report, sections: list[Sectio
     ctx["title"] = report_title(plan, unit, compiled)
     ctx["addressee"] = clean(report.addressee)
     ctx["blocks"] = report_blocks(sections)
-    ctx.update(closing(unit, report.recipients or plan.recipients or unit.recipients,
-                       report.signer_id or plan.signer_id, plan.archive_dept_id))
-    ctx["appendix_ref"] = (f"(Kèm theo Báo cáo số {doc_number(report.number, 'BC', unit.abbr)} "
-                           f"{written_date(report.doc_date)} của {clean(unit.name)})")
+    ctx.update(
+        closing(
+            unit,
+            report.recipients or plan.recipients or unit.recipients,
+            report.signer_id or plan.signer_id,
+            plan.archive_dept_id,
+        )
+    )
+    ctx["appendix_ref"] = (
+        f"(Kèm theo Báo cáo số {doc_number(report.number, 'BC', unit.abbr)} "
+        f"{written_date(report.doc_date)} của {clean(unit.name)})"
+    )
     ctx["rows"] = appendix_rows(compiled, unit)
     ctx["totals"] = appendix_totals(compiled)
     return ctx

@@ -1,4 +1,5 @@
 """PDF through LibreOffice (any system) or Microsoft Word (Windows), whichever is installed."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,10 @@ from pathlib import Path
 from ..domain.errors import UserError
 from ..files import atomic_path
 
-_WINDOWS_SOFFICE = (r"C:\Program Files\LibreOffice\program\soffice.exe",
-                    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+_WINDOWS_SOFFICE = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
 
 
 def find_soffice() -> str | None:
@@ -102,13 +105,23 @@ def run_converter(cmd: list[str], timeout: float, cancel: threading.Event | None
 
 def _via_soffice(soffice: str, docx: Path, out_dir: Path, timeout: float, cancel) -> Path:
     with tempfile.TemporaryDirectory(prefix="vbyt-lo-") as profile:
-        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(out_dir), str(docx)]
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ]
         try:
             status = run_converter(cmd, timeout, cancel)
         except TimeoutError:
-            raise UserError(f"LibreOffice chưa chuyển xong {docx.name} sang PDF sau {timeout:.0f} giây nên đã "
-                            "được dừng; tệp .docx vẫn dùng được (mở bằng Word và “Lưu thành PDF”).") from None
+            raise UserError(
+                f"LibreOffice chưa chuyển xong {docx.name} sang PDF sau {timeout:.0f} giây nên đã "
+                "được dừng; tệp .docx vẫn dùng được (mở bằng Word và “Lưu thành PDF”)."
+            ) from None
         except OSError as e:
             raise UserError(f"Không chạy được LibreOffice để tạo PDF cho {docx.name} ({e}).") from e
     pdf = out_dir / (docx.stem + ".pdf")
@@ -118,21 +131,26 @@ def _via_soffice(soffice: str, docx: Path, out_dir: Path, timeout: float, cancel
 
 
 def _via_word(docx: Path, pdf: Path, timeout: float, cancel) -> None:
-    script = ("$w = New-Object -ComObject Word.Application; $w.Visible = $false; "
-              f"$d = $w.Documents.Open('{docx}', $false, $true); $d.SaveAs([ref]'{pdf}', [ref]17); "
-              "$d.Close($false); $w.Quit()")
+    script = (
+        "$w = New-Object -ComObject Word.Application; $w.Visible = $false; "
+        f"$d = $w.Documents.Open('{docx}', $false, $true); $d.SaveAs([ref]'{pdf}', [ref]17); "
+        "$d.Close($false); $w.Quit()"
+    )
     try:
         status = run_converter(["powershell", "-NoProfile", "-Command", script], timeout, cancel)
     except TimeoutError:
-        raise UserError(f"Word chưa chuyển xong {docx.name} sang PDF sau {timeout:.0f} giây nên đã được dừng.") from None
+        raise UserError(
+            f"Word chưa chuyển xong {docx.name} sang PDF sau {timeout:.0f} giây nên đã được dừng."
+        ) from None
     except OSError as e:
         raise UserError(f"Word không chuyển được {docx.name} sang PDF ({e}).") from e
     if status != 0:
         raise UserError(f"Word không chuyển được {docx.name} sang PDF (mã lỗi {status}).")
 
 
-def to_pdf(docx: str | Path, pdf: str | Path | None = None, *, timeout: float = TIMEOUT,
-           cancel: threading.Event | None = None) -> Path:
+def to_pdf(
+    docx: str | Path, pdf: str | Path | None = None, *, timeout: float = TIMEOUT, cancel: threading.Event | None = None
+) -> Path:
     """Write the PDF of `docx` (default: same name, .pdf) and return its path. The converter is
     ended, children included, after `timeout` seconds or when `cancel` is set; nothing is written
     then."""
@@ -140,8 +158,10 @@ def to_pdf(docx: str | Path, pdf: str | Path | None = None, *, timeout: float = 
     target = Path(pdf) if pdf else src.with_suffix(".pdf")
     soffice = find_soffice()
     if soffice is None and not _word_available():
-        raise UserError("Không tạo được PDF: máy chưa cài LibreOffice hoặc Microsoft Word. "
-                        "Hãy cài một trong hai, hoặc mở tệp .docx và dùng “Lưu thành PDF”.")
+        raise UserError(
+            "Không tạo được PDF: máy chưa cài LibreOffice hoặc Microsoft Word. "
+            "Hãy cài một trong hai, hoặc mở tệp .docx và dùng “Lưu thành PDF”."
+        )
     with atomic_path(target) as tmp:
         if soffice:
             with tempfile.TemporaryDirectory(prefix="vbyt-pdf-") as work:

@@ -5,6 +5,7 @@ Word's automatic numbering is not part of a paragraph's text, so a heading numbe
 the list's levels (format, text, start) so the plan reader sees the structure the reader of the
 page sees, at every level of a multi-level list.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -16,8 +17,8 @@ from ..domain.plan_import import ImportedPlan, parse_plan_text
 from ..files import one_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_TEXT_BYTES = 20 * 2 ** 20  # a .txt superior plan: a long plan is a few hundred KB
-MAX_TEXT_CHARS = 20 * 2 ** 20
+MAX_TEXT_BYTES = 20 * 2**20  # a .txt superior plan: a long plan is a few hundred KB
+MAX_TEXT_CHARS = 20 * 2**20
 MAX_LINES = 50_000  # non-empty lines of text
 MAX_ITEMS = 5_000  # sections and tasks of one plan (a provincial plan has a few hundred)
 
@@ -29,28 +30,32 @@ def read_source(path: Path) -> str:
     if not path.exists():
         raise UserError(f"Không tìm thấy tệp {path}.")
     if suffix == ".doc":
-        raise UserError(f"{path.name} là tệp Word cũ (.doc): hãy mở trong Word, chọn Lưu thành… định dạng .docx "
-                        "rồi nhập lại.")
+        raise UserError(
+            f"{path.name} là tệp Word cũ (.doc): hãy mở trong Word, chọn Lưu thành… định dạng .docx rồi nhập lại."
+        )
     if suffix == ".pdf":
-        raise UserError(f"Chưa đọc được tệp PDF ({path.name}): hãy mở tệp, chép toàn bộ văn bản vào Notepad, lưu "
-                        "thành .txt rồi nhập tệp .txt đó.")
+        raise UserError(
+            f"Chưa đọc được tệp PDF ({path.name}): hãy mở tệp, chép toàn bộ văn bản vào Notepad, lưu "
+            "thành .txt rồi nhập tệp .txt đó."
+        )
     if suffix not in (".docx", ".txt"):
         raise UserError(f"Chỉ nhập được văn bản .docx hoặc .txt, không nhập được {one_line(path.name)}.")
     name = one_line(path.name)
     try:
         size = path.stat().st_size
         if suffix == ".txt" and size > MAX_TEXT_BYTES:
-            raise _too_long(name, f"{size / 2 ** 20:.0f} MB")
+            raise _too_long(name, f"{size / 2**20:.0f} MB")
         if suffix == ".docx":
             from ..excel.zipguard import DOCUMENT, check_zip
 
             check_zip(path, DOCUMENT)
         data = path.read_bytes()
     except PermissionError:
-        raise UserError(f"Không đọc được {one_line(path)}: tệp đang bị khóa hoặc không có quyền đọc; hãy đóng tệp "
-                        "rồi thử lại.")
+        raise UserError(
+            f"Không đọc được {one_line(path)}: tệp đang bị khóa hoặc không có quyền đọc; hãy đóng tệp rồi thử lại."
+        ) from None
     except OSError as e:
-        raise UserError(f"Không đọc được {one_line(path)}: {e.strerror or e}.")
+        raise UserError(f"Không đọc được {one_line(path)}: {e.strerror or e}.") from None
     text = _docx_text(path, data) if suffix == ".docx" else _txt_text(path, data)
     lines = text.count("\n") + 1
     if len(text) > MAX_TEXT_CHARS or lines > MAX_LINES and sum(1 for ln in text.splitlines() if ln.strip()) > MAX_LINES:
@@ -59,8 +64,10 @@ def read_source(path: Path) -> str:
 
 
 def _too_long(name: str, what: str) -> UserError:
-    return UserError(f"Tệp {name} quá dài cho một kế hoạch ({what}; một kế hoạch dài cũng chỉ vài trăm nghìn ký tự): "
-                     "có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi.")
+    return UserError(
+        f"Tệp {name} quá dài cho một kế hoạch ({what}; một kế hoạch dài cũng chỉ vài trăm nghìn ký tự): "
+        "có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi."
+    )
 
 
 def import_plan_file(path: Path) -> ImportedPlan:
@@ -72,14 +79,15 @@ def import_plan_file(path: Path) -> ImportedPlan:
         count += 1
         todo.extend(todo.pop().children)
     if count > MAX_ITEMS:
-        raise UserError(f"Tệp {one_line(path.name)} có {count:,} mục và nhiệm vụ, quá nhiều cho một kế hoạch "
-                        f"(giới hạn {MAX_ITEMS:,}): có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi."
-                        .replace(",", "."))
+        raise UserError(
+            f"Tệp {one_line(path.name)} có {count:,} mục và nhiệm vụ, quá nhiều cho một kế hoạch "
+            f"(giới hạn {MAX_ITEMS:,}): có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi.".replace(",", ".")
+        )
     return plan
 
 
 def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when the bytes look like UTF-16 saved without a BOM: Vietnamese and ASCII text
+    """ "utf-16-le"/"utf-16-be" when the bytes look like UTF-16 saved without a BOM: Vietnamese and ASCII text
     has a NUL in most high bytes (every other byte), which UTF-8 and cp1258 text never has."""
     sample = data[:8192]
     if len(sample) < 4:
@@ -99,13 +107,17 @@ def _txt_text(path: Path, data: bytes) -> str:
     bare = utf16_without_bom(data)
     if bare:
         try:
-            return data[:len(data) - len(data) % 2].decode(bare)
+            return data[: len(data) - len(data) % 2].decode(bare)
         except UnicodeDecodeError:
-            raise UserError(f"Không đọc được {one_line(path.name)}: tệp có vẻ là Unicode UTF-16 nhưng bị hỏng; hãy mở "
-                            "trong Notepad và Lưu thành… với Encoding UTF-8.") from None
+            raise UserError(
+                f"Không đọc được {one_line(path.name)}: tệp có vẻ là Unicode UTF-16 nhưng bị hỏng; hãy mở "
+                "trong Notepad và Lưu thành… với Encoding UTF-8."
+            ) from None
     if b"\x00" in data[:8192]:
-        raise UserError(f"Không đọc được {one_line(path.name)}: không phải tệp văn bản (có ký tự nhị phân); hãy mở "
-                        "trong Notepad và Lưu thành… với Encoding UTF-8.")
+        raise UserError(
+            f"Không đọc được {one_line(path.name)}: không phải tệp văn bản (có ký tự nhị phân); hãy mở "
+            "trong Notepad và Lưu thành… với Encoding UTF-8."
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -113,27 +125,32 @@ def _txt_text(path: Path, data: bytes) -> str:
     try:
         return data.decode("cp1258")  # Windows Vietnamese (Notepad "ANSI" on a Vietnamese PC)
     except UnicodeDecodeError:
-        raise UserError(f"Không đọc được {path.name}: bảng mã không phải Unicode; hãy mở trong Notepad và "
-                        "Lưu thành… với Encoding UTF-8.")
+        raise UserError(
+            f"Không đọc được {path.name}: bảng mã không phải Unicode; hãy mở trong Notepad và "
+            "Lưu thành… với Encoding UTF-8."
+        ) from None
 
 
 def _docx_text(path: Path, data: bytes) -> str:
     import io
 
     from docx import Document
-
     from lxml import etree
 
     try:
         doc = Document(io.BytesIO(data))
     except etree.XMLSyntaxError as e:  # broken XML, or an entity loop lxml stopped
-        raise UserError(f"Tệp {one_line(path.name)} có nội dung XML hỏng hoặc không an toàn, nên không đọc được "
-                        f"({one_line(e)[:80]}); hãy mở trong Word và Lưu thành… một tệp .docx mới.") from None
+        raise UserError(
+            f"Tệp {one_line(path.name)} có nội dung XML hỏng hoặc không an toàn, nên không đọc được "
+            f"({one_line(e)[:80]}); hãy mở trong Word và Lưu thành… một tệp .docx mới."
+        ) from None
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise UserError(f"Tệp {one_line(path.name)} bị hỏng hoặc không phải tệp Word (.docx): {one_line(e)}.")
-    except Exception as e:  # python-docx raises many kinds on foreign content
-        raise UserError(f"Tệp {one_line(path.name)} bị hỏng hoặc không phải tệp Word (.docx) ({type(e).__name__}); "
-                        "hãy mở trong Word và Lưu thành… một tệp .docx mới.") from None
+        raise UserError(f"Tệp {one_line(path.name)} bị hỏng hoặc không phải tệp Word (.docx): {one_line(e)}.") from None
+    except Exception as e:  # noqa: BLE001 — python-docx raises many kinds on foreign content
+        raise UserError(
+            f"Tệp {one_line(path.name)} bị hỏng hoặc không phải tệp Word (.docx) ({type(e).__name__}); "
+            "hãy mở trong Word và Lưu thành… một tệp .docx mới."
+        ) from None
     lists = _Lists(doc)
     lines: list[str] = []
 
@@ -193,7 +210,8 @@ class _Lists:
                 levels[int(lvl.get(f"{_W}ilvl"))] = (
                     fmt.get(f"{_W}val") if fmt is not None else "decimal",
                     text.get(f"{_W}val") if text is not None else "",
-                    int(start.get(f"{_W}val")) if start is not None else 1)
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
             self.levels[a.get(f"{_W}abstractNumId")] = levels
         for n in numbering.iter(f"{_W}num"):
             ref = n.find(f"{_W}abstractNumId")
@@ -229,7 +247,7 @@ class _Lists:
             return "+ " if nested else "- "
         own = f"%{ilvl + 1}"
         if text.count("%") > 1 and own in text:
-            text = text[text.index(own):]  # "%1.%2." -> "%2.": the plan reader reads one number per level
+            text = text[text.index(own) :]  # "%1.%2." -> "%2.": the plan reader reads one number per level
         if not text:
             text = own + "."
         for lv in range(9):

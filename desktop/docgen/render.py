@@ -1,4 +1,5 @@
 """Rendering the .docx templates with docxtpl in a sandboxed Jinja2 environment."""
+
 from __future__ import annotations
 
 import copy
@@ -144,10 +145,18 @@ def _heading(doc, text: str, page_break: bool):
         ppr = ppr.replace("/>", "/><w:pageBreakBefore/>", 1) if styled else "<w:keepNext/><w:pageBreakBefore/>"
     if not styled:
         ppr += '<w:spacing w:before="120" w:after="60"/>'
-    rpr = "" if styled else ('<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-                             'w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:b/><w:sz w:val="24"/></w:rPr>')
-    p = parse_xml(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pPr>{ppr}</w:pPr>'
-                  f"<w:r>{rpr}<w:t/></w:r></w:p>")
+    rpr = (
+        ""
+        if styled
+        else (
+            '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+            'w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:b/><w:sz w:val="24"/></w:rPr>'
+        )
+    )
+    p = parse_xml(
+        f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pPr>{ppr}</w:pPr>'
+        f"<w:r>{rpr}<w:t/></w:r></w:p>"
+    )
     t = p.find(f".//{qn('w:t')}")
     t.text = text
     t.set(XML_SPACE, "preserve")
@@ -174,7 +183,7 @@ def split_appendix(doc, parts: list[AppendixPart], n_rows: int) -> None:
     n_head = 0
     while n_head < len(rows) and rows[n_head].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
         n_head += 1
-    head, data, tail = rows[:n_head], rows[n_head:n_head + n_rows], rows[n_head + n_rows:]
+    head, data, tail = rows[:n_head], rows[n_head : n_head + n_rows], rows[n_head + n_rows :]
     if len(data) != n_rows or not tail or parts[-1].stop != n_rows:
         return
     for tr in data + tail:
@@ -197,7 +206,7 @@ def split_appendix(doc, parts: list[AppendixPart], n_rows: int) -> None:
         else:
             at.addnext(heading)
             heading.addnext(t)
-        for tr in data[part.start:part.stop]:
+        for tr in data[part.start : part.stop]:
             t.append(tr)
         at = t
     for tr in tail:
@@ -214,8 +223,7 @@ def layout(doc, parts: list[AppendixPart] | None = None, n_rows: int = 0) -> Non
     fit_rules(doc)
 
 
-def render(template_path: Path, context: dict, out: str | Path,
-           parts: list[AppendixPart] | None = None) -> Path:
+def render(template_path: Path, context: dict, out: str | Path, parts: list[AppendixPart] | None = None) -> Path:
     try:
         tpl = Template(str(template_path))
         tpl.render(context, jinja_env=_env())
@@ -237,8 +245,15 @@ def render_plan(plan: Plan, unit: Unit, out: str | Path, template_path: Path | N
     return render(template_path or template(PLAN_TEMPLATE), plan_context(plan, unit), out)
 
 
-def render_report(plan: Plan, unit: Unit, report: Report, sections: list[Section], compiled: Compiled,
-                  out: str | Path, template_path: Path | None = None) -> Path:
+def render_report(
+    plan: Plan,
+    unit: Unit,
+    report: Report,
+    sections: list[Section],
+    compiled: Compiled,
+    out: str | Path,
+    template_path: Path | None = None,
+) -> Path:
     if template_path is not None:
         validate_template(template_path, "report")
     ctx = report_context(plan, unit, report, sections, compiled)

@@ -1,6 +1,7 @@
 """The short solid lines of NĐ 30 (under the issuing body, the motto and the summary),
 drawn as the top border of an empty paragraph and sized to the longest printed line of the
 text above them; and the line breaks of a unit or parent name too long for its header cell."""
+
 from __future__ import annotations
 
 from docx.document import Document

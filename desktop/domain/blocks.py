@@ -1,4 +1,5 @@
 """Document bodies as a flat list of blocks (paragraphs with a role), ready for a template."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

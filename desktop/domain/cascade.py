@@ -6,6 +6,7 @@ are generated), the basis candidates matched to the catalogue, the tasks with a 
 department and targets, and the repairs offered. Nothing here is silent: every change to the source's
 text is a Repair the clerk may refuse (apply_proposal makes the accepted ones).
 """
+
 from __future__ import annotations
 
 import copy
@@ -20,8 +21,13 @@ from .plan_import import ImportedPlan
 from .repairs import Repair, apply_repairs, find_repairs, item_labels
 from .text import clean, fold
 
-MISSING_LABELS = {"number": "Số, ký hiệu", "date": "Ngày ban hành", "issuer": "Cơ quan ban hành",
-                  "summary": "Trích yếu", "deadline": "Hạn báo cáo"}
+MISSING_LABELS = {
+    "number": "Số, ký hiệu",
+    "date": "Ngày ban hành",
+    "issuer": "Cơ quan ban hành",
+    "summary": "Trích yếu",
+    "deadline": "Hạn báo cáo",
+}
 
 # Top-level sections, by their folded heading (OCR-tolerant): what their items become.
 _ROLES = (
@@ -48,7 +54,8 @@ _TARGET = re.compile(
     r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})*|\d+)\s+(?P<unit>tin,\s*bài|tin\s+bài|tin|bài(?:\s+viết)?|hội\s+nghị|"
     r"hội\s+thảo|tọa\s+đàm|lớp(?:\s+tập\s+huấn)?|buổi(?:\s+(?:sinh\s+hoạt|tập\s+huấn|phát\s+thanh))?|"
     r"tờ\s+rơi|tờ\s+gấp|tờ|pano|áp\s+phích|băng\s+rôn|phong\s+trào|chương\s+trình\s+phát\s+thanh|cuộc\s+thi)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -111,6 +118,7 @@ class Proposal:
 
 # ------------------------------------------------------------------ superior document
 
+
 def _summary_from_title(title: str) -> str:
     t = clean(title)
     t = re.sub(r"^K\S{1,2}\s+ho\S{1,3}ch\s+", "", t)
@@ -118,12 +126,16 @@ def _summary_from_title(title: str) -> str:
 
 
 def _cited(texts: list[str]) -> set[str]:
-    return {number_key(as_ref(m).number).split("-")[0].split("/")[0] + as_ref(m).kind
-            for t in texts for m in find_mentions(t)}
+    return {
+        number_key(as_ref(m).number).split("-")[0].split("/")[0] + as_ref(m).kind
+        for t in texts
+        for m in find_mentions(t)
+    }
 
 
-def _catalogue_guess(kind: str, issuer: str, title: str, year: int | None,
-                     catalogue: list[LegalRef]) -> LegalRef | None:
+def _catalogue_guess(
+    kind: str, issuer: str, title: str, year: int | None, catalogue: list[LegalRef]
+) -> LegalRef | None:
     """The catalogue's entry for an unnumbered source: same kind, issuer and year, citing the same documents."""
     if not issuer:
         return None
@@ -161,7 +173,7 @@ def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], yea
             m = mentions[0]
             read = as_ref(m)
             text = next(t for t in imported.opening if find_mentions(t))
-            quoted = re.match(r"\s*[“\"](.+?)[”\"]", text[m.issuer_end:])
+            quoted = re.match(r"\s*[“\"](.+?)[”\"]", text[m.issuer_end :])
             if quoted:
                 read.summary = _summary_from_title(quoted[1])
             ref = match(read, catalogue) or read
@@ -169,14 +181,23 @@ def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], yea
     else:
         numbered = bool(re.match(r"^\d+/", imported.number))
         issued = imported.doc_date.as_date() if imported.doc_date else None
-        ref = LegalRef(imported.doc_type, imported.number if numbered else "", issued, imported.issuer,
-                       _summary_from_title(imported.title))
-        missing = [f for f, v in (("number", numbered), ("date", issued), ("issuer", imported.issuer),
-                                  ("summary", ref.summary)) if not v]
+        ref = LegalRef(
+            imported.doc_type,
+            imported.number if numbered else "",
+            issued,
+            imported.issuer,
+            _summary_from_title(imported.title),
+        )
+        missing = [
+            f
+            for f, v in (("number", numbered), ("date", issued), ("issuer", imported.issuer), ("summary", ref.summary))
+            if not v
+        ]
         found = match(ref, catalogue) if numbered else None
         if found is None and not numbered:
-            found = suggested = _catalogue_guess(ref.kind, ref.issuer, imported.title,
-                                                 imported.doc_date.year if imported.doc_date else None, catalogue)
+            found = suggested = _catalogue_guess(
+                ref.kind, ref.issuer, imported.title, imported.doc_date.year if imported.doc_date else None, catalogue
+            )
         if found is not None:
             ref = found
     ref = replace(ref, id=ref.id)  # a copy: repairs applied to the draft never touch the catalogue
@@ -188,13 +209,14 @@ def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], yea
 
 # ------------------------------------------------------------------ basis
 
+
 def _basis(imported: ImportedPlan, catalogue: list[LegalRef], exclude: set[str]) -> list[BasisCandidate]:
     out: list[BasisCandidate] = []
     seen: list[LegalRef] = []
 
     def add(mention, text, source, strict):
         read = as_ref(mention)
-        written = text[mention.start:mention.issuer_end]
+        written = text[mention.start : mention.issuer_end]
         known = match(read, catalogue)
         if number_key(read.number) in exclude or (known and number_key(known.number) in exclude):
             return
@@ -222,6 +244,7 @@ def _basis(imported: ImportedPlan, catalogue: list[LegalRef], exclude: set[str])
 
 
 # ------------------------------------------------------------------ tasks
+
 
 def _role_of(heading: str) -> str:
     f = fold(heading)
@@ -259,7 +282,7 @@ def _depts_in(text: str, unit: Unit, names) -> list[tuple[int, int, str]]:
     for words, dept in names:
         for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", f):
             if not any(a <= m.start() < b for a, b in taken):
-                found.append((m.start(), dept, text[m.start():m.end()]))
+                found.append((m.start(), dept, text[m.start() : m.end()]))
                 taken.append((m.start(), m.end()))
     for d in unit.departments:
         if d.id is None or not d.abbr:
@@ -291,7 +314,7 @@ def targets_in(text: str) -> list[Target]:
     out: list[Target] = []
     for m in _TARGET.finditer(text):
         unit = re.sub(r"\s+", " ", m["unit"].lower())
-        after = fold(text[m.end():m.end() + 60])
+        after = fold(text[m.end() : m.end() + 60])
         if unit.startswith(("tin", "bài")):
             code = "mang_xa_hoi" if "mang xa hoi" in after else "tin_bai"
         elif unit.startswith(("hội", "tọa")):
@@ -336,8 +359,9 @@ def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
             return [(path + (i,), c) for i, c in enumerate(it.children)] if it.children else [(path, it)]
         res = []
         for i, c in subs:
-            res.extend([(path + (i,), c)] if not any(g.kind == "section" for g in c.children)
-                       else leaves(c, path + (i,)))
+            res.extend(
+                [(path + (i,), c)] if not any(g.kind == "section" for g in c.children) else leaves(c, path + (i,))
+            )
         return res
 
     for ti, top in enumerate(items):
@@ -351,8 +375,9 @@ def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
         elif role == "organization":
             for bi, block in enumerate(top.children):
                 bpath = (ti, bi)
-                duties = ([(bpath + (i,), c) for i, c in enumerate(block.children)] if block.children
-                          else [(bpath, block)])
+                duties = (
+                    [(bpath + (i,), c) for i, c in enumerate(block.children)] if block.children else [(bpath, block)]
+                )
                 for path, it in duties:
                     t = TaskProposal(path, labels.get(path, ""), it.text, role)
                     _assign(t, [block.text] if block is not it else [], unit, names)
@@ -393,12 +418,12 @@ def adapt_title(title: str, unit: Unit, year: int, issuer: str = "") -> str:
     m = next((x for x in _SCOPE.finditer(f, 0, stop)), None)
     if m is None and issuer:  # "… của Sở Y tế tỉnh Lâm Đồng" at the end: the superior's own scope
         of = re.search(r"\s+c\S{1,2}a\s+(.+)$", f[:stop])
-        if of and same_issuer(t[of.start(1):stop], issuer):
+        if of and same_issuer(t[of.start(1) : stop], issuer):
             m = of
     if m is not None:
         # the place after the scope: "tỉnh Quảng Ninh", "thành phố Hải Phòng", "Hải Phòng" (capitalised words)
-        rest = t[m.end():stop].split()
-        t = t[:m.start()] + t[stop:]
+        rest = t[m.end() : stop].split()
+        t = t[: m.start()] + t[stop:]
         if any(w[:1].islower() and fold(w) not in ("tinh", "thanh", "pho") for w in rest):
             t = t  # the scope was not at the end: keep what follows it
     if year_m:
@@ -406,8 +431,13 @@ def adapt_title(title: str, unit: Unit, year: int, issuer: str = "") -> str:
     return f"{t} của {unit.name}"
 
 
-def propose_plan(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], year: int | None = None,
-                 roles: dict[str, int | None] | None = None) -> Proposal:
+def propose_plan(
+    imported: ImportedPlan,
+    unit: Unit,
+    catalogue: list[LegalRef],
+    year: int | None = None,
+    roles: dict[str, int | None] | None = None,
+) -> Proposal:
     """What the review screen proposes for `unit` from a superior's plan (see the module's doc).
 
     `year` is the plan's year (default: the source's, else this year); `roles` maps the preset's roles
@@ -429,10 +459,20 @@ def propose_plan(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], 
 
     signer = unit.signers[0].id if unit.signers else None
     title = adapt_title(imported.title, unit, year, "" if own else superior.ref.issuer)
-    plan = Plan(title=title, doc_date=PartialDate(year), superior=superior,
-                basis=[c.ref for c in basis if c.keep], intro="", lead_sentence="", items=items,
-                period_start=date(year, 1, 1), period_end=date(year, 12, 31), signer_id=signer,
-                recipients=list(unit.recipients), archive_dept_id=(roles or {}).get("lead"))
+    plan = Plan(
+        title=title,
+        doc_date=PartialDate(year),
+        superior=superior,
+        basis=[c.ref for c in basis if c.keep],
+        intro="",
+        lead_sentence="",
+        items=items,
+        period_start=date(year, 1, 1),
+        period_end=date(year, 12, 31),
+        signer_id=signer,
+        recipients=list(unit.recipients),
+        archive_dept_id=(roles or {}).get("lead"),
+    )
 
     subjects = [s for s in {imported.issuer, imported.lead_subject, superior.ref.issuer} if s and not own]
     known = list(catalogue) + [c.ref for c in basis if c.is_new]
@@ -442,18 +482,42 @@ def propose_plan(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], 
             block = item_at(items, t.path[:2])
             label = next(lab for p, lab, _ in item_labels(items) if p == t.path[:2])
             if not any(r.kind == "wording" and r.path == t.path[:2] for r in repairs) and _names_body(block.text):
-                repairs.append(Repair("wording", label, block.text, None, True, t.path[:2], "item",
-                                      "nhiệm vụ giao cho đơn vị của cấp trên: hãy giao cho khoa, phòng của đơn vị"))
+                repairs.append(
+                    Repair(
+                        "wording",
+                        label,
+                        block.text,
+                        None,
+                        True,
+                        t.path[:2],
+                        "item",
+                        "nhiệm vụ giao cho đơn vị của cấp trên: hãy giao cho khoa, phòng của đơn vị",
+                    )
+                )
     levels = [0, 0, 0]
     for path, _, it in item_labels(items):
         if it.kind == "section" and len(_section_depth(items, path)) <= 3:
             levels[len(_section_depth(items, path)) - 1] += 1
-    return Proposal(plan, superior, missing, suggested, own, basis, tasks, repairs, list(imported.warnings),
-                    imported.is_plan, list(imported.found), levels)
+    return Proposal(
+        plan,
+        superior,
+        missing,
+        suggested,
+        own,
+        basis,
+        tasks,
+        repairs,
+        list(imported.warnings),
+        imported.is_plan,
+        list(imported.found),
+        levels,
+    )
 
 
-_BODY = re.compile(r"^(?:c\S{1,2}c\s+)?(?:v\S{1,2}n\s+ph\S{1,2}ng|v\S|c\S{1,2}c|s\S|b\S|trung\s+t\S{1,2}m|b\S{1,2}o|"
-                   r"ban|ph\S{1,2}ng|\S{1,2}\S{1,2}n\s+v\S)\b")
+_BODY = re.compile(
+    r"^(?:c\S{1,2}c\s+)?(?:v\S{1,2}n\s+ph\S{1,2}ng|v\S|c\S{1,2}c|s\S|b\S|trung\s+t\S{1,2}m|b\S{1,2}o|"
+    r"ban|ph\S{1,2}ng|\S{1,2}\S{1,2}n\s+v\S)\b"
+)
 
 
 def _names_body(text: str) -> bool:

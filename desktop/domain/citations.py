@@ -1,6 +1,7 @@
 """Documents named in a plan's text ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Nghị quyết 57",
 "NQ số 57", an OCR "Nghi quyét s6 57- NQ/TW"), read into LegalRefs and matched to the catalogue, so that
 one document is one reference however the text spells it."""
+
 from __future__ import annotations
 
 import re
@@ -35,17 +36,28 @@ _KINDS = (
     (r"ch\S\s+th\S", "Chỉ thị"),
     (r"k\S{1,2}t\s+lu\S{1,2}n", "Kết luận"),
 )
-_ABBR = {"NQ": "Nghị quyết", "KH": "Kế hoạch", "QĐ": "Quyết định", "NĐ": "Nghị định", "CV": "Công văn",
-         "TB": "Thông báo", "CT": "Chỉ thị"}
-_KIND_RX = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KINDS)) + r")"
-                      r"(?:\s+(?:s\S{0,2}|6))?\s+(?=\d)")
+_ABBR = {
+    "NQ": "Nghị quyết",
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "NĐ": "Nghị định",
+    "CV": "Công văn",
+    "TB": "Thông báo",
+    "CT": "Chỉ thị",
+}
+_KIND_RX = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KINDS)) + r")"
+    r"(?:\s+(?:s\S{0,2}|6))?\s+(?=\d)"
+)
 _ABBR_RX = re.compile(r"(?<![\w/-])(?P<abbr>NQ|KH|QĐ|NĐ|CV|TB|CT)(?:\s+số)?\s+(?=\d)")
 # The number and symbol on the original text: "57-NQ/TW", "42/2025/NĐ-CP", "57- NQ/TW", "71/NQ- -CP", "787/Qb-BYT".
 _NUMBER = re.compile(r"\d{1,5}(?:\s?[-–]\s?(?:-\s?)?[A-ZĐ0-9][A-Za-zĐđ0-9]*|/[A-Za-zĐđ0-9][A-Za-zĐđ0-9]*)*")
 _DATE = re.compile(r"\s+ng\S{1,3}y\s+(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>\d{4})")
 _OF = re.compile(r"\s+c\S{1,3}a\s+")
-_ISSUER_END = re.compile(r"\s(?:ve|ban\s+hanh|quy\s+dinh|trien\s+khai|thuc\s+hien|tai|huong\s+dan|sua\s+doi|nham|"
-                         r"den\s+nam|ve\s+viec|va\s+viec)\s|[,;.:“”\"()]|$")
+_ISSUER_END = re.compile(
+    r"\s(?:ve|ban\s+hanh|quy\s+dinh|trien\s+khai|thuc\s+hien|tai|huong\s+dan|sua\s+doi|nham|"
+    r"den\s+nam|ve\s+viec|va\s+viec)\s|[,;.:“”\"()]|$"
+)
 
 
 @dataclass
@@ -80,8 +92,9 @@ def find_mentions(text: str) -> list[Mention]:
     t = unicodedata.normalize("NFC", text or "")
     f = fold_chars(t)
     out: list[Mention] = []
-    starts = [(m.start(), m.end(), next(_KINDS[i][1] for i in range(len(_KINDS)) if m[f"k{i}"]))
-              for m in _KIND_RX.finditer(f)]
+    starts = [
+        (m.start(), m.end(), next(_KINDS[i][1] for i in range(len(_KINDS)) if m[f"k{i}"])) for m in _KIND_RX.finditer(f)
+    ]
     starts += [(m.start(), m.end(), _ABBR[m["abbr"]]) for m in _ABBR_RX.finditer(t)]
     for s, e, kind in sorted(starts):
         if out and s < out[-1].end:
@@ -102,10 +115,10 @@ def find_mentions(text: str) -> list[Mention]:
         if om := _OF.match(f, end):
             stop = _ISSUER_END.search(f, om.end())
             iend = stop.start() if stop else len(t)
-            issuer = t[om.end():iend].strip()
+            issuer = t[om.end() : iend].strip()
             if 0 < len(issuer.split()) <= 14:
-                mention.issuer, mention.issuer_end = issuer, om.start() + len(t[om.start():iend].rstrip())
-                rest = re.split(r"[;“”]|\.\s|\.$", t[mention.issuer_end:])[0]
+                mention.issuer, mention.issuer_end = issuer, om.start() + len(t[om.start() : iend].rstrip())
+                rest = re.split(r"[;“”]|\.\s|\.$", t[mention.issuer_end :])[0]
                 mention.summary = clean(rest).rstrip(",")
         out.append(mention)
     return out
@@ -135,12 +148,13 @@ def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
     same = [c for c in catalogue if _leading(c.number) == lead and fold(c.kind).split()[0:2] == kind]
     if not same:
         return None
-    symbol = key[len(re.match(r"\d+", key)[0]):]
+    symbol = key[len(re.match(r"\d+", key)[0]) :]
     if not symbol:
         return same[0] if len(same) == 1 else None
-    best = max(same, key=lambda c: SequenceMatcher(None, number_key(c.number)[len(lead):], symbol).ratio())
-    ratio = SequenceMatcher(None, number_key(best.number)[len(re.match(r"\d+", number_key(best.number))[0]):],
-                            symbol).ratio()
+    best = max(same, key=lambda c: SequenceMatcher(None, number_key(c.number)[len(lead) :], symbol).ratio())
+    ratio = SequenceMatcher(
+        None, number_key(best.number)[len(re.match(r"\d+", number_key(best.number))[0]) :], symbol
+    ).ratio()
     return best if ratio >= 0.7 else None
 
 

@@ -1,4 +1,5 @@
 """A realistic demo: a provincial lung hospital under a Sở Y tế, and a year of activities."""
+
 from __future__ import annotations
 
 import random
@@ -25,22 +26,32 @@ DEPARTMENTS = (  # (name, abbr, role)
 def demo_unit() -> tuple[Unit, dict[str, int]]:
     """The unit and, for each department role, the index of its department."""
     unit = Unit(
-        name="Bệnh viện Phổi Bình Thuận", abbr="BVPBT", place="Lâm Đồng",
+        name="Bệnh viện Phổi Bình Thuận",
+        abbr="BVPBT",
+        place="Lâm Đồng",
         parent_body="Sở Y tế tỉnh Lâm Đồng",
         departments=[Department(n, a) for n, a, _ in DEPARTMENTS],
-        signers=[Signer("GIÁM ĐỐC", "Lê Hồng Vũ"),
-                 Signer("KT. GIÁM ĐỐC", "Nguyễn Thị Minh Hạnh", "PHÓ GIÁM ĐỐC")],
-        recipients=["Sở Y tế (báo cáo)", "Ban Giám đốc (chỉ đạo)", "Các khoa, phòng thuộc Bệnh viện",
-                    "Trang TTĐT Bệnh viện (đăng tải)"],
+        signers=[Signer("GIÁM ĐỐC", "Lê Hồng Vũ"), Signer("KT. GIÁM ĐỐC", "Nguyễn Thị Minh Hạnh", "PHÓ GIÁM ĐỐC")],
+        recipients=[
+            "Sở Y tế (báo cáo)",
+            "Ban Giám đốc (chỉ đạo)",
+            "Các khoa, phòng thuộc Bệnh viện",
+            "Trang TTĐT Bệnh viện (đăng tải)",
+        ],
     )
     roles = {role: i for i, (_, _, role) in enumerate(DEPARTMENTS) if role}
     return unit, roles
 
 
 def demo_superior() -> SuperiorDoc:
-    ref = LegalRef("Kế hoạch", "357/KH-SYT", date(2025, 9, 4), "Sở Y tế tỉnh Lâm Đồng",
-                   "về truyền thông Nghị quyết số 57-NQ/TW, Kế hoạch số 02-KH/BCĐTW, Nghị quyết số 71/NQ-CP"
-                   " về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số ngành Y tế năm 2025")
+    ref = LegalRef(
+        "Kế hoạch",
+        "357/KH-SYT",
+        date(2025, 9, 4),
+        "Sở Y tế tỉnh Lâm Đồng",
+        "về truyền thông Nghị quyết số 57-NQ/TW, Kế hoạch số 02-KH/BCĐTW, Nghị quyết số 71/NQ-CP"
+        " về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số ngành Y tế năm 2025",
+    )
     return SuperiorDoc(ref, addressee="Sở Y tế tỉnh Lâm Đồng", deadline=date(2025, 12, 10))
 
 
@@ -59,8 +70,16 @@ PROFILE = {
 }
 
 
-def demo_activities(n: int, seed: int, plan: Plan, depts: dict[int, str], titles: dict[str, list[str]],
-                    notes: list[str], evidence: list[str], year: int = 2025) -> list[Activity]:
+def demo_activities(
+    n: int,
+    seed: int,
+    plan: Plan,
+    depts: dict[int, str],
+    titles: dict[str, list[str]],
+    notes: list[str],
+    evidence: list[str],
+    year: int = 2025,
+) -> list[Activity]:
     """n activities over the year, the same for the same seed. Activities of a form go to the
     task that has a target of that form when there is one, so targets get results."""
     rng = random.Random(seed)
@@ -93,12 +112,25 @@ def demo_activities(n: int, seed: int, plan: Plan, depts: dict[int, str], titles
         times = taken[(day, dept, title)] = taken.get((day, dept, title), 0) + 1
         if times > 1:
             title = f"{title} (lần {times})"
-        end = day + timedelta(days=rng.randint(1, 2)) if code in ("hoi_nghi", "tap_huan") and rng.random() < 0.3 else None
+        end = (
+            day + timedelta(days=rng.randint(1, 2)) if code in ("hoi_nghi", "tap_huan") and rng.random() < 0.3 else None
+        )
         cost = rng.randint(*cost_r) * 1000 if cost_r[1] else 0
-        out.append(Activity(
-            start=day, end=end, dept_id=dept, task_id=task, form_code=code, title=title, plan_id=plan.id,
-            quantity=rng.randint(*qty_r), participants=rng.randint(*part_r) if part_r else None,
-            cost=cost - cost % 10000, evidence=rng.choice(evidence) if evidence and code in ("tin_bai", "mang_xa_hoi") else "",
-            notes=rng.choice(notes) if notes and rng.random() < 0.15 else ""))
+        out.append(
+            Activity(
+                start=day,
+                end=end,
+                dept_id=dept,
+                task_id=task,
+                form_code=code,
+                title=title,
+                plan_id=plan.id,
+                quantity=rng.randint(*qty_r),
+                participants=rng.randint(*part_r) if part_r else None,
+                cost=cost - cost % 10000,
+                evidence=rng.choice(evidence) if evidence and code in ("tin_bai", "mang_xa_hoi") else "",
+                notes=rng.choice(notes) if notes and rng.random() < 0.15 else "",
+            )
+        )
     out.sort(key=lambda a: a.start)
     return out

@@ -1,6 +1,7 @@
 """What a document cannot do without: checked before anything is written, so that a blank unit
 name, signer or title stops the export with a message naming the field as the screen labels it,
 instead of a file that fails the format check."""
+
 from __future__ import annotations
 
 from .errors import UserError

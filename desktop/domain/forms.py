@@ -5,6 +5,7 @@ Forms are looked up in many places (the ledger, targets, workbooks, the report's
 text). Rather than passing a catalogue through all of them, the catalogue in use is set once per opened
 database: app calls `use(catalogue)` when it reads the unit's forms (app/forms.py), and `form(code)`,
 `choices()` and `order()` answer from it. Without a database the defaults answer."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -25,10 +26,10 @@ class Form:
 
 
 DEFAULT_FORMS: tuple[Form, ...] = (
-    Form("tin_bai", "Tin, bài trên Trang TTĐT", "tin, bài", "Đăng tải",
-         " trên Trang thông tin điện tử của {unit_name}"),
-    Form("mang_xa_hoi", "Bài trên mạng xã hội", "bài", "Đăng",
-         " trên các trang mạng xã hội của {unit_name}"),
+    Form(
+        "tin_bai", "Tin, bài trên Trang TTĐT", "tin, bài", "Đăng tải", " trên Trang thông tin điện tử của {unit_name}"
+    ),
+    Form("mang_xa_hoi", "Bài trên mạng xã hội", "bài", "Đăng", " trên các trang mạng xã hội của {unit_name}"),
     Form("hoi_nghi", "Hội nghị, hội thảo", "hội nghị", "Tổ chức", ", hội thảo"),
     Form("tap_huan", "Tập huấn", "lớp", "Tổ chức", " tập huấn", "lượt học viên"),
     Form("sinh_hoat", "Sinh hoạt chuyên đề", "buổi", "Tổ chức", " sinh hoạt chuyên đề"),

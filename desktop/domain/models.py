@@ -2,6 +2,7 @@
 
 No Qt and no I/O here; the store fills these objects and docgen reads them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

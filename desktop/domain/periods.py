@@ -1,4 +1,5 @@
 """Reporting periods and how a report's title and closing name them."""
+
 from __future__ import annotations
 
 import calendar
@@ -28,8 +29,12 @@ def period_phrase(start: date, end: date, whole: tuple[date, date] | None = None
             return f"6 tháng đầu năm {y}"
         if end == date(y, 9, 30):
             return f"9 tháng đầu năm {y}"
-    if start.year == end.year and start.day == 1 and start.month in (1, 4, 7, 10) \
-            and end == _month_end(y, start.month + 2):
+    if (
+        start.year == end.year
+        and start.day == 1
+        and start.month in (1, 4, 7, 10)
+        and end == _month_end(y, start.month + 2)
+    ):
         return f"quý {QUARTERS[(start.month - 1) // 3]} năm {y}"
     return f"từ ngày {short_date(start)} đến ngày {short_date(end)}"
 
@@ -47,8 +52,15 @@ def with_period(text: str, phrase: str) -> str:
 
 
 PERIOD_KEYS = ("year", "h1", "9m", "q1", "q2", "q3", "q4")
-PERIOD_LABELS = {"year": "Năm", "h1": "6 tháng đầu năm", "9m": "9 tháng đầu năm", "q1": "Quý I", "q2": "Quý II",
-                 "q3": "Quý III", "q4": "Quý IV"}
+PERIOD_LABELS = {
+    "year": "Năm",
+    "h1": "6 tháng đầu năm",
+    "9m": "9 tháng đầu năm",
+    "q1": "Quý I",
+    "q2": "Quý II",
+    "q3": "Quý III",
+    "q4": "Quý IV",
+}
 
 
 def period_range(key: str, year: int) -> tuple[date, date]:
@@ -67,9 +79,11 @@ def period_range(key: str, year: int) -> tuple[date, date]:
 
 def same_period_last_year(start: date, end: date) -> tuple[date, date]:
     """The same span one year earlier (29/02 becomes 28/02)."""
+
     def back(d: date) -> date:
         try:
             return d.replace(year=d.year - 1)
         except ValueError:
             return d.replace(year=d.year - 1, day=28)
+
     return back(start), back(end)

@@ -1,6 +1,7 @@
 """Tạo kế hoạch năm sau: a plan's structure, tasks, departments and targets for the following year,
 with the years inside its texts moved on — the changes listed for the clerk to see before saving.
 Dates of cited documents ("ngày 22/12/2024") never move; only the plan's own year does."""
+
 from __future__ import annotations
 
 import copy
@@ -22,8 +23,7 @@ class Change:
 def move_year(text: str, old: int, new: int) -> str:
     """'năm 2025' -> 'năm 2026' (also 'đầu năm', 'cả năm', 'trong năm' …); a date such as 22/12/2025
     or a document number such as 57-NQ/TW is left alone."""
-    return re.sub(rf"(?<![/\d-]){old}(?![/\d-])", str(new), text) if re.search(rf"\bnăm\s+{old}\b", text) \
-        else text
+    return re.sub(rf"(?<![/\d-]){old}(?![/\d-])", str(new), text) if re.search(rf"\bnăm\s+{old}\b", text) else text
 
 
 def next_year_plan(plan: Plan, year: int, today: date) -> tuple[Plan, list[Change]]:

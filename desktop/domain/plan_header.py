@@ -1,5 +1,6 @@
 """The facts around a plan's body: its header (issuer, number, place and date), the issuer read from the
 body when the header is missing, the signer, and whether the text is a plan at all."""
+
 from __future__ import annotations
 
 import re
@@ -14,20 +15,42 @@ if TYPE_CHECKING:  # pragma: no cover
 
 NUMBER = re.compile(r"\bS[ốoô6]\s*:\s*(?P<num>\d*)\s*/\s*(?P<sym>[0-9A-Za-zĐđ]+(?:[-–][0-9A-Za-zĐđ]+)*)")
 PLACE_DATE = re.compile(
-    r"(?P<place>[^,\d]{2,40}?),\s*ng\S{1,3}y\s*(?P<d>\d{0,2})\s*th\S{1,3}ng\s*(?P<m>\d{0,2})\s*n\S{1,3}m\s*(?P<y>\d{4})")
+    r"(?P<place>[^,\d]{2,40}?),\s*ng\S{1,3}y\s*(?P<d>\d{0,2})\s*th\S{1,3}ng\s*(?P<m>\d{0,2})\s*n\S{1,3}m\s*(?P<y>\d{4})"
+)
 _MOTTO = re.compile(r"\s*(CỘNG\s+HÒA|CỘNG\s+HOÀ|CONG\s+HOA).*$", re.IGNORECASE)
 _MOTTO2 = re.compile(r"\s*(\S+\s+\S+\s*)?-\s*T\S{0,2}\s+d\S{0,2}\s*-\s*H\S{0,3}nh\s+ph\S{0,3}c.*$", re.IGNORECASE)
 # The subject of the lead sentence: "Bộ Y tế xây dựng Kế hoạch …", "Sở Y tế ban hành Kế hoạch …".
 LEAD_VERB = re.compile(r"(?:^|\s)(xây dựng|ban hành|xay dung|ban hanh)\s+[Kk]\S{1,2}\s+ho\S{1,3}ch")
-UNIT_START = re.compile(r"(?:(?<=\s)|^)(Sở|Bộ|Bệnh viện|Trung tâm|Ủy ban|UBND|Phòng|Viện|Trạm|Cục|Vụ|Ban|Đảng ủy|"
-                        r"Chi bộ|"
-                        r"Công đoàn|Đoàn|Hội|Chi cục|Văn phòng|So|Bo|Benh vien)\s")
+UNIT_START = re.compile(
+    r"(?:(?<=\s)|^)(Sở|Bộ|Bệnh viện|Trung tâm|Ủy ban|UBND|Phòng|Viện|Trạm|Cục|Vụ|Ban|Đảng ủy|"
+    r"Chi bộ|"
+    r"Công đoàn|Đoàn|Hội|Chi cục|Văn phòng|So|Bo|Benh vien)\s"
+)
 _PLACE = re.compile(r"\b(tỉnh|thành phố)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.:]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.:]*)*)")
-_SIGNER = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHỦ TỊCH|"
-                     r"PHÓ CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|GIAM DOC|GIAM POC)\b")
+_SIGNER = re.compile(
+    r"^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?(?:BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHỦ TỊCH|"
+    r"PHÓ CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|GIAM DOC|GIAM POC)\b"
+)
 # Kinds of document whose title word may stand where a plan has "KẾ HOẠCH" (folded).
-DOC_TYPES = ("nghi dinh", "quyet dinh", "thong tu", "nghi quyet", "chi thi", "thong bao", "bao cao", "to trinh",
-             "cong van", "phieu", "mau", "bieu mau", "giay", "don", "hop dong", "bien ban", "ke hoach")
+DOC_TYPES = (
+    "nghi dinh",
+    "quyet dinh",
+    "thong tu",
+    "nghi quyet",
+    "chi thi",
+    "thong bao",
+    "bao cao",
+    "to trinh",
+    "cong van",
+    "phieu",
+    "mau",
+    "bieu mau",
+    "giay",
+    "don",
+    "hop dong",
+    "bien ban",
+    "ke hoach",
+)
 
 
 def running_case(upper: str, body: str) -> str:
@@ -80,11 +103,14 @@ def lead_subject(text: str) -> tuple[int, str] | None:
     verb = LEAD_VERB.search(text)
     if not verb:
         return None
-    starts = [m.start() for m in UNIT_START.finditer(text, 0, verb.start())
-              if verb.start() - m.start() <= 80 and not re.search("[;:“”\"]", text[m.start():verb.start()])]
+    starts = [
+        m.start()
+        for m in UNIT_START.finditer(text, 0, verb.start())
+        if verb.start() - m.start() <= 80 and not re.search('[;:“”"]', text[m.start() : verb.start()])
+    ]
     if not starts:
         return None
-    return starts[-1], clean(text[starts[-1]:verb.start()])
+    return starts[-1], clean(text[starts[-1] : verb.start()])
 
 
 def place_in(text: str) -> str:
@@ -141,8 +167,11 @@ def not_a_plan(lines: list[str], has_title: bool, romans: int) -> list[str]:
     articles = sum(bool(_ARTICLE.match(ln)) for ln in lines)
     chapters = sum(bool(_CHAPTER.match(ln)) for ln in lines)
     if articles >= 3:
-        found.append(f"có {articles} điều (Điều 1., Điều 2., …)"
-                     + (f" và {chapters} chương" if chapters else "") + " như một văn bản quy phạm pháp luật")
+        found.append(
+            f"có {articles} điều (Điều 1., Điều 2., …)"
+            + (f" và {chapters} chương" if chapters else "")
+            + " như một văn bản quy phạm pháp luật"
+        )
     blanks = sum(bool(_FILL.search(ln)) for ln in lines)
     if blanks >= 3:
         found.append(f"có {blanks} dòng chừa chỗ trống để điền (……) như một biểu mẫu")

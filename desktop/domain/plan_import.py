@@ -7,6 +7,7 @@ numbers (the app renumbers) and everything after the closing sentence, and repor
 could not trust instead of guessing silently. What the plan means for the unit that implements it
 (superior document, basis, tasks, repairs) is read from the result by cascade.propose_plan.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,15 +38,18 @@ _OPENERS = re.compile(r"^(thuc hien|de |nham |tren day)")
 _CLOSING = re.compile(r"^tren day\b")
 _RECIPIENTS = re.compile(r"^n\w{1,2}i\s+nh\S{1,2}n\s*:")
 _TITLE = re.compile(r"^k\w{1,2}\s+ho\w{1,3}ch$")
-_DEADLINE = re.compile(r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4})?)\b"
-                       r"(?P<yearly>\s*h\w{1,2}ng\s+n\w{1,2}m)?")
-_END_PUNCT = tuple(".;:!?…”\")")
+_DEADLINE = re.compile(
+    r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4})?)\b"
+    r"(?P<yearly>\s*h\w{1,2}ng\s+n\w{1,2}m)?"
+)
+_END_PUNCT = tuple('.;:!?…”")')
 
 # Syllables that Vietnamese never writes without a mark, common in plans: when an all-ASCII
 # line is made of them, its diacritics were lost.
 _NEVER_BARE = frozenset(
     "cua ve va duoc muc dich yeu cau noi thuc hien chuc thoi phi nhiem vu ke hoach viec nghi quyet "
-    "truyen tuyen phat trien doi moi tao nghe nganh bao cao dong de nhu tren so".split())
+    "truyen tuyen phat trien doi moi tao nghe nganh bao cao dong de nhu tren so".split()
+)
 
 
 @dataclass
@@ -99,6 +103,7 @@ class ImportedPlan:
 
 # ------------------------------------------------------------------ diacritics
 
+
 def _has_mark(word: str) -> bool:
     return any(ord(c) > 127 for c in word)
 
@@ -128,6 +133,7 @@ def lost_diacritics(text: str) -> bool:
 
 
 # ------------------------------------------------------------------ lines and paragraphs
+
 
 @dataclass
 class _Para:
@@ -162,8 +168,14 @@ def _caps(text: str) -> bool:
 
 
 def _marker(line: str) -> tuple[str, str, str] | None:
-    for kind, rx in (("roman", _ROMAN), ("arabic", _ARABIC), ("letter", _LETTER), ("plus", _PLUS),
-                     ("bullet", _BULLET), ("bullet", _OCR_BULLET)):
+    for kind, rx in (
+        ("roman", _ROMAN),
+        ("arabic", _ARABIC),
+        ("letter", _LETTER),
+        ("plus", _PLUS),
+        ("bullet", _BULLET),
+        ("bullet", _OCR_BULLET),
+    ):
         m = rx.match(line)
         if not m:
             continue
@@ -220,8 +232,11 @@ def _paragraphs(lines: list[tuple[int, str, bool]], hard_wrapped: bool = True) -
             paras.append(_Para(kind, num, [text], no))
             continue
         if paras and not _starts(line):
-            if (_continues(paras[-1], line, indented, full, indents_mean) if hard_wrapped
-                    else _continues_paragraph(paras[-1], line)):
+            if (
+                _continues(paras[-1], line, indented, full, indents_mean)
+                if hard_wrapped
+                else _continues_paragraph(paras[-1], line)
+            ):
                 paras[-1].lines.append(line)
                 continue
         paras.append(_Para("text", "", [line], no))
@@ -229,6 +244,7 @@ def _paragraphs(lines: list[tuple[int, str, bool]], hard_wrapped: bool = True) -
 
 
 # ------------------------------------------------------------------ tree
+
 
 def _split_lead(intro: list[str], out: ImportedPlan) -> None:
     """The lead sentence ("<Issuer> xây dựng Kế hoạch … như sau:") apart from the opening before it."""
@@ -242,7 +258,7 @@ def _split_lead(intro: list[str], out: ImportedPlan) -> None:
         if before:
             out.opening.append(before)
         out.lead_sentence, out.lead_subject = para[start:].strip(), subject
-        out.opening.extend(intro[k + 1:])
+        out.opening.extend(intro[k + 1 :])
         return
 
 
@@ -257,7 +273,7 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     title_at = next((k for k, (_, ln, _) in enumerate(lines) if _TITLE.match(fold(ln))), None)
     out.has_title = title_at is not None
     head = [ln for _, ln, _ in lines[:title_at]] if title_at is not None else []
-    rest = lines[title_at + 1:] if title_at is not None else lines
+    rest = lines[title_at + 1 :] if title_at is not None else lines
     paras = _paragraphs(rest, hard_wrapped)
     body_text = " ".join(p.text for p in paras)
     if head:
@@ -276,8 +292,8 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     title_text = clean(" ".join(title))
     # A title line as wide as the body may have swallowed the lead sentence after it.
     if found := lead_subject(title_text):
-        paras.insert(k, _Para("text", "", [title_text[found[0]:]], paras[k - 1].line_no))
-        title_text = title_text[:found[0]]
+        paras.insert(k, _Para("text", "", [title_text[found[0] :]], paras[k - 1].line_no))
+        title_text = title_text[: found[0]]
     out.title = title_text.strip().rstrip(".")
     top = "roman" if any(p.kind == "roman" for p in paras) else "arabic"
     while k < len(paras) and paras[k].kind not in (top, "roman"):
@@ -318,7 +334,8 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
                 if value is not None and value != expected_roman:
                     out.warnings.append(
                         f"Dòng {p.line_no}: mục “{p.num}. {p.text[:40]}” lẽ ra là mục {roman(position)} "
-                        "(văn bản gốc đánh số sai); ứng dụng đã tự đánh số lại.")
+                        "(văn bản gốc đánh số sai); ứng dụng đã tự đánh số lại."
+                    )
                 expected_roman = max(expected_roman, value or 0) + 1
             item = PlanItem("section", p.text)
             while stack and stack[-1][0] >= level:
@@ -348,8 +365,10 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     out.found = not_a_plan([ln for _, ln, _ in lines], out.has_title, sections)
     out.is_plan = not out.found
     if out.flagged:
-        out.warnings.append(f"{len(out.flagged)} đoạn có vẻ bị mất dấu tiếng Việt (văn bản quét hoặc phông cũ): "
-                            "hãy đối chiếu bản gốc và sửa lại.")
+        out.warnings.append(
+            f"{len(out.flagged)} đoạn có vẻ bị mất dấu tiếng Việt (văn bản quét hoặc phông cũ): "
+            "hãy đối chiếu bản gốc và sửa lại."
+        )
     if not out.is_plan:
         out.warnings.append("Văn bản này có vẻ không phải là kế hoạch: " + "; ".join(out.found) + ".")
     return out

@@ -1,4 +1,5 @@
 """The body of a Kế hoạch, numbered automatically from the plan's item tree."""
+
 from __future__ import annotations
 
 from .blocks import Block

@@ -1,4 +1,5 @@
 """Starting a plan from a preset (the superior's plan structure, kept as data)."""
+
 from __future__ import annotations
 
 import string
@@ -33,15 +34,22 @@ def _item(raw: dict, ctx: dict[str, str], roles: dict[str, int | None], dept_nam
     return it
 
 
-def plan_from_preset(preset: dict, unit: Unit, refs: dict[str, LegalRef], roles: dict[str, int | None],
-                     when: date, superior_issuer: str = "", superior_short: str = "",
-                     deadline: str = "") -> Plan:
+def plan_from_preset(
+    preset: dict,
+    unit: Unit,
+    refs: dict[str, LegalRef],
+    roles: dict[str, int | None],
+    when: date,
+    superior_issuer: str = "",
+    superior_short: str = "",
+    deadline: str = "",
+) -> Plan:
     """A new plan with the preset's structure, filled with this unit's names."""
     lead = unit.department(roles.get("lead"))
     ctx = {
         "unit_name": unit.name,
-        "unit_kind": unit.name.split(" ")[0].lower() + (" " + unit.name.split(" ")[1].lower()
-                                                         if len(unit.name.split(" ")) > 1 else ""),
+        "unit_kind": unit.name.split(" ")[0].lower()
+        + (" " + unit.name.split(" ")[1].lower() if len(unit.name.split(" ")) > 1 else ""),
         "superior_issuer": superior_issuer,
         "superior_short": superior_short or superior_issuer,
         "year": str(when.year),

@@ -1,5 +1,6 @@
 """Citations of legal references, written one canonical way everywhere:
 'Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị'."""
+
 from __future__ import annotations
 
 import re
@@ -64,5 +65,5 @@ def parse_citation(text: str) -> LegalRef | None:
     kind = kind[0].upper() + kind[1:]
     issuer, summary = (m["issuer"] or "").strip(), ""
     if sm := _SUMMARY_START.search(issuer):
-        issuer, summary = issuer[:sm.start()].strip(), issuer[sm.end():].strip()
+        issuer, summary = issuer[: sm.start()].strip(), issuer[sm.end() :].strip()
     return LegalRef(kind=kind, number=m["number"], issued=issued, issuer=issuer, summary=summary)

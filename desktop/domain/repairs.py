@@ -7,6 +7,7 @@ catalogue's: "Nghị quyết 57" -> "Nghị quyết số 57-NQ/TW"), `diacritics
 to be retyped, no automatic fix) and `wording` (the superior's own words a unit must change: "các đơn vị
 trực thuộc Sở", "ngành Y tế tỉnh …", the superior as the subject of a duty; no automatic fix).
 """
+
 from __future__ import annotations
 
 import re
@@ -83,10 +84,16 @@ def split_glued(word: str) -> tuple[str, str] | None:
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACED = re.compile(r"(?<![\w/-])(\d{1,5}(?:[-/][A-ZĐ0-9]+)*)([-–/]) (?=([A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ0-9]+)*))")
 _WORDING = (
-    (re.compile(r"(?:các\s+)?(?:cơ quan,\s+|phòng,\s+)?đơn vị trực thuộc(?:\s+(?:Sở|Bộ)(?:\s+Y tế)?)?", re.IGNORECASE),
-     "đơn vị trực thuộc cấp trên: đơn vị thực hiện không có đơn vị trực thuộc — hãy đổi thành khoa, phòng"),
-    (re.compile(r"ngành Y tế\s+(?:(?:tỉnh|thành phố)\s+)?[A-ZĐÀ-Ỹ][^\s,;.:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.:]*)*"),
-     "phạm vi của cấp trên (ngành Y tế của cả tỉnh, thành phố): hãy đổi thành phạm vi của đơn vị"),
+    (
+        re.compile(
+            r"(?:các\s+)?(?:cơ quan,\s+|phòng,\s+)?đơn vị trực thuộc(?:\s+(?:Sở|Bộ)(?:\s+Y tế)?)?", re.IGNORECASE
+        ),
+        "đơn vị trực thuộc cấp trên: đơn vị thực hiện không có đơn vị trực thuộc — hãy đổi thành khoa, phòng",
+    ),
+    (
+        re.compile(r"ngành Y tế\s+(?:(?:tỉnh|thành phố)\s+)?[A-ZĐÀ-Ỹ][^\s,;.:]*(?:\s+[A-ZĐÀ-Ỹ][^\s,;.:]*)*"),
+        "phạm vi của cấp trên (ngành Y tế của cả tỉnh, thành phố): hãy đổi thành phạm vi của đơn vị",
+    ),
 )
 
 
@@ -122,7 +129,7 @@ def _citations(text: str, known: list[LegalRef]) -> list[tuple[str, str]]:
         ref = match(as_ref(m), known)
         if ref is None:
             continue
-        before = text[m.start:m.end]
+        before = text[m.start : m.end]
         after = canonical_mention(m, ref)
         if before != after and (before, after) not in out:
             out.append((before, after))
@@ -137,7 +144,7 @@ def _wording(text: str, subjects: list[str]) -> list[tuple[str, str]]:
     f = fold(text)
     for s in subjects:
         if s and f.startswith(fold(s) + " "):
-            out.append((text[:len(s)], "cấp trên là chủ thể của nhiệm vụ: hãy đổi thành khoa, phòng của đơn vị"))
+            out.append((text[: len(s)], "cấp trên là chủ thể của nhiệm vụ: hãy đổi thành khoa, phòng của đơn vị"))
             break
     return out
 
@@ -168,8 +175,7 @@ def item_labels(items: list[PlanItem]) -> list[tuple[tuple[int, ...], str, PlanI
     return out
 
 
-def find_repairs(plan: Plan, opening: list[str], known: list[LegalRef], subjects: list[str],
-                 lost=None) -> list[Repair]:
+def find_repairs(plan: Plan, opening: list[str], known: list[LegalRef], subjects: list[str], lost=None) -> list[Repair]:
     """Every repair offered on the draft: its title, its items, and the opening it was read from."""
     from .plan_import import lost_diacritics
 
@@ -203,6 +209,7 @@ def find_repairs(plan: Plan, opening: list[str], known: list[LegalRef], subjects
 
 
 # ------------------------------------------------------------------ applying
+
 
 def _item(plan: Plan, path: tuple[int, ...]) -> PlanItem | None:
     items, it = plan.items, None

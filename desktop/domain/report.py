@@ -1,5 +1,6 @@
 """Compilation of the Báo cáo from the ledger: counts by task, form and department,
 targets against results, cost, the draft text of every section and the appendix rows."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -55,8 +56,7 @@ class TargetResult:
             return f"chỉ tiêu {target_text(self.target)}, chưa thực hiện (chưa đạt)"
         pct = number(round(self.percent, 1))
         verdict = "đạt" if self.met else "chưa đạt"
-        return (f"chỉ tiêu {target_text(self.target)}, thực hiện {count(self.achieved)} {unit} "
-                f"({verdict}, {pct}%)")
+        return f"chỉ tiêu {target_text(self.target)}, thực hiện {count(self.achieved)} {unit} ({verdict}, {pct}%)"
 
 
 @dataclass
@@ -144,8 +144,7 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
     """Group the activities of [start, end] by task, form, department and month."""
     from .plan_text import task_labels
 
-    acts = sorted((a for a in activities if in_period(a, start, end)),
-                  key=lambda a: (a.start, a.id or 0))
+    acts = sorted((a for a in activities if in_period(a, start, end)), key=lambda a: (a.start, a.id or 0))
     tasks = plan.tasks()
     labels = task_labels(plan)
     groups: dict[int, Group] = {t.id: Group() for t in tasks if t.id is not None}
@@ -157,7 +156,7 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
         unit_label = a.unit_label or form(a.form_code).unit
         groups.get(a.task_id, unassigned).add(a, unit_label)
         total.add(a, unit_label)
-        for acc in ((unit_acc[a.source_unit],) if a.source_unit else (unit_acc[""], dept_acc[a.dept_id])):
+        for acc in (unit_acc[a.source_unit],) if a.source_unit else (unit_acc[""], dept_acc[a.dept_id]):
             acc[0] += 1
             acc[1] += a.participants or 0
             acc[2] += a.cost
@@ -168,8 +167,9 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
         trs = []
         for tg in t.targets:
             tg_unit = tg.unit_label or form(tg.form_code).unit
-            got = sum(ln.quantity for ln in g.lines.values()
-                      if ln.form_code == tg.form_code and ln.unit_label == tg_unit)
+            got = sum(
+                ln.quantity for ln in g.lines.values() if ln.form_code == tg.form_code and ln.unit_label == tg_unit
+            )
             trs.append(TargetResult(tg, got))
         results.append(TaskResult(t, labels.get(t.id, ""), g, trs))
     depts = []
@@ -180,8 +180,10 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
     if None in dept_acc:
         n, p, c = dept_acc[None]
         depts.append(DeptResult("Chưa rõ khoa, phòng", "", n, p, c))
-    units = [DeptResult(name or unit.name, "", *unit_acc[name])
-             for name in sorted(unit_acc, key=lambda k: (k != "", fold(k)))]
+    units = [
+        DeptResult(name or unit.name, "", *unit_acc[name])
+        for name in sorted(unit_acc, key=lambda k: (k != "", fold(k)))
+    ]
     if len(units) > 1:  # consolidated: the appendix groups rows by unit
         acts.sort(key=lambda a: (a.source_unit != "", fold(a.source_unit), a.start, a.id or 0))
     return Compiled(start, end, acts, results, unassigned, total, depts, dict(by_month), units)
@@ -241,7 +243,7 @@ def capitalised(text: str) -> str:
     """A sentence starts with a capital letter (the first letter, after any opening quote)."""
     for i, ch in enumerate(text):
         if ch.isalpha():
-            return text[:i] + ch.upper() + text[i + 1:]
+            return text[:i] + ch.upper() + text[i + 1 :]
     return text
 
 
@@ -286,8 +288,10 @@ def comparison(c: Compiled, previous: Compiled) -> str:
     year = previous.period_end.year
     now, before = _by_form(c.forms), _by_form(previous.forms)
     order = form_order()
-    parts = [f"{form(code).label}: {change_text(now.get(code, 0), before.get(code, 0))}"
-             for code in sorted(set(now) | set(before), key=lambda k: order.get(k, 99))]
+    parts = [
+        f"{form(code).label}: {change_text(now.get(code, 0), before.get(code, 0))}"
+        for code in sorted(set(now) | set(before), key=lambda k: order.get(k, 99))
+    ]
     return f"So với cùng kỳ năm {year}: " + "; ".join(parts) + "."
 
 
@@ -302,44 +306,57 @@ def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None
         f"{sup}{unit.name} đã ban hành {plan_reference(plan, unit, issuer=False)}"
         + (f" {subject}" if subject else "")
         + f" và triển khai đến các khoa, phòng. {short} phân công {_lead_name(plan, unit)} làm đầu mối"
-        " theo dõi, đôn đốc, tổng hợp kết quả thực hiện.")
+        " theo dõi, đôn đốc, tổng hợp kết quả thực hiện."
+    )
     secs.append(Section("I.", "CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", 1, "chi_dao", chi_dao))
     if c.total:
-        overview = (f"Trong kỳ báo cáo ({_period_text(c)}), {short} đã thực hiện {count(c.total)} hoạt động"
-                    " truyền thông"
-                    + (f" với {number(c.participants)} lượt người tham dự" if c.participants else "")
-                    + (f", tổng kinh phí {money(c.cost)}" if c.cost else "") + "."
-                    + (f" So với cùng kỳ năm {previous.period_end.year}, số hoạt động "
-                       f"{change_text(c.total, previous.total)}." if previous else "")
-                    + " Kết quả cụ thể như sau:")
+        overview = (
+            f"Trong kỳ báo cáo ({_period_text(c)}), {short} đã thực hiện {count(c.total)} hoạt động"
+            " truyền thông"
+            + (f" với {number(c.participants)} lượt người tham dự" if c.participants else "")
+            + (f", tổng kinh phí {money(c.cost)}" if c.cost else "")
+            + "."
+            + (
+                f" So với cùng kỳ năm {previous.period_end.year}, số hoạt động {change_text(c.total, previous.total)}."
+                if previous
+                else ""
+            )
+            + " Kết quả cụ thể như sau:"
+        )
     else:
         overview = f"Trong kỳ báo cáo ({_period_text(c)}), {short} chưa ghi nhận hoạt động truyền thông nào."
     secs.append(Section("II.", "KẾT QUẢ THỰC HIỆN", 1, "ket_qua", overview))
     n = 0
     for tr in c.tasks:
         n += 1
-        secs.append(Section(f"{n}.", clean(tr.task.text).rstrip(".:"), 2,
-                            f"task.{tr.task.id}", task_draft(tr, short)))
+        secs.append(Section(f"{n}.", clean(tr.task.text).rstrip(".:"), 2, f"task.{tr.task.id}", task_draft(tr, short)))
     if c.unassigned.activities:
         n += 1
-        secs.append(Section(f"{n}.", "Các hoạt động khác", 2, "task.none",
-                            group_sentence(c.unassigned, short)))
+        secs.append(Section(f"{n}.", "Các hoạt động khác", 2, "task.none", group_sentence(c.unassigned, short)))
     n += 1
-    dept_lines = "; ".join(
-        f"{d.name}: {count(d.activities)} hoạt động" + (f", {money(d.cost)}" if d.cost else "")
-        for d in c.depts) or "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào"
+    dept_lines = (
+        "; ".join(
+            f"{d.name}: {count(d.activities)} hoạt động" + (f", {money(d.cost)}" if d.cost else "") for d in c.depts
+        )
+        or "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào"
+    )
     secs.append(Section(f"{n}.", "Kết quả theo khoa, phòng", 2, "khoa_phong", dept_lines + "."))
     if c.consolidated:
         n += 1
         unit_lines = "; ".join(
             f"{u.name}: {count(u.activities)} hoạt động"
             + (f", {number(u.participants)} lượt người tham dự" if u.participants else "")
-            + (f", {money(u.cost)}" if u.cost else "") for u in c.units)
+            + (f", {money(u.cost)}" if u.cost else "")
+            for u in c.units
+        )
         secs.append(Section(f"{n}.", "Kết quả theo đơn vị", 2, "don_vi", unit_lines + "."))
     if previous is not None:
         n += 1
-        secs.append(Section(f"{n}.", f"So sánh với cùng kỳ năm {previous.period_end.year}", 2, "so_sanh",
-                            comparison(c, previous)))
+        secs.append(
+            Section(
+                f"{n}.", f"So sánh với cùng kỳ năm {previous.period_end.year}", 2, "so_sanh", comparison(c, previous)
+            )
+        )
     targets = c.targets()
     met = sum(1 for t in targets if t.met)
     secs.append(Section("III.", "ĐÁNH GIÁ CHUNG", 1))
@@ -347,12 +364,18 @@ def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None
     if not c.total:
         uu = "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá."
     else:
-        how = (f"với {count(len(used))} hình thức" if len(used) > 1
-               else f"bằng hình thức {form(next(iter(used))).label.lower()}")
+        how = (
+            f"với {count(len(used))} hình thức"
+            if len(used) > 1
+            else f"bằng hình thức {form(next(iter(used))).label.lower()}"
+        )
         uu = f"Các khoa, phòng đã chủ động triển khai {count(c.total)} hoạt động truyền thông {how}"
         if targets:
-            uu += (f"; {count(met)}/{count(len(targets))} chỉ tiêu của Kế hoạch đạt và vượt." if met
-                   else f"; chưa có chỉ tiêu nào trong {len(targets)} chỉ tiêu của Kế hoạch đạt.")
+            uu += (
+                f"; {count(met)}/{count(len(targets))} chỉ tiêu của Kế hoạch đạt và vượt."
+                if met
+                else f"; chưa có chỉ tiêu nào trong {len(targets)} chỉ tiêu của Kế hoạch đạt."
+            )
         else:
             uu += "."
     secs.append(Section("1.", "Ưu điểm", 2, "uu_diem", uu))
@@ -360,18 +383,41 @@ def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None
     if targets and not any(t.achieved for t in targets):
         han = f"Chưa thực hiện được chỉ tiêu nào trong {count(len(targets))} chỉ tiêu của Kế hoạch."
     else:
-        han = ("Một số chỉ tiêu chưa đạt: " + "; ".join(t.text() for t in missed) + "."
-               if missed else "Hình thức truyền thông trực tiếp tại khoa, phòng còn ít; nội dung một số tin, bài chưa"
-               " phong phú.")
+        han = (
+            "Một số chỉ tiêu chưa đạt: " + "; ".join(t.text() for t in missed) + "."
+            if missed
+            else "Hình thức truyền thông trực tiếp tại khoa, phòng còn ít; nội dung một số tin, bài chưa phong phú."
+        )
     secs.append(Section("2.", "Tồn tại, hạn chế", 2, "han_che", han))
-    secs.append(Section("3.", "Nguyên nhân", 2, "nguyen_nhan",
-                        "Nhân lực làm công tác truyền thông còn kiêm nhiệm; kinh phí dành cho truyền thông còn hạn chế."))
-    secs.append(Section("IV.", "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", 1, "phuong_huong",
-                        "Tiếp tục triển khai các nội dung của Kế hoạch; tập trung vào các chỉ tiêu chưa đạt;"
-                        " đa dạng hóa hình thức truyền thông, tăng cường truyền thông trên nền tảng số."))
-    secs.append(Section("V.", "ĐỀ XUẤT, KIẾN NGHỊ", 1, "kien_nghi",
-                        "Đề nghị cấp trên tiếp tục cung cấp tài liệu truyền thông và tổ chức tập huấn"
-                        " kỹ năng truyền thông cho cán bộ làm công tác truyền thông."))
+    secs.append(
+        Section(
+            "3.",
+            "Nguyên nhân",
+            2,
+            "nguyen_nhan",
+            "Nhân lực làm công tác truyền thông còn kiêm nhiệm; kinh phí dành cho truyền thông còn hạn chế.",
+        )
+    )
+    secs.append(
+        Section(
+            "IV.",
+            "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+            1,
+            "phuong_huong",
+            "Tiếp tục triển khai các nội dung của Kế hoạch; tập trung vào các chỉ tiêu chưa đạt;"
+            " đa dạng hóa hình thức truyền thông, tăng cường truyền thông trên nền tảng số.",
+        )
+    )
+    secs.append(
+        Section(
+            "V.",
+            "ĐỀ XUẤT, KIẾN NGHỊ",
+            1,
+            "kien_nghi",
+            "Đề nghị cấp trên tiếp tục cung cấp tài liệu truyền thông và tổ chức tập huấn"
+            " kỹ năng truyền thông cho cán bộ làm công tác truyền thông.",
+        )
+    )
     end = "Trên đây là Báo cáo kết quả thực hiện " + with_period(plan_ref, report_period(plan, c))
     secs.append(Section("", "", 0, "ket_thuc", ensure_final(end)))
     for s in secs:
@@ -423,8 +469,17 @@ def period_cell(a: Activity) -> str:
     return short_date(a.start)
 
 
-APPENDIX_HEAD = ("STT", "Thời gian", "Nội dung", "Hình thức", "Đơn vị thực hiện", "Số lượng",
-                 "Số người tham dự", "Kinh phí (đồng)", "Ghi chú")
+APPENDIX_HEAD = (
+    "STT",
+    "Thời gian",
+    "Nội dung",
+    "Hình thức",
+    "Đơn vị thực hiện",
+    "Số lượng",
+    "Số người tham dự",
+    "Kinh phí (đồng)",
+    "Ghi chú",
+)
 
 
 def _doer(a: Activity, dept: dict[int, str], consolidated: bool, unit: Unit) -> str:
@@ -442,17 +497,24 @@ def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
     rows = []
     for i, a in enumerate(c.activities, 1):
         unit_label = a.unit_label or form(a.form_code).unit
-        rows.append((
-            str(i), period_cell(a), a.title, form(a.form_code).label, _doer(a, dept, c.consolidated, unit),
-            f"{number(a.quantity)} {unit_label}", number(a.participants) if a.participants else "",
-            number(a.cost) if a.cost else "", a.notes,
-        ))
+        rows.append(
+            (
+                str(i),
+                period_cell(a),
+                a.title,
+                form(a.form_code).label,
+                _doer(a, dept, c.consolidated, unit),
+                f"{number(a.quantity)} {unit_label}",
+                number(a.participants) if a.participants else "",
+                number(a.cost) if a.cost else "",
+                a.notes,
+            )
+        )
     return rows
 
 
 def appendix_totals(c: Compiled) -> tuple[str, ...]:
-    return ("", "", f"Tổng cộng: {number(c.total)} hoạt động", "", "", "",
-            number(c.participants), number(c.cost), "")
+    return ("", "", f"Tổng cộng: {number(c.total)} hoạt động", "", "", "", number(c.participants), number(c.cost), "")
 
 
 APPENDIX_CHUNK = 150  # rows per appendix table at most: LibreOffice lays out one long table in quadratic time
@@ -498,7 +560,11 @@ def appendix_parts(c: Compiled, unit: Unit, chunk: int = APPENDIX_CHUNK) -> list
 def default_report(plan: Plan, start: date, end: date, when: date | None = None) -> Report:
     from .models import PartialDate
 
-    return Report(plan_id=plan.id or 0, period_start=start, period_end=end,
-                  doc_date=PartialDate.of(when) if when else PartialDate(end.year, end.month),
-                  addressee=plan.superior.addressee if plan.superior else "",
-                  signer_id=plan.signer_id)
+    return Report(
+        plan_id=plan.id or 0,
+        period_start=start,
+        period_end=end,
+        doc_date=PartialDate.of(when) if when else PartialDate(end.year, end.month),
+        addressee=plan.superior.addressee if plan.superior else "",
+        signer_id=plan.signer_id,
+    )

@@ -1,5 +1,6 @@
 """Text hygiene: every text entering the app is NFC without control characters;
 search compares texts folded to lowercase ASCII (diacritics and đ removed)."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,9 @@ import unicodedata
 
 # Cc (except tab/newline), format characters a paste brings (zero-width, BOM, soft hyphen),
 # the replacement character.
-_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff\ufffd]")
+_JUNK = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\ufeff\ufffd]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 

@@ -1,4 +1,5 @@
 """Vietnamese number, money and date writing as used in administrative documents."""
+
 from __future__ import annotations
 
 from datetime import date

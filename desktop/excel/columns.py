@@ -3,6 +3,7 @@
 Headers are matched by name when reading, with or without diacritics, so a department may
 reorder columns, add its own, or start the table lower on the sheet.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,31 +22,79 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("start", "Ngày", 12, "Ngày thực hiện, dạng 05/3/2025. Hoạt động nhiều ngày: ghi ngày bắt đầu.",
-           ("ngay thuc hien", "ngay bat dau", "tu ngay", "thoi gian", "ngay to chuc"), True),
-    Column("end", "Đến ngày", 12, "Chỉ ghi khi hoạt động kéo dài nhiều ngày: ngày kết thúc.",
-           ("ngay ket thuc", "den")),
-    Column("dept", "Khoa, phòng", 28, "Chọn trong danh sách khoa, phòng của đơn vị.",
-           ("khoa phong", "khoa/phong", "don vi thuc hien", "khoa", "phong", "bo phan"), True),
-    Column("title", "Nội dung hoạt động", 48, "Tên, nội dung hoạt động; ví dụ: Tập huấn bệnh án điện tử.",
-           ("noi dung", "ten hoat dong", "hoat dong", "noi dung hoat dong"), True),
-    Column("form", "Hình thức", 24, "Chọn hình thức truyền thông trong danh sách.",
-           ("hinh thuc truyen thong", "loai hinh"), True),
-    Column("task", "Nhiệm vụ theo kế hoạch", 40, "Chọn nhiệm vụ của kế hoạch mà hoạt động này thực hiện "
-           "(để trống nếu không thuộc nhiệm vụ nào).", ("nhiem vu", "thuoc nhiem vu", "muc ke hoach")),
-    Column("quantity", "Số lượng", 10, "Số lượng theo đơn vị tính (số nguyên, để trống là 1).",
-           ("so luong", "sl")),
-    Column("unit_label", "Đơn vị tính", 12, "Để trống: dùng đơn vị của hình thức (tin, bài; buổi; lớp …).",
-           ("dvt", "don vi tinh")),
-    Column("participants", "Số người tham dự", 12, "Số lượt người tham dự (nếu có).",
-           ("so nguoi", "so nguoi tham du", "nguoi tham du", "luot nguoi", "so luot nguoi", "nguoi du")),
-    Column("cost", "Kinh phí (đồng)", 16, "Kinh phí bằng đồng, ví dụ 1.500.000.",
-           ("kinh phi", "chi phi", "kinh phi dong", "so tien")),
-    Column("evidence", "Minh chứng", 30, "Đường dẫn bài viết hoặc tên tệp minh chứng.",
-           ("minh chung", "duong dan", "link")),
+    Column(
+        "start",
+        "Ngày",
+        12,
+        "Ngày thực hiện, dạng 05/3/2025. Hoạt động nhiều ngày: ghi ngày bắt đầu.",
+        ("ngay thuc hien", "ngay bat dau", "tu ngay", "thoi gian", "ngay to chuc"),
+        True,
+    ),
+    Column("end", "Đến ngày", 12, "Chỉ ghi khi hoạt động kéo dài nhiều ngày: ngày kết thúc.", ("ngay ket thuc", "den")),
+    Column(
+        "dept",
+        "Khoa, phòng",
+        28,
+        "Chọn trong danh sách khoa, phòng của đơn vị.",
+        ("khoa phong", "khoa/phong", "don vi thuc hien", "khoa", "phong", "bo phan"),
+        True,
+    ),
+    Column(
+        "title",
+        "Nội dung hoạt động",
+        48,
+        "Tên, nội dung hoạt động; ví dụ: Tập huấn bệnh án điện tử.",
+        ("noi dung", "ten hoat dong", "hoat dong", "noi dung hoat dong"),
+        True,
+    ),
+    Column(
+        "form",
+        "Hình thức",
+        24,
+        "Chọn hình thức truyền thông trong danh sách.",
+        ("hinh thuc truyen thong", "loai hinh"),
+        True,
+    ),
+    Column(
+        "task",
+        "Nhiệm vụ theo kế hoạch",
+        40,
+        "Chọn nhiệm vụ của kế hoạch mà hoạt động này thực hiện (để trống nếu không thuộc nhiệm vụ nào).",
+        ("nhiem vu", "thuoc nhiem vu", "muc ke hoach"),
+    ),
+    Column("quantity", "Số lượng", 10, "Số lượng theo đơn vị tính (số nguyên, để trống là 1).", ("so luong", "sl")),
+    Column(
+        "unit_label",
+        "Đơn vị tính",
+        12,
+        "Để trống: dùng đơn vị của hình thức (tin, bài; buổi; lớp …).",
+        ("dvt", "don vi tinh"),
+    ),
+    Column(
+        "participants",
+        "Số người tham dự",
+        12,
+        "Số lượt người tham dự (nếu có).",
+        ("so nguoi", "so nguoi tham du", "nguoi tham du", "luot nguoi", "so luot nguoi", "nguoi du"),
+    ),
+    Column(
+        "cost",
+        "Kinh phí (đồng)",
+        16,
+        "Kinh phí bằng đồng, ví dụ 1.500.000.",
+        ("kinh phi", "chi phi", "kinh phi dong", "so tien"),
+    ),
+    Column(
+        "evidence", "Minh chứng", 30, "Đường dẫn bài viết hoặc tên tệp minh chứng.", ("minh chung", "duong dan", "link")
+    ),
     Column("notes", "Ghi chú", 24, "Ghi chú thêm (nếu có).", ("ghi chu",)),
-    Column("source_unit", "Đơn vị", 28, "Đơn vị ghi nhận hoạt động (tự điền khi xuất; dùng khi tổng hợp).",
-           ("don vi", "co quan", "benh vien", "ten don vi")),
+    Column(
+        "source_unit",
+        "Đơn vị",
+        28,
+        "Đơn vị ghi nhận hoạt động (tự điền khi xuất; dùng khi tổng hợp).",
+        ("don vi", "co quan", "benh vien", "ten don vi"),
+    ),
 )
 
 BY_KEY = {c.key: c for c in COLUMNS}

@@ -1,6 +1,7 @@
 """Exporting the ledger: the template's columns (so an export imports elsewhere) plus the unit,
 and a summary sheet. Written in streaming mode; text is always written as text, so a title
 starting with '=' never becomes a formula."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -38,9 +39,15 @@ def _num(ws, value, fmt: str = "#,##0") -> WriteOnlyCell:
     return c
 
 
-def write_export(path: Path, acts: list[Activity], lookup: Lookup, task_label: dict[int, str],
-                 task_text: dict[int, str], dept_name: dict[int, str],
-                 progress: Callable[[int], None] | None = None) -> Path:
+def write_export(
+    path: Path,
+    acts: list[Activity],
+    lookup: Lookup,
+    task_label: dict[int, str],
+    task_text: dict[int, str],
+    dept_name: dict[int, str],
+    progress: Callable[[int], None] | None = None,
+) -> Path:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Hoạt động")
     widths = [BY_KEY[k].width for k in EXPORT_KEYS]
@@ -103,11 +110,20 @@ def _summary(wb, acts, lookup, task_label, task_text, dept_name) -> None:
             cost[k] += a.cost
         return [(k, n[k], people[k], cost[k]) for k in n]
 
-    total = (f"Tổng cộng: {lookup.unit_name}", len(acts), sum(a.participants or 0 for a in acts),
-             sum(a.cost for a in acts))
+    total = (
+        f"Tổng cộng: {lookup.unit_name}",
+        len(acts),
+        sum(a.participants or 0 for a in acts),
+        sum(a.cost for a in acts),
+    )
     table("TỔNG HỢP HOẠT ĐỘNG", [total])
-    by_task = group(lambda a: task_choice(task_label.get(a.task_id, ""), task_text[a.task_id])
-                    if a.task_id in task_text else "Không thuộc nhiệm vụ nào")
+    by_task = group(
+        lambda a: (
+            task_choice(task_label.get(a.task_id, ""), task_text[a.task_id])
+            if a.task_id in task_text
+            else "Không thuộc nhiệm vụ nào"
+        )
+    )
     table("Theo nhiệm vụ", sorted(by_task))
     table("Theo khoa, phòng", sorted(group(lambda a: dept_name.get(a.dept_id) or a.source_dept or "(không rõ)")))
     order = form_order()

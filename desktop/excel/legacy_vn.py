@@ -85,8 +85,8 @@ _TCVN3_DD = (0xA7, 0xAE)  # Đ, đ
 # A letter is a base byte plus an optional mark byte; uppercase letters use
 # the uppercase marks.  Marks: (acute, grave, hook, tilde, dot).
 # --------------------------------------------------------------------------
-_VNI_TONE_LOWER = (0xF9, 0xF8, 0xFB, 0xF5, 0xEF)   # ù ø û õ ï
-_VNI_TONE_UPPER = (0xD9, 0xD8, 0xDB, 0xD5, 0xCF)   # Ù Ø Û Õ Ï
+_VNI_TONE_LOWER = (0xF9, 0xF8, 0xFB, 0xF5, 0xEF)  # ù ø û õ ï
+_VNI_TONE_UPPER = (0xD9, 0xD8, 0xDB, 0xD5, 0xCF)  # Ù Ø Û Õ Ï
 # circumflex alone, then circumflex + (acute, grave, hook, tilde, dot)
 _VNI_CIRC_LOWER = (0xE2, 0xE1, 0xE0, 0xE5, 0xE3, 0xE4)  # â á à å ã ä
 _VNI_CIRC_UPPER = (0xC2, 0xC1, 0xC0, 0xC5, 0xC3, 0xC4)  # Â Á À Å Ã Ä
@@ -138,8 +138,15 @@ def _build_vni() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, b
         singles[_b(up)] = letter.upper()
         singles[_b(low)] = letter
     # plain vowels a e o u y (+ ơ ư written as their single byte) with tones
-    tone_bases = {"a": "a", "e": "e", "o": "o", "u": "u", "y": "y",
-                  "ơ": _b(_VNI_SINGLE["ơ"][1]), "ư": _b(_VNI_SINGLE["ư"][1])}
+    tone_bases = {
+        "a": "a",
+        "e": "e",
+        "o": "o",
+        "u": "u",
+        "y": "y",
+        "ơ": _b(_VNI_SINGLE["ơ"][1]),
+        "ư": _b(_VNI_SINGLE["ư"][1]),
+    }
     for vowel, legacy in tone_bases.items():
         legacy_up = legacy.upper()
         for i, letter in enumerate(_VOWELS[vowel][1:]):
@@ -172,8 +179,9 @@ _VNI_PAIRS, _VNI_SINGLES, _VNI_MARKS = _build_vni()
 
 # Characters that exist only in Unicode Vietnamese (never in legacy text):
 # ă đ ĩ ũ ơ ư (both cases), the U+1EA0..U+1EF9 block and combining marks (NFD).
-_UNICODE_ONLY_RE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"
-                              "\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u036f]")
+_UNICODE_ONLY_RE = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300-\u036f]"
+)
 
 _LEGACY_CHARS = {
     "tcvn3": frozenset(_TCVN3),
@@ -240,7 +248,7 @@ def _decode_vni(text: str) -> tuple[str, int]:
     errors = 0
     i, n = 0, len(text)
     while i < n:
-        pair = text[i:i + 2]
+        pair = text[i : i + 2]
         letter = _VNI_PAIRS.get(pair)
         if letter is None and len(pair) == 2 and pair[1] in _VNI_MARKS:
             # lenient: the mark typed in the other case ("Aù", "aÙ")
@@ -282,10 +290,13 @@ def to_unicode(text: str, encoding: str) -> str:
 # Vietnamese syllable check (used by detection)
 # --------------------------------------------------------------------------
 # spelling rules: k, gh, ngh only before e ê i (y); c, g, ng never before them
-_INITIALS = (r"ngh(?=[eêi])|gh(?=[eêi])|k(?=[eêiy])|ng(?![eêi])|c(?![eêiy])|g(?![eê])"
-             r"|nh|ch|gi|kh|ph|qu|q(?=u)|th|tr|b|d|đ|h|l|m|n|p|r|s|t|v|x")
-_OPEN_ONLY = ("iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyu|ươi|ươu|"
-              "ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ưa|ua|uơ|y")
+_INITIALS = (
+    r"ngh(?=[eêi])|gh(?=[eêi])|k(?=[eêiy])|ng(?![eêi])|c(?![eêiy])|g(?![eê])"
+    r"|nh|ch|gi|kh|ph|qu|q(?=u)|th|tr|b|d|đ|h|l|m|n|p|r|s|t|v|x"
+)
+_OPEN_ONLY = (
+    "iêu|yêu|oai|oao|oay|oeo|uây|uôi|uya|uyu|ươi|ươu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ui|ưi|ưu|ưa|ua|uơ|y"
+)
 _OPEN_OR_CLOSED = "oa|oe|uê|uy|a|e|ê|i|o|ô|ơ|u|ư"
 _CLOSED_ONLY = "uyê|iê|yê|uô|ươ|oă|uâ|ă|â"
 _FINALS = "ch|nh|ng|c|m|n|p|t"
@@ -293,8 +304,7 @@ _SYLLABLE_RE = re.compile(
     rf"(?:{_INITIALS})?"
     rf"(?:(?:{_OPEN_ONLY})|(?:{_OPEN_OR_CLOSED})(?:{_FINALS})?|(?:{_CLOSED_ONLY})(?:{_FINALS}))"
 )  # loanword rhymes such as "oong" (xoong) are left out on purpose
-_TONE_MARKS = {"\u0301": "acute", "\u0300": "grave", "\u0309": "hook",
-               "\u0303": "tilde", "\u0323": "dot"}
+_TONE_MARKS = {"\u0301": "acute", "\u0300": "grave", "\u0309": "hook", "\u0303": "tilde", "\u0323": "dot"}
 _VIET_VOWELS = frozenset("".join(_VOWELS.values()))
 _VIET_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ" + "".join(_VOWELS.values()))
 

@@ -1,5 +1,6 @@
 """Matching what a workbook says (department, task, form) to the database's ids:
 exactly first, then ignoring case and diacritics."""
+
 from __future__ import annotations
 
 import re
@@ -74,7 +75,7 @@ class Lookup:
         if t in self.tasks:
             return self.tasks[t]
         m = _LABEL.match(t)
-        body = t[m.end():] if m else t
+        body = t[m.end() :] if m else t
         found = self.tasks_folded.get(fold(body))
         if found is None and m and (by_label or not body):
             found = self.task_by_label.get(m.group(1))

@@ -2,6 +2,7 @@
 written. The result says, row by row, what would be added, what is already there and what is
 rejected and why; the caller writes the file's rows in one transaction only when none is rejected.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -108,33 +109,43 @@ def _open(path: Path):
         with path.open("rb") as f:
             magic = f.read(8)
     except PermissionError:
-        raise UserError(f"Không đọc được {name}: tệp đang mở trong Excel hoặc bị khóa; hãy đóng tệp rồi thử lại.")
+        raise UserError(
+            f"Không đọc được {name}: tệp đang mở trong Excel hoặc bị khóa; hãy đóng tệp rồi thử lại."
+        ) from None
     except OSError as e:
-        raise UserError(f"Không đọc được {name}: {e.strerror or e}.")
+        raise UserError(f"Không đọc được {name}: {e.strerror or e}.") from None
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         if path.suffix.lower() == ".xls":
-            raise UserError(f"{name} là tệp Excel cũ (.xls): hãy mở trong Excel, chọn Lưu thành… định dạng "
-                            "Excel Workbook (.xlsx) rồi nhập lại.")
-        raise UserError(f"{name} được đặt mật khẩu (hoặc là tệp Excel cũ): hãy mở trong Excel, bỏ mật khẩu "
-                        "(Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu thành .xlsx rồi nhập lại.")
+            raise UserError(
+                f"{name} là tệp Excel cũ (.xls): hãy mở trong Excel, chọn Lưu thành… định dạng "
+                "Excel Workbook (.xlsx) rồi nhập lại."
+            )
+        raise UserError(
+            f"{name} được đặt mật khẩu (hoặc là tệp Excel cũ): hãy mở trong Excel, bỏ mật khẩu "
+            "(Tệp › Thông tin › Bảo vệ sổ làm việc) và lưu thành .xlsx rồi nhập lại."
+        )
     if not magic.startswith(b"PK"):
         raise UserError(f"{name} không phải là tệp Excel (.xlsx).")
     check_zip(path, WORKBOOK)  # sizes, DOCTYPE, long cells, far columns, row count: before openpyxl sees it
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except PermissionError:
-        raise UserError(f"Không đọc được {name}: tệp đang mở trong Excel hoặc bị khóa; hãy đóng tệp rồi thử lại.")
+        raise UserError(
+            f"Không đọc được {name}: tệp đang mở trong Excel hoặc bị khóa; hãy đóng tệp rồi thử lại."
+        ) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
-        raise UserError(f"Tệp {name} bị hỏng hoặc không đầy đủ (có thể tải về chưa xong): hãy lấy lại tệp gốc.")
-    except Exception as e:  # openpyxl raises many kinds on foreign or malicious content
+        raise UserError(
+            f"Tệp {name} bị hỏng hoặc không đầy đủ (có thể tải về chưa xong): hãy lấy lại tệp gốc."
+        ) from None
+    except Exception as e:  # noqa: BLE001 — openpyxl raises many kinds on foreign or malicious content
         chain, cause = [], e
         while cause is not None and len(chain) < 5:
             chain.append(type(cause).__name__)
             cause = cause.__cause__ or cause.__context__
         kind = next((k for k in chain if "Forbidden" in k or "Defused" in k), chain[-1])
         if "Forbidden" in kind or "Defused" in kind:
-            raise UserError(f"Tệp {name} chứa cấu trúc XML không an toàn ({kind}); không đọc tệp này.")
-        raise UserError(f"Tệp {name} bị hỏng hoặc không phải sổ tính Excel hợp lệ ({kind}).")
+            raise UserError(f"Tệp {name} chứa cấu trúc XML không an toàn ({kind}); không đọc tệp này.") from None
+        raise UserError(f"Tệp {name} bị hỏng hoặc không phải sổ tính Excel hợp lệ ({kind}).") from None
 
 
 def _uncached_formulas(path: Path, ws) -> set[tuple[int, int]]:
@@ -198,12 +209,16 @@ def read_workbook(path: Path, lookup: Lookup, existing: set[tuple], progress: Pr
                 found_table |= _read_sheet(ws, lookup, seen, res, progress)
             except UserError:
                 raise
-            except Exception as e:  # a sheet damaged in the middle
-                raise UserError(f"Tệp {one_line(path.name)}, trang “{one_line(ws.title)}” bị hỏng "
-                                f"({type(e).__name__}); không nhập gì từ tệp này.") from None
+            except Exception as e:  # noqa: BLE001 — a sheet damaged in the middle
+                raise UserError(
+                    f"Tệp {one_line(path.name)}, trang “{one_line(ws.title)}” bị hỏng "
+                    f"({type(e).__name__}); không nhập gì từ tệp này."
+                ) from None
         if not found_table:
-            raise UserError(f"Không tìm thấy bảng hoạt động trong {one_line(path.name)}: cần một dòng tiêu đề có các "
-                            "cột Ngày, Khoa, phòng, Nội dung hoạt động, Hình thức (như tệp mẫu).")
+            raise UserError(
+                f"Không tìm thấy bảng hoạt động trong {one_line(path.name)}: cần một dòng tiêu đề có các "
+                "cột Ngày, Khoa, phòng, Nội dung hoạt động, Hình thức (như tệp mẫu)."
+            )
     finally:
         wb.close()
     return res
@@ -237,9 +252,11 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
         values = {key: row[j] for j, key in cols.items() if j < len(row)}
         long = next((k for k, v in values.items() if isinstance(v, str) and len(v) > CELL_CHARS), None)
         if long is not None:
-            raise UserError(f"Tệp {one_line(res.path.name)}, trang “{one_line(ws.title)}”, dòng {n}: ô "
-                            f"{BY_KEY[long].header.lower()} dài hơn {CELL_CHARS:,} ký tự, giới hạn của một ô Excel; "
-                            "không nhập gì từ tệp này.".replace(",", "."))
+            raise UserError(
+                f"Tệp {one_line(res.path.name)}, trang “{one_line(ws.title)}”, dòng {n}: ô "
+                f"{BY_KEY[long].header.lower()} dài hơn {CELL_CHARS:,} ký tự, giới hạn của một ô Excel; "
+                "không nhập gì từ tệp này.".replace(",", ".")
+            )
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             empty_run += 1
             if empty_run >= EMPTY_RUN:
@@ -251,13 +268,21 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
         if bad:
             from openpyxl.utils import get_column_letter
 
-            res.rejected.append(Rejected(ws.title, n, "ô " + ", ".join(
-                f"{get_column_letter(j + 1)}{n} ({BY_KEY[cols[j]].header.lower()})" for j in bad)
-                                         + " có công thức chưa được tính: hãy mở tệp trong Excel rồi lưu lại"))
+            res.rejected.append(
+                Rejected(
+                    ws.title,
+                    n,
+                    "ô "
+                    + ", ".join(f"{get_column_letter(j + 1)}{n} ({BY_KEY[cols[j]].header.lower()})" for j in bad)
+                    + " có công thức chưa được tính: hãy mở tệp trong Excel rồi lưu lại",
+                )
+            )
             continue
         if res.rows_read > MAX_ROWS:
-            raise UserError(f"Tệp {one_line(res.path.name)} có hơn {MAX_ROWS:,} dòng hoạt động".replace(",", ".")
-                            + ": quá lớn cho một lần nhập; hãy chia thành nhiều tệp.")
+            raise UserError(
+                f"Tệp {one_line(res.path.name)} có hơn {MAX_ROWS:,} dòng hoạt động".replace(",", ".")
+                + ": quá lớn cho một lần nhập; hãy chia thành nhiều tệp."
+            )
         pending.append((n, values))
         if len(pending) >= 500:
             _flush(pending, ws.title, lookup, seen, res)
@@ -343,8 +368,19 @@ def _activity(values: dict, lookup: Lookup, encoding: str) -> Activity:
     unit_label = _text(values, "unit_label", encoding)
     if unit_label and fold(unit_label) == fold(form_of(code).unit):
         unit_label = ""
-    return Activity(start=start, end=end, dept_id=dept_id, form_code=code, title=title, task_id=task_id,
-                    quantity=1 if quantity is None else quantity, unit_label=unit_label,
-                    participants=participants, cost=cost or 0, evidence=_text(values, "evidence", encoding),
-                    notes=_text(values, "notes", encoding), source_unit="" if own else source_unit,
-                    source_dept=source_dept)
+    return Activity(
+        start=start,
+        end=end,
+        dept_id=dept_id,
+        form_code=code,
+        title=title,
+        task_id=task_id,
+        quantity=1 if quantity is None else quantity,
+        unit_label=unit_label,
+        participants=participants,
+        cost=cost or 0,
+        evidence=_text(values, "evidence", encoding),
+        notes=_text(values, "notes", encoding),
+        source_unit="" if own else source_unit,
+        source_dept=source_dept,
+    )

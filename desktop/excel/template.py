@@ -1,5 +1,6 @@
 """The workbook departments fill in: instructions, the activity sheet with dropdowns filled
 from the database (lists on a hidden sheet, so long lists work), ready to print."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -55,10 +56,14 @@ def _lists(wb: Workbook, lookup: Lookup) -> dict[str, str]:
     ws = wb.create_sheet(LISTS)
     ws.sheet_state = "hidden"
     names = {}
-    for col, (key, name, values) in enumerate((
+    for col, (key, name, values) in enumerate(
+        (
             ("dept", "ds_khoa_phong", lookup.dept_names),
             ("form", "ds_hinh_thuc", lookup.form_choices),
-            ("task", "ds_nhiem_vu", lookup.task_choices)), 1):
+            ("task", "ds_nhiem_vu", lookup.task_choices),
+        ),
+        1,
+    ):
         letter = get_column_letter(col)
         ws.cell(row=1, column=col, value=BY_KEY[key].header).font = Font(bold=True)
         for r, v in enumerate(values or [""], 2):
@@ -94,16 +99,19 @@ def write_template(path: Path, lookup: Lookup, plan_title: str = "") -> Path:
         ws.column_dimensions[letter].width = col.width
         rng = f"{letter}{HEADER_ROW + 1}:{letter}{HEADER_ROW + INPUT_ROWS}"
         if key in list_names:
-            dv = DataValidation(type="list", formula1=f"={list_names[key]}", allow_blank=True,
-                                showErrorMessage=key != "task")
+            dv = DataValidation(
+                type="list", formula1=f"={list_names[key]}", allow_blank=True, showErrorMessage=key != "task"
+            )
             dv.error, dv.errorTitle = "Hãy chọn một mục trong danh sách.", "Giá trị không có trong danh sách"
         elif key in ("start", "end"):
-            dv = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
-                                showErrorMessage=True)  # after 01/01/2000
+            dv = DataValidation(
+                type="date", operator="greaterThan", formula1="36526", allow_blank=True, showErrorMessage=True
+            )  # after 01/01/2000
             dv.error, dv.errorTitle = "Hãy ghi ngày dạng 05/3/2025.", "Ngày không hợp lệ"
         elif key in ("quantity", "participants", "cost"):
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                showErrorMessage=True)
+            dv = DataValidation(
+                type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True, showErrorMessage=True
+            )
             dv.error, dv.errorTitle = "Chỉ ghi số nguyên không âm.", "Số không hợp lệ"
         else:
             dv = DataValidation(allow_blank=True)
@@ -112,8 +120,13 @@ def write_template(path: Path, lookup: Lookup, plan_title: str = "") -> Path:
         dv.showInputMessage = True
         ws.add_data_validation(dv)
         dv.add(rng)
-        fmt = {"start": "dd/mm/yyyy", "end": "dd/mm/yyyy", "quantity": "#,##0", "participants": "#,##0",
-               "cost": "#,##0"}.get(key, "@")
+        fmt = {
+            "start": "dd/mm/yyyy",
+            "end": "dd/mm/yyyy",
+            "quantity": "#,##0",
+            "participants": "#,##0",
+            "cost": "#,##0",
+        }.get(key, "@")
         for r in range(HEADER_ROW + 1, HEADER_ROW + INPUT_ROWS + 1):
             cell = ws.cell(row=r, column=j)
             cell.number_format = fmt

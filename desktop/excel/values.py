@@ -1,5 +1,6 @@
 """Reading cell values as people type them: dates in several forms, numbers with Vietnamese
 thousands separators and currency words. Each parser raises ValueError with a Vietnamese reason."""
+
 from __future__ import annotations
 
 import re

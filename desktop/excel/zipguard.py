@@ -5,6 +5,7 @@ there, nor more than the limit) and scanned at C speed: a DOCTYPE (entity bombs)
 and a worksheet is refused when a text run is far longer than a cell can hold, when it reaches
 columns far right of any ledger, or when it holds more rows or cells than one import takes.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,18 +57,21 @@ class _Scan:
         self.rows = self.values = self.cells = self.si = 0
 
     def _count(self, chunk: bytes, marker: bytes) -> int:
-        return (self.prev[-(len(marker) - 1):] + chunk).count(marker)
+        return (self.prev[-(len(marker) - 1) :] + chunk).count(marker)
 
     def feed(self, chunk: bytes) -> None:
         head = self.prev[-16:] + chunk
         if _DOCTYPE.search(head):
-            raise UserError(f"Tệp {self.label} chứa cấu trúc XML không an toàn (khai báo DOCTYPE/thực thể trong phần "
-                            f"{one_line(self.name)}, điều tệp Office không bao giờ có); không đọc tệp này.")
+            raise UserError(
+                f"Tệp {self.label} chứa cấu trúc XML không an toàn (khai báo DOCTYPE/thực thể trong phần "
+                f"{one_line(self.name)}, điều tệp Office không bao giờ có); không đọc tệp này."
+            )
         first = chunk.find(b"<")
         if self.run + (len(chunk) if first < 0 else first) > RUN_BYTES or _LONG_RUN.search(chunk):
-            raise UserError(f"Tệp {self.label} có một ô (hoặc đoạn chữ) dài hơn {CELL_CHARS:,} ký tự, giới hạn của "
-                            "một ô Excel: tệp không phải do Excel tạo ra hoặc đã bị sửa; không đọc tệp này."
-                            .replace(",", "."))
+            raise UserError(
+                f"Tệp {self.label} có một ô (hoặc đoạn chữ) dài hơn {CELL_CHARS:,} ký tự, giới hạn của "
+                "một ô Excel: tệp không phải do Excel tạo ra hoặc đã bị sửa; không đọc tệp này.".replace(",", ".")
+            )
         last = chunk.rfind(b"<")
         self.run = self.run + len(chunk) if last < 0 else len(chunk) - last - 1
         if self.sheet:
@@ -76,26 +80,36 @@ class _Scan:
             self.cells += self._count(chunk, b"<c ") + self._count(chunk, b"<c>")
             far = _FAR_COLUMN.search(head)
             if far and _col(far.group(1)) >= self.limits.first_wide_column:
-                raise UserError(f"Tệp {self.label}: trang tính dùng tới cột {far.group(1).decode()}, rộng hơn nhiều so "
-                                "với sổ ghi hoạt động (khoảng một chục cột); hãy chép bảng hoạt động sang một sổ mới "
-                                "rồi nhập lại. Không đọc tệp này.")
+                raise UserError(
+                    f"Tệp {self.label}: trang tính dùng tới cột {far.group(1).decode()}, rộng hơn nhiều so "
+                    "với sổ ghi hoạt động (khoảng một chục cột); hãy chép bảng hoạt động sang một sổ mới "
+                    "rồi nhập lại. Không đọc tệp này."
+                )
             if self.cells > MAX_CELLS:
-                raise UserError(f"Tệp {self.label}: trang tính có hơn {MAX_CELLS:,} ô, quá lớn cho một lần nhập; "
-                                "hãy chia thành nhiều tệp.".replace(",", "."))
+                raise UserError(
+                    f"Tệp {self.label}: trang tính có hơn {MAX_CELLS:,} ô, quá lớn cho một lần nhập; "
+                    "hãy chia thành nhiều tệp.".replace(",", ".")
+                )
             if self.rows > self.limits.max_rows + 30 and self.values > 3 * self.limits.max_rows:
-                raise UserError(f"Tệp {self.label} có hơn {self.limits.max_rows:,} dòng hoạt động: quá lớn cho một lần "
-                                "nhập; hãy chia thành nhiều tệp.".replace(",", "."))
+                raise UserError(
+                    f"Tệp {self.label} có hơn {self.limits.max_rows:,} dòng hoạt động: quá lớn cho một lần "
+                    "nhập; hãy chia thành nhiều tệp.".replace(",", ".")
+                )
         if self.strings:
             self.si += self._count(chunk, b"<si>") + self._count(chunk, b"<si ")
             if self.si > MAX_STRINGS:
-                raise UserError(f"Tệp {self.label} có hơn {MAX_STRINGS:,} chuỗi chữ khác nhau, quá lớn cho một lần "
-                                "nhập; hãy chia thành nhiều tệp.".replace(",", "."))
+                raise UserError(
+                    f"Tệp {self.label} có hơn {MAX_STRINGS:,} chuỗi chữ khác nhau, quá lớn cho một lần "
+                    "nhập; hãy chia thành nhiều tệp.".replace(",", ".")
+                )
         self.prev = chunk[-16:]
 
 
 def _too_big(label: str, what: str, size: int, limit: int) -> UserError:
-    return UserError(f"Tệp {label} quá lớn khi giải nén ({what}: {size // MB:,} MB, giới hạn {limit // MB} MB); "
-                     "tệp có thể bị hỏng hoặc cố tình làm đầy bộ nhớ. Không đọc tệp này.".replace(",", "."))
+    return UserError(
+        f"Tệp {label} quá lớn khi giải nén ({what}: {size // MB:,} MB, giới hạn {limit // MB} MB); "
+        "tệp có thể bị hỏng hoặc cố tình làm đầy bộ nhớ. Không đọc tệp này.".replace(",", ".")
+    )
 
 
 def check_zip(path: str | Path, limits: Limits = WORKBOOK) -> None:
@@ -130,12 +144,22 @@ def check_zip(path: str | Path, limits: Limits = WORKBOOK) -> None:
                         scan.feed(chunk)
     except UserError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
-            RuntimeError) as e:
-        raise UserError(f"Tệp {label} bị hỏng hoặc không đầy đủ (có thể tải về chưa xong): hãy lấy lại tệp gốc "
-                        f"({type(e).__name__}).") from None
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        ValueError,
+        RuntimeError,
+    ) as e:
+        raise UserError(
+            f"Tệp {label} bị hỏng hoặc không đầy đủ (có thể tải về chưa xong): hãy lấy lại tệp gốc "
+            f"({type(e).__name__})."
+        ) from None
     except PermissionError:
-        raise UserError(f"Không đọc được {label}: tệp đang mở trong chương trình khác hoặc bị khóa; "
-                        "hãy đóng tệp rồi thử lại.") from None
+        raise UserError(
+            f"Không đọc được {label}: tệp đang mở trong chương trình khác hoặc bị khóa; hãy đóng tệp rồi thử lại."
+        ) from None
     except OSError as e:
         raise UserError(f"Không đọc được {label}: {e.strerror or e}.") from None

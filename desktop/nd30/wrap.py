@@ -57,8 +57,10 @@ def name_breaks(text: str, size_pt: float, bold: bool, avail_pt: float, most: in
     if len(words) < 2 or text_width_pt(" ".join(words), size_pt, bold) <= avail_pt:
         return []
     upper = [w.upper() for w in words]
-    starts_place = [any(" ".join(upper[i:]).startswith(pw + " ") or " ".join(upper[i:]) == pw for pw in PLACE_WORDS)
-                    for i in range(len(words))]
+    starts_place = [
+        any(" ".join(upper[i:]).startswith(pw + " ") or " ".join(upper[i:]) == pw for pw in PLACE_WORDS)
+        for i in range(len(words))
+    ]
     inside_place = []  # a break before word i would cut a place name ("TỈNH BÌNH | THUẬN")
     in_place = False
     for i in range(len(words)):

@@ -1,4 +1,5 @@
 """A new file built under a temporary name beside its target and renamed into place only when whole."""
+
 from __future__ import annotations
 
 import os
@@ -45,12 +46,14 @@ def _place(tmp: Path, target: Path) -> None:
     try:
         os.link(tmp, target)  # fails when target exists
     except FileExistsError:
-        raise UserError(f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).") \
-            from None
+        raise UserError(
+            f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu)."
+        ) from None
     except OSError:  # no hard links there (FAT, some shares): rename, refusing an existing target
         if target.exists():
-            raise UserError(f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu).") \
-                from None
+            raise UserError(
+                f"Tệp {one_line(target)} đã tồn tại; hãy chọn tên khác (ứng dụng không ghi đè dữ liệu)."
+            ) from None
         os.rename(tmp, target)
         return
     tmp.unlink()

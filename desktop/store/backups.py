@@ -12,6 +12,7 @@ safety copies kept separately, also the newest ``keep`` of them, so a day of man
 rotates away the only way back from a restore. The backup just made is never deleted, nor is the
 newest backup that passes quick_check; a copy that fails quick_check is never kept as a backup.
 """
+
 from __future__ import annotations
 
 import errno
@@ -71,14 +72,23 @@ def _write_error(e: BaseException, where: Path) -> UserError:
     text = str(e).lower()
     code = getattr(e, "errno", None)
     if code == errno.ENOSPC or "disk is full" in text:
-        return UserError(f"Không sao lưu được dữ liệu: ổ đĩa chứa thư mục {where} đã đầy. "
-                         "Dữ liệu hiện tại không bị ảnh hưởng.")
-    if (isinstance(e, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS)
-            or "readonly" in text or "unable to open" in text or isinstance(e, (FileExistsError, NotADirectoryError))):
-        return UserError(f"Không sao lưu được dữ liệu: không ghi được vào thư mục {where}. "
-                         "Dữ liệu hiện tại không bị ảnh hưởng.")
-    return UserError(f"Không sao lưu được dữ liệu vào thư mục {where}: {getattr(e, 'strerror', None) or e}. "
-                     "Dữ liệu hiện tại không bị ảnh hưởng.")
+        return UserError(
+            f"Không sao lưu được dữ liệu: ổ đĩa chứa thư mục {where} đã đầy. Dữ liệu hiện tại không bị ảnh hưởng."
+        )
+    if (
+        isinstance(e, PermissionError)
+        or code in (errno.EACCES, errno.EPERM, errno.EROFS)
+        or "readonly" in text
+        or "unable to open" in text
+        or isinstance(e, (FileExistsError, NotADirectoryError))
+    ):
+        return UserError(
+            f"Không sao lưu được dữ liệu: không ghi được vào thư mục {where}. Dữ liệu hiện tại không bị ảnh hưởng."
+        )
+    return UserError(
+        f"Không sao lưu được dữ liệu vào thư mục {where}: {getattr(e, 'strerror', None) or e}. "
+        "Dữ liệu hiện tại không bị ảnh hưởng."
+    )
 
 
 def _target(db_path: Path, reason: str, now: datetime) -> Path:
@@ -92,8 +102,7 @@ def _target(db_path: Path, reason: str, now: datetime) -> Path:
     return dest
 
 
-def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str,
-                now: datetime | None = None) -> Path:
+def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str, now: datetime | None = None) -> Path:
     """A consistent copy of the open database into the backup folder; UserError when it cannot be written."""
     if reason not in REASONS:
         raise ValueError(reason)
@@ -107,8 +116,10 @@ def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str,
             db.copy_to(conn, part)
             problem = sound(part)
             if problem != "ok":  # a damaged database never becomes a backup, nor pushes good ones out
-                raise UserError(f"Không sao lưu: bản sao của dữ liệu {db_path.name} không qua kiểm tra của SQLite "
-                                f"({problem[:100]}), có thể dữ liệu đã bị hỏng. Các bản sao lưu cũ được giữ nguyên.")
+                raise UserError(
+                    f"Không sao lưu: bản sao của dữ liệu {db_path.name} không qua kiểm tra của SQLite "
+                    f"({problem[:100]}), có thể dữ liệu đã bị hỏng. Các bản sao lưu cũ được giữ nguyên."
+                )
             snapshot_evidence(db_path, dest)
             os.replace(part, dest)
         finally:
@@ -119,7 +130,7 @@ def make_backup(conn: sqlite3.Connection, db_path: str | Path, reason: str,
 
 
 def sound(path: Path) -> str:
-    """"ok" when the file passes PRAGMA quick_check, else why not."""
+    """ "ok" when the file passes PRAGMA quick_check, else why not."""
     try:
         conn = _ro(path)
     except sqlite3.Error as e:
@@ -155,13 +166,17 @@ def inspect(path: str | Path) -> tuple[int, int]:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as e:
-            raise UserError(f"Tệp {p.name} bị hỏng hoặc không phải là tệp dữ liệu, nên không khôi phục được; "
-                            "dữ liệu hiện tại giữ nguyên.") from e
+            raise UserError(
+                f"Tệp {p.name} bị hỏng hoặc không phải là tệp dữ liệu, nên không khôi phục được; "
+                "dữ liệu hiện tại giữ nguyên."
+            ) from e
         if app_id != db.APPLICATION_ID:
             raise UserError(f"Tệp {p.name} không phải là bản sao lưu của ứng dụng; dữ liệu hiện tại giữ nguyên.")
         if version > db.LATEST:
-            raise UserError(f"Bản sao lưu {p.name} do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng "
-                            "rồi khôi phục. Dữ liệu hiện tại giữ nguyên.")
+            raise UserError(
+                f"Bản sao lưu {p.name} do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng "
+                "rồi khôi phục. Dữ liệu hiện tại giữ nguyên."
+            )
         try:
             check = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
             count = conn.execute("SELECT count(*) FROM activities").fetchone()[0]
@@ -178,7 +193,7 @@ def _parse(db_path: Path, f: Path) -> tuple[datetime, int, str] | None:
     prefix = db_path.stem + "-"
     if not f.name.startswith(prefix):
         return None
-    m = _NAME.match(f.name[len(prefix):])
+    m = _NAME.match(f.name[len(prefix) :])
     if not m:
         return None
     try:
@@ -256,8 +271,9 @@ def due_daily(db_path: str | Path, today: date) -> bool:
     return not any(b.created.date() == today for b in list_backups(db_path, counts=False))
 
 
-def restore(conn: sqlite3.Connection, db_path: str | Path, backup_path: str | Path,
-            now: datetime | None = None) -> Path:
+def restore(
+    conn: sqlite3.Connection, db_path: str | Path, backup_path: str | Path, now: datetime | None = None
+) -> Path:
     """Replace the live data by a backup, through the open connection `conn` (the backup API writes
     into the WAL, so the window's connection and any reader stay consistent).
 
@@ -290,8 +306,10 @@ def restore(conn: sqlite3.Connection, db_path: str | Path, backup_path: str | Pa
                 try:
                     db.migrate(staged)
                 except UserError as e:
-                    raise UserError(f"Không nâng cấp được bản sao lưu {src.name} lên phiên bản hiện tại ({e}); "
-                                    "dữ liệu hiện tại giữ nguyên.") from e
+                    raise UserError(
+                        f"Không nâng cấp được bản sao lưu {src.name} lên phiên bản hiện tại ({e}); "
+                        "dữ liệu hiện tại giữ nguyên."
+                    ) from e
             # a WAL database only takes a backup of its own page size
             page_size = conn.execute("PRAGMA page_size").fetchone()[0]
             if staged.execute("PRAGMA page_size").fetchone()[0] != page_size:
@@ -304,8 +322,10 @@ def restore(conn: sqlite3.Connection, db_path: str | Path, backup_path: str | Pa
                 staged.backup(conn)
             except sqlite3.Error as e:
                 unswap_evidence(db_path, evidence, aside)
-                raise UserError(f"Không khôi phục được từ {src.name} ({e}); dữ liệu hiện tại giữ nguyên, "
-                                f"bản sao lưu trước khi khôi phục: {before.name}.") from e
+                raise UserError(
+                    f"Không khôi phục được từ {src.name} ({e}); dữ liệu hiện tại giữ nguyên, "
+                    f"bản sao lưu trước khi khôi phục: {before.name}."
+                ) from e
         finally:
             staged.close()
     finally:
@@ -395,8 +415,12 @@ def snapshot_evidence(db_path: str | Path, backup: str | Path) -> int | None:
         rel = f.relative_to(src).as_posix()
         st = f.stat()
         old = previous.get(rel)
-        if (old and old.get("size") == st.st_size and old.get("mtime_ns") == st.st_mtime_ns
-                and (store / old["sha256"][:2] / old["sha256"]).is_file()):
+        if (
+            old
+            and old.get("size") == st.st_size
+            and old.get("mtime_ns") == st.st_mtime_ns
+            and (store / old["sha256"][:2] / old["sha256"]).is_file()
+        ):
             sha, size = old["sha256"], st.st_size
         else:
             sha, size = _hash_into(f, store)
@@ -433,14 +457,18 @@ def stage_evidence(db_path: str | Path, backup: str | Path) -> Path | None:
             obj = store / e["sha256"][:2] / e["sha256"]
             target = stage.joinpath(*rel.split("/"))
             if not obj.is_file() or ".." in rel.split("/"):
-                raise UserError(f"Bản sao lưu {Path(backup).name} thiếu tệp minh chứng {rel}, nên không khôi phục "
-                                "được; dữ liệu hiện tại giữ nguyên.")
+                raise UserError(
+                    f"Bản sao lưu {Path(backup).name} thiếu tệp minh chứng {rel}, nên không khôi phục "
+                    "được; dữ liệu hiện tại giữ nguyên."
+                )
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(obj, target)
     except OSError as e:
         drop_staged_evidence(db_path)
-        raise UserError(f"Không khôi phục được thư mục minh chứng từ bản sao lưu {Path(backup).name} "
-                        f"({e.strerror or e}); dữ liệu hiện tại giữ nguyên.") from e
+        raise UserError(
+            f"Không khôi phục được thư mục minh chứng từ bản sao lưu {Path(backup).name} "
+            f"({e.strerror or e}); dữ liệu hiện tại giữ nguyên."
+        ) from e
     except BaseException:
         drop_staged_evidence(db_path)
         raise
@@ -471,16 +499,19 @@ def swap_evidence(db_path: str | Path, stage: Path | None, now: datetime | None 
         try:
             os.replace(live, aside)
         except OSError as e:
-            raise UserError(f"Không khôi phục được: không chuyển được thư mục minh chứng {live} ({e.strerror or e}); "
-                            "có thể một tệp minh chứng đang mở. Hãy đóng tệp rồi thử lại; dữ liệu hiện tại "
-                            "giữ nguyên.") from e
+            raise UserError(
+                f"Không khôi phục được: không chuyển được thư mục minh chứng {live} ({e.strerror or e}); "
+                "có thể một tệp minh chứng đang mở. Hãy đóng tệp rồi thử lại; dữ liệu hiện tại "
+                "giữ nguyên."
+            ) from e
     try:
         os.replace(stage, live)
     except OSError as e:
         if aside is not None:
             os.replace(aside, live)
-        raise UserError(f"Không khôi phục được thư mục minh chứng {live} ({e.strerror or e}); "
-                        "dữ liệu hiện tại giữ nguyên.") from e
+        raise UserError(
+            f"Không khôi phục được thư mục minh chứng {live} ({e.strerror or e}); dữ liệu hiện tại giữ nguyên."
+        ) from e
     return aside
 
 
@@ -505,7 +536,7 @@ def prune_evidence(db_path: str | Path) -> None:
         return
     used: set[str] = set()
     for m in where.glob(f"*{MANIFEST}"):
-        if not m.with_name(m.name[:-len(MANIFEST)]).exists():
+        if not m.with_name(m.name[: -len(MANIFEST)]).exists():
             m.unlink(missing_ok=True)
             continue
         used |= {e["sha256"] for e in (_read_manifest(m) or {}).values()}

@@ -1,4 +1,5 @@
 """Dates as the database keeps them: ISO text (YYYY-MM-DD), NULL for none."""
+
 from __future__ import annotations
 
 from datetime import date

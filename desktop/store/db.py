@@ -1,5 +1,6 @@
 """The SQLite file: opening (checked: quick_check at every open, integrity_check once a day), numbered
 migrations (PRAGMA user_version), atomic creation, transactions; known faults said in Vietnamese."""
+
 from __future__ import annotations
 
 import os
@@ -42,15 +43,21 @@ class Damaged(UserError):
 
 def damaged_message(path: Path, problem: str, backup) -> str:
     p = one_line(path)
-    text = (f"Tệp dữ liệu {p} bị hỏng ({one_line(problem)[:120]}); ứng dụng không ghi gì vào tệp này "
-            "và không sao lưu đè lên các bản sao lưu tốt.")
+    text = (
+        f"Tệp dữ liệu {p} bị hỏng ({one_line(problem)[:120]}); ứng dụng không ghi gì vào tệp này "
+        "và không sao lưu đè lên các bản sao lưu tốt."
+    )
     if backup is not None:
-        text += (f" Bản sao lưu tốt mới nhất: {backup.path.name} ({backup.created:%d/%m/%Y %H:%M}, "
-                 f"{backup.activities} hoạt động). Để khôi phục: mở cửa sổ ứng dụng và chọn “Khôi phục bản sao lưu”, "
-                 f"hoặc chạy lệnh: python -m desktop restore --db \"{p}\" --from \"{one_line(backup.path)}\".")
+        text += (
+            f" Bản sao lưu tốt mới nhất: {backup.path.name} ({backup.created:%d/%m/%Y %H:%M}, "
+            f"{backup.activities} hoạt động). Để khôi phục: mở cửa sổ ứng dụng và chọn “Khôi phục bản sao lưu”, "
+            f'hoặc chạy lệnh: python -m desktop restore --db "{p}" --from "{one_line(backup.path)}".'
+        )
     else:
-        text += (" Không có bản sao lưu tốt nào. Có thể cứu phần còn đọc được sang tệp mới bằng lệnh: "
-                 f"python -m desktop salvage --db \"{p}\" --out TỆP_MỚI.db.")
+        text += (
+            " Không có bản sao lưu tốt nào. Có thể cứu phần còn đọc được sang tệp mới bằng lệnh: "
+            f'python -m desktop salvage --db "{p}" --out TỆP_MỚI.db.'
+        )
     return text + " Tệp hỏng được giữ nguyên để chuyên viên kiểm tra."
 
 
@@ -92,7 +99,7 @@ def copy_to(source: sqlite3.Connection, dest: Path) -> None:
 
 
 def check(conn: sqlite3.Connection, full: bool = False) -> str:
-    """"ok", or SQLite's first complaint: PRAGMA quick_check (full=True: integrity_check)."""
+    """ "ok", or SQLite's first complaint: PRAGMA quick_check (full=True: integrity_check)."""
     try:
         rows = [r[0] for r in conn.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(5)")]
     except sqlite3.DatabaseError as e:
@@ -218,10 +225,13 @@ def _writable(p: Path) -> None:
     folder = p.parent
     if not os.access(p, os.W_OK) or not os.access(folder, os.W_OK):
         where = p if not os.access(p, os.W_OK) else folder
-        raise StoreFault(f"Tệp dữ liệu {one_line(p)} không sửa được: {one_line(where)} chỉ cho đọc hoặc bị khoá "
-                         "không cho sửa (thuộc tính chỉ đọc, ổ đĩa chống ghi, không có quyền ghi). Dữ liệu không thay "
-                         "đổi; hãy bỏ thuộc tính chỉ đọc hoặc chép dữ liệu sang thư mục khác rồi mở lại.",
-                         faults.READONLY, p)
+        raise StoreFault(
+            f"Tệp dữ liệu {one_line(p)} không sửa được: {one_line(where)} chỉ cho đọc hoặc bị khoá "
+            "không cho sửa (thuộc tính chỉ đọc, ổ đĩa chống ghi, không có quyền ghi). Dữ liệu không thay "
+            "đổi; hãy bỏ thuộc tính chỉ đọc hoặc chép dữ liệu sang thư mục khác rồi mở lại.",
+            faults.READONLY,
+            p,
+        )
 
 
 def _stamp(p: Path) -> Path:
@@ -285,8 +295,9 @@ def open_db(path: str | Path, *, create_missing: bool = False, today: date | Non
             if app_id != APPLICATION_ID:
                 raise UserError(f"Tệp {one_line(p)} không phải là tệp dữ liệu của ứng dụng.")
             if version > LATEST:
-                raise UserError(f"Tệp {one_line(p)} được tạo bởi phiên bản mới hơn của ứng dụng; "
-                                "hãy cập nhật ứng dụng.")
+                raise UserError(
+                    f"Tệp {one_line(p)} được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng."
+                )
             today = today or date.today()
             full = _full_check_due(p, today)
             problem = check(conn, full)

@@ -1,4 +1,5 @@
 """`demo`: a new database holding the demo unit, its plan and a year of activities."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -30,8 +31,16 @@ def fill_demo(conn, activities: int, seed: int) -> int:
         sup.ref = known
     save_superior(conn, sup)
     role_ids = {r: unit.departments[i].id for r, i in roles.items()}
-    plan = plan_from_preset(preset(), unit, refs, role_ids, date(2025, 9, 5),
-                            superior_issuer="Sở Y tế tỉnh Lâm Đồng", superior_short="Sở Y tế", deadline="10/12")
+    plan = plan_from_preset(
+        preset(),
+        unit,
+        refs,
+        role_ids,
+        date(2025, 9, 5),
+        superior_issuer="Sở Y tế tỉnh Lâm Đồng",
+        superior_short="Sở Y tế",
+        deadline="10/12",
+    )
     plan.number = 5
     plan.superior = sup
     plan.basis = []  # a hospital cites the Sở's plan it implements (as the seed 001 does)
@@ -40,8 +49,9 @@ def fill_demo(conn, activities: int, seed: int) -> int:
     titles = load_json("demo", "activity_titles.json")
     extra = load_json("demo", "notes.json")
     depts = {d.id: d.name for d in unit.departments}
-    insert_activities(conn, demo_activities(activities, seed, plan, depts, titles,
-                                            extra.get("notes", []), extra.get("evidence", [])))
+    insert_activities(
+        conn, demo_activities(activities, seed, plan, depts, titles, extra.get("notes", []), extra.get("evidence", []))
+    )
     from ..domain.models import PartialDate
     from ..domain.report import default_report
 

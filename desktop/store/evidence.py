@@ -1,4 +1,5 @@
 """Evidence rows (minh chứng): the files attached to an activity (the files themselves: app/evidence.py)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -25,9 +26,11 @@ def _file(r) -> EvidenceFile:
 
 def add_evidence(conn: sqlite3.Connection, f: EvidenceFile) -> EvidenceFile:
     """The row stored (with its id; with its former id when `f` has one: the undo of a delete)."""
-    cur = conn.execute("INSERT INTO evidence (id, activity_id, name, stored, size, sha256, added_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, datetime('now')))",
-                       (f.id, f.activity_id, f.name, f.stored, f.size, f.sha256, f.added_at or None))
+    cur = conn.execute(
+        "INSERT INTO evidence (id, activity_id, name, stored, size, sha256, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, datetime('now')))",
+        (f.id, f.activity_id, f.name, f.stored, f.size, f.sha256, f.added_at or None),
+    )
     return get_evidence(conn, cur.lastrowid)
 
 
@@ -38,8 +41,10 @@ def get_evidence(conn: sqlite3.Connection, evidence_id: int) -> EvidenceFile | N
 
 def list_evidence(conn: sqlite3.Connection, activity_id: int) -> list[EvidenceFile]:
     """An activity's files in the order they were attached."""
-    return [_file(r) for r in conn.execute(f"SELECT {_COLS} FROM evidence WHERE activity_id = ? ORDER BY id",
-                                           (activity_id,))]
+    return [
+        _file(r)
+        for r in conn.execute(f"SELECT {_COLS} FROM evidence WHERE activity_id = ? ORDER BY id", (activity_id,))
+    ]
 
 
 def for_activities(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[EvidenceFile]]:

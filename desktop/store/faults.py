@@ -7,6 +7,7 @@ turns sqlite3.OperationalError ("database or disk is full", "attempt to write a 
 "disk I/O error", "unable to open database file", "database is locked") and the matching OSError into a
 StoreFault (a UserError), so no known fault class ever reaches the user as "Lỗi không mong đợi".
 """
+
 from __future__ import annotations
 
 import errno
@@ -49,20 +50,30 @@ def kind_of(e: BaseException) -> str | None:
 def message(kind: str, path: Path | str, doing: str) -> str:
     p = one_line(path)
     if kind == FULL:
-        return (f"Ổ đĩa chứa dữ liệu {p} đã đầy nên không {doing} được. Dữ liệu không thay đổi; "
-                "hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.")
+        return (
+            f"Ổ đĩa chứa dữ liệu {p} đã đầy nên không {doing} được. Dữ liệu không thay đổi; "
+            "hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại."
+        )
     if kind == READONLY:
-        return (f"Tệp dữ liệu {p} chỉ cho đọc (hoặc bị khoá không cho sửa, hoặc thư mục không cho ghi) nên không "
-                f"{doing} được. Dữ liệu không thay đổi; hãy bỏ thuộc tính chỉ đọc hoặc chép dữ liệu sang thư mục khác.")
+        return (
+            f"Tệp dữ liệu {p} chỉ cho đọc (hoặc bị khoá không cho sửa, hoặc thư mục không cho ghi) nên không "
+            f"{doing} được. Dữ liệu không thay đổi; hãy bỏ thuộc tính chỉ đọc hoặc chép dữ liệu sang thư mục khác."
+        )
     if kind == IO:
-        return (f"Lỗi đọc/ghi ổ đĩa khi {doing} dữ liệu {p} (ổ đĩa hỏng, bị rút ra hoặc mất kết nối mạng). "
-                "Thao tác không được thực hiện, dữ liệu không thay đổi; hãy kiểm tra ổ đĩa rồi thử lại.")
+        return (
+            f"Lỗi đọc/ghi ổ đĩa khi {doing} dữ liệu {p} (ổ đĩa hỏng, bị rút ra hoặc mất kết nối mạng). "
+            "Thao tác không được thực hiện, dữ liệu không thay đổi; hãy kiểm tra ổ đĩa rồi thử lại."
+        )
     if kind == OPEN:
-        return (f"Không mở được tệp dữ liệu {p}: không có quyền đọc, thư mục không cho ghi hoặc ổ đĩa/mạng "
-                "không truy cập được. Dữ liệu không thay đổi; hãy kiểm tra quyền của tệp và thư mục.")
+        return (
+            f"Không mở được tệp dữ liệu {p}: không có quyền đọc, thư mục không cho ghi hoặc ổ đĩa/mạng "
+            "không truy cập được. Dữ liệu không thay đổi; hãy kiểm tra quyền của tệp và thư mục."
+        )
     if kind == BUSY:
-        return (f"Dữ liệu {p} đang bận: một cửa sổ hoặc lệnh khác đang ghi vào nó nên chưa {doing} được. "
-                "Dữ liệu không thay đổi; hãy đợi một lát rồi thử lại.")
+        return (
+            f"Dữ liệu {p} đang bận: một cửa sổ hoặc lệnh khác đang ghi vào nó nên chưa {doing} được. "
+            "Dữ liệu không thay đổi; hãy đợi một lát rồi thử lại."
+        )
     raise ValueError(kind)
 
 

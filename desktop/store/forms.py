@@ -1,4 +1,5 @@
 """The unit's catalogue of forms of activity (hình thức): read, added, edited, hidden."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -25,20 +26,25 @@ def add_form(conn: sqlite3.Connection, f: Form) -> None:
     if other is not None:  # "Khác" stays last
         conn.execute("UPDATE forms SET position = ? WHERE code = 'khac'", (pos,))
         pos = other[0]
-    conn.execute("INSERT INTO forms (code, position, label, unit, verb, tail, people, hidden) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (f.code, pos, clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden)))
+    conn.execute(
+        "INSERT INTO forms (code, position, label, unit, verb, tail, people, hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (f.code, pos, clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden)),
+    )
 
 
 def update_form(conn: sqlite3.Connection, f: Form) -> None:
-    conn.execute("UPDATE forms SET label = ?, unit = ?, verb = ?, tail = ?, people = ?, hidden = ? WHERE code = ?",
-                 (clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden), f.code))
+    conn.execute(
+        "UPDATE forms SET label = ?, unit = ?, verb = ?, tail = ?, people = ?, hidden = ? WHERE code = ?",
+        (clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden), f.code),
+    )
 
 
 def uses(conn: sqlite3.Connection, code: str) -> int:
     """Activities and plan targets that name the form."""
-    return sum(conn.execute(f"SELECT COUNT(*) FROM {table} WHERE form_code = ?", (code,)).fetchone()[0]
-               for table in ("activities", "item_targets"))
+    return sum(
+        conn.execute(f"SELECT COUNT(*) FROM {table} WHERE form_code = ?", (code,)).fetchone()[0]
+        for table in ("activities", "item_targets")
+    )
 
 
 def delete_form(conn: sqlite3.Connection, code: str) -> None:

@@ -1,13 +1,31 @@
 """What kind of disk a database lives on: a network share cannot hold a WAL database (WAL needs shared
 memory between the processes of one machine), so a database there runs in rollback-journal mode."""
+
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
 
-NETWORK_TYPES = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p", "fuse.sshfs",
-                 "sshfs", "davfs", "fuse.davfs2", "glusterfs", "ceph", "fuse.rclone"}
+NETWORK_TYPES = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "ncpfs",
+    "afs",
+    "9p",
+    "fuse.sshfs",
+    "sshfs",
+    "davfs",
+    "fuse.davfs2",
+    "glusterfs",
+    "ceph",
+    "fuse.rclone",
+}
 DRIVE_REMOTE = 4
 
 

@@ -1,4 +1,5 @@
 """Plans: header fields, legal basis, recipients and the item tree with tasks and targets."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -16,15 +17,32 @@ def insert_plan(conn: sqlite3.Connection, plan: Plan) -> int:
         "INSERT INTO plans (title, number, doc_year, doc_month, doc_day, superior_id, intro, "
         "lead_sentence, closing, period_start, period_end, signer_id, archive_dept_id, copied_from) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (clean(plan.title), plan.number, plan.doc_date.year, plan.doc_date.month, plan.doc_date.day,
-         plan.superior.id if plan.superior else None, clean(plan.intro), clean(plan.lead_sentence),
-         clean(plan.closing), to_iso(plan.period_start), to_iso(plan.period_end), plan.signer_id,
-         plan.archive_dept_id, plan.copied_from))
+        (
+            clean(plan.title),
+            plan.number,
+            plan.doc_date.year,
+            plan.doc_date.month,
+            plan.doc_date.day,
+            plan.superior.id if plan.superior else None,
+            clean(plan.intro),
+            clean(plan.lead_sentence),
+            clean(plan.closing),
+            to_iso(plan.period_start),
+            to_iso(plan.period_end),
+            plan.signer_id,
+            plan.archive_dept_id,
+            plan.copied_from,
+        ),
+    )
     plan.id = cur.lastrowid
-    conn.executemany("INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
-                     [(plan.id, r.id, i) for i, r in enumerate(plan.basis)])
-    conn.executemany("INSERT INTO plan_recipients (plan_id, position, text) VALUES (?, ?, ?)",
-                     [(plan.id, i, clean(t)) for i, t in enumerate(plan.recipients)])
+    conn.executemany(
+        "INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
+        [(plan.id, r.id, i) for i, r in enumerate(plan.basis)],
+    )
+    conn.executemany(
+        "INSERT INTO plan_recipients (plan_id, position, text) VALUES (?, ?, ?)",
+        [(plan.id, i, clean(t)) for i, t in enumerate(plan.recipients)],
+    )
     _insert_items(conn, plan.id, None, plan.items)
     return plan.id
 
@@ -34,20 +52,25 @@ def _insert_items(conn, plan_id: int, parent_id: int | None, items: list[PlanIte
         it.id = conn.execute(
             "INSERT INTO plan_items (plan_id, parent_id, position, kind, text, is_task, lead_dept_id, "
             "time_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (plan_id, parent_id, pos, it.kind, clean(it.text), int(it.is_task), it.lead_dept_id,
-             clean(it.time_frame))).lastrowid
-        conn.executemany("INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
-                         [(it.id, d) for d in dict.fromkeys(it.coord_dept_ids)])
+            (plan_id, parent_id, pos, it.kind, clean(it.text), int(it.is_task), it.lead_dept_id, clean(it.time_frame)),
+        ).lastrowid
+        conn.executemany(
+            "INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
+            [(it.id, d) for d in dict.fromkeys(it.coord_dept_ids)],
+        )
         conn.executemany(
             "INSERT INTO item_targets (item_id, form_code, quantity, unit_label, position) VALUES (?, ?, ?, ?, ?)",
-            [(it.id, t.form_code, t.quantity, clean(t.unit_label), i) for i, t in enumerate(it.targets)])
+            [(it.id, t.form_code, t.quantity, clean(t.unit_label), i) for i, t in enumerate(it.targets)],
+        )
         _insert_items(conn, plan_id, it.id, it.children)
 
 
 def list_plans(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
     """(id, title, year) of every plan, newest first."""
-    return [(r["id"], r["title"], r["doc_year"]) for r in conn.execute(
-        "SELECT id, title, doc_year FROM plans ORDER BY doc_year DESC, id DESC")]
+    return [
+        (r["id"], r["title"], r["doc_year"])
+        for r in conn.execute("SELECT id, title, doc_year FROM plans ORDER BY doc_year DESC, id DESC")
+    ]
 
 
 def latest_plan_id(conn: sqlite3.Connection) -> int:
@@ -62,37 +85,58 @@ def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
     if row is None:
         raise UserError(f"Không có kế hoạch mã số {plan_id} trong cơ sở dữ liệu.")
     plan = Plan(
-        title=row["title"], number=row["number"],
+        title=row["title"],
+        number=row["number"],
         doc_date=PartialDate(row["doc_year"], row["doc_month"], row["doc_day"]),
         superior=load_superior(conn, row["superior_id"]) if row["superior_id"] else None,
-        intro=row["intro"], lead_sentence=row["lead_sentence"], closing=row["closing"],
-        period_start=from_iso(row["period_start"]), period_end=from_iso(row["period_end"]),
-        signer_id=row["signer_id"], archive_dept_id=row["archive_dept_id"], copied_from=row["copied_from"],
-        id=row["id"])
-    plan.basis = [load_ref(conn, r[0]) for r in conn.execute(
-        "SELECT ref_id FROM plan_basis WHERE plan_id = ? ORDER BY position", (plan_id,))]
-    plan.recipients = [r[0] for r in conn.execute(
-        "SELECT text FROM plan_recipients WHERE plan_id = ? ORDER BY position", (plan_id,))]
+        intro=row["intro"],
+        lead_sentence=row["lead_sentence"],
+        closing=row["closing"],
+        period_start=from_iso(row["period_start"]),
+        period_end=from_iso(row["period_end"]),
+        signer_id=row["signer_id"],
+        archive_dept_id=row["archive_dept_id"],
+        copied_from=row["copied_from"],
+        id=row["id"],
+    )
+    plan.basis = [
+        load_ref(conn, r[0])
+        for r in conn.execute("SELECT ref_id FROM plan_basis WHERE plan_id = ? ORDER BY position", (plan_id,))
+    ]
+    plan.recipients = [
+        r[0] for r in conn.execute("SELECT text FROM plan_recipients WHERE plan_id = ? ORDER BY position", (plan_id,))
+    ]
     plan.items = _load_items(conn, plan_id)
     return plan
 
 
 def _load_items(conn, plan_id: int) -> list[PlanItem]:
-    rows = conn.execute("SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position, id",
-                        (plan_id,)).fetchall()
+    rows = conn.execute("SELECT * FROM plan_items WHERE plan_id = ? ORDER BY position, id", (plan_id,)).fetchall()
     coords: dict[int, list[int]] = {}
     for item_id, dept_id in conn.execute(
-            "SELECT c.item_id, c.dept_id FROM item_coord_depts c JOIN plan_items i ON i.id = c.item_id "
-            "WHERE i.plan_id = ?", (plan_id,)):
+        "SELECT c.item_id, c.dept_id FROM item_coord_depts c JOIN plan_items i ON i.id = c.item_id WHERE i.plan_id = ?",
+        (plan_id,),
+    ):
         coords.setdefault(item_id, []).append(dept_id)
     targets: dict[int, list[Target]] = {}
     for r in conn.execute(
-            "SELECT t.* FROM item_targets t JOIN plan_items i ON i.id = t.item_id WHERE i.plan_id = ? "
-            "ORDER BY t.position", (plan_id,)):
+        "SELECT t.* FROM item_targets t JOIN plan_items i ON i.id = t.item_id WHERE i.plan_id = ? ORDER BY t.position",
+        (plan_id,),
+    ):
         targets.setdefault(r["item_id"], []).append(Target(r["quantity"], r["form_code"], r["unit_label"]))
-    items = {r["id"]: PlanItem(r["kind"], r["text"], is_task=bool(r["is_task"]), lead_dept_id=r["lead_dept_id"],
-                               coord_dept_ids=coords.get(r["id"], []), time_frame=r["time_frame"],
-                               targets=targets.get(r["id"], []), id=r["id"]) for r in rows}
+    items = {
+        r["id"]: PlanItem(
+            r["kind"],
+            r["text"],
+            is_task=bool(r["is_task"]),
+            lead_dept_id=r["lead_dept_id"],
+            coord_dept_ids=coords.get(r["id"], []),
+            time_frame=r["time_frame"],
+            targets=targets.get(r["id"], []),
+            id=r["id"],
+        )
+        for r in rows
+    }
     roots = []
     for r in rows:
         (items[r["parent_id"]].children if r["parent_id"] else roots).append(items[r["id"]])
@@ -105,8 +149,21 @@ def plan_period(plan: Plan) -> tuple[date, date]:
     return start, end
 
 
-_PLAN_FIELDS = {"title", "number", "doc_year", "doc_month", "doc_day", "superior_id", "intro", "lead_sentence",
-                "closing", "period_start", "period_end", "signer_id", "archive_dept_id"}
+_PLAN_FIELDS = {
+    "title",
+    "number",
+    "doc_year",
+    "doc_month",
+    "doc_day",
+    "superior_id",
+    "intro",
+    "lead_sentence",
+    "closing",
+    "period_start",
+    "period_end",
+    "signer_id",
+    "archive_dept_id",
+}
 _ITEM_FIELDS = {"kind", "text", "is_task", "lead_dept_id", "time_frame"}
 
 
@@ -114,8 +171,9 @@ def update_plan(conn: sqlite3.Connection, plan_id: int, **fields) -> None:
     bad = set(fields) - _PLAN_FIELDS
     if bad:
         raise ValueError(f"unknown plan fields {bad}")
-    vals = [clean(v) if isinstance(v, str) and k not in ("period_start", "period_end") else v
-            for k, v in fields.items()]
+    vals = [
+        clean(v) if isinstance(v, str) and k not in ("period_start", "period_end") else v for k, v in fields.items()
+    ]
     conn.execute(f"UPDATE plans SET {', '.join(k + '=?' for k in fields)} WHERE id=?", (*vals, plan_id))
 
 
@@ -125,31 +183,42 @@ def delete_plan(conn: sqlite3.Connection, plan_id: int) -> None:
 
 def set_basis(conn: sqlite3.Connection, plan_id: int, ref_ids: list[int]) -> None:
     conn.execute("DELETE FROM plan_basis WHERE plan_id = ?", (plan_id,))
-    conn.executemany("INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
-                     [(plan_id, r, i) for i, r in enumerate(dict.fromkeys(ref_ids))])
+    conn.executemany(
+        "INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
+        [(plan_id, r, i) for i, r in enumerate(dict.fromkeys(ref_ids))],
+    )
 
 
 def set_plan_recipients(conn: sqlite3.Connection, plan_id: int, recipients: list[str]) -> None:
     conn.execute("DELETE FROM plan_recipients WHERE plan_id = ?", (plan_id,))
-    conn.executemany("INSERT INTO plan_recipients (plan_id, position, text) VALUES (?, ?, ?)",
-                     [(plan_id, i, clean(t)) for i, t in enumerate(x for x in recipients if clean(x))])
+    conn.executemany(
+        "INSERT INTO plan_recipients (plan_id, position, text) VALUES (?, ?, ?)",
+        [(plan_id, i, clean(t)) for i, t in enumerate(x for x in recipients if clean(x))],
+    )
 
 
 def _siblings(conn, plan_id: int, parent_id: int | None) -> list[int]:
-    return [r[0] for r in conn.execute(
-        "SELECT id FROM plan_items WHERE plan_id = ? AND parent_id IS ? ORDER BY position, id", (plan_id, parent_id))]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM plan_items WHERE plan_id = ? AND parent_id IS ? ORDER BY position, id", (plan_id, parent_id)
+        )
+    ]
 
 
 def _renumber(conn, ids: list[int]) -> None:
     conn.executemany("UPDATE plan_items SET position = ? WHERE id = ?", [(i, x) for i, x in enumerate(ids)])
 
 
-def add_item(conn: sqlite3.Connection, plan_id: int, parent_id: int | None, index: int | None, kind: str,
-             text: str) -> int:
+def add_item(
+    conn: sqlite3.Connection, plan_id: int, parent_id: int | None, index: int | None, kind: str, text: str
+) -> int:
     """Insert an item under `parent_id` at `index` (end when None); returns its id."""
     sibs = _siblings(conn, plan_id, parent_id)
-    new_id = conn.execute("INSERT INTO plan_items (plan_id, parent_id, position, kind, text) VALUES (?, ?, ?, ?, ?)",
-                          (plan_id, parent_id, len(sibs), kind, clean(text))).lastrowid
+    new_id = conn.execute(
+        "INSERT INTO plan_items (plan_id, parent_id, position, kind, text) VALUES (?, ?, ?, ?, ?)",
+        (plan_id, parent_id, len(sibs), kind, clean(text)),
+    ).lastrowid
     sibs.insert(len(sibs) if index is None else max(0, min(index, len(sibs))), new_id)
     _renumber(conn, sibs)
     return new_id
@@ -163,15 +232,17 @@ def update_item(conn: sqlite3.Connection, item_id: int, **fields) -> None:
     conn.execute(f"UPDATE plan_items SET {', '.join(k + '=?' for k in fields)} WHERE id=?", (*vals, item_id))
 
 
-def set_item_details(conn: sqlite3.Connection, item_id: int, coord_dept_ids: list[int],
-                     targets: list[Target]) -> None:
+def set_item_details(conn: sqlite3.Connection, item_id: int, coord_dept_ids: list[int], targets: list[Target]) -> None:
     conn.execute("DELETE FROM item_coord_depts WHERE item_id = ?", (item_id,))
-    conn.executemany("INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
-                     [(item_id, d) for d in dict.fromkeys(coord_dept_ids)])
+    conn.executemany(
+        "INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
+        [(item_id, d) for d in dict.fromkeys(coord_dept_ids)],
+    )
     conn.execute("DELETE FROM item_targets WHERE item_id = ?", (item_id,))
     conn.executemany(
         "INSERT INTO item_targets (item_id, form_code, quantity, unit_label, position) VALUES (?, ?, ?, ?, ?)",
-        [(item_id, t.form_code, t.quantity, clean(t.unit_label), i) for i, t in enumerate(targets)])
+        [(item_id, t.form_code, t.quantity, clean(t.unit_label), i) for i, t in enumerate(targets)],
+    )
 
 
 def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
@@ -184,8 +255,7 @@ def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
 
 def move_item(conn: sqlite3.Connection, item_id: int, parent_id: int | None, index: int) -> None:
     """Put an item under `parent_id` at `index` (moving up/down, indenting, outdenting)."""
-    plan_id, old_parent = conn.execute("SELECT plan_id, parent_id FROM plan_items WHERE id = ?",
-                                       (item_id,)).fetchone()
+    plan_id, old_parent = conn.execute("SELECT plan_id, parent_id FROM plan_items WHERE id = ?", (item_id,)).fetchone()
     anc = parent_id
     while anc is not None:  # never under itself
         if anc == item_id:

@@ -5,6 +5,7 @@ Salvage does not need the ``sqlite3`` shell's ``.recover``: every table of the d
 row (a cursor that hits an unreadable page resumes past it by rowid) into a fresh database with the
 current schema; rows that cannot be read, or whose parent row was lost, are counted and left out.
 """
+
 from __future__ import annotations
 
 import os
@@ -91,8 +92,11 @@ def _rows(src: sqlite3.Connection, table: str, cols: list[str], lost: list[int])
     names = ", ".join(f'"{c}"' for c in cols)
     after, errors = None, 0
     while True:
-        sql = f'SELECT rowid, {names} FROM "{table}"' + (" WHERE rowid > ?" if after is not None else "") \
+        sql = (
+            f'SELECT rowid, {names} FROM "{table}"'
+            + (" WHERE rowid > ?" if after is not None else "")
             + " ORDER BY rowid"
+        )
         try:
             for row in src.execute(sql, () if after is None else (after,)):
                 after = row[0]
@@ -106,10 +110,11 @@ def _rows(src: sqlite3.Connection, table: str, cols: list[str], lost: list[int])
             if after is None:
                 after = 0
             # resume past the unreadable row: further and further ahead while even the rowids cannot be read
-            for jump in (2 ** k for k in range(48)):
+            for jump in (2**k for k in range(48)):
                 try:
-                    nxt = src.execute(f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1',
-                                      (after + jump - 1,)).fetchone()
+                    nxt = src.execute(
+                        f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1', (after + jump - 1,)
+                    ).fetchone()
                 except sqlite3.DatabaseError:
                     continue
                 if nxt is None:
@@ -128,11 +133,15 @@ def salvage(damaged: str | Path, out: str | Path) -> Salvaged:
         raise UserError(f"Không tìm thấy tệp dữ liệu {one_line(damaged)}.")
     try:
         src = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
-        tables = [r[0] for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                            "AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        ]
     except sqlite3.DatabaseError as e:
-        raise UserError(f"Không cứu được dữ liệu từ {one_line(damaged)}: SQLite không đọc được cả danh sách bảng "
-                        f"({e}). Hãy khôi phục một bản sao lưu; tệp hỏng được giữ nguyên.") from e
+        raise UserError(
+            f"Không cứu được dữ liệu từ {one_line(damaged)}: SQLite không đọc được cả danh sách bảng "
+            f"({e}). Hãy khôi phục một bản sao lưu; tệp hỏng được giữ nguyên."
+        ) from e
     result = Salvaged(out)
 
     def fill(conn: sqlite3.Connection) -> None:
@@ -149,8 +158,10 @@ def salvage(damaged: str | Path, out: str | Path) -> Salvaged:
             if not cols:
                 continue
             conn.execute(f'DELETE FROM "{table}"')  # the migrations' own rows: the damaged file's win
-            insert = (f'INSERT OR IGNORE INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-                      f'VALUES ({", ".join("?" * len(cols))})')
+            insert = (
+                f'INSERT OR IGNORE INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+                f"VALUES ({', '.join('?' * len(cols))})"
+            )
             lost, n = [0], 0
             for row in _rows(src, table, cols, lost):
                 try:

@@ -1,4 +1,5 @@
 """The catalogue of legal references and the superior documents."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -18,10 +19,12 @@ def save_ref(conn: sqlite3.Connection, ref: LegalRef, key: str | None = None) ->
     if ref.id is None:
         ref.id = conn.execute(
             "INSERT INTO legal_refs (key, kind, number, issued, issuer, summary) VALUES (?, ?, ?, ?, ?, ?)",
-            (key, *vals)).lastrowid
+            (key, *vals),
+        ).lastrowid
     else:
-        conn.execute("UPDATE legal_refs SET kind=?, number=?, issued=?, issuer=?, summary=? WHERE id=?",
-                     (*vals, ref.id))
+        conn.execute(
+            "UPDATE legal_refs SET kind=?, number=?, issued=?, issuer=?, summary=? WHERE id=?", (*vals, ref.id)
+        )
     return ref.id
 
 
@@ -45,11 +48,15 @@ def ref_by_key(conn: sqlite3.Connection, key: str) -> LegalRef | None:
 def save_superior(conn: sqlite3.Connection, sup: SuperiorDoc) -> int:
     ref_id = sup.ref.id if sup.ref.id is not None else save_ref(conn, sup.ref)
     if sup.id is None:
-        sup.id = conn.execute("INSERT INTO superior_docs (ref_id, addressee, deadline) VALUES (?, ?, ?)",
-                              (ref_id, clean(sup.addressee), to_iso(sup.deadline))).lastrowid
+        sup.id = conn.execute(
+            "INSERT INTO superior_docs (ref_id, addressee, deadline) VALUES (?, ?, ?)",
+            (ref_id, clean(sup.addressee), to_iso(sup.deadline)),
+        ).lastrowid
     else:
-        conn.execute("UPDATE superior_docs SET ref_id=?, addressee=?, deadline=? WHERE id=?",
-                     (ref_id, clean(sup.addressee), to_iso(sup.deadline), sup.id))
+        conn.execute(
+            "UPDATE superior_docs SET ref_id=?, addressee=?, deadline=? WHERE id=?",
+            (ref_id, clean(sup.addressee), to_iso(sup.deadline), sup.id),
+        )
     return sup.id
 
 

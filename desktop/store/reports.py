@@ -1,4 +1,5 @@
 """Reports and the clerk's edits of their texts."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -9,18 +10,34 @@ from ..domain.text import clean
 
 
 def save_report(conn: sqlite3.Connection, r: Report) -> int:
-    vals = (r.plan_id, r.number, r.doc_date.year, r.doc_date.month, r.doc_date.day, r.period_start.isoformat(),
-            r.period_end.isoformat(), clean(r.addressee), r.signer_id)
+    vals = (
+        r.plan_id,
+        r.number,
+        r.doc_date.year,
+        r.doc_date.month,
+        r.doc_date.day,
+        r.period_start.isoformat(),
+        r.period_end.isoformat(),
+        clean(r.addressee),
+        r.signer_id,
+    )
     if r.id is None:
         r.id = conn.execute(
             "INSERT INTO reports (plan_id, number, doc_year, doc_month, doc_day, period_start, period_end, "
-            "addressee, signer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", vals).lastrowid
+            "addressee, signer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            vals,
+        ).lastrowid
     else:
-        conn.execute("UPDATE reports SET plan_id=?, number=?, doc_year=?, doc_month=?, doc_day=?, period_start=?, "
-                     "period_end=?, addressee=?, signer_id=? WHERE id=?", (*vals, r.id))
+        conn.execute(
+            "UPDATE reports SET plan_id=?, number=?, doc_year=?, doc_month=?, doc_day=?, period_start=?, "
+            "period_end=?, addressee=?, signer_id=? WHERE id=?",
+            (*vals, r.id),
+        )
     conn.execute("DELETE FROM report_recipients WHERE report_id = ?", (r.id,))
-    conn.executemany("INSERT INTO report_recipients (report_id, position, text) VALUES (?, ?, ?)",
-                     [(r.id, i, clean(t)) for i, t in enumerate(r.recipients)])
+    conn.executemany(
+        "INSERT INTO report_recipients (report_id, position, text) VALUES (?, ?, ?)",
+        [(r.id, i, clean(t)) for i, t in enumerate(r.recipients)],
+    )
     for key, text in r.texts.items():
         set_text(conn, r.id, key, text)
     return r.id
@@ -30,8 +47,11 @@ def set_text(conn: sqlite3.Connection, report_id: int, key: str, text: str) -> N
     """Store the clerk's edit of one section; an empty text goes back to the draft."""
     t = clean(text, multiline=True)
     if t:
-        conn.execute("INSERT INTO report_texts (report_id, key, text) VALUES (?, ?, ?) "
-                     "ON CONFLICT(report_id, key) DO UPDATE SET text = excluded.text", (report_id, key, t))
+        conn.execute(
+            "INSERT INTO report_texts (report_id, key, text) VALUES (?, ?, ?) "
+            "ON CONFLICT(report_id, key) DO UPDATE SET text = excluded.text",
+            (report_id, key, t),
+        )
     else:
         conn.execute("DELETE FROM report_texts WHERE report_id = ? AND key = ?", (report_id, key))
 
@@ -40,12 +60,19 @@ def load_report(conn: sqlite3.Connection, report_id: int) -> Report | None:
     row = conn.execute("SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None:
         return None
-    r = Report(plan_id=row["plan_id"], period_start=date.fromisoformat(row["period_start"]),
-               period_end=date.fromisoformat(row["period_end"]),
-               doc_date=PartialDate(row["doc_year"], row["doc_month"], row["doc_day"]), number=row["number"],
-               addressee=row["addressee"], signer_id=row["signer_id"], id=row["id"])
-    r.recipients = [x[0] for x in conn.execute(
-        "SELECT text FROM report_recipients WHERE report_id = ? ORDER BY position", (r.id,))]
+    r = Report(
+        plan_id=row["plan_id"],
+        period_start=date.fromisoformat(row["period_start"]),
+        period_end=date.fromisoformat(row["period_end"]),
+        doc_date=PartialDate(row["doc_year"], row["doc_month"], row["doc_day"]),
+        number=row["number"],
+        addressee=row["addressee"],
+        signer_id=row["signer_id"],
+        id=row["id"],
+    )
+    r.recipients = [
+        x[0] for x in conn.execute("SELECT text FROM report_recipients WHERE report_id = ? ORDER BY position", (r.id,))
+    ]
     r.texts = {k: t for k, t in conn.execute("SELECT key, text FROM report_texts WHERE report_id = ?", (r.id,))}
     return r
 
@@ -57,8 +84,10 @@ def latest_report(conn: sqlite3.Connection, plan_id: int) -> Report | None:
 
 def report_for_period(conn: sqlite3.Connection, plan_id: int, start: date, end: date) -> Report | None:
     """The stored report of the plan for exactly this period (each period keeps its own edits)."""
-    row = conn.execute("SELECT id FROM reports WHERE plan_id = ? AND period_start = ? AND period_end = ? "
-                       "ORDER BY id DESC LIMIT 1", (plan_id, start.isoformat(), end.isoformat())).fetchone()
+    row = conn.execute(
+        "SELECT id FROM reports WHERE plan_id = ? AND period_start = ? AND period_end = ? ORDER BY id DESC LIMIT 1",
+        (plan_id, start.isoformat(), end.isoformat()),
+    ).fetchone()
     return load_report(conn, row[0]) if row else None
 
 

@@ -1,4 +1,5 @@
 """The unit profile: name, departments, signers, default recipients."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -14,26 +15,43 @@ def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
         "INSERT INTO unit (id, name, abbr, place, parent_body, short_name) VALUES (1, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET name=excluded.name, abbr=excluded.abbr, "
         "place=excluded.place, parent_body=excluded.parent_body, short_name=excluded.short_name",
-        (clean(unit.name), clean(unit.abbr).upper(), clean(unit.place), clean(unit.parent_body),
-         clean(unit.short_name)),
+        (
+            clean(unit.name),
+            clean(unit.abbr).upper(),
+            clean(unit.place),
+            clean(unit.parent_body),
+            clean(unit.short_name),
+        ),
     )
     for i, d in enumerate(unit.departments):
         d.id = upsert(conn, "departments", d.id, name=clean(d.name), abbr=clean(d.abbr), position=i)
     for i, s in enumerate(unit.signers):
-        s.id = upsert(conn, "signers", s.id, authority=clean(s.authority).upper(),
-                      position=clean(s.position).upper(), full_name=clean(s.full_name), sort=i)
+        s.id = upsert(
+            conn,
+            "signers",
+            s.id,
+            authority=clean(s.authority).upper(),
+            position=clean(s.position).upper(),
+            full_name=clean(s.full_name),
+            sort=i,
+        )
     conn.execute("DELETE FROM unit_recipients")
-    conn.executemany("INSERT INTO unit_recipients (text, position) VALUES (?, ?)",
-                     [(clean(r), i) for i, r in enumerate(unit.recipients)])
+    conn.executemany(
+        "INSERT INTO unit_recipients (text, position) VALUES (?, ?)",
+        [(clean(r), i) for i, r in enumerate(unit.recipients)],
+    )
     unit.id = 1
 
 
-def update_profile(conn: sqlite3.Connection, name: str, abbr: str, place: str, parent_body: str,
-                   short_name: str | None = None) -> None:
+def update_profile(
+    conn: sqlite3.Connection, name: str, abbr: str, place: str, parent_body: str, short_name: str | None = None
+) -> None:
     """The unit's name, abbreviation (upper case), place, parent body and (when given) short form;
     departments and signers unchanged."""
-    conn.execute("UPDATE unit SET name=?, abbr=?, place=?, parent_body=? WHERE id=1",
-                 (clean(name), clean(abbr).upper(), clean(place), clean(parent_body)))
+    conn.execute(
+        "UPDATE unit SET name=?, abbr=?, place=?, parent_body=? WHERE id=1",
+        (clean(name), clean(abbr).upper(), clean(place), clean(parent_body)),
+    )
     if short_name is not None:
         conn.execute("UPDATE unit SET short_name=? WHERE id=1", (clean(short_name),))
 
@@ -42,11 +60,10 @@ def upsert(conn: sqlite3.Connection, table: str, row_id: int | None, **cols) -> 
     names = list(cols)
     if row_id is None:
         cur = conn.execute(
-            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            list(cols.values()))
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", list(cols.values())
+        )
         return cur.lastrowid
-    conn.execute(f"UPDATE {table} SET {', '.join(n + '=?' for n in names)} WHERE id=?",
-                 [*cols.values(), row_id])
+    conn.execute(f"UPDATE {table} SET {', '.join(n + '=?' for n in names)} WHERE id=?", [*cols.values(), row_id])
     return row_id
 
 
@@ -54,12 +71,22 @@ def load_unit(conn: sqlite3.Connection) -> Unit:
     row = conn.execute("SELECT * FROM unit WHERE id = 1").fetchone()
     if row is None:
         raise UserError("Cơ sở dữ liệu chưa có thông tin đơn vị; hãy nhập thông tin đơn vị trước.")
-    unit = Unit(name=row["name"], abbr=row["abbr"], place=row["place"],
-                parent_body=row["parent_body"], short_name=row["short_name"], id=1)
-    unit.departments = [Department(r["name"], r["abbr"], r["id"]) for r in conn.execute(
-        "SELECT * FROM departments ORDER BY position, id")]
-    unit.signers = [Signer(r["authority"], r["full_name"], r["position"], r["id"]) for r in conn.execute(
-        "SELECT * FROM signers ORDER BY sort, id")]
+    unit = Unit(
+        name=row["name"],
+        abbr=row["abbr"],
+        place=row["place"],
+        parent_body=row["parent_body"],
+        short_name=row["short_name"],
+        id=1,
+    )
+    unit.departments = [
+        Department(r["name"], r["abbr"], r["id"])
+        for r in conn.execute("SELECT * FROM departments ORDER BY position, id")
+    ]
+    unit.signers = [
+        Signer(r["authority"], r["full_name"], r["position"], r["id"])
+        for r in conn.execute("SELECT * FROM signers ORDER BY sort, id")
+    ]
     unit.recipients = [r[0] for r in conn.execute("SELECT text FROM unit_recipients ORDER BY position")]
     return unit
 
@@ -84,14 +111,23 @@ def delete_department(conn: sqlite3.Connection, dept_id: int) -> int:
 
 def add_signer(conn: sqlite3.Connection, s: Signer) -> Signer:
     sort = conn.execute("SELECT COALESCE(MAX(sort), -1) + 1 FROM signers").fetchone()[0]
-    s.id = upsert(conn, "signers", None, authority=clean(s.authority).upper(), position=clean(s.position).upper(),
-                  full_name=clean(s.full_name), sort=sort)
+    s.id = upsert(
+        conn,
+        "signers",
+        None,
+        authority=clean(s.authority).upper(),
+        position=clean(s.position).upper(),
+        full_name=clean(s.full_name),
+        sort=sort,
+    )
     return s
 
 
 def update_signer(conn: sqlite3.Connection, s: Signer) -> None:
-    conn.execute("UPDATE signers SET authority=?, position=?, full_name=? WHERE id=?",
-                 (clean(s.authority).upper(), clean(s.position).upper(), clean(s.full_name), s.id))
+    conn.execute(
+        "UPDATE signers SET authority=?, position=?, full_name=? WHERE id=?",
+        (clean(s.authority).upper(), clean(s.position).upper(), clean(s.full_name), s.id),
+    )
 
 
 def delete_signer(conn: sqlite3.Connection, signer_id: int) -> None:
@@ -100,5 +136,7 @@ def delete_signer(conn: sqlite3.Connection, signer_id: int) -> None:
 
 def set_recipients(conn: sqlite3.Connection, recipients: list[str]) -> None:
     conn.execute("DELETE FROM unit_recipients")
-    conn.executemany("INSERT INTO unit_recipients (text, position) VALUES (?, ?)",
-                     [(clean(r), i) for i, r in enumerate(x for x in recipients if clean(x))])
+    conn.executemany(
+        "INSERT INTO unit_recipients (text, position) VALUES (?, ?)",
+        [(clean(r), i) for i, r in enumerate(x for x in recipients if clean(x))],
+    )

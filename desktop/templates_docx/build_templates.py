@@ -4,6 +4,7 @@ The templates are ordinary Word files: a unit may open one in Word, change wordi
 style, and point the app at its copy. Every tag is typed here in one run, so Word's
 run splitting never breaks one. Rebuild with:  python desktop/templates_docx/build_templates.py
 """
+
 from __future__ import annotations
 
 import copy
@@ -95,8 +96,12 @@ def define_styles(doc: Document) -> None:
         el = rpr_default.find(qn(tag))
         if el is not None:
             rpr_default.remove(el)
-    for tag, attrs in (("w:color", {"w:val": "000000"}), ("w:sz", {"w:val": "28"}),
-                       ("w:szCs", {"w:val": "28"}), ("w:lang", {"w:val": "vi-VN", "w:eastAsia": "en-US"})):
+    for tag, attrs in (
+        ("w:color", {"w:val": "000000"}),
+        ("w:sz", {"w:val": "28"}),
+        ("w:szCs", {"w:val": "28"}),
+        ("w:lang", {"w:val": "vi-VN", "w:eastAsia": "en-US"}),
+    ):
         el = OxmlElement(tag)
         for k, v in attrs.items():
             el.set(qn(k), v)
@@ -154,13 +159,36 @@ def define_styles(doc: Document) -> None:
             for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
                 top.set(qn(k), v)
             bdr.append(top)
-            ppr.insert_element_before(bdr, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                                      "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-                                      "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-                                      "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                                      "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-                                      "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-                                      "w:rPr", "w:sectPr", "w:pPrChange")
+            ppr.insert_element_before(
+                bdr,
+                "w:shd",
+                "w:tabs",
+                "w:suppressAutoHyphens",
+                "w:kinsoku",
+                "w:wordWrap",
+                "w:overflowPunct",
+                "w:topLinePunct",
+                "w:autoSpaceDE",
+                "w:autoSpaceDN",
+                "w:bidi",
+                "w:adjustRightInd",
+                "w:snapToGrid",
+                "w:spacing",
+                "w:ind",
+                "w:contextualSpacing",
+                "w:mirrorIndents",
+                "w:suppressOverlap",
+                "w:jc",
+                "w:textDirection",
+                "w:textAlignment",
+                "w:textboxTightWrap",
+                "w:outlineLvl",
+                "w:divId",
+                "w:cnfStyle",
+                "w:rPr",
+                "w:sectPr",
+                "w:pPrChange",
+            )
 
 
 def para(container, text: str, style: str):
@@ -200,9 +228,25 @@ def table_borders(table, val: str) -> None:
 
 # ECMA-376 CT_TblPr: its children in the schema's order (Word for the web refuses another order;
 # desktop Word "repairs" the file by dropping what is misplaced)
-TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
-               "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
-               "tblCaption", "tblDescription")
+TBLPR_ORDER = (
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+)
 
 
 def put_in_order(tblpr, el) -> None:
@@ -315,7 +359,7 @@ BODY_KINDS = (
 def body(doc: Document) -> None:
     para(doc, "{%p for b in blocks %}", "VB Noi dung")
     for i, (kind, text, style) in enumerate(BODY_KINDS):
-        para(doc, f"{{%p {'if' if i == 0 else 'elif'} b.kind == \"{kind}\" %}}", "VB Noi dung")
+        para(doc, f'{{%p {"if" if i == 0 else "elif"} b.kind == "{kind}" %}}', "VB Noi dung")
         para(doc, text, style)
     para(doc, "{%p elif b.label %}", "VB Noi dung")
     para(doc, "{{ b.label }} {{ b.text }}", "VB Noi dung")
@@ -379,8 +423,17 @@ def appendix(doc: Document) -> None:
     for cell, text in zip(head.cells, APPENDIX_HEAD):
         first_para(cell, text, "VB Bang tieu de")
     first_para(t.cell(1, 0), "{%tr for r in rows %}", "VB Bang")
-    styles = ["VB Bang so", "VB Bang so", "VB Bang", "VB Bang", "VB Bang", "VB Bang so", "VB Bang so",
-              "VB Bang so", "VB Bang"]
+    styles = [
+        "VB Bang so",
+        "VB Bang so",
+        "VB Bang",
+        "VB Bang",
+        "VB Bang",
+        "VB Bang so",
+        "VB Bang so",
+        "VB Bang so",
+        "VB Bang",
+    ]
     for i, st in enumerate(styles):
         first_para(t.cell(2, i), f"{{{{ r[{i}] }}}}", st)
     first_para(t.cell(3, 0), "{%tr endfor %}", "VB Bang")

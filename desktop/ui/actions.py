@@ -1,6 +1,7 @@
 """The window's actions beside its screens: documents written (Word, PDF, printing) and Excel exchanged on
 background jobs, the unit's templates, and the backups (automatic, daily, by hand, restored). Parts of
 MainWindow (main.py), which gives them its conn, db_path, settings, jobs and pages."""
+
 from __future__ import annotations
 
 import sys
@@ -52,8 +53,12 @@ class OutputActions:
         if lock_owner(out) is None:
             return out
         other = free_name(out)
-        answer = QMessageBox.question(self, TITLE, f"Tệp {out.name} đang được mở (Word, Excel hoặc LibreOffice), nên "
-                                                   f"không ghi đè được.\nLưu với tên mới “{other.name}”?")
+        answer = QMessageBox.question(
+            self,
+            TITLE,
+            f"Tệp {out.name} đang được mở (Word, Excel hoặc LibreOffice), nên "
+            f"không ghi đè được.\nLưu với tên mới “{other.name}”?",
+        )
         return other if answer == QMessageBox.StandardButton.Yes else None
 
     def export(self, what: str, pdf: bool = False):
@@ -78,8 +83,20 @@ class OutputActions:
         plan_id = self.plan_page.current_plan_id()
         start, end = self._period()
         self.statusBar().showMessage("Đang xuất văn bản…")
-        return self.jobs.start("export", _write, self.db_path, what, out, plan_id, start, end, pdf, template,
-                               done=self._exported, failed=self._failed)
+        return self.jobs.start(
+            "export",
+            _write,
+            self.db_path,
+            what,
+            out,
+            plan_id,
+            start,
+            end,
+            pdf,
+            template,
+            done=self._exported,
+            failed=self._failed,
+        )
 
     def print_document(self, what: str):
         template = self.template_for(what)
@@ -90,9 +107,19 @@ class OutputActions:
         import tempfile
 
         out = Path(tempfile.mkdtemp(prefix="vbyt-in-")) / ("bao_cao.docx" if what == "report" else "ke_hoach.docx")
-        return self.jobs.start("export", _print, self.db_path, what, out, plan_id, start, end, template,
-                               done=lambda _: self.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
-                               failed=self._failed)
+        return self.jobs.start(
+            "export",
+            _print,
+            self.db_path,
+            what,
+            out,
+            plan_id,
+            start,
+            end,
+            template,
+            done=lambda _: self.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
+            failed=self._failed,
+        )
 
     def _exported(self, paths: list[Path]) -> None:
         self.statusBar().showMessage("Đã ghi " + ", ".join(str(p) for p in paths), 10000)
@@ -129,8 +156,16 @@ class OutputActions:
         if out is None:
             return None
         plan_id = self.ledger_page.new_plan_id()
-        return self.jobs.start("excel", _in_db, self.db_path, pages.app.write_xlsx_template, out, plan_id,
-                               done=lambda p: self._exported([p]), failed=self._failed)
+        return self.jobs.start(
+            "excel",
+            _in_db,
+            self.db_path,
+            pages.app.write_xlsx_template,
+            out,
+            plan_id,
+            done=lambda p: self._exported([p]),
+            failed=self._failed,
+        )
 
     def export_excel(self, out: Path | None = None):
         """All activities, or the rows the ledger's search and filters show."""
@@ -140,9 +175,18 @@ class OutputActions:
         if out is None:
             return None
         self.statusBar().showMessage(f"Đang xuất {len(visible)} hoạt động" + (" (theo bộ lọc)…" if filtered else "…"))
-        return self.jobs.start("excel", _in_db, self.db_path, pages.app.write_xlsx_export, out,
-                               visible if filtered else None, None, self.ledger_page.chosen_plan_id(),
-                               done=lambda p: self._exported([p]), failed=self._failed)
+        return self.jobs.start(
+            "excel",
+            _in_db,
+            self.db_path,
+            pages.app.write_xlsx_export,
+            out,
+            visible if filtered else None,
+            None,
+            self.ledger_page.chosen_plan_id(),
+            done=lambda p: self._exported([p]),
+            failed=self._failed,
+        )
 
     def import_excel(self, paths: list[str] | None = None):
         if self.jobs.busy("excel"):
@@ -173,8 +217,17 @@ class OutputActions:
                 self._failed(message, "Không nhập được")
 
         # read on the worker (nothing written); the window writes after the clerk confirms the preview
-        return self.jobs.start("excel", _in_db, self.db_path, read_imports_rows, [Path(p) for p in paths],
-                               progress.callback, self.ledger_page.new_plan_id(), done=done, failed=failed)
+        return self.jobs.start(
+            "excel",
+            _in_db,
+            self.db_path,
+            read_imports_rows,
+            [Path(p) for p in paths],
+            progress.callback,
+            self.ledger_page.new_plan_id(),
+            done=done,
+            failed=failed,
+        )
 
     def _import_preview(self, results) -> int:
         from .excel_import import ImportPreview
@@ -200,8 +253,11 @@ class OutputActions:
 
         path = chosen_template(self.settings, what)
         if path is not None and not path.is_file():
-            warn(self, f"Không tìm thấy mẫu {KINDS[what]} của đơn vị: {path}. Hãy chọn lại tệp mẫu hoặc dùng mẫu "
-                       f"có sẵn (Tệp › Mẫu văn bản của đơn vị…).")
+            warn(
+                self,
+                f"Không tìm thấy mẫu {KINDS[what]} của đơn vị: {path}. Hãy chọn lại tệp mẫu hoặc dùng mẫu "
+                f"có sẵn (Tệp › Mẫu văn bản của đơn vị…).",
+            )
             return False
         return path
 
@@ -269,8 +325,10 @@ class BackupActions:
         self.reload_unit()  # the plan page's reload reloads the ledger, the report and the dashboard
         from ..store.activities import count_activities
 
-        msg = (f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({count_activities(self.conn)} hoạt động). "
-               f"Dữ liệu trước khi khôi phục được lưu ở {before.name}.")
+        msg = (
+            f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({count_activities(self.conn)} hoạt động). "
+            f"Dữ liệu trước khi khôi phục được lưu ở {before.name}."
+        )
         self.statusBar().showMessage(msg, 15000)
         return msg
 
@@ -292,8 +350,9 @@ def _in_db(db_path: Path, fn, *args):
         conn.close()
 
 
-def _write(db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool, template: Path | None = None
-           ) -> list[Path]:
+def _write(
+    db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool, template: Path | None = None
+) -> list[Path]:
     if what == "plan":
         return _in_db(db_path, pages.app.write_plan, out, plan_id, pdf, template)
     return _in_db(db_path, pages.app.write_report, out, plan_id, start, end, pdf, template)

@@ -1,6 +1,7 @@
 """Tạo từ kế hoạch cấp trên: the review before the plan is created — the superior document (what could
 not be read asked here, prefilled with what was), the căn cứ to keep, the tasks with their lead
 department and targets, and the repairs offered (before and after, each kept or dropped)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,9 +10,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import app
 from ..domain.cascade import Proposal, item_at, targets_in
@@ -22,9 +39,13 @@ from ..domain.references import cite
 from ..domain.vnformat import parse_date, short_date
 from .common import ask, warn
 
-REPAIR_KINDS = {"citation": "Viết lại trích dẫn theo danh mục", "glued": "Tách chữ bị dính",
-                "symbol": "Bỏ khoảng trắng trong số, ký hiệu", "diacritics": "Đoạn bị mất dấu",
-                "wording": "Lời văn của cấp trên"}
+REPAIR_KINDS = {
+    "citation": "Viết lại trích dẫn theo danh mục",
+    "glued": "Tách chữ bị dính",
+    "symbol": "Bỏ khoảng trắng trong số, ký hiệu",
+    "diacritics": "Đoạn bị mất dấu",
+    "wording": "Lời văn của cấp trên",
+}
 MISSING_BG = QColor("#fff3c4")
 
 
@@ -74,8 +95,11 @@ class CascadeDialog(QDialog):
         notes = list(proposal.warnings)
         if not proposal.is_plan:
             notes.insert(0, "Văn bản này có vẻ không phải là kế hoạch: " + "; ".join(proposal.found) + ".")
-        self.notes = QLabel("\n".join(notes) or f"Đã đọc {sum(proposal.sections)} mục, {len(proposal.tasks)} nhiệm "
-                                                 f"vụ, {len(proposal.basis)} căn cứ. Hãy xem lại trước khi tạo.")
+        self.notes = QLabel(
+            "\n".join(notes)
+            or f"Đã đọc {sum(proposal.sections)} mục, {len(proposal.tasks)} nhiệm "
+            f"vụ, {len(proposal.basis)} căn cứ. Hãy xem lại trước khi tạo."
+        )
         self.notes.setWordWrap(True)
         lay.addWidget(self.notes)
         self.tabs = QTabWidget()
@@ -120,8 +144,13 @@ class CascadeDialog(QDialog):
         self.deadline = QLineEdit(short_date(sup.deadline))
         self.issued.setPlaceholderText("ngày/tháng/năm, VD: 04/9/2025")
         self.deadline.setPlaceholderText("ngày/tháng/năm, VD: 10/12/2025")
-        fields = {"number": self.number, "date": self.issued, "issuer": self.issuer, "summary": self.summary,
-                  "deadline": self.deadline}
+        fields = {
+            "number": self.number,
+            "date": self.issued,
+            "issuer": self.issuer,
+            "summary": self.summary,
+            "deadline": self.deadline,
+        }
         for key, field_box in fields.items():
             if key in self.p.missing:
                 field_box.setStyleSheet(f"background: {MISSING_BG.name()}")
@@ -166,8 +195,9 @@ class CascadeDialog(QDialog):
             r = self.basis.rowCount()
             self.basis.insertRow(r)
             self.basis.setItem(r, 0, _check(c.keep))
-            self.basis.setItem(r, 1, _cell(cite(c.ref, with_summary=True),
-                                           "Trong văn bản: " + " | ".join(c.spellings or [c.written])))
+            self.basis.setItem(
+                r, 1, _cell(cite(c.ref, with_summary=True), "Trong văn bản: " + " | ".join(c.spellings or [c.written]))
+            )
             self.basis.setItem(r, 2, _cell(c.source))
             self.basis.setItem(r, 3, _cell("mới, thêm vào danh mục" if c.is_new else "có trong danh mục"))
         return self._with_all_none(self.basis)
@@ -193,8 +223,9 @@ class CascadeDialog(QDialog):
             lead.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             self.tasks.setCellWidget(r, 3, lead)
             self.leads.append(lead)
-            self.tasks.setItem(r, 4, _cell(", ".join(target_text(x) for x in t.targets),
-                                           "VD: 02 hội nghị, 12 tin, bài", editable=True))
+            self.tasks.setItem(
+                r, 4, _cell(", ".join(target_text(x) for x in t.targets), "VD: 02 hội nghị, 12 tin, bài", editable=True)
+            )
         return self._with_all_none(self.tasks)
 
     # ------------------------------------------------------------ repairs
@@ -248,11 +279,17 @@ class CascadeDialog(QDialog):
         issued = self._date(self.issued, "Ngày ban hành")
         deadline = self._date(self.deadline, "Hạn báo cáo")
         sup, old = self.p.superior, self.p.superior.ref
-        typed = (self.kind.text().strip() or "Kế hoạch", self.number.text().strip(), issued,
-                 self.issuer.text().strip(), " ".join(self.summary.toPlainText().split()))
+        typed = (
+            self.kind.text().strip() or "Kế hoạch",
+            self.number.text().strip(),
+            issued,
+            self.issuer.text().strip(),
+            " ".join(self.summary.toPlainText().split()),
+        )
         if typed != (old.kind, old.number, old.issued, old.issuer, old.summary):
-            sup.ref = replace(old, kind=typed[0], number=typed[1], issued=typed[2], issuer=typed[3],
-                              summary=typed[4], id=None)  # a new reference: the catalogue entry stays as it was
+            sup.ref = replace(
+                old, kind=typed[0], number=typed[1], issued=typed[2], issuer=typed[3], summary=typed[4], id=None
+            )  # a new reference: the catalogue entry stays as it was
         sup.addressee = sup.ref.issuer
         sup.deadline = deadline
         title = " ".join(self.title.toPlainText().split())

@@ -1,4 +1,5 @@
 """Small pieces shared by the screens: messages, background jobs, output files."""
+
 from __future__ import annotations
 
 import gc
@@ -74,11 +75,13 @@ class Job(QRunnable):
         except UserError as e:
             applog.logger().info("job %s refused: %s", getattr(self.fn, "__name__", self.fn), e)
             self.signals.failed.emit(str(e))
-        except Exception as e:  # logged with its traceback, shown to the user by the caller; never a crash
+        except Exception as e:  # noqa: BLE001 — logged with its traceback, shown to the user by the caller; never a crash
             applog.logger().exception("unexpected error in job %s", getattr(self.fn, "__name__", self.fn))
             where = applog.log_path()
-            self.signals.failed.emit(f"Lỗi không mong đợi ({type(e).__name__}): {e}"
-                                     + (f". Chi tiết được ghi trong {where}." if where else ""))
+            self.signals.failed.emit(
+                f"Lỗi không mong đợi ({type(e).__name__}): {e}"
+                + (f". Chi tiết được ghi trong {where}." if where else "")
+            )
         else:
             self.signals.done.emit(result)
 

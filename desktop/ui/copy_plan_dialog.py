@@ -1,5 +1,6 @@
 """Tạo kế hoạch năm sau: the year asked, what the copy's texts change and the structure it keeps shown,
 the new plan created on OK (app.copy_plan_to_year)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,8 +27,11 @@ from .common import warn
 def structure_counts(plan) -> tuple[int, int, int]:
     """(sections, tasks, targets) of a plan."""
     walked = [it for it, _ in plan.walk()]
-    return (sum(1 for it in walked if it.kind == "section"), sum(1 for it in walked if it.is_task),
-            sum(len(it.targets) for it in walked))
+    return (
+        sum(1 for it in walked if it.kind == "section"),
+        sum(1 for it in walked if it.is_task),
+        sum(len(it.targets) for it in walked),
+    )
 
 
 class CopyPlanDialog(QDialog):
@@ -39,9 +43,11 @@ class CopyPlanDialog(QDialog):
         self.old_year = plans.plan_period(plan)[0].year
         self.setWindowTitle("Tạo kế hoạch năm sau")
         lay = QVBoxLayout(self)
-        intro = QLabel(f"Kế hoạch mới được tạo từ kế hoạch năm {self.old_year} “{plan.title}”: giữ nguyên các mục, "
-                       "nhiệm vụ, khoa/phòng và chỉ tiêu; để trống số văn bản và văn bản cấp trên; không mang theo "
-                       "hoạt động nào.")
+        intro = QLabel(
+            f"Kế hoạch mới được tạo từ kế hoạch năm {self.old_year} “{plan.title}”: giữ nguyên các mục, "
+            "nhiệm vụ, khoa/phòng và chỉ tiêu; để trống số văn bản và văn bản cấp trên; không mang theo "
+            "hoạt động nào."
+        )
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()
@@ -84,8 +90,11 @@ class CopyPlanDialog(QDialog):
         new, changes = app.next_year_preview(self.conn, self.plan_id, self.year.value(), self.today)
         sections, tasks, targets = structure_counts(new)
         self.kept.setText(f"Giữ nguyên cấu trúc: {sections} mục, {tasks} nhiệm vụ, {targets} chỉ tiêu.")
-        self.changes_label.setText(f"Những chỗ sẽ đổi năm {self.old_year} thành năm {self.year.value()}: "
-                                   f"{len(changes)}" if changes else "Không có chỗ nào trong nội dung cần đổi năm.")
+        self.changes_label.setText(
+            f"Những chỗ sẽ đổi năm {self.old_year} thành năm {self.year.value()}: {len(changes)}"
+            if changes
+            else "Không có chỗ nào trong nội dung cần đổi năm."
+        )
         self.table.setRowCount(len(changes))
         for r, ch in enumerate(changes):
             for c, text in enumerate((ch.where, ch.before, ch.after)):

@@ -1,4 +1,5 @@
 """Tổng quan: progress against each target, activities per month, days left to the deadline."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -35,8 +36,9 @@ class MonthChart(QWidget):
         self.legend = ("", "")
         self.setMinimumHeight(180)
 
-    def set_counts(self, counts: list[int], previous: list[int] | None = None,
-                   legend: tuple[str, str] = ("", "")) -> None:
+    def set_counts(
+        self, counts: list[int], previous: list[int] | None = None, legend: tuple[str, str] = ("", "")
+    ) -> None:
         self.counts, self.previous, self.legend = counts, previous, legend
         self.update()
 
@@ -64,8 +66,11 @@ class MonthChart(QWidget):
                 p.fillRect(rect, color)
                 p.setPen(QColor("#222"))
                 if value:
-                    p.drawText(QRectF(bx - 6, rect.top() - fm.height() - 1, width + 12, fm.height()),
-                               Qt.AlignCenter, str(value))
+                    p.drawText(
+                        QRectF(bx - 6, rect.top() - fm.height() - 1, width + 12, fm.height()),
+                        Qt.AlignCenter,
+                        str(value),
+                    )
             p.drawText(QRectF(x - 4, h - bottom + 2, slot * 0.7 + 8, fm.height()), Qt.AlignCenter, f"T{i + 1}")
         p.end()
 
@@ -127,8 +132,9 @@ class Dashboard(QWidget):
             self.plan_combo.addItem(f"{year} — {title}", pid)
         self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(current), 0))
 
-    def show_figures(self, compiled: Compiled | None, deadline: date | None, year: int, today: date | None = None,
-                     guessed: int = 0):
+    def show_figures(
+        self, compiled: Compiled | None, deadline: date | None, year: int, today: date | None = None, guessed: int = 0
+    ):
         today = today or date.today()
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
@@ -140,18 +146,25 @@ class Dashboard(QWidget):
             self.compare.hide()
             self.chart.set_counts([0] * 12)
             return
-        parts = [f"<b>{number(compiled.total)}</b> hoạt động, <b>{number(compiled.participants)}</b> lượt người "
-                 f"tham dự, kinh phí <b>{number(compiled.cost)}</b> đồng"]
+        parts = [
+            f"<b>{number(compiled.total)}</b> hoạt động, <b>{number(compiled.participants)}</b> lượt người "
+            f"tham dự, kinh phí <b>{number(compiled.cost)}</b> đồng"
+        ]
         if deadline:
             days = (deadline - today).days
             when = field_date(deadline)
-            parts.append(f"hạn báo cáo {when}: còn <b>{number(days)}</b> ngày" if days >= 0 else
-                         f"hạn báo cáo {when} <b style='color:#b00020'>đã qua {number(-days)} ngày</b>")
+            parts.append(
+                f"hạn báo cáo {when}: còn <b>{number(days)}</b> ngày"
+                if days >= 0
+                else f"hạn báo cáo {when} <b style='color:#b00020'>đã qua {number(-days)} ngày</b>"
+            )
         else:
             parts.append("chưa có hạn báo cáo (nhập ở Kế hoạch › Văn bản cấp trên)")
         if guessed:
-            parts.append(f"<span style='color:#8a4b00'>{number(guessed)} hoạt động cần kiểm tra kế hoạch "
-                         "(trang Hoạt động)</span>")
+            parts.append(
+                f"<span style='color:#8a4b00'>{number(guessed)} hoạt động cần kiểm tra kế hoạch "
+                "(trang Hoạt động)</span>"
+            )
         self.headline.setText(" · ".join(parts))
         row = 0
         for tr in compiled.tasks:
@@ -178,9 +191,12 @@ class Dashboard(QWidget):
             self.chart.set_counts(now)
             return
         last = prev.period_end.year
-        self.compare.setText(f"Cùng kỳ năm {last}: <b>{number(prev.total)}</b> hoạt động, "
-                             f"<b>{number(prev.participants)}</b> lượt người tham dự, kinh phí "
-                             f"<b>{number(prev.cost)}</b> đồng · năm nay {change_text(compiled.total, prev.total)}")
+        self.compare.setText(
+            f"Cùng kỳ năm {last}: <b>{number(prev.total)}</b> hoạt động, "
+            f"<b>{number(prev.participants)}</b> lượt người tham dự, kinh phí "
+            f"<b>{number(prev.cost)}</b> đồng · năm nay {change_text(compiled.total, prev.total)}"
+        )
         self.compare.show()
-        self.chart.set_counts(now, [prev.by_month.get((last, m), 0) for m in range(1, 13)],
-                              (f"Năm {year}", f"Năm {last}"))
+        self.chart.set_counts(
+            now, [prev.by_month.get((last, m), 0) for m in range(1, 13)], (f"Năm {year}", f"Năm {last}")
+        )

@@ -1,5 +1,6 @@
 """Unexpected errors in the window: logged with their traceback, shown as a short message naming
 the log, and the app keeps running (sys.excepthook and threading.excepthook)."""
+
 from __future__ import annotations
 
 import sys
@@ -55,8 +56,7 @@ class ErrorReporter(QObject):
     def thread_excepthook(self, args) -> None:
         if args.exc_type is SystemExit:
             return
-        self._handle(args.exc_type, args.exc_value, args.exc_traceback,
-                     args.thread.name if args.thread else "?")
+        self._handle(args.exc_type, args.exc_value, args.exc_traceback, args.thread.name if args.thread else "?")
 
     def _handle(self, etype, value, tb, where: str) -> None:
         try:

@@ -1,5 +1,6 @@
 """Nhập từ Excel: what each workbook would add, skip and reject, row by row, shown before anything is written;
 and the progress of a long read, which can be cancelled."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -41,8 +42,10 @@ class ImportPreview(QDialog):
         adds = sum(len(r.to_add) for r in ok)
         summary = f"Sẽ thêm {adds} hoạt động từ {len(ok)}/{len(results)} tệp."
         if len(ok) < len(results):
-            summary += (" Tệp có dòng bị từ chối sẽ không được nhập: hãy sửa các dòng ở thẻ “Bị từ chối” trong "
-                        "Excel rồi nhập lại tệp đó.")
+            summary += (
+                " Tệp có dòng bị từ chối sẽ không được nhập: hãy sửa các dòng ở thẻ “Bị từ chối” trong "
+                "Excel rồi nhập lại tệp đó."
+            )
         self.summary = QLabel(summary, wordWrap=True)
         lay.addWidget(self.summary)
         self.tree = QTreeWidget()
@@ -50,16 +53,18 @@ class ImportPreview(QDialog):
         self.tree.setColumnWidth(0, 420)
         self.tree.setRootIsDecorated(False)
         for r in results:
-            node = QTreeWidgetItem([r.path.name, str(len(r.to_add) if r.ok else 0), str(r.duplicates),
-                                    str(len(r.rejected))])
+            node = QTreeWidgetItem(
+                [r.path.name, str(len(r.to_add) if r.ok else 0), str(r.duplicates), str(len(r.rejected))]
+            )
             node.setToolTip(0, "\n".join([str(r.path), *r.notes]))
             if not r.ok:
                 node.setForeground(0, Qt.darkRed)
             self.tree.addTopLevelItem(node)
         self.tree.setMaximumHeight(min(40 + 24 * len(results), 150))
         lay.addWidget(self.tree)
-        self.filter = QLineEdit(placeholderText="Lọc các dòng: gõ có dấu hoặc không dấu (tên tệp, ngày, nội dung, "
-                                                "lý do…)")
+        self.filter = QLineEdit(
+            placeholderText="Lọc các dòng: gõ có dấu hoặc không dấu (tên tệp, ngày, nội dung, lý do…)"
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         lay.addWidget(self.filter)
@@ -73,8 +78,11 @@ class ImportPreview(QDialog):
             self._append(self.rejected, [r.path.name, x.sheet, str(x.row), x.reason])
         self._finish(self.rejected, 3)
         present_count = sum(r.duplicates for r in results)
-        for table, label, n in ((self.to_add, "Sẽ thêm", adds), (self.present, "Đã có", present_count),
-                                (self.rejected, "Bị từ chối", len(rej))):
+        for table, label, n in (
+            (self.to_add, "Sẽ thêm", adds),
+            (self.present, "Đã có", present_count),
+            (self.rejected, "Bị từ chối", len(rej)),
+        ):
             self.tabs.addTab(table, f"{label} ({number(n)})")
         if rej:
             self.tabs.setCurrentWidget(self.rejected)
@@ -95,8 +103,17 @@ class ImportPreview(QDialog):
         t.setHorizontalHeaderLabels(ROW_HEADERS)
         for r, a in rows[:SHOWN]:
             f = form(a.form_code)
-            self._append(t, [r.path.name, field_date(a.start), self.depts.get(a.dept_id, a.source_dept), a.title,
-                             f.label, f"{number(a.quantity)} {a.unit_label or f.unit}"])
+            self._append(
+                t,
+                [
+                    r.path.name,
+                    field_date(a.start),
+                    self.depts.get(a.dept_id, a.source_dept),
+                    a.title,
+                    f.label,
+                    f"{number(a.quantity)} {a.unit_label or f.unit}",
+                ],
+            )
         self._finish(t, 3)
         return t
 

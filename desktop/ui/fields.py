@@ -1,5 +1,6 @@
 """Input fields shared by the screens: a date typed as the clerk writes it (with a calendar), and numbers
 and money grouped the Vietnamese way (15.000.000)."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,5 +1,6 @@
 """Hình thức hoạt động: the unit's own forms — added, edited in place, hidden (a form in use is hidden,
 never deleted); each row shows the report's sentence it makes."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,8 +25,15 @@ from ..domain.errors import UserError
 from ..domain.forms import Form
 from .common import warn
 
-COLUMNS = ("Tên hình thức", "Đơn vị tính", "Động từ", "Phần sau đơn vị tính", "Người tham dự tính là",
-           "Câu trong báo cáo", "Ẩn")
+COLUMNS = (
+    "Tên hình thức",
+    "Đơn vị tính",
+    "Động từ",
+    "Phần sau đơn vị tính",
+    "Người tham dự tính là",
+    "Câu trong báo cáo",
+    "Ẩn",
+)
 FIELDS = ("label", "unit", "verb", "tail", "people")  # the editable columns, in order
 SENTENCE, HIDDEN = 5, 6
 
@@ -43,9 +51,11 @@ class FormsDialog(QDialog):
         self.forms: list[Form] = []
         self.setWindowTitle("Hình thức hoạt động của đơn vị")
         lay = QVBoxLayout(self)
-        note = QLabel("Các hình thức dùng khi ghi hoạt động, đặt chỉ tiêu, trong sổ Excel và câu của báo cáo "
-                      "(“Động từ + số lượng + đơn vị tính + phần sau”). Sửa trực tiếp trong bảng; hình thức đã có "
-                      "hoạt động hoặc chỉ tiêu thì chỉ ẩn đi, không xóa.")
+        note = QLabel(
+            "Các hình thức dùng khi ghi hoạt động, đặt chỉ tiêu, trong sổ Excel và câu của báo cáo "
+            "(“Động từ + số lượng + đơn vị tính + phần sau”). Sửa trực tiếp trong bảng; hình thức đã có "
+            "hoạt động hoặc chỉ tiêu thì chỉ ẩn đi, không xóa."
+        )
         note.setWordWrap(True)
         lay.addWidget(note)
         add = QHBoxLayout()

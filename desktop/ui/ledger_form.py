@@ -1,5 +1,6 @@
 """Hoạt động › the add/edit form under the ledger: two columns of fields in reading order, Enter moves on
 (Enter in the last field, or Ctrl+Enter anywhere, saves)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -55,7 +56,7 @@ class _EnterMovesOn(QObject):
                 return True
             i = next((k for k, f in enumerate(self.fields) if f is obj or f.isAncestorOf(obj)), -1)
             if i >= 0:
-                nxt = next((f for f in self.fields[i + 1:] if f.isEnabled()), self.fields[-1])
+                nxt = next((f for f in self.fields[i + 1 :] if f.isEnabled()), self.fields[-1])
                 nxt.setFocus()
                 return True
         return False
@@ -99,8 +100,11 @@ class EvidenceBox(QGroupBox):
         self.add_button = QPushButton("Thêm tệp…", toolTip="Chép một hay nhiều tệp vào thư mục minh chứng")
         self.open_button = QPushButton("Mở", toolTip="Mở tệp bằng chương trình mặc định của máy")
         self.remove_button = QPushButton("Bỏ", toolTip="Bỏ tệp khỏi hoạt động (tệp được chuyển vào minh_chung/_da_xoa)")
-        for b, slot in ((self.add_button, self.add_files), (self.open_button, self.open_selected),
-                        (self.remove_button, self.remove_selected)):
+        for b, slot in (
+            (self.add_button, self.add_files),
+            (self.open_button, self.open_selected),
+            (self.remove_button, self.remove_selected),
+        ):
             b.setFocusPolicy(Qt.TabFocus)
             b.clicked.connect(slot)
             row.addWidget(b)
@@ -252,8 +256,19 @@ class ActivityForm(QWidget):
         self.buttons.addStretch()
         self.buttons.addWidget(self.save_button)
         grid.addLayout(self.buttons, 7, 0, 1, 5)
-        self.fields = [self.start, self.dept, self.task, self.form, self.title, self.quantity, self.unit_label,
-                       self.people, self.cost, self.evidence, self.notes]
+        self.fields = [
+            self.start,
+            self.dept,
+            self.task,
+            self.form,
+            self.title,
+            self.quantity,
+            self.unit_label,
+            self.people,
+            self.cost,
+            self.evidence,
+            self.notes,
+        ]
         self._enter = _EnterMovesOn(self.fields, self.save)
         for f in self.fields:
             f.installEventFilter(self._enter)
@@ -311,8 +326,13 @@ class ActivityForm(QWidget):
         self.current = a
         self.error.clear()
         d = defaults or {}
-        src = a or Activity(start=d.get("start", date.today()), dept_id=d.get("dept_id"),
-                            form_code=d.get("form_code", "tin_bai"), title="", task_id=d.get("task_id"))
+        src = a or Activity(
+            start=d.get("start", date.today()),
+            dept_id=d.get("dept_id"),
+            form_code=d.get("form_code", "tin_bai"),
+            title="",
+            task_id=d.get("task_id"),
+        )
         self.start.setDate(src.start)
         self.multi.setChecked(bool(src.end and src.end != src.start))
         self.end.setDate(src.end or src.start)
@@ -358,10 +378,20 @@ class ActivityForm(QWidget):
         self.error.clear()
         base = self.current or Activity(start=start, dept_id=None, form_code="khac", title="", plan_id=self.plan_id)
         return dataclasses.replace(
-            base, start=start, end=end, dept_id=self.dept.currentData(), task_id=self.task.currentData(),
-            form_code=self.form.currentData(), title=title, quantity=self.quantity.value(),
-            unit_label=clean(self.unit_label.text()), participants=self.people.value() or None,
-            cost=self.cost.value(), evidence=clean(self.evidence.text()), notes=clean(self.notes.text()))
+            base,
+            start=start,
+            end=end,
+            dept_id=self.dept.currentData(),
+            task_id=self.task.currentData(),
+            form_code=self.form.currentData(),
+            title=title,
+            quantity=self.quantity.value(),
+            unit_label=clean(self.unit_label.text()),
+            participants=self.people.value() or None,
+            cost=self.cost.value(),
+            evidence=clean(self.evidence.text()),
+            notes=clean(self.notes.text()),
+        )
 
     def save(self) -> None:
         a = self.build()

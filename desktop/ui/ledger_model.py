@@ -4,6 +4,7 @@ Filtering 20 000 rows through a QSortFilterProxyModel costs one Python call per 
 keystroke; here a keystroke is one list comprehension over pre-folded strings (and only over
 the rows still visible when the query grows), then one model reset.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -17,8 +18,10 @@ from ..domain.vnformat import field_date, number, short_date
 COLUMNS = ("Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Nhiệm vụ", "Số lượng", "Người dự", "Kinh phí", "Tệp")
 NUMERIC = {5, 6, 7, 8}
 GUESSED = QBrush(QColor("#fff3cd"))
-GUESSED_TIP = ("Kế hoạch của hoạt động này do bản nâng cấp dữ liệu tự đoán: hãy kiểm tra (xác nhận "
-               "hoặc chuyển sang kế hoạch đúng).")
+GUESSED_TIP = (
+    "Kế hoạch của hoạt động này do bản nâng cấp dữ liệu tự đoán: hãy kiểm tra (xác nhận "
+    "hoặc chuyển sang kế hoạch đúng)."
+)
 
 
 class LedgerModel(QAbstractTableModel):
@@ -56,8 +59,19 @@ class LedgerModel(QAbstractTableModel):
                 break
 
     def _folded(self, a: Activity) -> str:
-        return fold(" ".join((a.title, self._dept.get(a.dept_id, ""), form(a.form_code).label, a.notes,
-                              a.evidence, short_date(a.start), field_date(a.start))))
+        return fold(
+            " ".join(
+                (
+                    a.title,
+                    self._dept.get(a.dept_id, ""),
+                    form(a.form_code).label,
+                    a.notes,
+                    a.evidence,
+                    short_date(a.start),
+                    field_date(a.start),
+                )
+            )
+        )
 
     def reset(self, acts: list[Activity]) -> None:
         self._all = list(acts)
@@ -67,17 +81,24 @@ class LedgerModel(QAbstractTableModel):
     # ---------------------------------------------------------------- filter and sort
     def _accepts(self, i: int) -> bool:
         a = self._all[i]
-        return ((self.dept_id is None or a.dept_id == self.dept_id)
-                and (self.task_id is None or a.task_id == self.task_id)
-                and (self.form_code is None or a.form_code == self.form_code)
-                and (self.month is None or a.start.month == self.month)
-                and (not self.guessed or a.plan_guessed))
+        return (
+            (self.dept_id is None or a.dept_id == self.dept_id)
+            and (self.task_id is None or a.task_id == self.task_id)
+            and (self.form_code is None or a.form_code == self.form_code)
+            and (self.month is None or a.start.month == self.month)
+            and (not self.guessed or a.plan_guessed)
+        )
 
     def _refilter(self, candidates: list[int] | None = None) -> None:
         cand = self._order if candidates is None else candidates
         words, folded = self._words, self._fold
-        if (self.dept_id is not None or self.task_id is not None or self.form_code is not None or self.month
-                or self.guessed):
+        if (
+            self.dept_id is not None
+            or self.task_id is not None
+            or self.form_code is not None
+            or self.month
+            or self.guessed
+        ):
             cand = [i for i in cand if self._accepts(i)]
         if words:
             if len(words) == 1:
@@ -103,9 +124,17 @@ class LedgerModel(QAbstractTableModel):
 
     def _key(self, column: int):
         a, d, t = self._all, self._dept, self._tasks
-        return (lambda i: a[i].start.isoformat(), lambda i: d.get(a[i].dept_id, ""), lambda i: self._fold[i],
-                lambda i: a[i].form_code, lambda i: t.get(a[i].task_id, ""), lambda i: a[i].quantity,
-                lambda i: a[i].participants or 0, lambda i: a[i].cost, lambda i: self._files.get(a[i].id, 0))[column]
+        return (
+            lambda i: a[i].start.isoformat(),
+            lambda i: d.get(a[i].dept_id, ""),
+            lambda i: self._fold[i],
+            lambda i: a[i].form_code,
+            lambda i: t.get(a[i].task_id, ""),
+            lambda i: a[i].quantity,
+            lambda i: a[i].participants or 0,
+            lambda i: a[i].cost,
+            lambda i: self._files.get(a[i].id, 0),
+        )[column]
 
     def _resort(self) -> None:
         column, order = self._sort
@@ -134,10 +163,17 @@ class LedgerModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             f = form(a.form_code)
             day = field_date(a.start) + (f" - {field_date(a.end)}" if a.end and a.end != a.start else "")
-            return (day, self._dept.get(a.dept_id, ""), a.title, f.label, self._tasks.get(a.task_id, ""),
-                    f"{number(a.quantity)} {a.unit_label or f.unit}",
-                    number(a.participants) if a.participants else "", number(a.cost) if a.cost else "",
-                    number(self._files[a.id]) if self._files.get(a.id) else "")[col]
+            return (
+                day,
+                self._dept.get(a.dept_id, ""),
+                a.title,
+                f.label,
+                self._tasks.get(a.task_id, ""),
+                f"{number(a.quantity)} {a.unit_label or f.unit}",
+                number(a.participants) if a.participants else "",
+                number(a.cost) if a.cost else "",
+                number(self._files[a.id]) if self._files.get(a.id) else "",
+            )[col]
         if role == Qt.TextAlignmentRole and col in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole:

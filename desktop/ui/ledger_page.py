@@ -1,6 +1,7 @@
 """Hoạt động: the ledger of one plan (or every plan) — filter, search as you type, add/edit in a
 keyboard-first form, duplicate, delete with undo, check the plan the upgrade guessed. Every change is
 written to the database at once."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -141,8 +142,9 @@ class LedgerPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             bar.addWidget(combo, 1)
         self.f_guessed = QCheckBox("Cần kiểm tra kế hoạch")
-        self.f_guessed.setToolTip("Hoạt động mà bản nâng cấp dữ liệu tự xếp vào một kế hoạch: hãy xác nhận "
-                                  "hoặc chuyển sang kế hoạch đúng.")
+        self.f_guessed.setToolTip(
+            "Hoạt động mà bản nâng cấp dữ liệu tự xếp vào một kế hoạch: hãy xác nhận hoặc chuyển sang kế hoạch đúng."
+        )
         bar.addWidget(self.f_guessed)
         lay.addLayout(bar)
         self.model = LedgerModel([], Unit("", "", ""))
@@ -166,15 +168,19 @@ class LedgerPage(QWidget):
         self.form.files.conn = conn
         self.form.files.changed.connect(self.model.set_file_count)
         self.form.files.status.connect(self.status)
-        for text, slot, key in (("Mới", self.new, "Ctrl+N"), ("Nhân bản", self.duplicate, "Ctrl+D"),
-                                ("Xóa", self.delete_selected, "Delete")):
+        for text, slot, key in (
+            ("Mới", self.new, "Ctrl+N"),
+            ("Nhân bản", self.duplicate, "Ctrl+D"),
+            ("Xóa", self.delete_selected, "Delete"),
+        ):
             b = QPushButton(f"{text} ({key.replace('Delete', 'Del')})", focusPolicy=Qt.TabFocus)
             b.clicked.connect(slot)
             self.form.buttons.insertWidget(self.form.buttons.count() - 2, b)
             QShortcut(QKeySequence(key), self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
         self.form.buttons.insertWidget(3, self._guess_panel(), 1)
-        forms_button = QPushButton("Hình thức hoạt động…", focusPolicy=Qt.TabFocus,
-                                   toolTip="Thêm, sửa, ẩn các hình thức hoạt động của đơn vị")
+        forms_button = QPushButton(
+            "Hình thức hoạt động…", focusPolicy=Qt.TabFocus, toolTip="Thêm, sửa, ẩn các hình thức hoạt động của đơn vị"
+        )
         forms_button.clicked.connect(self.edit_forms)
         self.form.buttons.insertWidget(self.form.buttons.count() - 2, forms_button)
         split = QSplitter(Qt.Vertical)
@@ -202,8 +208,19 @@ class LedgerPage(QWidget):
         header.setSectionsMovable(True)
         header.setMinimumSectionSize(40)
         fm = self.table.fontMetrics()
-        for col, sample in enumerate(("00/00/0000 -", "Phòng Kế hoạch TH", "", "Tin, bài viết", "III.1 Tuyên truyền",
-                                      "100 buổi", "1.000", "15.000.000", "00")):
+        for col, sample in enumerate(
+            (
+                "00/00/0000 -",
+                "Phòng Kế hoạch TH",
+                "",
+                "Tin, bài viết",
+                "III.1 Tuyên truyền",
+                "100 buổi",
+                "1.000",
+                "15.000.000",
+                "00",
+            )
+        ):
             header.resizeSection(col, max(fm.horizontalAdvance(sample), fm.horizontalAdvance(COLUMNS[col])) + 24)
         state = self.settings.value("ledger/header")
         if state is not None:
@@ -220,8 +237,7 @@ class LedgerPage(QWidget):
 
     def _guess_panel(self) -> QWidget:
         """Shown when the selected rows hold a plan the upgrade guessed: confirm it, or move them."""
-        self.guess = QFrame(styleSheet="QFrame#guess { background: #fff3cd; border-radius: 3px; }",
-                            objectName="guess")
+        self.guess = QFrame(styleSheet="QFrame#guess { background: #fff3cd; border-radius: 3px; }", objectName="guess")
         h = QHBoxLayout(self.guess)
         h.setContentsMargins(6, 2, 6, 2)
         self.guess_label = QLabel()
@@ -334,8 +350,13 @@ class LedgerPage(QWidget):
         self.f_guessed.setEnabled(bool(guessed) or self.f_guessed.isChecked())
 
     def _refilter(self, *_):
-        self.model.set_filters(self.f_dept.currentData(), self.f_task.currentData(), self.f_form.currentData(),
-                               self.f_month.currentData(), guessed=self.f_guessed.isChecked())
+        self.model.set_filters(
+            self.f_dept.currentData(),
+            self.f_task.currentData(),
+            self.f_form.currentData(),
+            self.f_month.currentData(),
+            guessed=self.f_guessed.isChecked(),
+        )
         self.model.set_query(self.search.text())
 
     def _search(self, text: str) -> None:
@@ -345,8 +366,10 @@ class LedgerPage(QWidget):
         acts = self.model.visible()
         people = sum(a.participants or 0 for a in acts)
         cost = sum(a.cost for a in acts)
-        text = (f"{number(len(acts))}/{number(self.model.total())} hoạt động · {number(people)} lượt người "
-                f"tham dự · kinh phí {number(cost)} đồng")
+        text = (
+            f"{number(len(acts))}/{number(self.model.total())} hoạt động · {number(people)} lượt người "
+            f"tham dự · kinh phí {number(cost)} đồng"
+        )
         self.totals.setText(text)
         self.status.emit(text)
 
@@ -356,9 +379,12 @@ class LedgerPage(QWidget):
         if self.plan and self.plan.period_end and today > self.plan.period_end:
             today = self.plan.period_end
         task = self.settings.value("ledger/last_task", None, int)
-        return {"start": today, "dept_id": self.settings.value("ledger/last_dept", None, int),
-                "form_code": self.settings.value("ledger/last_form", "tin_bai"),
-                "task_id": task if task in getattr(self, "_task_plan", {}) else None}
+        return {
+            "start": today,
+            "dept_id": self.settings.value("ledger/last_dept", None, int),
+            "form_code": self.settings.value("ledger/last_form", "tin_bai"),
+            "task_id": task if task in getattr(self, "_task_plan", {}) else None,
+        }
 
     def new(self) -> None:
         self.table.clearSelection()
@@ -442,9 +468,15 @@ class LedgerPage(QWidget):
         sel = self.selected()
         if not sel or plan_id is None:
             return
-        new = [dataclasses.replace(a, plan_id=plan_id, plan_guessed=False,
-                                   task_id=a.task_id if self._task_plan.get(a.task_id) == plan_id else None)
-               for a in sel]
+        new = [
+            dataclasses.replace(
+                a,
+                plan_id=plan_id,
+                plan_guessed=False,
+                task_id=a.task_id if self._task_plan.get(a.task_id) == plan_id else None,
+            )
+            for a in sel
+        ]
         name = self._plan_name(plan_id)
         self.undo.push(EditCommand(self._store, sel, new, f"chuyển {len(new)} hoạt động sang kế hoạch {name[:30]}"))
         self.status.emit(f"Đã chuyển {len(new)} hoạt động sang kế hoạch {name} — Ctrl+Z để hoàn tác")

@@ -4,6 +4,7 @@ First run (no database in the per-user data folder) shows a short wizard: the un
 departments and signers, or the demo data. The window's menu actions (documents, Excel, templates,
 backups) are in actions.py; the screens are imported when it fills in (pages.py).
 """
+
 from __future__ import annotations
 
 import sys
@@ -99,8 +100,9 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             from . import errors
 
             applog.logger().exception("could not fill the window on %s", self.db_path)
-            QMessageBox.critical(self, TITLE,
-                                 str(e) if isinstance(e, UserError) else errors.message(errors.one_line(e)))
+            QMessageBox.critical(
+                self, TITLE, str(e) if isinstance(e, UserError) else errors.message(errors.one_line(e))
+            )
             self.failed = True  # main() exits with 1
             self.close()
 
@@ -115,8 +117,13 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.ledger_page = pages.LedgerPage(self.conn, self.settings, undo=self.undo)
         self.plan_page.undo = self.undo
         self.report_page = pages.ReportPage(self.conn)
-        for page, name in ((self.dashboard, "Tổng quan"), (self.unit_page, "Đơn vị"), (self.plan_page, "Kế hoạch"),
-                           (self.ledger_page, "Hoạt động"), (self.report_page, "Báo cáo")):
+        for page, name in (
+            (self.dashboard, "Tổng quan"),
+            (self.unit_page, "Đơn vị"),
+            (self.plan_page, "Kế hoạch"),
+            (self.ledger_page, "Hoạt động"),
+            (self.report_page, "Báo cáo"),
+        ):
             self.tabs.addTab(page, name)
         self.setCentralWidget(self.tabs)
         self.busy = pages.QProgressBar(maximumWidth=160, textVisible=False)
@@ -172,11 +179,21 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         for key, d in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             pages.QShortcut(pages.QKeySequence(key), self, activated=lambda d=d: step(d))
         for i in range(self.tabs.count()):
-            pages.QShortcut(pages.QKeySequence(f"Alt+{i + 1}"), self,
-                            activated=lambda i=i: self.tabs.setCurrentIndex(i))
-        h.addAction(pages.QAction("Giới thiệu", self, triggered=lambda: QMessageBox.about(
-            self, TITLE, f"<b>{TITLE}</b> {__version__}<br>Soạn Kế hoạch, Báo cáo đúng thể thức Nghị định "
-                         f"30/2020/NĐ-CP.<br>Dữ liệu: {self.db_path}")))
+            pages.QShortcut(
+                pages.QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.tabs.setCurrentIndex(i)
+            )
+        h.addAction(
+            pages.QAction(
+                "Giới thiệu",
+                self,
+                triggered=lambda: QMessageBox.about(
+                    self,
+                    TITLE,
+                    f"<b>{TITLE}</b> {__version__}<br>Soạn Kế hoạch, Báo cáo đúng thể thức Nghị định "
+                    f"30/2020/NĐ-CP.<br>Dữ liệu: {self.db_path}",
+                ),
+            )
+        )
 
     def show_shortcuts(self):
         dlg = pages.ShortcutsDialog(self)
@@ -198,8 +215,12 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
                 split.restoreState(state)
 
     def _splitters(self):
-        return {"plan": self.plan_page.splitter, "plan_head": self.plan_page.head_splitter,
-                "ledger2": self.ledger_page.splitter, "report": self.report_page.splitter}
+        return {
+            "plan": self.plan_page.splitter,
+            "plan_head": self.plan_page.head_splitter,
+            "ledger2": self.ledger_page.splitter,
+            "report": self.report_page.splitter,
+        }
 
     # ---------------------------------------------------------------- data
     def reload_unit(self) -> None:
@@ -231,8 +252,9 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             return
         plan, _, report, compiled, _ = pages.app.compile_for(self.conn, pid, *self._period())
         deadline = plan.superior.deadline if plan.superior else None
-        self.dashboard.show_figures(compiled, deadline, report.period_end.year,
-                                    guessed=pages.guessed_count(self.conn, pid))
+        self.dashboard.show_figures(
+            compiled, deadline, report.period_end.year, guessed=pages.guessed_count(self.conn, pid)
+        )
 
     def _period(self):
         r = self.report_page.report
@@ -322,4 +344,3 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
         reporter.uninstall()
         lock.release()
         log.info("window: exit")
-

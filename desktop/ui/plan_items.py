@@ -1,5 +1,6 @@
 """Kế hoạch › the plan's content: the item tree (numbered automatically) with its tools, and the panel of
 the chosen item or task (its departments, time frame and targets), each saved as edited."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
@@ -45,14 +46,16 @@ class PlanItemsEditor:
         left = QWidget()
         ll = QVBoxLayout(left)
         tools = QHBoxLayout()
-        for text, slot, key in (("+ Mục", lambda: self.add_item("section"), "Ctrl+Shift+M"),
-                                ("+ Ý", lambda: self.add_item("bullet"), "Ctrl+Shift+Y"),
-                                ("+ Đoạn", lambda: self.add_item("text"), "Ctrl+Shift+D"),
-                                ("↑", lambda: self.move(-1), "Alt+Shift+Up"),
-                                ("↓", lambda: self.move(1), "Alt+Shift+Down"),
-                                ("→ Thụt vào", self.indent, "Alt+Shift+Right"),
-                                ("← Lùi ra", self.outdent, "Alt+Shift+Left"),
-                                ("Xóa", self.delete_item, "")):
+        for text, slot, key in (
+            ("+ Mục", lambda: self.add_item("section"), "Ctrl+Shift+M"),
+            ("+ Ý", lambda: self.add_item("bullet"), "Ctrl+Shift+Y"),
+            ("+ Đoạn", lambda: self.add_item("text"), "Ctrl+Shift+D"),
+            ("↑", lambda: self.move(-1), "Alt+Shift+Up"),
+            ("↓", lambda: self.move(1), "Alt+Shift+Down"),
+            ("→ Thụt vào", self.indent, "Alt+Shift+Right"),
+            ("← Lùi ra", self.outdent, "Alt+Shift+Left"),
+            ("Xóa", self.delete_item, ""),
+        ):
             b = QPushButton(text, toolTip=f"{text.strip('+ ')} ({key})" if key else "Xóa mục đang chọn (Del trong cây)")
             b.clicked.connect(slot)
             if key:
@@ -149,8 +152,9 @@ class PlanItemsEditor:
 
         add(None, self.plan.items)
         self.tree.expandAll()
-        self.warning.setText(f"{damaged} dòng có vẻ bị mất dấu tiếng Việt (tô màu): hãy sửa trước khi xuất."
-                             if damaged else "")
+        self.warning.setText(
+            f"{damaged} dòng có vẻ bị mất dấu tiếng Việt (tô màu): hãy sửa trước khi xuất." if damaged else ""
+        )
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
 
@@ -215,11 +219,19 @@ class PlanItemsEditor:
         self.text.setFocus()
         self.text.selectAll()
 
-    def _move_to(self, item: PlanItem, parent: PlanItem | None, index: int, new_parent_id: int | None,
-                 new_index: int, what: str) -> None:
+    def _move_to(
+        self, item: PlanItem, parent: PlanItem | None, index: int, new_parent_id: int | None, new_index: int, what: str
+    ) -> None:
         self._flush_item()
-        self.undo.push(ItemMoved(self, item.id, (parent.id if parent else None, index), (new_parent_id, new_index),
-                                 f"{what} “{item.text[:30]}”"))
+        self.undo.push(
+            ItemMoved(
+                self,
+                item.id,
+                (parent.id if parent else None, index),
+                (new_parent_id, new_index),
+                f"{what} “{item.text[:30]}”",
+            )
+        )
 
     def move(self, step: int) -> None:
         item, parent, sibs = self._find(self.selected_id())
@@ -242,8 +254,7 @@ class PlanItemsEditor:
         if item is None or parent is None:
             return
         _, grand, psibs = self._find(parent.id)
-        self._move_to(item, parent, sibs.index(item), grand.id if grand else None, psibs.index(parent) + 1,
-                      "lùi ra")
+        self._move_to(item, parent, sibs.index(item), grand.id if grand else None, psibs.index(parent) + 1, "lùi ra")
 
     def delete_item(self) -> None:
         self._flush_item()
@@ -255,8 +266,11 @@ class PlanItemsEditor:
         if (item.children or n) and not ask(self, f"Xóa “{item.text[:60]}” và mọi nội dung bên trong?{extra}"):
             return
         copy = ItemCopy.of(item, activities.ids_for_tasks(self.conn, item_ids(item)))
-        self.undo.push(ItemCreated(self, copy, parent.id if parent else None, sibs.index(item),
-                                   f"xóa “{item.text[:30]}”", deleted=True))
+        self.undo.push(
+            ItemCreated(
+                self, copy, parent.id if parent else None, sibs.index(item), f"xóa “{item.text[:30]}”", deleted=True
+            )
+        )
         self.status.emit(f"Đã xóa “{item.text[:40]}” — Ctrl+Z (Sửa › Hoàn tác) để khôi phục")
 
     def _item_chosen(self, node, _prev=None):
@@ -326,12 +340,24 @@ class PlanItemsEditor:
             self.status.emit("Nội dung mục không được để trống.")
             return
         kind = self.kind.currentData()
-        targets = [Target(self.targets.cellWidget(r, 1).value(), self.targets.cellWidget(r, 0).currentData())
-                   for r in range(self.targets.rowCount())]
-        coords = [self.coord.item(i).data(Qt.UserRole) for i in range(self.coord.count())
-                  if self.coord.item(i).checkState() == Qt.Checked]
-        new = {"kind": kind, "text": text, "is_task": self.is_task.isChecked(), "lead_dept_id": self.lead.currentData(),
-               "time_frame": self.time_frame.text(), "coord_dept_ids": coords, "targets": targets}
+        targets = [
+            Target(self.targets.cellWidget(r, 1).value(), self.targets.cellWidget(r, 0).currentData())
+            for r in range(self.targets.rowCount())
+        ]
+        coords = [
+            self.coord.item(i).data(Qt.UserRole)
+            for i in range(self.coord.count())
+            if self.coord.item(i).checkState() == Qt.Checked
+        ]
+        new = {
+            "kind": kind,
+            "text": text,
+            "is_task": self.is_task.isChecked(),
+            "lead_dept_id": self.lead.currentData(),
+            "time_frame": self.time_frame.text(),
+            "coord_dept_ids": coords,
+            "targets": targets,
+        }
         before, _, _ = self._find(item_id)
         old = ItemCopy.of(before, {}).fields() if before else new
         if old == new:

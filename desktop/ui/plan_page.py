@@ -1,6 +1,7 @@
 """Kế hoạch: the plans, the header of the chosen one (number, date, signer, the legal basis from the
 catalogue, the superior document it implements), starting from the preset or a superior's plan; the
 item tree and the item panel are in plan_items.py."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -62,10 +63,12 @@ class PlanPage(PlanItemsEditor, QWidget):
         plan_label.setBuddy(self.plan_combo)
         top.addWidget(plan_label)
         top.addWidget(self.plan_combo, 1)
-        for text, slot in (("Kế hoạch mới từ mẫu", self.new_from_preset),
-                           ("Tạo từ kế hoạch cấp trên (.docx, .txt)…", self.import_superior),
-                           ("Tạo kế hoạch năm sau…", self.copy_to_next_year),
-                           ("Xóa kế hoạch", self.delete_plan)):
+        for text, slot in (
+            ("Kế hoạch mới từ mẫu", self.new_from_preset),
+            ("Tạo từ kế hoạch cấp trên (.docx, .txt)…", self.import_superior),
+            ("Tạo kế hoạch năm sau…", self.copy_to_next_year),
+            ("Xóa kế hoạch", self.delete_plan),
+        ):
             b = QPushButton(text)
             b.clicked.connect(slot)
             top.addWidget(b)
@@ -87,8 +90,14 @@ class PlanPage(PlanItemsEditor, QWidget):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
         row = QHBoxLayout()
-        for label, w in (("Số", self.number), ("ngày", self.day), ("tháng", self.month), ("năm", self.year),
-                         ("Người ký", self.signer), ("Lưu", self.archive)):
+        for label, w in (
+            ("Số", self.number),
+            ("ngày", self.day),
+            ("tháng", self.month),
+            ("năm", self.year),
+            ("Người ký", self.signer),
+            ("Lưu", self.archive),
+        ):
             row.addWidget(QLabel(label))
             row.addWidget(w, 1 if isinstance(w, QComboBox) else 0)
         hf.addRow("Trích yếu", self.title)
@@ -101,9 +110,11 @@ class PlanPage(PlanItemsEditor, QWidget):
         self.catalogue.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.catalogue.setMinimumContentsLength(40)
         self.catalogue.lineEdit().setPlaceholderText("Chọn trong danh mục hoặc gõ căn cứ mới")
-        self.catalogue.setToolTip("Chọn một văn bản trong danh mục, hoặc gõ văn bản mới theo mẫu “Quyết định số "
-                                  "12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc …” rồi bấm Thêm căn cứ: "
-                                  "văn bản mới được lưu vào danh mục.")
+        self.catalogue.setToolTip(
+            "Chọn một văn bản trong danh mục, hoặc gõ văn bản mới theo mẫu “Quyết định số "
+            "12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc …” rồi bấm Thêm căn cứ: "
+            "văn bản mới được lưu vào danh mục."
+        )
         add_basis = QPushButton("Thêm căn cứ")
         add_basis.clicked.connect(self.add_basis)
         del_basis = QPushButton("Bỏ căn cứ")
@@ -253,8 +264,11 @@ class PlanPage(PlanItemsEditor, QWidget):
         for w in (self.sup_cite, self.sup_summary):
             w.setCursorPosition(0)
         self.sup_deadline.setDate(sup.deadline if sup and sup.deadline else None)
-        self.sup_state.setText("" if sup or p is None else
-                               "Chưa có văn bản cấp trên: báo cáo sẽ không có dòng “Thực hiện …” và “Kính gửi”.")
+        self.sup_state.setText(
+            ""
+            if sup or p is None
+            else "Chưa có văn bản cấp trên: báo cáo sẽ không có dòng “Thực hiện …” và “Kính gửi”."
+        )
         self.basis.clear()
         for r in p.basis if p else []:
             it = QListWidgetItem(cite(r, with_summary=True))
@@ -271,10 +285,17 @@ class PlanPage(PlanItemsEditor, QWidget):
             self.status.emit("Trích yếu không được để trống.")
             return
         with db.transaction(self.conn):
-            plans.update_plan(self.conn, self.plan.id, title=title, number=self.number.value() or None,
-                              doc_year=self.year.value(), doc_month=self.month.value() or None,
-                              doc_day=self.day.value() or None, signer_id=self.signer.currentData(),
-                              archive_dept_id=self.archive.currentData())
+            plans.update_plan(
+                self.conn,
+                self.plan.id,
+                title=title,
+                number=self.number.value() or None,
+                doc_year=self.year.value(),
+                doc_month=self.month.value() or None,
+                doc_day=self.day.value() or None,
+                signer_id=self.signer.currentData(),
+                archive_dept_id=self.archive.currentData(),
+            )
         self.plan = plans.load_plan(self.conn, self.plan.id)
         self.status.emit("Đã lưu thông tin kế hoạch")
 
@@ -291,8 +312,13 @@ class PlanPage(PlanItemsEditor, QWidget):
             self.sup_state.setText(f"Hạn báo cáo: {self.sup_deadline.problem()}")
             return
         try:
-            app.set_superior(self.conn, self.plan, self.sup_cite.text(), self.sup_summary.text(),
-                             field_date(self.sup_deadline.date()))
+            app.set_superior(
+                self.conn,
+                self.plan,
+                self.sup_cite.text(),
+                self.sup_summary.text(),
+                field_date(self.sup_deadline.date()),
+            )
         except UserError as e:
             self.sup_state.setText(str(e))
             return
@@ -361,8 +387,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         if self.unit is None:
             return None
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Chọn kế hoạch của cấp trên", "",
-                                                  "Văn bản (*.docx *.txt)")
+            path, _ = QFileDialog.getOpenFileName(self, "Chọn kế hoạch của cấp trên", "", "Văn bản (*.docx *.txt)")
             if not path:
                 return None
         from .cascade_dialog import import_superior_plan
@@ -378,8 +403,11 @@ class PlanPage(PlanItemsEditor, QWidget):
         if self.plan is None:
             return
         n = app.plan_activity_count(self.conn, self.plan.id)
-        if not ask(self, f"Xóa kế hoạch “{self.plan.title[:80]}”?"
-                         + (f" {n} hoạt động đang ghi theo nhiệm vụ của kế hoạch này vẫn được giữ lại." if n else "")):
+        if not ask(
+            self,
+            f"Xóa kế hoạch “{self.plan.title[:80]}”?"
+            + (f" {n} hoạt động đang ghi theo nhiệm vụ của kế hoạch này vẫn được giữ lại." if n else ""),
+        ):
             return
         app.delete_plan(self.conn, self.plan.id)
         self.load(units.load_unit(self.conn))

@@ -1,4 +1,5 @@
 """Xem trước: the document as it will read, before a file is written."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Signal

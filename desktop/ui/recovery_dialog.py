@@ -1,6 +1,7 @@
 """The database is damaged (store.db.Damaged at start-up): before anything else, the clerk chooses to restore a
 good backup (listed with its date and activity count, the newest first and selected) or to salvage what can
 still be read into a new file. Either way the damaged file is renamed aside and kept, never overwritten."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,10 +38,14 @@ class RecoveryDialog(QDialog):
         self.setWindowTitle("Dữ liệu bị hỏng")
         self.resize(760, 440)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(
-            f"Tệp dữ liệu {one_line(self.db_path)} bị hỏng (SQLite báo: {one_line(damaged.problem)[:160]}). "
-            "Ứng dụng chưa ghi gì vào tệp này. Hãy khôi phục một bản sao lưu tốt, hoặc cứu phần còn đọc được "
-            "sang một tệp mới. Tệp hỏng được đổi tên và giữ lại bên cạnh, không bị xoá.", wordWrap=True))
+        lay.addWidget(
+            QLabel(
+                f"Tệp dữ liệu {one_line(self.db_path)} bị hỏng (SQLite báo: {one_line(damaged.problem)[:160]}). "
+                "Ứng dụng chưa ghi gì vào tệp này. Hãy khôi phục một bản sao lưu tốt, hoặc cứu phần còn đọc được "
+                "sang một tệp mới. Tệp hỏng được đổi tên và giữ lại bên cạnh, không bị xoá.",
+                wordWrap=True,
+            )
+        )
         self.entries = safety.good_backups(self.db_path)
         self.table = QTableWidget(len(self.entries), len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
@@ -82,8 +87,10 @@ class RecoveryDialog(QDialog):
         except UserError as e:
             self.note.setText(str(e))
             return False
-        self.outcome = (f"Đã khôi phục dữ liệu từ bản sao lưu {when_text(b)} ({b.activities} hoạt động). "
-                        f"Tệp hỏng được giữ lại: {one_line(done.aside)}.")
+        self.outcome = (
+            f"Đã khôi phục dữ liệu từ bản sao lưu {when_text(b)} ({b.activities} hoạt động). "
+            f"Tệp hỏng được giữ lại: {one_line(done.aside)}."
+        )
         self.accept()
         return True
 
@@ -94,9 +101,11 @@ class RecoveryDialog(QDialog):
             self.note.setText(str(e))
             return False
         lost = sum(saved.lost.values())
-        self.outcome = (f"Đã cứu {saved.activities} hoạt động sang tệp dữ liệu mới"
-                        + (f" ({lost} chỗ hỏng không đọc được đã bỏ qua)" if lost else "")
-                        + f". Tệp hỏng được giữ lại: {one_line(aside)}.")
+        self.outcome = (
+            f"Đã cứu {saved.activities} hoạt động sang tệp dữ liệu mới"
+            + (f" ({lost} chỗ hỏng không đọc được đã bỏ qua)" if lost else "")
+            + f". Tệp hỏng được giữ lại: {one_line(aside)}."
+        )
         self.accept()
         return True
 

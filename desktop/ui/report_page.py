@@ -1,4 +1,5 @@
 """Báo cáo: the compiled draft section by section; the clerk's edits are saved as typed."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -87,8 +88,12 @@ class ReportPage(QWidget):
         self.signer = QComboBox()
         self.signer.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.signer.setMinimumContentsLength(16)
-        for label, w in (("Số", self.number), ("ngày", self.doc_day), ("tháng", self.doc_month),
-                         ("năm", self.doc_year)):
+        for label, w in (
+            ("Số", self.number),
+            ("ngày", self.doc_day),
+            ("tháng", self.doc_month),
+            ("năm", self.doc_year),
+        ):
             meta.addWidget(QLabel(label))
             meta.addWidget(w)
         meta.addWidget(QLabel("Người ký"))
@@ -127,17 +132,21 @@ class ReportPage(QWidget):
         lay.addWidget(split, 1)
         buttons = QHBoxLayout()
         buttons.addStretch()
-        for text, slot, key in (("Xem trước", self.show_preview, "Ctrl+P"),
-                                ("Xuất Word", lambda: self.export_requested.emit("report", False), "Ctrl+E"),
-                                ("Xuất PDF", lambda: self.export_requested.emit("report", True), "Ctrl+Shift+E"),
-                                ("In", lambda: self.print_requested.emit("report"), "")):
+        for text, slot, key in (
+            ("Xem trước", self.show_preview, "Ctrl+P"),
+            ("Xuất Word", lambda: self.export_requested.emit("report", False), "Ctrl+E"),
+            ("Xuất PDF", lambda: self.export_requested.emit("report", True), "Ctrl+Shift+E"),
+            ("In", lambda: self.print_requested.emit("report"), ""),
+        ):
             b = QPushButton(text, toolTip=f"{text} ({key})" if key else text)
             if key:
                 b.setShortcut(key)
             b.clicked.connect(slot)
             buttons.addWidget(b)
-        self.dossier_button = QPushButton("Xuất hồ sơ minh chứng…", toolTip="Một tệp .zip: báo cáo, phụ lục và các "
-                                          "tệp minh chứng của các hoạt động trong kỳ báo cáo")
+        self.dossier_button = QPushButton(
+            "Xuất hồ sơ minh chứng…",
+            toolTip="Một tệp .zip: báo cáo, phụ lục và các tệp minh chứng của các hoạt động trong kỳ báo cáo",
+        )
         self.dossier_button.clicked.connect(self.export_dossier)
         buttons.addWidget(self.dossier_button)
         self.dossier_status = ""
@@ -169,8 +178,10 @@ class ReportPage(QWidget):
         due = plan.superior.deadline if plan.superior else None
         if due:
             days = (due - date.today()).days
-            self.deadline.setText(f"  Hạn báo cáo {field_date(due)}: " + (f"còn {number(days)} ngày" if days >= 0
-                                                                              else f"đã qua {number(-days)} ngày"))
+            self.deadline.setText(
+                f"  Hạn báo cáo {field_date(due)}: "
+                + (f"còn {number(days)} ngày" if days >= 0 else f"đã qua {number(-days)} ngày")
+            )
         else:
             self.deadline.setText("  Chưa có hạn báo cáo (Kế hoạch › Văn bản cấp trên).")
         self.plan = plan
@@ -220,8 +231,9 @@ class ReportPage(QWidget):
     def recompile(self) -> None:
         if self.plan_id is None or self.report is None:
             return
-        plan, unit, _, compiled, sections = app.compile_for(self.conn, self.plan_id, self.report.period_start,
-                                                            self.report.period_end)
+        plan, unit, _, compiled, sections = app.compile_for(
+            self.conn, self.plan_id, self.report.period_start, self.report.period_end
+        )
         self.sections = sections
         self.title_label.setText(f"<b>{escape(report_title(plan, unit, compiled))}</b>")
         row = max(self.list.currentRow(), 0)
@@ -240,7 +252,8 @@ class ReportPage(QWidget):
         met = sum(1 for t in compiled.targets() if t.met)
         self.summary.setText(
             f"{number(compiled.total)} hoạt động trong kỳ · {number(compiled.participants)} lượt người tham dự · "
-            f"kinh phí {money(compiled.cost)} · {met}/{len(compiled.targets())} chỉ tiêu đạt")
+            f"kinh phí {money(compiled.cost)} · {met}/{len(compiled.targets())} chỉ tiêu đạt"
+        )
 
     # ---------------------------------------------------------------- editing
     def _show_section(self, row: int) -> None:
@@ -255,8 +268,11 @@ class ReportPage(QWidget):
         self.editor.setEnabled(bool(s.key))
         self._loading = False
         edited = s.key in (self.report.texts if self.report else {})
-        self.draft_note.setText("Đã sửa; bản nháp tự tổng hợp: " + s.draft if edited else
-                                "Bản nháp tự tổng hợp từ sổ hoạt động; sửa trực tiếp, nội dung được lưu ngay.")
+        self.draft_note.setText(
+            "Đã sửa; bản nháp tự tổng hợp: " + s.draft
+            if edited
+            else "Bản nháp tự tổng hợp từ sổ hoạt động; sửa trực tiếp, nội dung được lưu ngay."
+        )
 
     def _text_changed(self) -> None:
         if not self._loading:
@@ -348,8 +364,9 @@ class ReportPage(QWidget):
         if self.plan_id is None or self.report is None:
             return None
         self.flush()
-        plan, unit, report, compiled, sections = app.compile_for(self.conn, self.plan_id, self.report.period_start,
-                                                                 self.report.period_end)
+        plan, unit, report, compiled, sections = app.compile_for(
+            self.conn, self.plan_id, self.report.period_start, self.report.period_end
+        )
         html = document_html(report_context(plan, unit, report, sections, compiled), "BÁO CÁO")
         dlg = PreviewDialog(html, "Xem trước báo cáo", self)
         dlg.export_requested.connect(lambda pdf: self.export_requested.emit("report", pdf))
@@ -369,8 +386,9 @@ class ReportPage(QWidget):
         folder = getattr(self.window(), "output_dir", lambda: "")()
         start, end = self.report.period_start, self.report.period_end
         name = f"Ho_so_minh_chung_{start:%d%m%Y}-{end:%d%m%Y}.zip"
-        path, _ = QFileDialog.getSaveFileName(self, "Xuất hồ sơ minh chứng", str(Path(folder or ".") / name),
-                                              "Tệp nén (*.zip)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Xuất hồ sơ minh chứng", str(Path(folder or ".") / name), "Tệp nén (*.zip)"
+        )
         if not path:
             return None
         out = Path(path).with_suffix(".zip")

@@ -1,11 +1,22 @@
 """Tệp › Sao lưu và khôi phục: the backups of this database, newest first; back up now, restore one."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ..domain.errors import UserError
 from ..domain.vnformat import number
@@ -48,9 +59,13 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Sao lưu và khôi phục")
         self.resize(760, 460)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(
-            f"Các bản sao lưu được lưu trong thư mục {backups.folder(self.db_path)}: tự động mỗi lần mở phần mềm "
-            "và mỗi ngày làm việc. Bản “Sao lưu ngay” và bản “trước khi khôi phục” được giữ riêng.", wordWrap=True))
+        lay.addWidget(
+            QLabel(
+                f"Các bản sao lưu được lưu trong thư mục {backups.folder(self.db_path)}: tự động mỗi lần mở phần mềm "
+                "và mỗi ngày làm việc. Bản “Sao lưu ngay” và bản “trước khi khôi phục” được giữ riêng.",
+                wordWrap=True,
+            )
+        )
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -134,9 +149,12 @@ class RestoreDialog(QDialog):
         except UserError as e:
             warn(self, str(e), "Không khôi phục được")
             return False
-        if not ask(self, f"Khôi phục dữ liệu về bản sao lưu lúc {when_text(b)} ({number(b.activities)} hoạt động)?\n\n"
-                         "Dữ liệu hiện tại sẽ được sao lưu trước (bản “trước khi khôi phục”), nên vẫn có thể quay lại.",
-                   "Khôi phục dữ liệu"):
+        if not ask(
+            self,
+            f"Khôi phục dữ liệu về bản sao lưu lúc {when_text(b)} ({number(b.activities)} hoạt động)?\n\n"
+            "Dữ liệu hiện tại sẽ được sao lưu trước (bản “trước khi khôi phục”), nên vẫn có thể quay lại.",
+            "Khôi phục dữ liệu",
+        ):
             return False
         try:
             self.message.setText(self._restore(b.path))

@@ -5,6 +5,7 @@ also what the packaging smoke test and the start-up benchmark run on the frozen 
 gets key=value lines ending with RESULT=OK or RESULT=FAIL and a traceback; a picture of the
 window is saved beside it (FILE with .png).
 """
+
 from __future__ import annotations
 
 import platform
@@ -13,10 +14,9 @@ import time
 import traceback
 from pathlib import Path
 
+from platformdirs import user_documents_dir
 from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtWidgets import QApplication
-
-from platformdirs import user_documents_dir
 
 from .. import __version__
 from ..paths import data_dir
@@ -74,7 +74,7 @@ def _finish(window, out: Path, shown_at: float) -> None:
             raise RuntimeError("the window is not visible")
         window.grab().save(str(out.with_suffix(".png")))
         lines.append("RESULT=OK")
-    except Exception:
+    except Exception:  # noqa: BLE001 — last resort: reported, never a crash
         lines = ["RESULT=FAIL", traceback.format_exc()]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     window.close()

@@ -1,11 +1,15 @@
 """Trợ giúp › Phím tắt: every key the window answers, by screen."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 SHORTCUTS = (
-    ("Cả cửa sổ", "Ctrl+Z", "Hoàn tác thay đổi cuối cùng của sổ hoạt động hoặc kế hoạch (trong ô chữ đang gõ: "
-                            "hoàn tác chữ vừa gõ trước)"),
+    (
+        "Cả cửa sổ",
+        "Ctrl+Z",
+        "Hoàn tác thay đổi cuối cùng của sổ hoạt động hoặc kế hoạch (trong ô chữ đang gõ: hoàn tác chữ vừa gõ trước)",
+    ),
     ("Cả cửa sổ", "Ctrl+Y hoặc Ctrl+Shift+Z", "Làm lại"),
     ("Cả cửa sổ", "Ctrl+PgDown / Ctrl+PgUp", "Sang trang (thẻ) sau / trước"),
     ("Cả cửa sổ", "Alt+1 … Alt+5", "Tổng quan, Đơn vị, Kế hoạch, Hoạt động, Báo cáo"),

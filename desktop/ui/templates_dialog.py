@@ -4,12 +4,12 @@ A clerk saves the built-in template to a file, edits it in Word (letterhead, wor
 chooses it here; it is checked (docgen/template_check.py) before it is kept, and every export
 then uses it. The choice is a setting ("templates/plan", "templates/report").
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QLabel, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
 from ..domain.errors import UserError
 from .common import TITLE, warn
@@ -34,9 +34,14 @@ class TemplatesDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
         for i, (kind, name) in enumerate(KINDS.items()):
             grid.addWidget(QLabel(f"<b>{name}</b>"), 2 * i, 0)
-            for col, (text, slot) in enumerate((("Chọn mẫu của đơn vị…", self.choose),
-                                                ("Dùng mẫu có sẵn", self.use_built_in),
-                                                ("Lưu mẫu có sẵn ra tệp…", self.save_built_in)), start=1):
+            for col, (text, slot) in enumerate(
+                (
+                    ("Chọn mẫu của đơn vị…", self.choose),
+                    ("Dùng mẫu có sẵn", self.use_built_in),
+                    ("Lưu mẫu có sẵn ra tệp…", self.save_built_in),
+                ),
+                start=1,
+            ):
                 button = QPushButton(text)
                 button.clicked.connect(lambda _=False, k=kind, s=slot: s(k))
                 grid.addWidget(button, 2 * i, col)
@@ -46,9 +51,14 @@ class TemplatesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Mẫu có sẵn đúng thể thức Nghị định 30/2020/NĐ-CP. Để dùng mẫu riêng của đơn vị: "
-                                "lưu mẫu có sẵn ra tệp, sửa bằng Word (giữ nguyên các thẻ {{ … }} và {% … %}), "
-                                "rồi chọn tệp đó. Mẫu được kiểm tra trước khi dùng.", wordWrap=True))
+        layout.addWidget(
+            QLabel(
+                "Mẫu có sẵn đúng thể thức Nghị định 30/2020/NĐ-CP. Để dùng mẫu riêng của đơn vị: "
+                "lưu mẫu có sẵn ra tệp, sửa bằng Word (giữ nguyên các thẻ {{ … }} và {% … %}), "
+                "rồi chọn tệp đó. Mẫu được kiểm tra trước khi dùng.",
+                wordWrap=True,
+            )
+        )
         layout.addLayout(grid)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -64,8 +74,9 @@ class TemplatesDialog(QDialog):
         from ..docgen.template_check import validate_template
 
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, f"Chọn mẫu {KINDS[kind]}", self.documents_dir,
-                                                  "Văn bản Word (*.docx)")
+            path, _ = QFileDialog.getOpenFileName(
+                self, f"Chọn mẫu {KINDS[kind]}", self.documents_dir, "Văn bản Word (*.docx)"
+            )
             if not path:
                 return False
         try:
@@ -90,8 +101,7 @@ class TemplatesDialog(QDialog):
 
         if path is None:
             default = Path(self.documents_dir) / f"Mẫu {KINDS[kind]}.docx"
-            path, _ = QFileDialog.getSaveFileName(self, f"Lưu mẫu {KINDS[kind]}", str(default),
-                                                  "Văn bản Word (*.docx)")
+            path, _ = QFileDialog.getSaveFileName(self, f"Lưu mẫu {KINDS[kind]}", str(default), "Văn bản Word (*.docx)")
             if not path:
                 return None
         out = Path(path)

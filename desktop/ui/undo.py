@@ -1,6 +1,7 @@
 """Undo and redo for the whole window: Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo the last ledger or plan change
 wherever the focus is — except in a text field that has typing of its own to undo, which goes first.
 Also the plan's undo commands (items added, deleted, moved, edited)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,8 +21,11 @@ def _which(event) -> str | None:
     shift = bool(event.modifiers() & Qt.ShiftModifier)
     if event.matches(QKeySequence.Undo) or (ctrl and not shift and event.key() == Qt.Key_Z):
         return "undo"
-    if event.matches(QKeySequence.Redo) or (ctrl and event.key() == Qt.Key_Y) or (
-            ctrl and shift and event.key() == Qt.Key_Z):
+    if (
+        event.matches(QKeySequence.Redo)
+        or (ctrl and event.key() == Qt.Key_Y)
+        or (ctrl and shift and event.key() == Qt.Key_Z)
+    ):
         return "redo"
     return None
 
@@ -80,6 +84,7 @@ class UndoKeys(QObject):
 @dataclass
 class ItemCopy:
     """An item and everything under it, as it was (to put it back), with the activities under its tasks."""
+
     kind: str
     text: str
     is_task: bool = False
@@ -93,12 +98,29 @@ class ItemCopy:
 
     @classmethod
     def of(cls, it: PlanItem, links: dict[int, list[int]]) -> ItemCopy:
-        return cls(it.kind, it.text, it.is_task, it.lead_dept_id, it.time_frame, list(it.coord_dept_ids),
-                   list(it.targets), [cls.of(c, links) for c in it.children], it.id, links.get(it.id, []))
+        return cls(
+            it.kind,
+            it.text,
+            it.is_task,
+            it.lead_dept_id,
+            it.time_frame,
+            list(it.coord_dept_ids),
+            list(it.targets),
+            [cls.of(c, links) for c in it.children],
+            it.id,
+            links.get(it.id, []),
+        )
 
     def fields(self) -> dict:
-        return {"kind": self.kind, "text": self.text, "is_task": self.is_task, "lead_dept_id": self.lead_dept_id,
-                "time_frame": self.time_frame, "coord_dept_ids": self.coord_dept_ids, "targets": self.targets}
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "is_task": self.is_task,
+            "lead_dept_id": self.lead_dept_id,
+            "time_frame": self.time_frame,
+            "coord_dept_ids": self.coord_dept_ids,
+            "targets": self.targets,
+        }
 
 
 def item_ids(it: PlanItem) -> list[int]:
@@ -125,8 +147,15 @@ class _PlanCommand(QUndoCommand):
         elif copy.old_id == new_id:  # SQLite gave the same id back
             self.page.item_ids.pop(new_id, None)
         copy.old_id = copy.old_id or new_id
-        plans.update_item(self.page.conn, new_id, kind=copy.kind, text=copy.text, is_task=int(copy.is_task),
-                          lead_dept_id=copy.lead_dept_id, time_frame=copy.time_frame)
+        plans.update_item(
+            self.page.conn,
+            new_id,
+            kind=copy.kind,
+            text=copy.text,
+            is_task=int(copy.is_task),
+            lead_dept_id=copy.lead_dept_id,
+            time_frame=copy.time_frame,
+        )
         plans.set_item_details(self.page.conn, new_id, copy.coord_dept_ids, copy.targets)
         if copy.activity_ids:
             activities.set_task(self.page.conn, copy.activity_ids, new_id)
@@ -141,8 +170,9 @@ class _PlanCommand(QUndoCommand):
 class ItemCreated(_PlanCommand):
     """An item added (undo deletes it) or an item deleted (undo puts it back, with the activities under it)."""
 
-    def __init__(self, page, copy: ItemCopy, parent_id: int | None, index: int | None, text: str,
-                 deleted: bool = False):
+    def __init__(
+        self, page, copy: ItemCopy, parent_id: int | None, index: int | None, text: str, deleted: bool = False
+    ):
         super().__init__(page, text)
         self.copy, self.parent_id, self.index, self.deleted = copy, parent_id, index, deleted
         self.first = True

@@ -1,9 +1,22 @@
 """Đơn vị: the profile, departments, signers and default recipients, each saved as edited."""
+
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import app
 from ..domain.errors import UserError
@@ -152,8 +165,11 @@ class UnitPage(QWidget):
             return
         item = self.depts.item(r, 0)
         n = app.department_activity_count(self.conn, item.data(256))
-        if n and not ask(self, f"{item.text()} có {n} hoạt động; xóa khoa, phòng thì các hoạt động này không còn "
-                               "ghi khoa, phòng. Vẫn xóa?"):
+        if n and not ask(
+            self,
+            f"{item.text()} có {n} hoạt động; xóa khoa, phòng thì các hoạt động này không còn "
+            "ghi khoa, phòng. Vẫn xóa?",
+        ):
             return
         app.delete_department(self.conn, item.data(256))
         self.depts.removeRow(r)

@@ -1,4 +1,5 @@
 """First run: the unit, its departments and signers — or the demo data to look around."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -27,8 +28,12 @@ from ..domain.plan_text import target_text
 from ..domain.text import clean
 
 COMMON_DEPARTMENTS = (
-    ("Phòng Kế hoạch tổng hợp", "KHTH"), ("Phòng Tổ chức cán bộ", "TCCB"), ("Phòng Tài chính kế toán", "TCKT"),
-    ("Phòng Điều dưỡng", "ĐD"), ("Tổ Công nghệ thông tin", "CNTT"), ("Khoa Khám bệnh", "KB"),
+    ("Phòng Kế hoạch tổng hợp", "KHTH"),
+    ("Phòng Tổ chức cán bộ", "TCCB"),
+    ("Phòng Tài chính kế toán", "TCKT"),
+    ("Phòng Điều dưỡng", "ĐD"),
+    ("Tổ Công nghệ thông tin", "CNTT"),
+    ("Khoa Khám bệnh", "KB"),
 )
 
 
@@ -112,16 +117,21 @@ class _TablePage(QWizardPage):
         return item
 
     def remove_rows(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()} or
-                      ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()), reverse=True)
+        rows = sorted(
+            {i.row() for i in self.table.selectedIndexes()}
+            or ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()),
+            reverse=True,
+        )
         for r in rows:
             self.table.removeRow(r)
 
     def values(self) -> list[list[str]]:
         out = []
         for r in range(self.table.rowCount()):
-            vals = [clean(self.table.item(r, c).text()) if self.table.item(r, c) else ""
-                    for c in range(self.table.columnCount())]
+            vals = [
+                clean(self.table.item(r, c).text()) if self.table.item(r, c) else ""
+                for c in range(self.table.columnCount())
+            ]
             if any(vals):
                 out.append(vals)
         return out
@@ -134,8 +144,10 @@ class _PlanPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle("Kế hoạch đầu tiên")
-        self.setSubTitle("Có thể bắt đầu từ kế hoạch mẫu (truyền thông Nghị quyết 57-NQ/TW) rồi sửa ở trang "
-                         "Kế hoạch, hoặc chưa tạo kế hoạch nào.")
+        self.setSubTitle(
+            "Có thể bắt đầu từ kế hoạch mẫu (truyền thông Nghị quyết 57-NQ/TW) rồi sửa ở trang "
+            "Kế hoạch, hoặc chưa tạo kế hoạch nào."
+        )
         lay = QVBoxLayout(self)
         self.use_preset = QRadioButton("Tạo kế hoạch từ mẫu, với các chỉ tiêu được đánh dấu dưới đây")
         self.no_plan = QRadioButton("Chưa tạo kế hoạch (tự lập sau, hoặc tạo từ kế hoạch cấp trên)")
@@ -180,8 +192,11 @@ class _PlanPage(QWizardPage):
         self.count.setText(f"Giữ {len(kept or [])}/{total} chỉ tiêu; sửa, thêm chỉ tiêu ở trang Kế hoạch.")
 
     def _targets(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(i).child(k) for i in range(self.tree.topLevelItemCount())
-                for k in range(self.tree.topLevelItem(i).childCount())]
+        return [
+            self.tree.topLevelItem(i).child(k)
+            for i in range(self.tree.topLevelItemCount())
+            for k in range(self.tree.topLevelItem(i).childCount())
+        ]
 
     def kept(self) -> set[tuple[int, int]] | None:
         """The targets kept (None: the page was never shown, so the preset's own)."""
@@ -200,17 +215,30 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.CancelButton, "Hủy")
         self.choice = _Choice()
         self.unit_page = _UnitPage()
-        self.dept_page = _TablePage("Khoa, phòng", "Các khoa, phòng thực hiện hoạt động: sửa tên, thêm dòng, xóa "
-                                    "dòng không có ở đơn vị (Del).", ["Tên khoa, phòng", "Viết tắt"],
-                                    COMMON_DEPARTMENTS)
-        self.signer_page = _TablePage("Người ký", "Thẩm quyền ký viết hoa; cấp phó ký thay ghi “KT. GIÁM ĐỐC” và "
-                                      "chức vụ “PHÓ GIÁM ĐỐC”.", ["Thẩm quyền ký", "Chức vụ", "Họ và tên"],
-                                      [("GIÁM ĐỐC", "", "")])
-        self.recipient_page = _TablePage("Nơi nhận", "Nơi nhận mặc định của văn bản (dòng “Lưu: VT, …” được thêm "
-                                         "tự động).", ["Nơi nhận"], [])
+        self.dept_page = _TablePage(
+            "Khoa, phòng",
+            "Các khoa, phòng thực hiện hoạt động: sửa tên, thêm dòng, xóa dòng không có ở đơn vị (Del).",
+            ["Tên khoa, phòng", "Viết tắt"],
+            COMMON_DEPARTMENTS,
+        )
+        self.signer_page = _TablePage(
+            "Người ký",
+            "Thẩm quyền ký viết hoa; cấp phó ký thay ghi “KT. GIÁM ĐỐC” và chức vụ “PHÓ GIÁM ĐỐC”.",
+            ["Thẩm quyền ký", "Chức vụ", "Họ và tên"],
+            [("GIÁM ĐỐC", "", "")],
+        )
+        self.recipient_page = _TablePage(
+            "Nơi nhận", "Nơi nhận mặc định của văn bản (dòng “Lưu: VT, …” được thêm tự động).", ["Nơi nhận"], []
+        )
         self.plan_page = _PlanPage(self)
-        for page in (self.choice, self.unit_page, self.dept_page, self.signer_page, self.recipient_page,
-                     self.plan_page):
+        for page in (
+            self.choice,
+            self.unit_page,
+            self.dept_page,
+            self.signer_page,
+            self.recipient_page,
+            self.plan_page,
+        ):
             self.addPage(page)
         self.currentIdChanged.connect(self._entered)
 
@@ -241,5 +269,12 @@ class FirstRunWizard(QWizard):
         signers = [Signer(v[0] or "GIÁM ĐỐC", v[2], v[1]) for v in self.signer_page.values() if v[2] or v[0]]
         parent = clean(p.parent_body.text())
         recipients = [v[0] for v in self.recipient_page.values()] or self._default_recipients()
-        return Unit(clean(p.name.text()), clean(p.abbr.text()).upper(), clean(p.place.text()), parent,
-                    departments=depts, signers=signers or [Signer("GIÁM ĐỐC", "")], recipients=recipients)
+        return Unit(
+            clean(p.name.text()),
+            clean(p.abbr.text()).upper(),
+            clean(p.place.text()),
+            parent,
+            departments=depts,
+            signers=signers or [Signer("GIÁM ĐỐC", "")],
+            recipients=recipients,
+        )

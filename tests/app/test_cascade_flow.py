@@ -2,6 +2,7 @@
 the unit's plan through `plan-import --json`, rendered, checked; then a department workbook made for
 that plan, filled in and imported, and the plan's report: exactly that plan's activities, grouped
 by its tasks, addressed to the superior."""
+
 import json
 import re
 import zipfile
@@ -25,15 +26,27 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 # hand counts (see tests/domain/test_cascade.py for how each was read from the seed)
 EXPECTED = {
     "000": dict(issuer="Bộ Y tế", number="1138/KH-BYT", date="2025-08-19", deadline="2025-12-15", basis=9, tasks=31),
-    "001": dict(issuer="Sở Y tế tỉnh Lâm Đồng", number="357/KH-SYT", date="2025-09-04", deadline="2025-12-10",
-                basis=3, tasks=11),
-    "002": dict(issuer="Sở Y tế tỉnh Quảng Ninh", number="3838/KH-SYT", date="2025-08-19", deadline="2025-11-30",
-                basis=7, tasks=12),
+    "001": dict(
+        issuer="Sở Y tế tỉnh Lâm Đồng", number="357/KH-SYT", date="2025-09-04", deadline="2025-12-10", basis=3, tasks=11
+    ),
+    "002": dict(
+        issuer="Sở Y tế tỉnh Quảng Ninh",
+        number="3838/KH-SYT",
+        date="2025-08-19",
+        deadline="2025-11-30",
+        basis=7,
+        tasks=12,
+    ),
     "003": dict(issuer="Sở Y tế thành phố Hải Phòng", number="", date=None, deadline="2025-12-05", basis=3, tasks=9),
 }
 # sentences of the superiors' own openings that must never become the unit's
-SUPERIOR_OPENINGS = ("Bộ Y tế xây dựng Kế hoạch", "Sở Y tế ban hành Kế hoạch", "Sở Y tế xây dựng Kế hoạch",
-                     "Sở Y tế tỉnh Quảng Ninh ban hành", "Sở Y tế thành phố Hải Phòng ban hành")
+SUPERIOR_OPENINGS = (
+    "Bộ Y tế xây dựng Kế hoạch",
+    "Sở Y tế ban hành Kế hoạch",
+    "Sở Y tế xây dựng Kế hoạch",
+    "Sở Y tế tỉnh Quảng Ninh ban hành",
+    "Sở Y tế thành phố Hải Phòng ban hành",
+)
 
 
 def seed_file(prefix: str) -> Path:

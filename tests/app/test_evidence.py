@@ -1,4 +1,5 @@
 """Evidence files attached to activities: copy, remove, deletion and its undo, the dossier zip."""
+
 import errno
 import hashlib
 import io
@@ -81,6 +82,7 @@ def test_a_failed_copy_records_nothing_and_leaves_no_file(conn, src, tmp_path, m
         message = "ổ đĩa .* đã đầy"
         files = [src / "Biên bản họp.pdf", src / "b" / "Biên bản họp.pdf"]
     elif fault == "unreadable":
+
         class Broken(io.BytesIO):
             def read(self, *_):
                 raise OSError(errno.EIO, "Input/output error")
@@ -112,8 +114,10 @@ def test_deleting_an_activity_moves_its_files_and_the_undo_brings_them_back(conn
     trashed = evidence.delete_activities(conn, [act.id])
     assert rows.list_evidence(conn, act.id) == []  # cascade
     assert not (tmp_path / "minh_chung" / str(act.id)).exists()
-    assert sorted(p.name for p in (tmp_path / "minh_chung" / "_da_xoa" / str(act.id)).iterdir()) == \
-        ["Biên bản họp.pdf", "ảnh 1.jpg"]
+    assert sorted(p.name for p in (tmp_path / "minh_chung" / "_da_xoa" / str(act.id)).iterdir()) == [
+        "Biên bản họp.pdf",
+        "ảnh 1.jpg",
+    ]
     with db.transaction(conn):
         activities.restore_activities(conn, [act])
         assert evidence.bring_back(conn, trashed) == 2

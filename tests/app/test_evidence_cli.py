@@ -1,4 +1,5 @@
 """python -m desktop evidence-zip: the dossier from the command line."""
+
 import subprocess
 import sys
 import zipfile
@@ -15,8 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        encoding="utf-8",
+    )
 
 
 def test_evidence_zip_writes_the_dossier_of_a_period(demo_copy, tmp_path):

@@ -1,4 +1,5 @@
 """The office year: next year's plan from this one, any reporting period, last year's figures."""
+
 from datetime import date
 
 import pytest
@@ -16,8 +17,16 @@ def test_plan_copy_keeps_structure_moves_years_carries_no_activity(demo_copy, ca
     old, new = plans.load_plan(conn, 1), plans.load_plan(conn, new_id)
 
     def shape(p):
-        return [(it.kind, it.is_task, it.lead_dept_id, sorted(it.coord_dept_ids),
-                 [(t.quantity, t.form_code) for t in it.targets]) for it, _ in p.walk()]
+        return [
+            (
+                it.kind,
+                it.is_task,
+                it.lead_dept_id,
+                sorted(it.coord_dept_ids),
+                [(t.quantity, t.form_code) for t in it.targets],
+            )
+            for it, _ in p.walk()
+        ]
 
     assert shape(new) == shape(old)
     assert new.number is None and new.superior is None and new.copied_from == 1
@@ -27,15 +36,18 @@ def test_plan_copy_keeps_structure_moves_years_carries_no_activity(demo_copy, ca
     assert activities.count_for_plan(conn, new_id) == 0 and activities.count_for_plan(conn, 1) == 150
 
 
-@pytest.mark.parametrize("period, start, end, phrase", [
-    ("year", date(2025, 1, 1), date(2025, 12, 31), "năm 2025"),
-    ("h1", date(2025, 1, 1), date(2025, 6, 30), "6 tháng đầu năm 2025"),
-    ("9m", date(2025, 1, 1), date(2025, 9, 30), "9 tháng đầu năm 2025"),
-    ("q1", date(2025, 1, 1), date(2025, 3, 31), "quý I năm 2025"),
-    ("q2", date(2025, 4, 1), date(2025, 6, 30), "quý II năm 2025"),
-    ("q3", date(2025, 7, 1), date(2025, 9, 30), "quý III năm 2025"),
-    ("q4", date(2025, 10, 1), date(2025, 12, 31), "quý IV năm 2025"),
-])
+@pytest.mark.parametrize(
+    "period, start, end, phrase",
+    [
+        ("year", date(2025, 1, 1), date(2025, 12, 31), "năm 2025"),
+        ("h1", date(2025, 1, 1), date(2025, 6, 30), "6 tháng đầu năm 2025"),
+        ("9m", date(2025, 1, 1), date(2025, 9, 30), "9 tháng đầu năm 2025"),
+        ("q1", date(2025, 1, 1), date(2025, 3, 31), "quý I năm 2025"),
+        ("q2", date(2025, 4, 1), date(2025, 6, 30), "quý II năm 2025"),
+        ("q3", date(2025, 7, 1), date(2025, 9, 30), "quý III năm 2025"),
+        ("q4", date(2025, 10, 1), date(2025, 12, 31), "quý IV năm 2025"),
+    ],
+)
 def test_each_period_has_its_title_and_its_figures(demo_db, period, start, end, phrase):
     conn = db.open_db(demo_db)
     assert app.period_of_plan(conn, 1, period) == (start, end)
@@ -53,8 +65,25 @@ def test_render_report_period_on_the_command_line(demo_copy, tmp_path, capsys):
     out = tmp_path / "q3.docx"
     assert cli.main(["render", "report", "--db", str(demo_copy), "--period", "q3", "--out", str(out)]) == 0
     assert out.is_file()
-    assert cli.main(["render", "report", "--db", str(demo_copy), "--period", "q3", "--from", "2025-01-01",
-                     "--to", "2025-02-01", "--out", str(out)]) == 1
+    assert (
+        cli.main(
+            [
+                "render",
+                "report",
+                "--db",
+                str(demo_copy),
+                "--period",
+                "q3",
+                "--from",
+                "2025-01-01",
+                "--to",
+                "2025-02-01",
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
     assert "không dùng cả hai" in capsys.readouterr().err
 
 
@@ -64,17 +93,35 @@ def _two_year_ledger(tmp_path):
     conn = db.create(tmp_path / "hai_nam.db")
     task = PlanItem("section", "Truyền thông năm 2025", is_task=True, targets=[Target(10, "tin_bai")])
     with db.transaction(conn):
-        units.save_unit(conn, Unit("Bệnh viện A", "BVA", "Hà Nội", "Sở Y tế thành phố Hà Nội",
-                                   departments=[Department("Khoa Lao", "LAO")],
-                                   signers=[Signer("GIÁM ĐỐC", "Nguyễn Văn A")]))
-        p25 = plans.insert_plan(conn, Plan("truyền thông năm 2025", PartialDate(2025, 1, 5), items=[task],
-                                           period_start=date(2025, 1, 1), period_end=date(2025, 12, 31)))
+        units.save_unit(
+            conn,
+            Unit(
+                "Bệnh viện A",
+                "BVA",
+                "Hà Nội",
+                "Sở Y tế thành phố Hà Nội",
+                departments=[Department("Khoa Lao", "LAO")],
+                signers=[Signer("GIÁM ĐỐC", "Nguyễn Văn A")],
+            ),
+        )
+        p25 = plans.insert_plan(
+            conn,
+            Plan(
+                "truyền thông năm 2025",
+                PartialDate(2025, 1, 5),
+                items=[task],
+                period_start=date(2025, 1, 1),
+                period_end=date(2025, 12, 31),
+            ),
+        )
     p26 = app.copy_plan_to_year(conn, p25, 2026, date(2025, 12, 20))
     t26 = plans.load_plan(conn, p26).tasks()[0].id
 
     def acts(year, tid, pid, forms):
-        return [Activity(date(year, 2, 1 + i), None, f, f"Hoạt động {year} {i}", task_id=tid, plan_id=pid)
-                for i, f in enumerate(forms)]
+        return [
+            Activity(date(year, 2, 1 + i), None, f, f"Hoạt động {year} {i}", task_id=tid, plan_id=pid)
+            for i, f in enumerate(forms)
+        ]
 
     with db.transaction(conn):
         activities.insert_activities(conn, acts(2025, task.id, p25, ["tin_bai"] * 4 + ["hoi_nghi"] * 2))
@@ -89,9 +136,11 @@ def test_comparison_with_the_same_period_last_year(tmp_path):
     texts = {s.key: s.text for s in sections}
     assert compiled.total == 8
     assert "So với cùng kỳ năm 2025, số hoạt động tăng 33,3% (từ 6 lên 8 hoạt động)." in texts["ket_qua"]
-    assert texts["so_sanh"] == ("So với cùng kỳ năm 2025: Tin, bài trên Trang TTĐT: tăng 50% (từ 4 lên 6 hoạt "
-                                "động); Hội nghị, hội thảo: giảm 50% (từ 2 xuống 1 hoạt động); Tờ rơi: tăng từ 0 lên "
-                                "1 hoạt động.")
+    assert texts["so_sanh"] == (
+        "So với cùng kỳ năm 2025: Tin, bài trên Trang TTĐT: tăng 50% (từ 4 lên 6 hoạt "
+        "động); Hội nghị, hội thảo: giảm 50% (từ 2 xuống 1 hoạt động); Tờ rơi: tăng từ 0 lên "
+        "1 hoạt động."
+    )
     # the first year has nothing to compare with
     *_, sections = app.compile_for(conn, p25, date(2025, 1, 1), date(2025, 6, 30))
     assert "so_sanh" not in {s.key for s in sections}

@@ -1,4 +1,5 @@
 """The generated Kế hoạch and Báo cáo, read back from their XML against docs/nd30.md."""
+
 import re
 import shutil
 import subprocess
@@ -73,7 +74,11 @@ def test_page_font_and_text(docs, name):
             assert not s.different_first_page_header_footer  # the appendix's first page is numbered
             assert s.start_type == WD_SECTION.NEW_PAGE
         assert [round(m.mm, 1) for m in (s.top_margin, s.bottom_margin, s.left_margin, s.right_margin)] == [
-            20, 20, 30, 15]
+            20,
+            20,
+            30,
+            15,
+        ]
         page = s.header.paragraphs[0]
         assert "PAGE" in s.header._element.xml
         assert para_format(page, "alignment") == WD_ALIGN_PARAGRAPH.CENTER
@@ -85,7 +90,7 @@ def test_page_font_and_text(docs, name):
     rfonts = " ".join(re.findall(r"<w:rFonts [^>]*>", xml + styles))
     fonts = set(re.findall(r'w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"', rfonts))
     assert fonts == {"Times New Roman"}
-    assert not re.search(r'w:(ascii|hAnsi)Theme=', xml + styles)
+    assert not re.search(r"w:(ascii|hAnsi)Theme=", xml + styles)
     text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
     assert unicodedata.is_normalized("NFC", text)
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
@@ -100,8 +105,11 @@ def test_header_table(docs):
     left = [p for r in t.rows for p in cell_lines(r.cells[0])]
     right = [p for r in t.rows for p in cell_lines(r.cells[1])]
     assert [p.text for p in left] == ["SỞ Y TẾ TỈNH LÂM ĐỒNG", "BỆNH VIỆN PHỔI BÌNH THUẬN", "Số: 05/KH-BVPBT"]
-    assert [p.text for p in right] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                       "Lâm Đồng, ngày 05 tháng 9 năm 2025"]
+    assert [p.text for p in right] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Lâm Đồng, ngày 05 tháng 9 năm 2025",
+    ]
     parent, issuer, number = left
     assert effective(parent, parent.runs[0], "size").pt in (12, 13) and not effective(parent, parent.runs[0], "bold")
     assert effective(issuer, issuer.runs[0], "size").pt in (12, 13) and effective(issuer, issuer.runs[0], "bold")
@@ -168,8 +176,10 @@ def appendix_rows(d):
     return heads, data[:-1], data[-1]
 
 
-@pytest.mark.parametrize("name, start, end", [("bao_cao.docx", date(2025, 1, 1), date(2025, 12, 31)),
-                                              ("bao_cao_q2.docx", date(2025, 4, 1), date(2025, 6, 30))])
+@pytest.mark.parametrize(
+    "name, start, end",
+    [("bao_cao.docx", date(2025, 1, 1), date(2025, 12, 31)), ("bao_cao_q2.docx", date(2025, 4, 1), date(2025, 6, 30))],
+)
 def test_report_appendix_lists_exactly_the_period(docs, demo_db, name, start, end):
     d = Document(docs / name)
     tables = appendix_tables(d)

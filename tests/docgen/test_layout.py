@@ -21,18 +21,36 @@ from desktop.store import db, plans, units
 from desktop.store.demo import create_demo
 
 LONG_NAME = "Trung tâm Kiểm soát bệnh tật tỉnh Bình Thuận Nam Bộ"  # 50 characters
-FILLER = ("Các khoa, phòng tiếp tục quán triệt, tuyên truyền sâu rộng nội dung Kế hoạch đến toàn thể viên chức, "
-          "người lao động trong đơn vị.")
+FILLER = (
+    "Các khoa, phòng tiếp tục quán triệt, tuyên truyền sâu rộng nội dung Kế hoạch đến toàn thể viên chức, "
+    "người lao động trong đơn vị."
+)
 
 soffice = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = [pytest.mark.slow, pytest.mark.libreoffice,
-              pytest.mark.skipif(not soffice or not shutil.which("pdftotext"), reason="LibreOffice or poppler missing")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(not soffice or not shutil.which("pdftotext"), reason="LibreOffice or poppler missing"),
+]
 
 
 def to_pdfs(docs: list[Path], out: Path, profile: Path) -> list[Path]:
     """All documents converted in one LibreOffice run (a private profile)."""
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out), *map(str, docs)], check=True, capture_output=True, timeout=900)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
     pdfs = [out / (d.stem + ".pdf") for d in docs]
     missing = [p.name for p in pdfs if not p.exists()]
     assert not missing, f"LibreOffice wrote no PDF for {missing}"
@@ -45,8 +63,9 @@ def page_count(pdf: Path) -> int:
 
 
 def page_text(pdf: Path, n: int) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def pages(pdf: Path, last: int | None = None) -> list[str]:
@@ -142,8 +161,12 @@ def test_no_word_of_an_appendix_cell_is_broken(demo, tmp_path):
     (pdf,) = to_pdfs([out], tmp_path / "pdf", tmp_path / "pr")
     n = page_count(pdf)
     first = next(i for i in range(1, n + 1) if "DANH SÁCH HOẠT ĐỘNG TRUYỀN THÔNG" in page_text(pdf, i))
-    text = subprocess.run(["pdftotext", "-layout", "-f", str(first), "-l", str(n), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(first), "-l", str(n), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     tokens = set(text.split())
     rows = appendix_rows(compiled, unit) + [appendix_totals(compiled)]
     words = {w for d in unit.departments for w in d.name.split()}

@@ -57,5 +57,5 @@ def test_a_long_month_is_cut_into_parts(tmp_path):
     firsts = [p for p in parts if not p.continued]
     assert [p.heading for p in firsts] == [f"Tháng {m}/2025" for m in range(1, 13)]
     for p in parts:
-        months = {(a.start.year, a.start.month) for a in compiled.activities[p.start:p.stop]}
+        months = {(a.start.year, a.start.month) for a in compiled.activities[p.start : p.stop]}
         assert len(months) == 1 and p.heading == "Tháng {1}/{0}".format(*months.pop())

@@ -1,5 +1,6 @@
 """The PDF converter runs in its own process group and is ended, children included, when it
 times out or the user cancels (subprocess.run's timeout leaves LibreOffice's soffice.bin running)."""
+
 import os
 import sys
 import threading

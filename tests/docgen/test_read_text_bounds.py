@@ -1,6 +1,7 @@
 """A superior's plan from outside is bounded before it is parsed: a .docx inflating to a gigabyte of XML, an
 entity bomb, broken XML, a huge .txt, a .txt of millions of items end at once in one Vietnamese line
 (at most 10 s and 300 MB); UTF-16 text without a BOM is read as text, not garbage."""
+
 from __future__ import annotations
 
 import time
@@ -14,9 +15,11 @@ from tests.excel.hostile import declare, rewrite
 
 pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
 
-PLAN = ("SỞ Y TẾ TỈNH LÂM ĐỒNG\nKẾ HOẠCH\nTruyền thông giáo dục sức khỏe năm 2026\n"
-        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức của người dân.\n"
-        "II. NỘI DUNG\n1. Tổ chức tập huấn\n- Tập huấn cho cán bộ y tế cơ sở.\n")
+PLAN = (
+    "SỞ Y TẾ TỈNH LÂM ĐỒNG\nKẾ HOẠCH\nTruyền thông giáo dục sức khỏe năm 2026\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao nhận thức của người dân.\n"
+    "II. NỘI DUNG\n1. Tổ chức tập huấn\n- Tập huấn cho cán bộ y tế cơ sở.\n"
+)
 
 
 def measure(fn):
@@ -25,7 +28,7 @@ def measure(fn):
     try:
         fn()
     finally:
-        elapsed, peak = time.perf_counter() - t, tracemalloc.get_traced_memory()[1] / 2 ** 20
+        elapsed, peak = time.perf_counter() - t, tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
     assert elapsed < 10 and peak < 300, (elapsed, peak)
     return elapsed, peak
@@ -36,6 +39,7 @@ def refused(path, match):
         with pytest.raises(UserError, match=match) as e:
             import_plan_file(path)
         assert "\n" not in str(e.value)
+
     return measure(go)
 
 
@@ -57,9 +61,9 @@ def test_a_good_docx_still_reads(docx):
 
 def test_a_gigabyte_of_xml_in_a_small_docx(docx, tmp_path):
     bomb = rewrite(docx, tmp_path / "bom.docx", add={"word/extra.xml": b"<a>" + b"<b/>" * 10 + b"</a>"})
-    declare(bomb, "word/extra.xml", 2 ** 30)
+    declare(bomb, "word/extra.xml", 2**30)
     refused(bomb, "quá lớn khi giải nén")
-    body = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * (40 * 2 ** 20 // 34)  # 40 MB inflated, real
+    body = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * (40 * 2**20 // 34)  # 40 MB inflated, real
     from zipfile import ZipFile
 
     with ZipFile(docx) as z:
@@ -74,9 +78,13 @@ def test_billion_laughs_is_refused(docx, tmp_path):
 
     with ZipFile(docx) as z:
         xml = z.read("word/document.xml")
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' +
-              b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10)
-                       for i in range(1, 10)) + b"]>")
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + b"".join(
+            b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10) for i in range(1, 10)
+        )
+        + b"]>"
+    )
     bomb = rewrite(docx, tmp_path / "laughs.docx", {"word/document.xml": laughs + xml.split(b"?>", 1)[1]})
     refused(bomb, "không an toàn")
 
@@ -93,7 +101,7 @@ def test_broken_xml_is_a_vietnamese_message(docx, tmp_path):
 def test_a_200_mb_text_file_is_refused_unread(tmp_path):
     p = tmp_path / "lon.txt"
     with open(p, "wb") as f:  # sparse: 200 MB declared by its size, nothing written
-        f.truncate(200 * 2 ** 20)
+        f.truncate(200 * 2**20)
     refused(p, "quá dài")
 
 

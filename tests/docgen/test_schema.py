@@ -1,6 +1,7 @@
 """Every file the app writes validates against ECMA-376 (transitional, Office 2019 level) with a real
 validator, openxml-audit, which agrees with Microsoft's Open XML SDK on these files (docs/toolchain
 facts). Each exception is listed with its reason; anything else fails."""
+
 import shutil
 import zipfile
 from datetime import date
@@ -9,8 +10,8 @@ import pytest
 from openxml_audit import OpenXmlValidator, ValidationSeverity
 
 from desktop import app
-from desktop.store import db
 from desktop.paths import template
+from desktop.store import db
 
 pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
 
@@ -22,8 +23,11 @@ KNOWN = {("/xl/styles.xml", node) for node in ("b", "i", "u", "sz", "color", "na
 
 def schema_errors(path) -> list[str]:
     result = OpenXmlValidator(max_errors=0).validate(str(path))
-    return [f"{e.part_uri} {e.path} <{e.node}>: {e.description}" for e in result.errors
-            if e.severity is ValidationSeverity.ERROR and (e.part_uri, e.node) not in KNOWN]
+    return [
+        f"{e.part_uri} {e.path} <{e.node}>: {e.description}"
+        for e in result.errors
+        if e.severity is ValidationSeverity.ERROR and (e.part_uri, e.node) not in KNOWN
+    ]
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """A unit's own template: validated before use, rendered in a sandbox, user text escaped."""
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,12 @@ def data(demo_db):
         plan_r, unit_r, report, compiled, sections = app.compile_for(conn, None)
     finally:
         conn.close()
-    return {"plan": plan, "unit": unit, "plan_ctx": plan_context(plan, unit),
-            "report_ctx": report_context(plan_r, unit_r, report, sections, compiled)}
+    return {
+        "plan": plan,
+        "unit": unit,
+        "plan_ctx": plan_context(plan, unit),
+        "report_ctx": report_context(plan_r, unit_r, report, sections, compiled),
+    }
 
 
 def runs(p, *texts: str, proof: bool = True) -> None:
@@ -149,18 +154,30 @@ def test_unknown_field_in_header_and_properties(tmp_path):
 
 
 def test_known_fields_loops_and_filters_pass(tmp_path):
-    path = make(tmp_path, "{{ title|upper }} {{ issuer.strip() }}", "{%p for r in recipients %}",
-                "{{ loop.index }}. {{ r }}", "{%p endfor %}", "{{ blocks|length }} {{ (blocks|first).text }}",
-                "{% if signer_lines %}{{ signer_lines|join(', ') }}{% endif %}",
-                "{% set t = title %}{{ t|default('') }}")
+    path = make(
+        tmp_path,
+        "{{ title|upper }} {{ issuer.strip() }}",
+        "{%p for r in recipients %}",
+        "{{ loop.index }}. {{ r }}",
+        "{%p endfor %}",
+        "{{ blocks|length }} {{ (blocks|first).text }}",
+        "{% if signer_lines %}{{ signer_lines|join(', ') }}{% endif %}",
+        "{% set t = title %}{{ t|default('') }}",
+    )
     assert messages(path) == []
 
 
 def test_report_rows_and_totals(tmp_path):
-    path = make(tmp_path, "{{ appendix_ref }}", table=[["{%tr for r in rows %}", ""],
-                                                          ["{{ r[0] }}", "{{ r[8] }}"],
-                                                          ["{%tr endfor %}", ""],
-                                                          ["{{ totals[2] }}", "{{ totals[9] }}"]])
+    path = make(
+        tmp_path,
+        "{{ appendix_ref }}",
+        table=[
+            ["{%tr for r in rows %}", ""],
+            ["{{ r[0] }}", "{{ r[8] }}"],
+            ["{%tr endfor %}", ""],
+            ["{{ totals[2] }}", "{{ totals[9] }}"],
+        ],
+    )
     msg = one(path, "report")
     assert "“totals[9]”" in msg
 
@@ -171,8 +188,13 @@ def test_report_rows_and_totals(tmp_path):
 
 def test_tag_split_over_several_runs_is_fine(tmp_path, data):
     """Word's runs and proofing marks inside a tag: docxtpl joins them; validation agrees."""
-    path = make(tmp_path, ("{", "{ ti", "tl", "e }", "}"), ("{%p ", "for r in recipi", "ents %}"),
-                "{{ r }}", ("{%p endfor", " %}"))
+    path = make(
+        tmp_path,
+        ("{", "{ ti", "tl", "e }", "}"),
+        ("{%p ", "for r in recipi", "ents %}"),
+        "{{ r }}",
+        ("{%p endfor", " %}"),
+    )
     assert messages(path) == []
     out = render(path, data["plan_ctx"], tmp_path / "out.docx")
     text = [p.text for p in Document(str(out)).paragraphs]
@@ -202,12 +224,19 @@ def test_single_brace_field(tmp_path):
 
 
 def test_word_smart_quotes_inside_tags_are_fine(tmp_path, data):
-    path = make(tmp_path, "{%p for b in blocks %}", "{%p if b.kind == “closing” %}", "{{ b.text }}",
-                "{%p endif %}", "{%p endfor %}")
+    path = make(
+        tmp_path,
+        "{%p for b in blocks %}",
+        "{%p if b.kind == “closing” %}",
+        "{{ b.text }}",
+        "{%p endif %}",
+        "{%p endfor %}",
+    )
     assert messages(path) == []
     out = render(path, data["plan_ctx"], tmp_path / "out.docx")
-    assert [p.text for p in Document(str(out)).paragraphs if p.text] == \
-        [b.text for b in data["plan_ctx"]["blocks"] if b.kind == "closing"]
+    assert [p.text for p in Document(str(out)).paragraphs if p.text] == [
+        b.text for b in data["plan_ctx"]["blocks"] if b.kind == "closing"
+    ]
 
 
 def test_other_quotes_are_reported(tmp_path):
@@ -330,8 +359,10 @@ def test_python_objects_are_refused(tmp_path, payload):
     assert msgs and any("không được phép" in m for m in msgs), msgs
 
 
-@pytest.mark.parametrize("payload", ["{{ ''.__class__.__mro__ }}", "{{ cycler.__init__.__globals__ }}",
-                                     "{{ '{0.__class__}'.format(title) }}"])
+@pytest.mark.parametrize(
+    "payload",
+    ["{{ ''.__class__.__mro__ }}", "{{ cycler.__init__.__globals__ }}", "{{ '{0.__class__}'.format(title) }}"],
+)
 def test_refused_in_header_and_properties(tmp_path, payload):
     assert any("không được phép" in m and "đầu trang" in m for m in messages(make(tmp_path, "x", header=payload)))
     assert any("không được phép" in m and "Tiêu đề" in m for m in messages(make(tmp_path, "x", title=payload)))
@@ -359,11 +390,21 @@ def test_malicious_template_stops_render_and_writes_nothing(tmp_path, data):
     assert not out.exists()
 
 
-@pytest.mark.parametrize("source", [
-    "{{ ''.__class__ }}", "{{ cycler }}", "{{ lipsum }}", "{{ namespace() }}", "{{ '{0.__class__}'.format(t) }}",
-    "{{ t.format_map(d) }}", "{{ t|attr('__class__') }}", "{{ t|safe }}", "{{ l.append(1) }}",
-    "{{ self._TemplateReference__context }}",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__ }}",
+        "{{ cycler }}",
+        "{{ lipsum }}",
+        "{{ namespace() }}",
+        "{{ '{0.__class__}'.format(t) }}",
+        "{{ t.format_map(d) }}",
+        "{{ t|attr('__class__') }}",
+        "{{ t|safe }}",
+        "{{ l.append(1) }}",
+        "{{ self._TemplateReference__context }}",
+    ],
+)
 def test_runtime_sandbox_also_refuses(source):
     """Defence in depth: the environment itself refuses, should validation ever miss a case."""
     from jinja2.exceptions import SecurityError, TemplateError
@@ -388,9 +429,11 @@ def test_entity_bomb_in_template_is_refused(tmp_path):
     import zipfile
 
     src = make(tmp_path, "{{ title }}", name="goc.docx")
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
-            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
     dst = tmp_path / "bom.docx"
     with zipfile.ZipFile(src) as s, zipfile.ZipFile(dst, "w") as d:
         for item in s.infolist():
@@ -412,8 +455,10 @@ def test_many_problems_in_one_line(tmp_path):
 # Escaping: user text never breaks the document and round-trips exactly
 
 
-NASTY = ("Phòng A & B <Khoa> \"Nội\" 'Ngoại' “trích” ‘dẫn’ – — … 50% ½ € ➜ 😀 a\u00a0b "
-         "</w:t></w:r><w:r><w:t>chèn XML]]> &amp; &lt; {{ title }} {% if x %} {#c#} Tiếng Việt ệ ạ ở ữ")
+NASTY = (
+    "Phòng A & B <Khoa> \"Nội\" 'Ngoại' “trích” ‘dẫn’ – — … 50% ½ € ➜ 😀 a\u00a0b "
+    "</w:t></w:r><w:r><w:t>chèn XML]]> &amp; &lt; {{ title }} {% if x %} {#c#} Tiếng Việt ệ ạ ở ữ"
+)
 
 
 def test_user_text_round_trips_exactly(tmp_path, data):
@@ -457,8 +502,14 @@ def test_cli_render_with_malicious_template(demo_db, tmp_path):
     tpl = make(tmp_path, "{{ ''.__class__.__mro__[1].__subclasses__() }}", name="mau_doc.docx")
     out = tmp_path / "ra.docx"
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    r = subprocess.run([sys.executable, "-m", "desktop", "render", "plan", "--db", str(db), "--out", str(out),
-                        "--template", str(tpl)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "desktop", "render", "plan", "--db", str(db), "--out", str(out), "--template", str(tpl)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert r.returncode != 0 and "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "mau_doc.docx" in lines[0] and "không được phép" in lines[0]
@@ -474,12 +525,18 @@ def test_module_exports():
 # when rendered (at most 10 s and 300 MB), naming the template, and writes nothing.
 
 EXHAUSTING = [
-    "{{ 'a' * 10**10 }}", "{{ title|center(2e9) }}", "{{ '%2000000000s'|format(title) }}",
-    "{{ title.ljust(2000000000) }}", "{{ title.rjust(10**9) }}", "{{ [1, 2] * 99999 * 99999 }}",
+    "{{ 'a' * 10**10 }}",
+    "{{ title|center(2e9) }}",
+    "{{ '%2000000000s'|format(title) }}",
+    "{{ title.ljust(2000000000) }}",
+    "{{ title.rjust(10**9) }}",
+    "{{ [1, 2] * 99999 * 99999 }}",
     "{% for a in range(99999) %}{% for b in range(99999) %}{% for c in range(99999) %}{% endfor %}{% endfor %}"
     "{% endfor %}",
-    "{{ range(10**9)|list|length }}", "{% for i in range(99999) %}{{ loop.cycle('a' * 900000, 'b') }}{% endfor %}",
-    "{{ title|indent(10**9) }}", "{{ '%.*f' % (10**9, 1.0) }}",
+    "{{ range(10**9)|list|length }}",
+    "{% for i in range(99999) %}{{ loop.cycle('a' * 900000, 'b') }}{% endfor %}",
+    "{{ title|indent(10**9) }}",
+    "{{ '%.*f' % (10**9, 1.0) }}",
 ]
 
 
@@ -497,7 +554,7 @@ def test_exhausting_templates_end_at_once_naming_the_template(tmp_path, data, so
         with pytest.raises(UserError) as e:
             render_plan(data["plan"], data["unit"], out, path)
     finally:
-        elapsed, peak = time.perf_counter() - t, tracemalloc.get_traced_memory()[1] / 2 ** 20
+        elapsed, peak = time.perf_counter() - t, tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
     assert elapsed < 10 and peak < 300, (elapsed, peak)
     msg = str(e.value)
@@ -516,8 +573,9 @@ def test_a_loop_that_never_ends_meets_the_deadline(monkeypatch):
 
     t = time.perf_counter()
     with pytest.raises(TemplateTimeout):
-        env.from_string("{% for a in l %}{% for b in l %}{% for c in l %}{% endfor %}{% endfor %}{% endfor %}"
-                        ).render(l=rows)
+        env.from_string("{% for a in l %}{% for b in l %}{% for c in l %}{% endfor %}{% endfor %}{% endfor %}").render(
+            l=rows
+        )
     assert time.perf_counter() - t < 5
     assert env.from_string("{{ 1 + 1 }}").render() == "2"  # and the next render is fine
 
@@ -532,6 +590,8 @@ def test_a_doubling_macro_is_stopped():
 
 def test_ordinary_sizes_still_render():
     env = sandbox_env()
-    out = env.from_string("{{ 'a'|center(9) }}|{{ '%5s'|format('x') }}|{{ 'x' * 3 }}|{{ range(3)|list }}|"
-                          "{{ 'ab'.ljust(4) }}|{{ [1] * 2 }}|{{ 2 ** 10 }}").render()
+    out = env.from_string(
+        "{{ 'a'|center(9) }}|{{ '%5s'|format('x') }}|{{ 'x' * 3 }}|{{ range(3)|list }}|"
+        "{{ 'ab'.ljust(4) }}|{{ [1] * 2 }}|{{ 2 ** 10 }}"
+    ).render()
     assert out == "    a    |    x|xxx|[0, 1, 2]|ab  |[1, 1]|1024"

@@ -12,6 +12,7 @@ How the counts were made (reading tests/fixtures/seeds/*.txt):
 - targets: no seed sets a quantity of a form ("5 quan điểm", "6 tháng" are not targets): 0.
 - repairs: listed per seed below with the lines they come from.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,21 +41,40 @@ def seed(prefix: str) -> str:
 
 def catalogue() -> list[LegalRef]:
     raw = json.loads(resource("legal_refs.json").read_text(encoding="utf-8"))
-    return [LegalRef(e["kind"], e["number"], date.fromisoformat(e["issued"]) if e["issued"] else None, e["issuer"],
-                     e["summary"]) for e in raw]
+    return [
+        LegalRef(
+            e["kind"], e["number"], date.fromisoformat(e["issued"]) if e["issued"] else None, e["issuer"], e["summary"]
+        )
+        for e in raw
+    ]
 
 
 KHTH, TCCB, CNTT, CD = 1, 2, 5, 11
 
 
 def hospital() -> Unit:
-    names = [("Phòng Kế hoạch tổng hợp - Chỉ đạo tuyến - Quản lý chất lượng", "KHTH"), ("Phòng Tổ chức cán bộ", "TCCB"),
-             ("Phòng Tài chính kế toán", "TCKT"), ("Phòng Điều dưỡng", "ĐD"), ("Tổ Công nghệ thông tin", "CNTT"),
-             ("Khoa Khám bệnh", "KB"), ("Khoa Lao", "LAO"), ("Khoa Bệnh phổi", "BP"), ("Khoa Cận lâm sàng", "CLS"),
-             ("Khoa Dược", "DUOC"), ("Công đoàn Bệnh viện", "CĐ")]
-    return Unit("Bệnh viện Phổi Bình Thuận", "BVPBT", "Lâm Đồng", "Sở Y tế tỉnh Lâm Đồng",
-                [Department(n, a, i + 1) for i, (n, a) in enumerate(names)], [Signer("GIÁM ĐỐC", "Lê Hồng Vũ", id=7)],
-                ["Sở Y tế (báo cáo)"])
+    names = [
+        ("Phòng Kế hoạch tổng hợp - Chỉ đạo tuyến - Quản lý chất lượng", "KHTH"),
+        ("Phòng Tổ chức cán bộ", "TCCB"),
+        ("Phòng Tài chính kế toán", "TCKT"),
+        ("Phòng Điều dưỡng", "ĐD"),
+        ("Tổ Công nghệ thông tin", "CNTT"),
+        ("Khoa Khám bệnh", "KB"),
+        ("Khoa Lao", "LAO"),
+        ("Khoa Bệnh phổi", "BP"),
+        ("Khoa Cận lâm sàng", "CLS"),
+        ("Khoa Dược", "DUOC"),
+        ("Công đoàn Bệnh viện", "CĐ"),
+    ]
+    return Unit(
+        "Bệnh viện Phổi Bình Thuận",
+        "BVPBT",
+        "Lâm Đồng",
+        "Sở Y tế tỉnh Lâm Đồng",
+        [Department(n, a, i + 1) for i, (n, a) in enumerate(names)],
+        [Signer("GIÁM ĐỐC", "Lê Hồng Vũ", id=7)],
+        ["Sở Y tế (báo cáo)"],
+    )
 
 
 def propose(prefix: str, cat=None, unit=None, **kw):
@@ -97,8 +117,12 @@ def test_001_own_plan_superior_is_what_it_implements():
     p = propose("001")
     assert p.own_plan and p.missing == []
     ref = p.superior.ref
-    assert (ref.kind, ref.number, ref.issued, ref.issuer) == ("Kế hoạch", "357/KH-SYT", date(2025, 9, 4),
-                                                              "Sở Y tế tỉnh Lâm Đồng")
+    assert (ref.kind, ref.number, ref.issued, ref.issuer) == (
+        "Kế hoạch",
+        "357/KH-SYT",
+        date(2025, 9, 4),
+        "Sở Y tế tỉnh Lâm Đồng",
+    )
     assert p.superior.addressee == "Sở Y tế tỉnh Lâm Đồng"
     assert p.superior.deadline == date(2025, 12, 10)  # "trước ngày 10/12 hàng năm", in the plan's year
     assert propose("001", cat=[]).superior.ref.summary.startswith("về truyền thông về Nghị quyết số 57-NQ/TW")
@@ -120,8 +144,9 @@ def test_003_superior_without_header():
     assert (ref.kind, ref.number, ref.issuer) == ("Kế hoạch", "", "Sở Y tế thành phố Hải Phòng")
     assert ref.summary.startswith("về tuyên truyền thực hiện Nghị quyết số 57-NQ/TW")
     assert p.superior.deadline == date(2025, 12, 5)  # "trước ngày 05/12 hàng năm"
-    assert propose_plan(parse_plan_text(seed("003")), hospital(), catalogue(), 2026).superior.deadline == \
-        date(2026, 12, 5)
+    assert propose_plan(parse_plan_text(seed("003")), hospital(), catalogue(), 2026).superior.deadline == date(
+        2026, 12, 5
+    )
 
 
 # ------------------------------------------------------------------ the draft plan
@@ -134,8 +159,9 @@ def test_draft_opening_is_the_units_own(prefix):
     assert p.plan.intro == "" and p.plan.lead_sentence == ""
     blocks = [b.text for b in opening_blocks(p.plan, unit) if b.kind != "basis"]
     assert blocks[-1] == "Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch như sau:"
-    assert not any(("xây dựng Kế hoạch" in b or "ban hành Kế hoạch" in b) and not b.startswith("Bệnh viện")
-                   for b in blocks)
+    assert not any(
+        ("xây dựng Kế hoạch" in b or "ban hành Kế hoạch" in b) and not b.startswith("Bệnh viện") for b in blocks
+    )
     implementing = [b for b in blocks if b.startswith("Thực hiện ")]
     assert implementing == [f"Thực hiện {cite(p.superior.ref, with_summary=True)}."]
     assert p.plan.superior is p.superior and p.plan.doc_date.year == 2025
@@ -148,8 +174,10 @@ def test_titles_adapted_to_the_unit():
     assert propose("003").plan.title.endswith("chuyển đổi số quốc gia của Bệnh viện Phổi Bình Thuận")
     assert propose("001").plan.title == parse_plan_text(seed("001")).title  # already the unit's
     unit = hospital()
-    assert adapt_title("Truyền thông chuyển đổi số trong ngành Y tế tỉnh Quảng Ninh năm 2025", unit, 2026) == \
-        "Truyền thông chuyển đổi số năm 2026 của Bệnh viện Phổi Bình Thuận"
+    assert (
+        adapt_title("Truyền thông chuyển đổi số trong ngành Y tế tỉnh Quảng Ninh năm 2025", unit, 2026)
+        == "Truyền thông chuyển đổi số năm 2026 của Bệnh viện Phổi Bình Thuận"
+    )
 
 
 def test_001_items_keep_the_text_verbatim():
@@ -177,8 +205,17 @@ def test_001_items_keep_the_text_verbatim():
 
 def test_000_basis_nine_lines_all_known():
     p = propose("000")
-    assert [c.ref.number for c in p.basis] == ["57-NQ/TW", "02-KH/BCĐTW", "2183/QĐ-BYT", "05-TB/BCĐTW", "42/2025/NĐ-CP",
-                                               "71/NQ-CP", "23-KH/ĐU", "787/QĐ-BYT", "2121/QĐ-BYT"]
+    assert [c.ref.number for c in p.basis] == [
+        "57-NQ/TW",
+        "02-KH/BCĐTW",
+        "2183/QĐ-BYT",
+        "05-TB/BCĐTW",
+        "42/2025/NĐ-CP",
+        "71/NQ-CP",
+        "23-KH/ĐU",
+        "787/QĐ-BYT",
+        "2121/QĐ-BYT",
+    ]
     assert all(c.source == "căn cứ" and not c.is_new and c.keep for c in p.basis)
     assert p.basis[3].ref.issuer == "Ban Chỉ đạo Trung ương"  # the catalogue's entry, not "Tổng Bí Thư Tô Lâm"
 
@@ -187,21 +224,35 @@ def test_000_basis_without_catalogue_are_new_and_read_from_the_text():
     p = propose("000", cat=[])
     assert len(p.basis) == 9 and all(c.is_new for c in p.basis)
     nq57 = p.basis[0].ref
-    assert (nq57.kind, nq57.number, nq57.issued, nq57.issuer) == ("Nghị quyết", "57-NQ/TW", date(2024, 12, 22),
-                                                                  "Bộ Chính trị")
+    assert (nq57.kind, nq57.number, nq57.issued, nq57.issuer) == (
+        "Nghị quyết",
+        "57-NQ/TW",
+        date(2024, 12, 22),
+        "Bộ Chính trị",
+    )
 
 
 def test_001_basis_from_the_opening():
     p = propose("001")
     assert [(c.ref.number, c.source, c.is_new) for c in p.basis] == [
-        ("57-NQ/TW", "mở đầu", False), ("02-KH/BCĐTW", "mở đầu", False), ("71/NQ-CP", "mở đầu", False)]
+        ("57-NQ/TW", "mở đầu", False),
+        ("02-KH/BCĐTW", "mở đầu", False),
+        ("71/NQ-CP", "mở đầu", False),
+    ]
     assert "357/KH-SYT" not in [c.ref.number for c in p.basis]  # the superior is not its own basis
 
 
 def test_002_basis_ocr_spellings_are_one_document_each():
     p = propose("002")
-    assert [c.ref.number for c in p.basis] == ["57-NQ/TW", "02-KH/BCĐTW", "05-TB/BCĐTW", "71/NQ-CP", "03-KH/BCĐTW",
-                                               "20-CV/BCĐ", "1138/KH-BYT"]
+    assert [c.ref.number for c in p.basis] == [
+        "57-NQ/TW",
+        "02-KH/BCĐTW",
+        "05-TB/BCĐTW",
+        "71/NQ-CP",
+        "03-KH/BCĐTW",
+        "20-CV/BCĐ",
+        "1138/KH-BYT",
+    ]
     nq57 = p.basis[0]
     assert len(nq57.spellings) == 3 and nq57.ref.issuer == "Bộ Chính trị"
     # without the catalogue the same seven, each read once ("02-KH/BCDTW" and "02-KH/BCDDTWW" are one)
@@ -212,23 +263,30 @@ def test_002_basis_ocr_spellings_are_one_document_each():
 def test_003_basis_from_the_opening():
     p = propose("003")
     assert [c.ref.number for c in p.basis] == ["192/KH-UBND", "57-NQ/TW", "2597/SKHCN-TTTT"]
-    assert p.basis[1].spellings == ["Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
-                                    "NQ số 57 của Bộ Chính trị", "Nghị quyết số 57-NQ/TW của Bộ Chính trị"]
+    assert p.basis[1].spellings == [
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+        "NQ số 57 của Bộ Chính trị",
+        "Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+    ]
 
 
 def test_six_spellings_one_reference():
-    text = ("KẾ HOẠCH\nTruyền thông năm 2025\n"
-            "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết 57- NQ/TW; NQ số 57; "
-            "Nghi quyét s6 57-NQ/TW; Nghị quyết 57-NQ/TW ngày 22/12/2024; Nghị quyết số 57 -NQ/TW,\n"
-            "Sở Y tế tỉnh Lâm Đồng xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Quán triệt Nghị quyết 57.\n"
-            "II. NỘI DUNG\n1. Truyền thông về NQ số 57\n")
+    text = (
+        "KẾ HOẠCH\nTruyền thông năm 2025\n"
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết 57- NQ/TW; NQ số 57; "
+        "Nghi quyét s6 57-NQ/TW; Nghị quyết 57-NQ/TW ngày 22/12/2024; Nghị quyết số 57 -NQ/TW,\n"
+        "Sở Y tế tỉnh Lâm Đồng xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Quán triệt Nghị quyết 57.\n"
+        "II. NỘI DUNG\n1. Truyền thông về NQ số 57\n"
+    )
     for cat in (catalogue(), []):
         p = propose_plan(parse_plan_text(text), hospital(), cat, 2025)
         assert len(p.basis) == 1 and len(p.basis[0].spellings) == 6
         assert p.basis[0].ref.number == "57-NQ/TW"
     p = propose_plan(parse_plan_text(text), hospital(), catalogue(), 2025)
     assert [(r.before, r.after) for r in p.repairs if r.kind == "citation"] == [
-        ("Nghị quyết 57", "Nghị quyết số 57-NQ/TW"), ("NQ số 57", "Nghị quyết số 57-NQ/TW")]
+        ("Nghị quyết 57", "Nghị quyết số 57-NQ/TW"),
+        ("NQ số 57", "Nghị quyết số 57-NQ/TW"),
+    ]
 
 
 # ------------------------------------------------------------------ tasks and targets
@@ -273,20 +331,30 @@ def test_003_leads_by_folded_name_and_roles():
     org = [t for t in p.tasks if t.section == "organization"]
     assert org[0].lead_dept_id == 20 and org[0].lead_named == "Phòng Tổ chức - Hành chính"
     # "Bộ phận Công nghệ thông tin" / "Công đoàn" name a role the preset knows
-    text = ("KẾ HOẠCH\nTruyền thông năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Bộ phận Công nghệ thông tin\n"
-            "- Hỗ trợ kỹ thuật.\n2. Công đoàn\n- Phát động phong trào thi đua.\n")
+    text = (
+        "KẾ HOẠCH\nTruyền thông năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Bộ phận Công nghệ thông tin\n"
+        "- Hỗ trợ kỹ thuật.\n2. Công đoàn\n- Phát động phong trào thi đua.\n"
+    )
     p = propose_plan(parse_plan_text(text), hospital(), [], 2025)
     assert [t.lead_dept_id for t in p.tasks] == [CNTT, CD]
 
 
 def test_targets_from_quantities():
-    assert targets_in("Tổ chức 02 hội nghị, hội thảo; đăng 12 tin, bài trên Trang thông tin điện tử; mở 01 lớp "
-                      "tập huấn; phát hành 2.000 tờ rơi; đăng 24 bài trên mạng xã hội của Bệnh viện.") == [
-        Target(2, "hoi_nghi"), Target(12, "tin_bai"), Target(1, "tap_huan", "lớp tập huấn"),
-        Target(2000, "to_roi", "tờ rơi"), Target(24, "mang_xa_hoi")]
+    assert targets_in(
+        "Tổ chức 02 hội nghị, hội thảo; đăng 12 tin, bài trên Trang thông tin điện tử; mở 01 lớp "
+        "tập huấn; phát hành 2.000 tờ rơi; đăng 24 bài trên mạng xã hội của Bệnh viện."
+    ) == [
+        Target(2, "hoi_nghi"),
+        Target(12, "tin_bai"),
+        Target(1, "tap_huan", "lớp tập huấn"),
+        Target(2000, "to_roi", "tờ rơi"),
+        Target(24, "mang_xa_hoi"),
+    ]
     assert targets_in("với 5 quan điểm chỉ đạo, 3 đột phá chiến lược, 6 tháng đầu năm") == []
-    text = ("KẾ HOẠCH\nTruyền thông năm 2025\nI. NỘI DUNG\n1. Truyền thông về Nghị quyết số 57-NQ/TW\n"
-            "- Đăng tải 12 tin, bài trên Trang thông tin điện tử.\n- Tổ chức 04 buổi sinh hoạt chuyên đề.\n")
+    text = (
+        "KẾ HOẠCH\nTruyền thông năm 2025\nI. NỘI DUNG\n1. Truyền thông về Nghị quyết số 57-NQ/TW\n"
+        "- Đăng tải 12 tin, bài trên Trang thông tin điện tử.\n- Tổ chức 04 buổi sinh hoạt chuyên đề.\n"
+    )
     p = propose_plan(parse_plan_text(text), hospital(), catalogue(), 2025)
     assert [t.targets for t in p.tasks] == [[Target(12, "tin_bai"), Target(4, "sinh_hoat", "buổi sinh hoạt")]]
     assert p.plan.tasks()[0].targets == p.tasks[0].targets
@@ -315,7 +383,9 @@ def test_001_repairs():
     glued = next(r for r in p.repairs if r.kind == "glued")
     assert (glued.target, glued.before, glued.after, glued.accepted) == ("opening", "Chínhtrị", "Chính trị", True)
     assert {(r.where, r.before, r.after) for r in p.repairs if r.kind == "symbol"} == {
-        ("II.4, -1", "57- NQ/TW", "57-NQ/TW"), ("V.2, -1", "71/NQ- CP", "71/NQ-CP")}
+        ("II.4, -1", "57- NQ/TW", "57-NQ/TW"),
+        ("V.2, -1", "71/NQ- CP", "71/NQ-CP"),
+    }
 
 
 def test_002_repairs():
@@ -328,8 +398,9 @@ def test_002_repairs():
     assert kinds(p) == {"citation": 39, "symbol": 2, "diacritics": len(imported.flagged) + 1, "wording": 2}
     assert all(r.after is None for r in p.repairs if r.kind in ("diacritics", "wording"))
     assert ("Ké hoach 02", "Kế hoạch số 02-KH/BCĐTW") in [(r.before, r.after) for r in p.repairs]
-    assert ("Quyet dinh s6 787/Qb-BYT ngay 6/3/2025", "Quyết định số 787/QĐ-BYT ngày 06/3/2025") in \
-        [(r.before, r.after) for r in p.repairs]
+    assert ("Quyet dinh s6 787/Qb-BYT ngay 6/3/2025", "Quyết định số 787/QĐ-BYT ngày 06/3/2025") in [
+        (r.before, r.after) for r in p.repairs
+    ]
 
 
 def test_003_repairs():
@@ -357,13 +428,19 @@ def test_apply_repairs_on_the_draft():
 
 
 def test_apply_repairs_on_title_and_opening():
-    text = ("KẾ HOẠCH\nTruyền thông về Nghị quyết 57- NQ/TW của Bộ Chínhtrị\n"
-            "Thực hiện Kế hoạch số 12/KH-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về truyền thông Bộ Chínhtrị;\n"
-            "Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Quán triệt.\n")
+    text = (
+        "KẾ HOẠCH\nTruyền thông về Nghị quyết 57- NQ/TW của Bộ Chínhtrị\n"
+        "Thực hiện Kế hoạch số 12/KH-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về truyền thông Bộ Chínhtrị;\n"
+        "Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Quán triệt.\n"
+    )
     p = propose_plan(parse_plan_text(text), hospital(), catalogue(), 2025)
     assert p.own_plan and p.superior.ref.number == "12/KH-SYT"
-    assert {(r.kind, r.target) for r in p.repairs} == {("citation", "title"), ("glued", "title"), ("symbol", "title"),
-                                                       ("glued", "opening")}
+    assert {(r.kind, r.target) for r in p.repairs} == {
+        ("citation", "title"),
+        ("glued", "title"),
+        ("symbol", "title"),
+        ("glued", "opening"),
+    }
     plan = apply_proposal(p)
     assert plan.title == "Truyền thông về Nghị quyết số 57-NQ/TW của Bộ Chính trị của Bệnh viện Phổi Bình Thuận"
     assert plan.superior.ref.summary == "về truyền thông Bộ Chính trị"

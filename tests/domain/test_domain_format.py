@@ -1,4 +1,5 @@
 """Rules of writing: numbers, dates, the number line, citations, numbering, text hygiene."""
+
 import unicodedata
 from datetime import date
 
@@ -8,12 +9,31 @@ from desktop.domain.models import LegalRef, PartialDate
 from desktop.domain.numbering import bullet_mark, letter, roman, section_label
 from desktop.domain.references import basis_lines, cite, parse_citation
 from desktop.domain.text import clean, fold, matches
-from desktop.domain.vnformat import (count, doc_number, money, number, number_line, parse_date, place_date,
-                                     short_date, written_date)
+from desktop.domain.vnformat import (
+    count,
+    doc_number,
+    money,
+    number,
+    number_line,
+    parse_date,
+    place_date,
+    short_date,
+    written_date,
+)
 
 
-@pytest.mark.parametrize("n, text", [(0, "0"), (999, "999"), (1000, "1.000"), (1500000, "1.500.000"),
-                                     (-2500, "-2.500"), (12.5, "12,5"), (100.0, "100")])
+@pytest.mark.parametrize(
+    "n, text",
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1.000"),
+        (1500000, "1.500.000"),
+        (-2500, "-2.500"),
+        (12.5, "12,5"),
+        (100.0, "100"),
+    ],
+)
 def test_number_uses_dot_thousands(n, text):
     assert number(n) == text
 
@@ -31,17 +51,20 @@ def test_number_line(num, line):
 def test_blank_number_leaves_room_for_the_register():
     line = number_line(None, "BC", "BVPBT")
     assert line.startswith("Số: ") and line.endswith("/BC-BVPBT")
-    assert line[4:line.index("/")].strip() == "" and len(line[4:line.index("/")]) >= 5
+    assert line[4 : line.index("/")].strip() == "" and len(line[4 : line.index("/")]) >= 5
     assert doc_number(None, "KH", "X").endswith("/KH-X")
 
 
-@pytest.mark.parametrize("d, text", [
-    (PartialDate(2025, 9, 5), "Lâm Đồng, ngày 05 tháng 9 năm 2025"),
-    (PartialDate(2025, 1, 15), "Lâm Đồng, ngày 15 tháng 01 năm 2025"),
-    (PartialDate(2025, 2, 1), "Lâm Đồng, ngày 01 tháng 02 năm 2025"),
-    (PartialDate(2025, 12, 31), "Lâm Đồng, ngày 31 tháng 12 năm 2025"),
-    (PartialDate(2025, 3, 10), "Lâm Đồng, ngày 10 tháng 3 năm 2025"),
-])
+@pytest.mark.parametrize(
+    "d, text",
+    [
+        (PartialDate(2025, 9, 5), "Lâm Đồng, ngày 05 tháng 9 năm 2025"),
+        (PartialDate(2025, 1, 15), "Lâm Đồng, ngày 15 tháng 01 năm 2025"),
+        (PartialDate(2025, 2, 1), "Lâm Đồng, ngày 01 tháng 02 năm 2025"),
+        (PartialDate(2025, 12, 31), "Lâm Đồng, ngày 31 tháng 12 năm 2025"),
+        (PartialDate(2025, 3, 10), "Lâm Đồng, ngày 10 tháng 3 năm 2025"),
+    ],
+)
 def test_place_date_padding(d, text):
     assert place_date("Lâm Đồng", d) == text
 
@@ -73,14 +96,20 @@ def test_parse_date_rejects_with_vietnamese_message(text):
         parse_date(text)
 
 
-NQ57 = LegalRef("Nghị quyết", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị",
-                "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia")
+NQ57 = LegalRef(
+    "Nghị quyết",
+    "57-NQ/TW",
+    date(2024, 12, 22),
+    "Bộ Chính trị",
+    "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+)
 
 
 def test_citation_canonical_form():
     assert cite(NQ57) == "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
-    assert cite(NQ57, with_summary=True).endswith("của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, "
-                                                  "đổi mới sáng tạo và chuyển đổi số quốc gia")
+    assert cite(NQ57, with_summary=True).endswith(
+        "của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"
+    )
     assert cite(LegalRef("Nghị quyết", "03/NQ-CP", None, "Chính phủ")) == "Nghị quyết số 03/NQ-CP của Chính phủ"
 
 
@@ -97,14 +126,25 @@ def test_basis_lines_end_with_semicolons_then_full_stop():
 
 def test_parse_citation_round_trip():
     ref = parse_citation("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;")
-    assert (ref.kind, ref.number, ref.issued, ref.issuer) == ("Nghị quyết", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị")
+    assert (ref.kind, ref.number, ref.issued, ref.issuer) == (
+        "Nghị quyết",
+        "57-NQ/TW",
+        date(2024, 12, 22),
+        "Bộ Chính trị",
+    )
     assert parse_citation("không phải trích dẫn") is None
-    ref = parse_citation("Căn cứ Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc ban "
-                         "hành quy chế thông tin;")
+    ref = parse_citation(
+        "Căn cứ Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc ban hành quy chế thông tin;"
+    )
     assert (ref.kind, ref.number, ref.issuer, ref.summary) == (
-        "Quyết định", "12/QĐ-SYT", "Sở Y tế tỉnh Lâm Đồng", "về việc ban hành quy chế thông tin")
-    assert cite(ref, with_summary=True) == ("Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về "
-                                            "việc ban hành quy chế thông tin")
+        "Quyết định",
+        "12/QĐ-SYT",
+        "Sở Y tế tỉnh Lâm Đồng",
+        "về việc ban hành quy chế thông tin",
+    )
+    assert cite(ref, with_summary=True) == (
+        "Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng về việc ban hành quy chế thông tin"
+    )
 
 
 def test_section_numbering():
@@ -131,27 +171,56 @@ def test_fold_and_search_with_or_without_diacritics():
 
 
 # ---------------------------------------------------------------- dates as typed in a field
-@pytest.mark.parametrize("typed", ["2/6/2026", "02/06/2026", "2-6-2026", "2.6.2026", "02062026", "2/6/26",
-                                   "020626", " 2 / 6 / 2026 ", "2 6 2026", "2026-06-02"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2/6/2026",
+        "02/06/2026",
+        "2-6-2026",
+        "2.6.2026",
+        "02062026",
+        "2/6/26",
+        "020626",
+        " 2 / 6 / 2026 ",
+        "2 6 2026",
+        "2026-06-02",
+    ],
+)
 def test_typed_date_reads_every_form_day_first(typed):
     from desktop.domain.vnformat import typed_date
 
     assert typed_date(typed) == date(2026, 6, 2)
 
 
-@pytest.mark.parametrize("typed, d", [("12/01/2026", date(2026, 1, 12)), ("05/03/2026", date(2026, 3, 5)),
-                                      ("5/3/2026", date(2026, 3, 5)), ("29/02/2028", date(2028, 2, 29)),
-                                      ("31/12/99", date(2099, 12, 31))])
+@pytest.mark.parametrize(
+    "typed, d",
+    [
+        ("12/01/2026", date(2026, 1, 12)),
+        ("05/03/2026", date(2026, 3, 5)),
+        ("5/3/2026", date(2026, 3, 5)),
+        ("29/02/2028", date(2028, 2, 29)),
+        ("31/12/99", date(2099, 12, 31)),
+    ],
+)
 def test_typed_date_is_what_was_typed(typed, d):
     from desktop.domain.vnformat import typed_date
 
     assert typed_date(typed) == d
 
 
-@pytest.mark.parametrize("typed, words", [("31/02/2026", "không có ngày 31"), ("29/02/2026", "không có ngày 29"),
-                                          ("5/13/2026", "không có tháng 13"), ("abc", "không phải là ngày"),
-                                          ("", "chưa nhập"), ("5/3", "không phải là ngày"),
-                                          ("123/3/2026", "không phải là ngày"), ("5/3/202", "không phải là ngày")])
+@pytest.mark.parametrize(
+    "typed, words",
+    [
+        ("31/02/2026", "không có ngày 31"),
+        ("29/02/2026", "không có ngày 29"),
+        ("5/13/2026", "không có tháng 13"),
+        ("abc", "không phải là ngày"),
+        ("", "chưa nhập"),
+        ("5/3", "không phải là ngày"),
+        ("123/3/2026", "không phải là ngày"),
+        ("5/3/202", "không phải là ngày"),
+    ],
+)
 def test_typed_date_refuses_impossible_dates(typed, words):
     from desktop.domain.vnformat import typed_date
 
@@ -166,8 +235,17 @@ def test_field_date_pads_day_and_month():
     assert field_date(None) == ""
 
 
-@pytest.mark.parametrize("text, n", [("15.000.000", 15_000_000), ("15000000", 15_000_000), ("15 000 000", 15_000_000),
-                                     ("15,000,000", 15_000_000), ("", 0), ("1.500.000 đồng", 1_500_000)])
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("15.000.000", 15_000_000),
+        ("15000000", 15_000_000),
+        ("15 000 000", 15_000_000),
+        ("15,000,000", 15_000_000),
+        ("", 0),
+        ("1.500.000 đồng", 1_500_000),
+    ],
+)
 def test_parse_number_reads_grouped_numbers(text, n):
     from desktop.domain.vnformat import parse_number
 

@@ -1,5 +1,6 @@
 """A document that cannot be right is not written: blank unit name, signer or title stop the
 export with a message naming the field as the screen labels it (window and command line)."""
+
 import pytest
 
 from desktop import app, cli
@@ -9,14 +10,22 @@ from desktop.domain.models import Signer, Unit
 from desktop.store import db, plans, units
 
 
-@pytest.mark.parametrize("name, signer, title, gaps", [
-    ("Bệnh viện A", Signer("GIÁM ĐỐC", "Nguyễn Văn A"), "truyền thông", []),
-    ("   ", Signer("GIÁM ĐỐC", "Nguyễn Văn A"), "truyền thông", ["Đơn vị › Tên đơn vị"]),
-    ("Bệnh viện A", None, "x", ["Đơn vị › Người ký (chưa có người ký nào)"]),
-    ("Bệnh viện A", Signer(" ", "\u00a0"), "x", ["Đơn vị › Người ký › Thẩm quyền ký", "Đơn vị › Người ký › Họ và tên"]),
-    ("Bệnh viện A", Signer("GIÁM ĐỐC", "Họ và tên"), "x", ["Đơn vị › Người ký › Họ và tên"]),  # the placeholder
-    ("Bệnh viện A", Signer("GIÁM ĐỐC", "Nguyễn Văn A"), " \t", ["Kế hoạch › Trích yếu"]),
-])
+@pytest.mark.parametrize(
+    "name, signer, title, gaps",
+    [
+        ("Bệnh viện A", Signer("GIÁM ĐỐC", "Nguyễn Văn A"), "truyền thông", []),
+        ("   ", Signer("GIÁM ĐỐC", "Nguyễn Văn A"), "truyền thông", ["Đơn vị › Tên đơn vị"]),
+        ("Bệnh viện A", None, "x", ["Đơn vị › Người ký (chưa có người ký nào)"]),
+        (
+            "Bệnh viện A",
+            Signer(" ", "\u00a0"),
+            "x",
+            ["Đơn vị › Người ký › Thẩm quyền ký", "Đơn vị › Người ký › Họ và tên"],
+        ),
+        ("Bệnh viện A", Signer("GIÁM ĐỐC", "Họ và tên"), "x", ["Đơn vị › Người ký › Họ và tên"]),  # the placeholder
+        ("Bệnh viện A", Signer("GIÁM ĐỐC", "Nguyễn Văn A"), " \t", ["Kế hoạch › Trích yếu"]),
+    ],
+)
 def test_missing_essentials_are_named(name, signer, title, gaps):
     unit = Unit(name, "BVA", "Hà Nội", signers=[signer] if signer else [])
     assert essentials.missing(unit, title, None, "Kế hoạch › Trích yếu") == gaps

@@ -1,10 +1,10 @@
 """Reading a superior's plan from text: structure, header facts, damaged input."""
+
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from pathlib import Path
-
-import unicodedata
 
 import pytest
 from docx import Document
@@ -64,25 +64,35 @@ def test_structure_header_and_closing():
     assert "khoa học, công nghệ" in r.basis[0]  # the wrapped line is joined
     assert r.intro == ["Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch như sau:"]
     assert headings(r) == [
-        ("I.", "MỤC ĐÍCH, YÊU CẦU"), ("1.", "Mục đích"), ("2.", "Yêu cầu"), ("II.", "NỘI DUNG"),
+        ("I.", "MỤC ĐÍCH, YÊU CẦU"),
+        ("1.", "Mục đích"),
+        ("2.", "Yêu cầu"),
+        ("II.", "NỘI DUNG"),
         # a) right under a Roman section sits at the second level: numbered by depth, 1., 2.
-        ("1.", "Truyền thông trên Trang thông tin điện tử"), ("2.", "Sinh hoạt chuyên đề"),
+        ("1.", "Truyền thông trên Trang thông tin điện tử"),
+        ("2.", "Sinh hoạt chuyên đề"),
         ("III.", "TỔ CHỨC THỰC HIỆN"),
         ("1.", "Phòng Kế hoạch tổng hợp: báo cáo Sở Y tế trước ngày 10/12 hàng năm."),
     ]
     purpose = r.items[0].children[0]
     bullet = purpose.children[0]
     assert bullet.kind == "bullet" and bullet.text.endswith("khám bệnh, chữa bệnh.")
-    assert [c.text for c in bullet.children] == ["Tổ chức sinh hoạt chuyên đề tại các khoa.",
-                                                 "Đăng tin trên Trang thông tin điện tử."]
+    assert [c.text for c in bullet.children] == [
+        "Tổ chức sinh hoạt chuyên đề tại các khoa.",
+        "Đăng tin trên Trang thông tin điện tử.",
+    ]
     assert r.items[0].children[1].children[0].kind == "text"  # "Bảo đảm …", the page number "2" dropped
     assert r.closing == ["Trên đây là Kế hoạch của Bệnh viện Phổi Bình Thuận./."]
     assert r.deadline == "10/12" and r.deadline_date(2026) == date(2026, 12, 10)
     assert len(r.warnings) == 1 and "“IV." in r.warnings[0] and "lẽ ra là mục III" in r.warnings[0]
     assert not r.flagged
     ref = r.superior_ref()
-    assert (ref.kind, ref.number, ref.issued, ref.issuer) == ("Kế hoạch", "12/KH-BVPBT", date(2025, 9, 5),
-                                                              "Bệnh viện Phổi Bình Thuận")
+    assert (ref.kind, ref.number, ref.issued, ref.issuer) == (
+        "Kế hoạch",
+        "12/KH-BVPBT",
+        date(2025, 9, 5),
+        "Bệnh viện Phổi Bình Thuận",
+    )
     assert ref.summary.startswith("về việc truyền thông về chuyển đổi số")
 
 
@@ -95,27 +105,41 @@ def test_blank_number_and_day_give_no_reference():
 
 
 def test_generic_issuer_takes_the_place_of_its_parent():
-    text = SMALL.replace("SỞ Y TẾ TỈNH LÂM ĐỒNG  ", "UBND TỈNH LÂM ĐỒNG    ").replace(
-        "BỆNH VIỆN PHỔI BÌNH THUẬN  ", "SỞ Y TẾ      ").replace(
-        "Bệnh viện Phổi Bình Thuận xây dựng", "Sở Y tế tỉnh Lâm Đồng xây dựng")
+    text = (
+        SMALL.replace("SỞ Y TẾ TỈNH LÂM ĐỒNG  ", "UBND TỈNH LÂM ĐỒNG    ")
+        .replace("BỆNH VIỆN PHỔI BÌNH THUẬN  ", "SỞ Y TẾ      ")
+        .replace("Bệnh viện Phổi Bình Thuận xây dựng", "Sở Y tế tỉnh Lâm Đồng xây dựng")
+    )
     assert parse_plan_text(text).issuer == "Sở Y tế tỉnh Lâm Đồng"
 
 
-@pytest.mark.parametrize("text", [
-    "Tuyen truyen sau rong muc tieu, quan diem, noi dung, nhiem vu va giai phap cua Nghi quyet",
-    "Tuyén truyén sau rong muc tiéu, quan diém, noi dung, nhiém vy va giai phap néu trong Nghi quyét",
-    "Muc dich",
-    "MUC DICH, YEU CAU",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuyen truyen sau rong muc tieu, quan diem, noi dung, nhiem vu va giai phap cua Nghi quyet",
+        "Tuyén truyén sau rong muc tiéu, quan diém, noi dung, nhiém vy va giai phap néu trong Nghi quyét",
+        "Muc dich",
+        "MUC DICH, YEU CAU",
+    ],
+)
 def test_lost_diacritics_found(text):
     assert lost_diacritics(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Tuyên truyền sâu rộng mục tiêu, quan điểm, nội dung của Nghị quyết số 57-NQ/TW",
-    "Mục đích", "MỤC ĐÍCH, YÊU CẦU", "Phòng KHTH-CĐT-QLCL:", "Trang TTĐT BVP", "Trong tin",
-    "Lưu: VT, KHTH.", "email: truyenthongyte.byt@gmail.com", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuyên truyền sâu rộng mục tiêu, quan điểm, nội dung của Nghị quyết số 57-NQ/TW",
+        "Mục đích",
+        "MỤC ĐÍCH, YÊU CẦU",
+        "Phòng KHTH-CĐT-QLCL:",
+        "Trang TTĐT BVP",
+        "Trong tin",
+        "Lưu: VT, KHTH.",
+        "email: truyenthongyte.byt@gmail.com",
+        "",
+    ],
+)
 def test_lost_diacritics_not_found(text):
     assert not lost_diacritics(text)
 
@@ -165,8 +189,10 @@ def test_docx_with_word_numbering_and_table(tmp_path):
     doc.add_paragraph("KẾ HOẠCH")
     doc.add_paragraph("Truyền thông về chuyển đổi số năm 2025")
     doc.add_paragraph("MỤC ĐÍCH, YÊU CẦU", style="List Number")  # Word numbering, no typed number
-    doc.add_paragraph("- Nâng cao nhận thức về chuyển đổi số, một đoạn dài không xuống dòng trong Word "
-                      "vì Word tự ngắt dòng khi hiển thị.")
+    doc.add_paragraph(
+        "- Nâng cao nhận thức về chuyển đổi số, một đoạn dài không xuống dòng trong Word "
+        "vì Word tự ngắt dòng khi hiển thị."
+    )
     doc.add_paragraph("Bảo đảm kịp thời, chính xác, đúng quy định của pháp luật hiện hành về thông tin.")
     t = doc.add_table(rows=1, cols=1)
     t.cell(0, 0).text = "- Một ý nằm trong bảng."
@@ -198,12 +224,15 @@ def test_txt_encodings(tmp_path):
         assert import_plan_file(p).issuer == "Bệnh viện Phổi Bình Thuận", enc
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("kh.doc", b"\xd0\xcf\x11\xe0", "Word cũ"),
-    ("kh.pdf", b"%PDF-1.4", "PDF"),
-    ("kh.odt", b"PK", "chỉ nhập được"),
-    ("kh.docx", b"not a zip", "bị hỏng"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("kh.doc", b"\xd0\xcf\x11\xe0", "Word cũ"),
+        ("kh.pdf", b"%PDF-1.4", "PDF"),
+        ("kh.odt", b"PK", "chỉ nhập được"),
+        ("kh.docx", b"not a zip", "bị hỏng"),
+    ],
+)
 def test_unreadable_files_say_what_to_do(tmp_path, name, content, words):
     p = tmp_path / name
     p.write_bytes(content)

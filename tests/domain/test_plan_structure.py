@@ -5,6 +5,7 @@ Hand counts: established by reading each seed in tests/fixtures/seeds line by li
 numbered heading at its level ("I." … top, "1."/"1-" second), each line starting with "-" (OCR: "o",
 "~ -") and each line starting with "+"; "text" is a paragraph with no marker inside a section.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -74,29 +75,53 @@ def test_seed_as_clerks_docx_reads_the_same(tmp_path, prefix, plus):
     assert "I. " in text and "1. " in text  # markers written back from numbering.xml
     r = import_plan_file(path)
     assert counts(r.items) == HAND[prefix]
-    assert (r.title, r.number, r.issuer, r.deadline, r.basis) == (txt.title, txt.number, txt.issuer, txt.deadline,
-                                                                  txt.basis)
+    assert (r.title, r.number, r.issuer, r.deadline, r.basis) == (
+        txt.title,
+        txt.number,
+        txt.issuer,
+        txt.deadline,
+        txt.basis,
+    )
     assert [it.text for it in r.items] == [it.text for it in txt.items]
     assert not [w for w in r.warnings if "lẽ ra là" in w]  # Word numbers in order: no disorder to report
 
 
 def test_seed_002_ocr_roman_is_not_disorder():
     r = parse_plan_text(seed("002"))
-    assert [it.text for it in r.items] == ["MUC PICH, YEU CAU", "NQI DUNG", "HINH THUC TRUYEN THONG",
-                                           "TO CHUC THUC HIEN"]
+    assert [it.text for it in r.items] == [
+        "MUC PICH, YEU CAU",
+        "NQI DUNG",
+        "HINH THUC TRUYEN THONG",
+        "TO CHUC THUC HIEN",
+    ]
     assert not [w for w in r.warnings if "lẽ ra là" in w]
     assert [len(it.children) for it in r.items] == [2, 5, 2, 2]
 
 
 def test_real_disorder_is_reported_once():
     assert [w for w in parse_plan_text(seed("001")).warnings if "lẽ ra là" in w] == [
-        "Dòng 257: mục “III. TỔ CHỨC THỰC HIỆN” lẽ ra là mục V (văn bản gốc đánh số sai); ứng dụng đã tự đánh số lại."]
+        "Dòng 257: mục “III. TỔ CHỨC THỰC HIỆN” lẽ ra là mục V (văn bản gốc đánh số sai); ứng dụng đã tự đánh số lại."
+    ]
     # 003 jumps from I. to III. (no II.): a real defect of the source, reported once, the rest follows on
     assert len([w for w in parse_plan_text(seed("003")).warnings if "lẽ ra là" in w]) == 1
 
 
-@pytest.mark.parametrize("num, value", [("I", 1), ("I1", 2), ("Il", 2), ("I11", 3), ("IIl", 3), ("1V", 4), ("l", 1),
-                                        ("VI", 6), ("11", None), ("1", None), ("lll", None)])
+@pytest.mark.parametrize(
+    "num, value",
+    [
+        ("I", 1),
+        ("I1", 2),
+        ("Il", 2),
+        ("I11", 3),
+        ("IIl", 3),
+        ("1V", 4),
+        ("l", 1),
+        ("VI", 6),
+        ("11", None),
+        ("1", None),
+        ("lll", None),
+    ],
+)
 def test_roman_values_with_ocr_damage(num, value):
     assert roman_value(num) == value
 
@@ -118,23 +143,30 @@ THỰC HIỆN
 
 def test_ocr_romans_dash_numbers_and_two_line_heading():
     r = parse_plan_text(OCR_HEADINGS)
-    assert [it.text for it in r.items] == ["MỤC ĐÍCH", "NỘI DUNG", "HÌNH THỨC",
-                                           "THỜI GIAN, PHẠM VI TRIỂN KHAI VÀ KINH PHÍ THỰC HIỆN"]
+    assert [it.text for it in r.items] == [
+        "MỤC ĐÍCH",
+        "NỘI DUNG",
+        "HÌNH THỨC",
+        "THỜI GIAN, PHẠM VI TRIỂN KHAI VÀ KINH PHÍ THỰC HIỆN",
+    ]
     assert [c.kind for c in r.items[1].children] == ["section", "section"]  # "1-", "2-" are items, not text
     assert r.items[2].children[0].text == "Tin, bài."
     assert not r.warnings
 
 
 def test_wrapped_lines_starting_lower_case_continue():
-    text = ("KẾ HOẠCH\nTruyền thông năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Phòng Kế hoạch tổng hợp\n"
-            "- Xây dựng nội dung phù hợp với lĩnh vực chuyên môn được giao quản lý, gửi Văn phòng Bộ\n"
-            "thực hiện cung cấp thông tin báo chí và truyền thông mạng lưới y tế các cấp.\n"
-            "- Tham mưu triển khai Kế hoạch số 02-KH/BCĐTW, Nghị quyết số 71/NQ-CP ngày 01/4/2025, Kế hoạch số\n"
-            "02-KH/BCĐTW của Ban Chỉ đạo Trung ương.\n")
+    text = (
+        "KẾ HOẠCH\nTruyền thông năm 2025\nI. TỔ CHỨC THỰC HIỆN\n1. Phòng Kế hoạch tổng hợp\n"
+        "- Xây dựng nội dung phù hợp với lĩnh vực chuyên môn được giao quản lý, gửi Văn phòng Bộ\n"
+        "thực hiện cung cấp thông tin báo chí và truyền thông mạng lưới y tế các cấp.\n"
+        "- Tham mưu triển khai Kế hoạch số 02-KH/BCĐTW, Nghị quyết số 71/NQ-CP ngày 01/4/2025, Kế hoạch số\n"
+        "02-KH/BCĐTW của Ban Chỉ đạo Trung ương.\n"
+    )
     duties = parse_plan_text(text).items[0].children[0].children
     assert len(duties) == 2
-    assert duties[0].text.endswith("gửi Văn phòng Bộ thực hiện cung cấp thông tin báo chí và truyền thông mạng "
-                                   "lưới y tế các cấp.")
+    assert duties[0].text.endswith(
+        "gửi Văn phòng Bộ thực hiện cung cấp thông tin báo chí và truyền thông mạng lưới y tế các cấp."
+    )
     assert duties[1].text.endswith("Kế hoạch số 02-KH/BCĐTW của Ban Chỉ đạo Trung ương.")  # "02-" is no item
 
 

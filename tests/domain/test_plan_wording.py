@@ -1,4 +1,5 @@
 """A task's details read as a sentence of the task (a paragraph under it), not as one more bullet."""
+
 from desktop.domain.plan_text import plan_blocks
 from desktop.store import db, plans, units
 

@@ -1,5 +1,6 @@
 """Hostile workbooks and documents made on the fly: zip entries that declare or inflate to far more than
 they weigh, never written out at their inflated size."""
+
 from __future__ import annotations
 
 import struct
@@ -7,8 +8,9 @@ import zipfile
 from pathlib import Path
 
 
-def rewrite(src: Path, dest: Path, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
-            level: int = 1) -> Path:
+def rewrite(
+    src: Path, dest: Path, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None, level: int = 1
+) -> Path:
     """A copy of the zip `src` with some entries replaced or added (deflated at `level`)."""
     replace, add = replace or {}, add or {}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zout:
@@ -31,7 +33,7 @@ def declare(path: Path, name: str, size: int) -> None:
     pos = data.find(b"PK\x01\x02")
     while pos >= 0:
         n_len = struct.unpack_from("<H", data, pos + 28)[0]
-        if bytes(data[pos + 46:pos + 46 + n_len]) == enc:
+        if bytes(data[pos + 46 : pos + 46 + n_len]) == enc:
             struct.pack_into("<I", data, pos + 24, size)
             break
         pos = data.find(b"PK\x01\x02", pos + 4)

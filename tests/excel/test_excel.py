@@ -1,5 +1,6 @@
 """Excel exchange: the entry template, import (formats, matching, duplicates, all-or-nothing),
 export (round trip, formula-safe text, summary) and consolidation of subordinate units."""
+
 from __future__ import annotations
 
 import shutil
@@ -14,8 +15,16 @@ from desktop.excel.columns import match_header
 from desktop.excel.values import parse_count, parse_date_value, parse_period
 from desktop.store import activities, db, units
 
-HEAD = ["Ngày", "Khoa, phòng", "Nội dung hoạt động", "Hình thức", "Nhiệm vụ theo kế hoạch", "Số lượng",
-        "Số người tham dự", "Kinh phí (đồng)"]
+HEAD = [
+    "Ngày",
+    "Khoa, phòng",
+    "Nội dung hoạt động",
+    "Hình thức",
+    "Nhiệm vụ theo kế hoạch",
+    "Số lượng",
+    "Số người tham dự",
+    "Kinh phí (đồng)",
+]
 
 
 @pytest.fixture
@@ -44,17 +53,33 @@ def dept(conn, i=0):
 
 # ------------------------------------------------------------------ values
 
-@pytest.mark.parametrize("v, d", [
-    (datetime(2025, 3, 5, 0, 0), date(2025, 3, 5)), (date(2025, 3, 5), date(2025, 3, 5)),
-    ("05/3/2025", date(2025, 3, 5)), ("5-3-2025", date(2025, 3, 5)), ("2025-03-05", date(2025, 3, 5)),
-    ("5.3.2025", date(2025, 3, 5)), (45721, date(2025, 3, 5)),
-])
+
+@pytest.mark.parametrize(
+    "v, d",
+    [
+        (datetime(2025, 3, 5, 0, 0), date(2025, 3, 5)),
+        (date(2025, 3, 5), date(2025, 3, 5)),
+        ("05/3/2025", date(2025, 3, 5)),
+        ("5-3-2025", date(2025, 3, 5)),
+        ("2025-03-05", date(2025, 3, 5)),
+        ("5.3.2025", date(2025, 3, 5)),
+        (45721, date(2025, 3, 5)),
+    ],
+)
 def test_dates_as_people_type_them(v, d):
     assert parse_date_value(v) == d
 
 
-@pytest.mark.parametrize("v, words", [("31/02/2025", "không có thật"), ("5/3/25", "4 chữ số"),
-                                      ("hôm qua", "không hợp lệ"), ("", "thiếu ngày"), (1.5, "không hợp lệ")])
+@pytest.mark.parametrize(
+    "v, words",
+    [
+        ("31/02/2025", "không có thật"),
+        ("5/3/25", "4 chữ số"),
+        ("hôm qua", "không hợp lệ"),
+        ("", "thiếu ngày"),
+        (1.5, "không hợp lệ"),
+    ],
+)
 def test_bad_dates_say_why(v, words):
     with pytest.raises(ValueError, match=words):
         parse_date_value(v)
@@ -64,9 +89,20 @@ def test_period_range_as_the_appendix_writes_it():
     assert parse_period("05/3/2025 - 07/3/2025") == (date(2025, 3, 5), date(2025, 3, 7))
 
 
-@pytest.mark.parametrize("v, n", [(12, 12), (12.0, 12), ("1.500.000", 1500000), ("1,500,000", 1500000),
-                                  ("1 500 000 đồng", 1500000), ("1.500.000đ", 1500000), ("250000 VNĐ", 250000),
-                                  (None, None), ("", None)])
+@pytest.mark.parametrize(
+    "v, n",
+    [
+        (12, 12),
+        (12.0, 12),
+        ("1.500.000", 1500000),
+        ("1,500,000", 1500000),
+        ("1 500 000 đồng", 1500000),
+        ("1.500.000đ", 1500000),
+        ("250000 VNĐ", 250000),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_money(v, n):
     assert parse_count(v, "kinh phí", money=True) == n
 
@@ -85,6 +121,7 @@ def test_headers_matched_by_name_with_or_without_diacritics():
 
 
 # ------------------------------------------------------------------ template
+
 
 @pytest.mark.slow
 def test_template_is_made_for_people(conn, tmp_path):
@@ -113,8 +150,9 @@ def test_template_filled_in_imports(conn, tmp_path):
     ws = wb["Hoạt động"]
     task = wb["Danh mục"]["C2"].value
     # rows are prepared; write into rows 5 and 6 as a person would
-    for r, (d, title) in enumerate(((date(2025, 3, 5), "Tập huấn nhập bệnh án điện tử"),
-                                    (date(2025, 3, 9), "Bản tin phát thanh về tiêm chủng")), 5):
+    for r, (d, title) in enumerate(
+        ((date(2025, 3, 5), "Tập huấn nhập bệnh án điện tử"), (date(2025, 3, 9), "Bản tin phát thanh về tiêm chủng")), 5
+    ):
         ws.cell(r, 1, d)
         ws.cell(r, 3, dept(conn, 1))
         ws.cell(r, 4, title)
@@ -128,8 +166,7 @@ def test_template_filled_in_imports(conn, tmp_path):
     [res] = app.read_imports(conn, [out])
     assert res.ok and len(res.to_add) == 2 and res.duplicates == 0
     a = res.to_add[0]
-    assert (a.start, a.form_code, a.quantity, a.participants, a.cost) == (date(2025, 3, 5), "tap_huan", 2, 40,
-                                                                          1500000)
+    assert (a.start, a.form_code, a.quantity, a.participants, a.cost) == (date(2025, 3, 5), "tap_huan", 2, 40, 1500000)
     assert a.task_id is not None and a.dept_id == units.load_unit(conn).departments[1].id
     assert app.commit_import(conn, res) == 2
     assert activities.count_activities(conn) == before + 2
@@ -139,10 +176,15 @@ def test_template_filled_in_imports(conn, tmp_path):
 
 # ------------------------------------------------------------------ import
 
+
 def test_header_lower_down_columns_reordered_no_diacritics(conn, tmp_path):
     head = ["Kinh phi", "Hinh thuc", "Noi dung", "KHOA PHONG", "Ngay", "Ghi chú riêng của khoa"]
-    p = workbook(tmp_path / "k.xlsx", [["1.200.000 đ", "tập huấn", "Tập huấn kỹ năng số", dept(conn).upper(),
-                                        "05/3/2025", "x"]], head=head, top=3)
+    p = workbook(
+        tmp_path / "k.xlsx",
+        [["1.200.000 đ", "tập huấn", "Tập huấn kỹ năng số", dept(conn).upper(), "05/3/2025", "x"]],
+        head=head,
+        top=3,
+    )
     [res] = app.read_imports(conn, [p])
     assert res.ok, res.rejected
     a = res.to_add[0]
@@ -150,12 +192,14 @@ def test_header_lower_down_columns_reordered_no_diacritics(conn, tmp_path):
 
 
 def test_any_rejected_row_imports_nothing_and_says_where(conn, tmp_path):
-    rows = [["05/3/2025", dept(conn), "Hoạt động đúng", "Tập huấn"],
-            ["31/02/2025", dept(conn), "Ngày sai", "Tập huấn"],
-            ["06/3/2025", "Khoa Không Có", "Khoa sai", "Tập huấn"],
-            ["07/3/2025", dept(conn), "Hình thức sai", "Múa lân"],
-            ["08/3/2025", dept(conn), "", "Tập huấn"],
-            ["09/3/2025", dept(conn), "Nhiệm vụ sai", "Tập huấn", "IX.9 Việc không có"]]
+    rows = [
+        ["05/3/2025", dept(conn), "Hoạt động đúng", "Tập huấn"],
+        ["31/02/2025", dept(conn), "Ngày sai", "Tập huấn"],
+        ["06/3/2025", "Khoa Không Có", "Khoa sai", "Tập huấn"],
+        ["07/3/2025", dept(conn), "Hình thức sai", "Múa lân"],
+        ["08/3/2025", dept(conn), "", "Tập huấn"],
+        ["09/3/2025", dept(conn), "Nhiệm vụ sai", "Tập huấn", "IX.9 Việc không có"],
+    ]
     p = workbook(tmp_path / "sai.xlsx", rows, sheet="Khoa Dược")
     before = activities.count_activities(conn)
     [res] = app.read_imports(conn, [p])
@@ -171,9 +215,11 @@ def test_duplicates_in_file_and_database_are_skipped(conn, tmp_path):
     existing = activities.load_activities(conn)[0]
     unit = units.load_unit(conn)
     name = unit.department(existing.dept_id).name
-    rows = [[existing.start, name, existing.title.upper(), "Khác"],
-            ["05/3/2025", dept(conn), "Một việc mới", "Khác"],
-            ["05/3/2025", dept(conn), "Một việc mới", "Khác"]]
+    rows = [
+        [existing.start, name, existing.title.upper(), "Khác"],
+        ["05/3/2025", dept(conn), "Một việc mới", "Khác"],
+        ["05/3/2025", dept(conn), "Một việc mới", "Khác"],
+    ]
     [res] = app.read_imports(conn, [workbook(tmp_path / "d.xlsx", rows)])
     assert res.duplicates == 2 and [a.title for a in res.to_add] == ["Một việc mới"]
 
@@ -189,11 +235,24 @@ def test_export_reimports_into_a_fresh_database_as_the_same_activities(conn, tmp
     app.commit_import(fresh, res)
 
     def key(a):
-        return (a.start, a.end, a.dept_id, a.task_id, a.form_code, a.title, a.quantity, a.unit_label,
-                a.participants, a.cost, a.evidence, a.notes)
+        return (
+            a.start,
+            a.end,
+            a.dept_id,
+            a.task_id,
+            a.form_code,
+            a.title,
+            a.quantity,
+            a.unit_label,
+            a.participants,
+            a.cost,
+            a.evidence,
+            a.notes,
+        )
 
-    assert (sorted(map(key, activities.load_activities(fresh)), key=repr)
-            == sorted(map(key, activities.load_activities(conn)), key=repr))
+    assert sorted(map(key, activities.load_activities(fresh)), key=repr) == sorted(
+        map(key, activities.load_activities(conn)), key=repr
+    )
     fresh.close()
 
 
@@ -219,18 +278,23 @@ def test_export_writes_text_never_formulas_and_a_summary(conn, tmp_path):
 
 def test_consolidation_keeps_the_source_unit(conn, tmp_path):
     head = HEAD[:4] + ["Đơn vị"]
-    rows = [["05/3/2025", "Khoa Nhi", "Truyền thông tiêm chủng", "Tin, bài trên Trang TTĐT", "Bệnh viện Nhi tỉnh"],
-            ["06/3/2025", "Khoa Nội", "Sinh hoạt chuyên đề", "Sinh hoạt chuyên đề", "Trung tâm Y tế huyện Đức Trọng"]]
+    rows = [
+        ["05/3/2025", "Khoa Nhi", "Truyền thông tiêm chủng", "Tin, bài trên Trang TTĐT", "Bệnh viện Nhi tỉnh"],
+        ["06/3/2025", "Khoa Nội", "Sinh hoạt chuyên đề", "Sinh hoạt chuyên đề", "Trung tâm Y tế huyện Đức Trọng"],
+    ]
     [res] = app.read_imports(conn, [workbook(tmp_path / "u.xlsx", rows, head=head)])
     assert res.ok, res.rejected
     assert [(a.source_unit, a.source_dept, a.dept_id) for a in res.to_add] == [
-        ("Bệnh viện Nhi tỉnh", "Khoa Nhi", None), ("Trung tâm Y tế huyện Đức Trọng", "Khoa Nội", None)]
+        ("Bệnh viện Nhi tỉnh", "Khoa Nhi", None),
+        ("Trung tâm Y tế huyện Đức Trọng", "Khoa Nội", None),
+    ]
     app.commit_import(conn, res)
     stored = [a for a in activities.load_activities(conn) if a.source_unit]
     assert {a.source_unit for a in stored} == {"Bệnh viện Nhi tỉnh", "Trung tâm Y tế huyện Đức Trọng"}
 
 
 # ------------------------------------------------------------------ command line
+
 
 @pytest.mark.slow
 def test_cli_import_export_template(demo_copy, tmp_path, capsys):
@@ -253,8 +317,10 @@ def test_legacy_vietnamese_fonts_are_converted(conn, tmp_path):
     """An old office types in TCVN3 (.VnTime) or VNI-Times: the text arrives as Latin-1 look-alikes."""
     rows_tcvn3 = [["05/3/2025", "Khoa D\u00adîc", "TËp huÊn sö dông phÇn mÒm", "TËp huÊn"]]
     rows_vni = [["06/3/2025", "Khoa Döôïc", "Sinh hoaït chuyeân ñeà", "Sinh hoaït chuyeân ñeà"]]
-    for rows, enc, title in ((rows_tcvn3, "TCVN3", "Tập huấn sử dụng phần mềm"),
-                             (rows_vni, "VNI", "Sinh hoạt chuyên đề")):
+    for rows, enc, title in (
+        (rows_tcvn3, "TCVN3", "Tập huấn sử dụng phần mềm"),
+        (rows_vni, "VNI", "Sinh hoạt chuyên đề"),
+    ):
         p = workbook(tmp_path / f"{enc}.xlsx", rows, head=HEAD[:4])
         [res] = app.read_imports(conn, [p])
         assert res.ok, res.rejected
@@ -286,9 +352,21 @@ def test_template_filled_and_saved_by_libreoffice_calc_imports(conn, tmp_path):
     filled.parent.mkdir()
     wb.save(filled)
     out = tmp_path / "calc"
-    proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-                           "--convert-to", "xlsx:Calc Office Open XML", "--outdir", str(out), str(filled)],
-                          capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--convert-to",
+            "xlsx:Calc Office Open XML",
+            "--outdir",
+            str(out),
+            str(filled),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     saved = out / "da_dien.xlsx"
     if not saved.exists():
         pytest.skip(f"LibreOffice Calc could not convert: {proc.stderr[-200:]}")

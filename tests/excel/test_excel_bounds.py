@@ -1,6 +1,7 @@
 """Hostile workbooks end at once (at most 10 s and 300 MB), in one Vietnamese line, before openpyxl parses
 them: sizes declared or inflated past the limits, a cell longer than Excel allows, sheets far wider than any
 ledger, millions of shared strings or rows, entity declarations. The inputs are made on the fly."""
+
 from __future__ import annotations
 
 import time
@@ -45,7 +46,7 @@ def measure(fn):
         fn()
     finally:
         elapsed = time.perf_counter() - t
-        peak = tracemalloc.get_traced_memory()[1] / 2 ** 20
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
     return elapsed, peak
 
@@ -80,7 +81,7 @@ def sheet_of(base) -> bytes:
 
 def test_a_declared_2_gb_cell_is_refused_unread(base, tmp_path):
     bomb = rewrite(base[2], tmp_path / "o.xlsx", {SHEET: with_rows(sheet_of(base), b"<row r='9000'/>")})
-    declare(bomb, SHEET, 2 * 2 ** 30)
+    declare(bomb, SHEET, 2 * 2**30)
     msg, *_ = refused(base, bomb, "quá lớn khi giải nén")
     assert "sheet1.xml" in msg
 
@@ -93,17 +94,19 @@ def test_a_size_that_lies_is_damage(base, tmp_path):
 
 
 def test_one_cell_far_longer_than_excel_allows(base, tmp_path):
-    cell = b"<row r='9000'><c r='D9000' t='inlineStr'><is><t>" + b"a" * (150 * 2 ** 20) + b"</t></is></c></row>"
+    cell = b"<row r='9000'><c r='D9000' t='inlineStr'><is><t>" + b"a" * (150 * 2**20) + b"</t></is></c></row>"
     bomb = rewrite(base[2], tmp_path / "cell.xlsx", {SHEET: with_rows(sheet_of(base), cell)})
     refused(base, bomb, "quá lớn khi giải nén")  # 150 MB inflated: over the part limit
-    cell = b"<row r='9000'><c r='D9000' t='inlineStr'><is><t>" + b"a" * (5 * 2 ** 20) + b"</t></is></c></row>"
+    cell = b"<row r='9000'><c r='D9000' t='inlineStr'><is><t>" + b"a" * (5 * 2**20) + b"</t></is></c></row>"
     bomb = rewrite(base[2], tmp_path / "cell5.xlsx", {SHEET: with_rows(sheet_of(base), cell)})
     msg, *_ = refused(base, bomb, "32.767 ký tự")
 
 
 def test_a_cell_just_over_the_limit_is_refused_by_the_reader(base, tmp_path):
-    cell = b"<row r='160'><c r='A160' t='inlineStr'><is><t>2025-01-02</t></is></c><c r='D160' t='inlineStr'>" \
-           b"<is><t>" + b"b" * 40_000 + b"</t></is></c></row>"
+    cell = (
+        b"<row r='160'><c r='A160' t='inlineStr'><is><t>2025-01-02</t></is></c><c r='D160' t='inlineStr'>"
+        b"<is><t>" + b"b" * 40_000 + b"</t></is></c></row>"
+    )
     bomb = rewrite(base[2], tmp_path / "cell40k.xlsx", {SHEET: with_rows(sheet_of(base), cell)})
     msg, *_ = refused(base, bomb, "dài hơn 32.767 ký tự")
     assert "dòng 160" in msg
@@ -111,11 +114,14 @@ def test_a_cell_just_over_the_limit_is_refused_by_the_reader(base, tmp_path):
 
 @pytest.mark.slow
 def test_two_gigabytes_of_shared_strings_in_a_few_megabytes(base, tmp_path):
-    strings = b"<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>" + \
-        b"<si><t>x</t></si>" * 1_200_000 + b"</sst>"
+    strings = (
+        b"<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
+        + b"<si><t>x</t></si>" * 1_200_000
+        + b"</sst>"
+    )
     bomb = rewrite(base[2], tmp_path / "sst.xlsx", add={"xl/sharedStrings.xml": strings})
     refused(base, bomb, "chuỗi chữ")
-    declare(bomb, "xl/sharedStrings.xml", 2 * 2 ** 30)
+    declare(bomb, "xl/sharedStrings.xml", 2 * 2**30)
     refused(base, bomb, "quá lớn khi giải nén")
 
 
@@ -125,7 +131,7 @@ def test_empty_rows_after_five_real_ones(base, tmp_path):
     _, dbp, _ = base
     elapsed, peak = measure(lambda: read(dbp, bomb))  # read: the rows it has, the empty ones end the sheet
     assert elapsed < LIMIT_S and peak < LIMIT_MB, (elapsed, peak)
-    declare(bomb, SHEET, 2 * 2 ** 30)
+    declare(bomb, SHEET, 2 * 2**30)
     refused(base, bomb, "quá lớn khi giải nén")
 
 
@@ -133,8 +139,12 @@ def test_sixteen_thousand_columns(base, tmp_path):
     from openpyxl.utils import get_column_letter
 
     letters = [get_column_letter(j).encode() for j in range(1, 16_385)]
-    rows = b"".join(b"<row r='%d'>" % r + b"".join(b"<c r='%s%d'><v>1</v></c>" % (c, r) for c in letters[::64])
-                    + b"<c r='XFD%d'><v>1</v></c></row>" % r for r in range(3000, 4000))
+    rows = b"".join(
+        b"<row r='%d'>" % r
+        + b"".join(b"<c r='%s%d'><v>1</v></c>" % (c, r) for c in letters[::64])
+        + b"<c r='XFD%d'><v>1</v></c></row>" % r
+        for r in range(3000, 4000)
+    )
     bomb = rewrite(base[2], tmp_path / "wide.xlsx", {SHEET: with_rows(sheet_of(base), rows)})
     msg, *_ = refused(base, bomb, "rộng hơn nhiều")
     # and without cell references: counted
@@ -144,8 +154,10 @@ def test_sixteen_thousand_columns(base, tmp_path):
 
 
 def test_a_zip_bomb_of_repeated_rows_is_refused_at_once(base, tmp_path):
-    row = (b"<row><c t='inlineStr'><is><t>2025-01-02</t></is></c><c/><c t='inlineStr'><is><t>Khoa A</t></is></c>"
-           b"<c t='inlineStr'><is><t>Tap huan</t></is></c><c t='inlineStr'><is><t>Hop</t></is></c></row>")
+    row = (
+        b"<row><c t='inlineStr'><is><t>2025-01-02</t></is></c><c/><c t='inlineStr'><is><t>Khoa A</t></is></c>"
+        b"<c t='inlineStr'><is><t>Tap huan</t></is></c><c t='inlineStr'><is><t>Hop</t></is></c></row>"
+    )
     bomb = rewrite(base[2], tmp_path / "rows.xlsx", {SHEET: with_rows(sheet_of(base), row * 260_000)})
     refused(base, bomb, "hơn 200.000 dòng")
 
@@ -162,8 +174,9 @@ def test_a_sheet_name_with_a_newline_is_echoed_on_one_line(base, tmp_path):
         wb = z.read("xl/workbook.xml")
     # a sheet that is not a ledger, named with a line break and a forged line
     forged = wb.replace(b'name="', b'name="X&#10;Forged: 999&#10;', 1)
-    bad = rewrite(base[2], tmp_path / "name.xlsx", {"xl/workbook.xml": forged,
-                                                   SHEET: sheet_of(base).replace(b"<v>", b"<v>=", 1)})
+    bad = rewrite(
+        base[2], tmp_path / "name.xlsx", {"xl/workbook.xml": forged, SHEET: sheet_of(base).replace(b"<v>", b"<v>=", 1)}
+    )
     _, dbp, _ = base
     try:
         res = read(dbp, bad)

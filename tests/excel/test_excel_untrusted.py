@@ -1,5 +1,6 @@
 """Workbooks from outside are untrusted: each bad one ends with a Vietnamese message naming the
 file (and the sheet or row), no traceback, nothing written. The corpus is made here."""
+
 from __future__ import annotations
 
 import io
@@ -50,10 +51,12 @@ def rewrite(data: bytes, name: str, new: bytes) -> bytes:
     return out.getvalue()
 
 
-BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
-        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]><worksheet xmlns="http://schemas.openxmlformats.org/'
-        b'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row>'
-        b'</sheetData></worksheet>')
+BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;">]><worksheet xmlns="http://schemas.openxmlformats.org/'
+    b'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row>'
+    b"</sheetData></worksheet>"
+)
 
 
 def corpus():
@@ -68,8 +71,10 @@ def corpus():
         "bom.xlsx": (rewrite(good, "xl/worksheets/sheet1.xml", BOMB), "không an toàn"),
         "khong_bang.xlsx": (good_bytes([["a", "b"]], head=["Tên", "Tuổi"]), "Không tìm thấy bảng hoạt động"),
         "thieu_cot.xlsx": (good_bytes([["05/3/2025", "Việc"]], head=["Ngày", "Nội dung"]), "Không tìm thấy"),
-        "thieu_hinh_thuc.xlsx": (good_bytes([["05/3/2025", "K", "Việc"]], head=["Ngày", "Khoa, phòng", "Nội dung"]),
-                                 "thiếu cột Hình thức"),
+        "thieu_hinh_thuc.xlsx": (
+            good_bytes([["05/3/2025", "K", "Việc"]], head=["Ngày", "Khoa, phòng", "Nội dung"]),
+            "thiếu cột Hình thức",
+        ),
     }
 
 

@@ -1,5 +1,6 @@
 """The unit's own forms of activity: added on the command line, offered by the Excel template, matched by the
 import, named by the report and the export; a form in use is hidden, never deleted."""
+
 import dataclasses
 from datetime import date
 

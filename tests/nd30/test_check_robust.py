@@ -1,4 +1,5 @@
 """`check` on any file: findings or one clear Vietnamese message, never a traceback."""
+
 from __future__ import annotations
 
 import os
@@ -88,8 +89,7 @@ def findings_or_refused(path) -> None:
 BOMB_DTD = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
     + b"".join(
-        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%s;" % (str(i - 1).encode() if i > 1 else b"")) * 10)
-        for i in range(1, 10)
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%s;" % (str(i - 1).encode() if i > 1 else b"")) * 10) for i in range(1, 10)
     )
     + b"]>"
 )
@@ -139,8 +139,9 @@ def test_missing_path(tmp_path):
 
 def test_truncated_zip_at_many_offsets(good, tmp_path):
     data = good.read_bytes()
-    offsets = sorted({1, 2, 4, 30, 100, 1000, len(data) // 3, len(data) // 2, len(data) - 100, len(data) - 22,
-                      len(data) - 1})
+    offsets = sorted(
+        {1, 2, 4, 30, 100, 1000, len(data) // 3, len(data) // 2, len(data) - 100, len(data) - 22, len(data) - 1}
+    )
     for off in offsets:
         p = tmp_path / f"cat_{off}.docx"
         p.write_bytes(data[:off])
@@ -162,12 +163,18 @@ def test_document_xml_empty(good, tmp_path):
     refused(p, "xml_rong.docx")
 
 
-@pytest.mark.parametrize("part, xml", [
-    ("word/document.xml", bomb("document", "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body>")),
-    ("word/styles.xml", bomb("styles", '<w:style w:type="paragraph" w:styleId="A"><w:name w:val="&lol9;"/>'
-                                       "</w:style>")),
-    ("word/styles.xml", bomb("styles", "<w:docDefaults>&lol9;</w:docDefaults>")),
-], ids=["document", "styles-attribute", "styles-text"])
+@pytest.mark.parametrize(
+    "part, xml",
+    [
+        ("word/document.xml", bomb("document", "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body>")),
+        (
+            "word/styles.xml",
+            bomb("styles", '<w:style w:type="paragraph" w:styleId="A"><w:name w:val="&lol9;"/></w:style>'),
+        ),
+        ("word/styles.xml", bomb("styles", "<w:docDefaults>&lol9;</w:docDefaults>")),
+    ],
+    ids=["document", "styles-attribute", "styles-text"],
+)
 def test_entity_bomb_is_refused_quickly(good, tmp_path, part, xml):
     p = rezip(good, tmp_path / "bom.docx", {part: xml})
     start = time.perf_counter()
@@ -179,8 +186,10 @@ def test_entity_bomb_is_refused_quickly(good, tmp_path, part, xml):
 def test_external_entity_is_not_read(good, tmp_path):
     secret = tmp_path / "bi_mat.txt"
     secret.write_text("BI-MAT-123", encoding="utf-8")
-    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
-           f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    )
     p = rezip(good, tmp_path / "xxe.docx", {"word/document.xml": xml.encode()})
     assert "BI-MAT-123" not in refused(p, "xxe.docx")
 
@@ -193,8 +202,10 @@ def test_parser_does_not_expand_entities_even_without_doctype_check(good, tmp_pa
     monkeypatch.setattr(package, "has_doctype", lambda data: False)
     secret = tmp_path / "bi_mat.txt"
     secret.write_text("BI-MAT-123", encoding="utf-8")
-    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}"><!ENTITY y "NOI-BO-456">]>'
-           f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;&y;</w:t></w:r></w:p></w:body></w:document>')
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}"><!ENTITY y "NOI-BO-456">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&x;&y;</w:t></w:r></w:p></w:body></w:document>'
+    )
     p = rezip(good, tmp_path / "xxe_khong_chan.docx", {"word/document.xml": xml.encode()})
     with package.read_package(p) as pkg:
         text = "".join(pkg.xml("word/document.xml").itertext())
@@ -211,8 +222,11 @@ def test_entity_bomb_is_not_expanded_even_without_doctype_check(good, tmp_path, 
     from desktop.nd30 import package
 
     monkeypatch.setattr(package, "has_doctype", lambda data: False)
-    p = rezip(good, tmp_path / "bom_khong_chan.docx",
-              {"word/document.xml": bomb("document", "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body>")})
+    p = rezip(
+        good,
+        tmp_path / "bom_khong_chan.docx",
+        {"word/document.xml": bomb("document", "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body>")},
+    )
     start = time.perf_counter()
     with package.read_package(p) as pkg:
         try:
@@ -252,8 +266,9 @@ def test_missing_styles_xml(good, tmp_path):
 
 
 def test_missing_content_types_and_rels(good, tmp_path):
-    p = rezip(good, tmp_path / "thieu_rels.docx", drop=("[Content_Types].xml", "_rels/.rels",
-                                                        "word/_rels/document.xml.rels"))
+    p = rezip(
+        good, tmp_path / "thieu_rels.docx", drop=("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels")
+    )
     findings_or_refused(p)
 
 
@@ -273,9 +288,22 @@ def test_libreoffice_resaved_documents(good, small, tmp_path):
     out = tmp_path / "out"
     profile = tmp_path / "profile"
     try:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-                        "docx:MS Word 2007 XML", "--outdir", str(out), str(src / "bao_cao.docx"),
-                        str(src / "ke_hoach.docx")], check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+                str(out),
+                str(src / "bao_cao.docx"),
+                str(src / "ke_hoach.docx"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
     except (subprocess.SubprocessError, OSError) as e:
         pytest.skip(f"LibreOffice conversion failed: {e}")
     if not (out / "bao_cao.docx").exists() or not (out / "ke_hoach.docx").exists():
@@ -300,7 +328,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
         elif op < 0.75:
             b[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 16)))
         else:
-            del b[i:i + rng.randint(1, 64)]
+            del b[i : i + rng.randint(1, 64)]
     return bytes(b)
 
 
@@ -326,8 +354,22 @@ def test_fuzz_styles_xml(good, tmp_path):
         p.unlink()
 
 
-ODD_VALUES = ["", "-1", "0", "999999999999999999999", "abc", "nan", "1.5", "auto", "true", "12pt", "0x10", " ",
-              "١٢", "1e400"]
+ODD_VALUES = [
+    "",
+    "-1",
+    "0",
+    "999999999999999999999",
+    "abc",
+    "nan",
+    "1.5",
+    "auto",
+    "true",
+    "12pt",
+    "0x10",
+    " ",
+    "١٢",
+    "1e400",
+]
 
 
 def _mutate_tree(data: bytes, rng: random.Random) -> bytes:
@@ -385,8 +427,9 @@ def test_fuzz_zip_bytes(good, tmp_path):
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
 
 
 @pytest.mark.slow
@@ -397,9 +440,11 @@ def test_cli_check_on_broken_files(good, tmp_path):
     text.write_text("không phải Word", encoding="utf-8")
     cut = tmp_path / "cat.docx"
     cut.write_bytes(good.read_bytes()[:5000])
-    bombed = rezip(good, tmp_path / "bom.docx",
-                   {"word/document.xml": bomb("document", "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>"
-                                                          "</w:body>")})
+    bombed = rezip(
+        good,
+        tmp_path / "bom.docx",
+        {"word/document.xml": bomb("document", "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body>")},
+    )
     ole = tmp_path / "cu.docx"
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     for path in (empty, text, cut, bombed, ole, tmp_path / "khong_co.docx", tmp_path):

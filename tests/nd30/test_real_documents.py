@@ -99,8 +99,12 @@ def test_dotted_blank_after_the_summary_is_not_the_summary(check):
 
 
 def test_signature_placeholders_are_not_the_authority(check):
-    for text in ("(Đã ký)", "(Chữ ký, dấu)", "(Ký, ghi rõ họ tên)",
-                 "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)"):
+    for text in (
+        "(Đã ký)",
+        "(Chữ ký, dấu)",
+        "(Ký, ghi rõ họ tên)",
+        "(Chữ ký của người có thẩm quyền, dấu/chữ ký số của cơ quan, tổ chức)",
+    ):
         b = Builder("KH")
         b.p["signature_space"][1].add_run(text).font.size = Pt(14)
         findings = check(b)
@@ -122,9 +126,14 @@ def test_placeholder_alone_does_not_make_room_for_the_signature(check):
 def test_numbering_restarts_under_each_article(check):
     b = Builder("KH")
     at = b.p["last_body"]
-    for text in ("Điều 1. Ban hành kèm theo Quyết định này Quy chế.", "1. Phạm vi điều chỉnh.",
-                 "2. Đối tượng áp dụng.", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
-                 "1. Giao Phòng Kế hoạch tổng hợp theo dõi.", "2. Các khoa, phòng thực hiện."):
+    for text in (
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế.",
+        "1. Phạm vi điều chỉnh.",
+        "2. Đối tượng áp dụng.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "1. Giao Phòng Kế hoạch tổng hợp theo dõi.",
+        "2. Các khoa, phòng thực hiện.",
+    ):
         par = b._body_para(text, bold=text[0].isdigit())
         at._p.addprevious(par._p)
     findings = check(b)

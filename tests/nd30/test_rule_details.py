@@ -6,8 +6,8 @@ import pytest
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 
-from desktop.nd30.textwidth import text_width_pt
 from desktop.nd30 import StyleResolver
+from desktop.nd30.textwidth import text_width_pt
 
 from .builder import Builder, fmt, rules, set_text
 

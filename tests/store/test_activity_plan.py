@@ -1,5 +1,6 @@
 """Each activity serves one plan: the upgrade links the existing ones, the database keeps a task's
 activity on the task's plan, and a plan's report, import and export see only its own activities."""
+
 import sqlite3
 from datetime import date
 
@@ -62,7 +63,10 @@ def test_a_task_activity_always_serves_the_task_plan(tmp_path):
         activities.insert_activities(conn, [a])
         activities.insert_activities(conn, [b, Activity(date(2025, 6, 3), None, "tin_bai", "Bài 2", task_id=t2.id)])
     assert [(x.title, x.plan_id) for x in activities.load_activities(conn)] == [
-        ("Bài", p1), ("Việc chung của kế hoạch hai", p2), ("Bài 2", p2)]
+        ("Bài", p1),
+        ("Việc chung của kế hoạch hai", p2),
+        ("Bài 2", p2),
+    ]
     a.task_id = t2.id
     with db.transaction(conn):
         activities.update_activity(conn, a)
@@ -76,11 +80,23 @@ def test_a_plans_report_counts_only_its_own_activities(demo_copy, tmp_path):
     plan = plans.load_plan(conn, first)
     other_task = PlanItem("section", "Nhiệm vụ của kế hoạch khác", is_task=True)
     with db.transaction(conn):
-        other = plans.insert_plan(conn, Plan("phòng, chống bệnh lao", PartialDate(2025, 10), items=[other_task],
-                                             period_start=plan.period_start, period_end=plan.period_end))
-        activities.insert_activities(conn, [
-            Activity(date(2025, 10, 1 + i), None, "tin_bai", f"Bài của kế hoạch lao {i}", task_id=other_task.id)
-            for i in range(7)])
+        other = plans.insert_plan(
+            conn,
+            Plan(
+                "phòng, chống bệnh lao",
+                PartialDate(2025, 10),
+                items=[other_task],
+                period_start=plan.period_start,
+                period_end=plan.period_end,
+            ),
+        )
+        activities.insert_activities(
+            conn,
+            [
+                Activity(date(2025, 10, 1 + i), None, "tin_bai", f"Bài của kế hoạch lao {i}", task_id=other_task.id)
+                for i in range(7)
+            ],
+        )
     own = activities.count_for_plan(conn, first)
     assert own == 150 and activities.count_for_plan(conn, other) == 7
     *_, mine, _ = app.compile_for(conn, first)

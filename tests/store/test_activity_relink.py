@@ -1,4 +1,5 @@
 """Putting activities back under a task (the window's undo of deleting a task)."""
+
 from desktop.store import activities, db, plans
 
 

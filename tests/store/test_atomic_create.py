@@ -1,5 +1,6 @@
 """`demo` and the first-run wizard build the database aside and rename it into place: killed (SIGKILL) at
 any moment or out of disk, they leave no file where the database goes, and a retry succeeds."""
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,10 @@ from desktop.store.demo import create_demo
 def _complete(path) -> bool:
     c = sqlite3.connect(path)
     try:
-        return (c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-                and c.execute("SELECT count(*) FROM plans").fetchone()[0] == 1)
+        return (
+            c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            and c.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+        )
     finally:
         c.close()
 
@@ -31,8 +34,11 @@ def _complete(path) -> bool:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_demo_leaves_nothing_or_the_whole_database(tmp_path):
     def run(target, kill_after=None):
-        proc = subprocess.Popen([sys.executable, "-m", "desktop", "demo", "--db", str(target), "--activities", "3000"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "demo", "--db", str(target), "--activities", "3000"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if kill_after is None:
             return proc.wait(timeout=300)
         time.sleep(kill_after)

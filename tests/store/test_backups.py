@@ -1,4 +1,5 @@
 """Rotating backups in sao_luu/ next to the database, and restoring one into the live database."""
+
 import shutil
 import sqlite3
 from datetime import date, datetime, timedelta
@@ -76,8 +77,14 @@ def test_list_newest_first_with_counts_reasons_and_unreadable_files(live, tmp_pa
     listed = backups.list_backups(path)
     assert [b.path for b in listed] == [foreign, broken, manual, same_second, daily, first]
     assert same_second.name == "demo-20250305-083000-2-hang-ngay.db"
-    assert [b.label for b in listed] == ["khởi động", "khởi động", "sao lưu ngay", "hằng ngày", "hằng ngày",
-                                         "khởi động"]
+    assert [b.label for b in listed] == [
+        "khởi động",
+        "khởi động",
+        "sao lưu ngay",
+        "hằng ngày",
+        "hằng ngày",
+        "khởi động",
+    ]
     assert [b.activities for b in listed] == [None, None, 50, 50, 50, 150]
     assert listed[0].problem == "không phải tệp của ứng dụng" and not listed[1].readable
     assert listed[-1].created == T0 and listed[-1].size == first.stat().st_size
@@ -86,10 +93,14 @@ def test_list_newest_first_with_counts_reasons_and_unreadable_files(live, tmp_pa
 
 def test_prune_keeps_the_newest_automatic_backups_and_the_safety_copies_apart(live):
     path, conn = live
-    auto = [backups.make_backup(conn, path, backups.START if i % 2 else backups.DAILY, now=T0 + timedelta(hours=i))
-            for i in range(6)]
-    safety = [backups.make_backup(conn, path, backups.MANUAL, now=T0 - timedelta(days=1)),
-              backups.make_backup(conn, path, backups.BEFORE_RESTORE, now=T0 - timedelta(days=2))]
+    auto = [
+        backups.make_backup(conn, path, backups.START if i % 2 else backups.DAILY, now=T0 + timedelta(hours=i))
+        for i in range(6)
+    ]
+    safety = [
+        backups.make_backup(conn, path, backups.MANUAL, now=T0 - timedelta(days=1)),
+        backups.make_backup(conn, path, backups.BEFORE_RESTORE, now=T0 - timedelta(days=2)),
+    ]
     deleted = backups.prune(path, keep=3)
     assert sorted(deleted) == sorted(auto[:3])
     assert sorted(b.path for b in backups.list_backups(path)) == sorted(auto[3:] + safety)
@@ -156,19 +167,32 @@ def _newer(p):
     c.close()
 
 
-@pytest.mark.parametrize("spoil, message", [
-    (_damage, r"^Bản sao lưu demo-20250304-083000-khoi-dong\.db bị hỏng nên không khôi phục được; "
-              r"dữ liệu hiện tại giữ nguyên\.$"),
-    (lambda p: p.write_bytes(p.read_bytes()[:5000]), "bị hỏng"),
-    (lambda p: p.write_bytes(b"not a database at all " * 300),
-     r"^Tệp demo-20250304-083000-khoi-dong\.db bị hỏng hoặc không phải là tệp dữ liệu, nên không khôi phục được; "
-     r"dữ liệu hiện tại giữ nguyên\.$"),
-    (lambda p: (p.unlink(), _foreign_sqlite(p)),
-     r"^Tệp demo-20250304-083000-khoi-dong\.db không phải là bản sao lưu của ứng dụng; dữ liệu hiện tại giữ nguyên\.$"),
-    (lambda p: (p.unlink(), _newer(p)),
-     r"^Bản sao lưu demo-20250304-083000-khoi-dong\.db do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật "
-     r"ứng dụng rồi khôi phục\. Dữ liệu hiện tại giữ nguyên\.$"),
-], ids=["damaged", "truncated", "not-sqlite", "foreign-sqlite", "newer-schema"])
+@pytest.mark.parametrize(
+    "spoil, message",
+    [
+        (
+            _damage,
+            r"^Bản sao lưu demo-20250304-083000-khoi-dong\.db bị hỏng nên không khôi phục được; "
+            r"dữ liệu hiện tại giữ nguyên\.$",
+        ),
+        (lambda p: p.write_bytes(p.read_bytes()[:5000]), "bị hỏng"),
+        (
+            lambda p: p.write_bytes(b"not a database at all " * 300),
+            r"^Tệp demo-20250304-083000-khoi-dong\.db bị hỏng hoặc không phải là tệp dữ liệu, nên không khôi phục được; "
+            r"dữ liệu hiện tại giữ nguyên\.$",
+        ),
+        (
+            lambda p: (p.unlink(), _foreign_sqlite(p)),
+            r"^Tệp demo-20250304-083000-khoi-dong\.db không phải là bản sao lưu của ứng dụng; dữ liệu hiện tại giữ nguyên\.$",
+        ),
+        (
+            lambda p: (p.unlink(), _newer(p)),
+            r"^Bản sao lưu demo-20250304-083000-khoi-dong\.db do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật "
+            r"ứng dụng rồi khôi phục\. Dữ liệu hiện tại giữ nguyên\.$",
+        ),
+    ],
+    ids=["damaged", "truncated", "not-sqlite", "foreign-sqlite", "newer-schema"],
+)
 def test_restore_refuses_a_damaged_or_foreign_file_and_leaves_the_live_data(live, spoil, message):
     path, conn = live
     made = backups.make_backup(conn, path, backups.START, now=T0)
@@ -204,8 +228,9 @@ def test_an_older_schema_backup_is_migrated_when_restored(live, tmp_path):
     db.migrate(c, upto=1)
     c.execute("INSERT INTO unit (id, name, abbr, place) VALUES (1, 'Bệnh viện Cũ', 'BVC', 'Huế')")
     c.execute("INSERT INTO departments (id, name, abbr) VALUES (1, 'Khoa Lao', 'LAO')")
-    c.execute("INSERT INTO activities (start_date, dept_id, form_code, title) "
-              "VALUES ('2024-05-02', 1, 'tin_bai', 'Bài cũ')")
+    c.execute(
+        "INSERT INTO activities (start_date, dept_id, form_code, title) VALUES ('2024-05-02', 1, 'tin_bai', 'Bài cũ')"
+    )
     c.close()
     assert [(b.path, b.activities) for b in backups.list_backups(path)] == [(old, 1)]
     backups.restore(conn, path, old)
@@ -221,8 +246,10 @@ def test_a_backup_that_cannot_be_written_is_a_clear_message(live, tmp_path, monk
     (tmp_path / "sao_luu").write_text("a file where the folder should be")
     with pytest.raises(UserError) as e:
         backups.make_backup(conn, path, backups.START)
-    assert str(e.value) == (f"Không sao lưu được dữ liệu: không ghi được vào thư mục {tmp_path / 'sao_luu'}. "
-                            "Dữ liệu hiện tại không bị ảnh hưởng.")
+    assert str(e.value) == (
+        f"Không sao lưu được dữ liệu: không ghi được vào thư mục {tmp_path / 'sao_luu'}. "
+        "Dữ liệu hiện tại không bị ảnh hưởng."
+    )
     assert backups.list_backups(path) == [] and backups.due_daily(path, date.today())
     (tmp_path / "sao_luu").unlink()
     real = db.copy_to
@@ -234,7 +261,9 @@ def test_a_backup_that_cannot_be_written_is_a_clear_message(live, tmp_path, monk
     monkeypatch.setattr(db, "copy_to", fills_the_disk)
     with pytest.raises(UserError) as e:
         backups.make_backup(conn, path, backups.DAILY)
-    assert str(e.value) == (f"Không sao lưu được dữ liệu: ổ đĩa chứa thư mục {tmp_path / 'sao_luu'} đã đầy. "
-                            "Dữ liệu hiện tại không bị ảnh hưởng.")
+    assert str(e.value) == (
+        f"Không sao lưu được dữ liệu: ổ đĩa chứa thư mục {tmp_path / 'sao_luu'} đã đầy. "
+        "Dữ liệu hiện tại không bị ảnh hưởng."
+    )
     assert list((tmp_path / "sao_luu").iterdir()) == []  # the half-written file is gone
     assert count_activities(conn) == 150

@@ -1,5 +1,6 @@
 """A running import killed (SIGKILL) at random moments: the database stays sound and holds all or
 none of the file's rows."""
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,11 @@ def test_killed_import_leaves_all_or_nothing(tmp_path):
     shutil.copy(src, empty)
 
     def run(target, kill_after=None):
-        proc = subprocess.Popen([sys.executable, "-m", "desktop", "import", "--db", str(target), str(xlsx)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop", "import", "--db", str(target), str(xlsx)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if kill_after is None:
             return proc.wait(timeout=300)
         time.sleep(kill_after)

@@ -1,5 +1,6 @@
 """A database damaged in the middle (a failing disk): refused at open with the newest good backup named,
 never copied over good backups, restored or salvaged without overwriting the damaged file."""
+
 from __future__ import annotations
 
 import os
@@ -42,7 +43,7 @@ def test_open_refuses_a_damaged_file_naming_the_newest_good_backup(big):
     assert e.backup is not None and e.backup.path == good and e.backup.activities == 2000
     msg = str(e)
     assert "bị hỏng" in msg and good.name in msg and "04/03/2025 08:30" in msg and "2000 hoạt động" in msg
-    assert f"restore --db \"{big}\"" in msg and "giữ nguyên" in msg
+    assert f'restore --db "{big}"' in msg and "giữ nguyên" in msg
     assert big.read_bytes() == before  # nothing written into it
 
 
@@ -157,10 +158,16 @@ def test_disk_full_during_a_transaction_is_a_clear_message_and_nothing_changes(b
     conn.close()
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("database or disk is full", "đã đầy"), ("attempt to write a readonly database", "chỉ cho đọc"),
-    ("disk I/O error", "Lỗi đọc/ghi ổ đĩa"), ("unable to open database file", "Không mở được"),
-    ("database is locked", "đang bận")])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("database or disk is full", "đã đầy"),
+        ("attempt to write a readonly database", "chỉ cho đọc"),
+        ("disk I/O error", "Lỗi đọc/ghi ổ đĩa"),
+        ("unable to open database file", "Không mở được"),
+        ("database is locked", "đang bận"),
+    ],
+)
 def test_known_faults_in_the_clerks_words(text, kind, tmp_path):
     from desktop.store import faults
 
@@ -173,8 +180,9 @@ def test_known_faults_in_the_clerks_words(text, kind, tmp_path):
 
 def test_read_only_file_is_said_at_open(big, monkeypatch):
     real = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(big) and mode == os.W_OK
-                        else real(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if str(p) == str(big) and mode == os.W_OK else real(p, mode)
+    )
     with pytest.raises(Exception, match="chỉ cho đọc") as caught:
         db.open_db(big)
     assert "Dữ liệu không thay đổi" in str(caught.value)
@@ -197,12 +205,16 @@ def test_two_processes_migrating_one_old_file_do_it_once(tmp_path, demo_db):
     c.isolation_level = None
     db.migrate(c, upto=1)
     c.close()
-    code = ("import sys; from desktop.store import db; db.open_db(sys.argv[1]).close(); print('ok')")
+    code = "import sys; from desktop.store import db; db.open_db(sys.argv[1]).close(); print('ok')"
     for _ in range(3):
         target = tmp_path / f"m{_}.db"
         shutil.copy(old, target)
-        procs = [subprocess.Popen([sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", code, str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+            for _ in range(3)
+        ]
         outs = [p.communicate(timeout=60) for p in procs]
         assert all(p.returncode == 0 for p in procs), outs
         c = sqlite3.connect(target)

@@ -1,4 +1,5 @@
 """The evidence folder (minh_chung/) goes with every backup and comes back with a restore."""
+
 import shutil
 from datetime import datetime
 

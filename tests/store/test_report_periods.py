@@ -1,4 +1,5 @@
 """Each reporting period of a plan keeps its own report and edits."""
+
 from datetime import date
 
 from desktop import app

@@ -1,4 +1,5 @@
 """The SQLite store: migrations, foreign keys, transactions, round trips, foreign files."""
+
 import sqlite3
 from datetime import date
 
@@ -16,7 +17,9 @@ def test_new_database_is_at_latest_version_with_foreign_keys(tmp_path):
     assert conn.execute("PRAGMA application_id").fetchone()[0] == db.APPLICATION_ID
     with pytest.raises(sqlite3.IntegrityError):
         with db.transaction(conn):
-            conn.execute("INSERT INTO activities (start_date, dept_id, form_code, title) VALUES ('2025-01-01', 999, 'khac', 'x')")
+            conn.execute(
+                "INSERT INTO activities (start_date, dept_id, form_code, title) VALUES ('2025-01-01', 999, 'khac', 'x')"
+            )
 
 
 def test_create_refuses_existing_file(tmp_path):
@@ -34,8 +37,10 @@ def test_old_schema_upgrades_with_data_intact(tmp_path):
     db.migrate(conn, path, upto=1)
     conn.execute("INSERT INTO unit (id, name, abbr, place) VALUES (1, 'Bệnh viện A', 'BVA', 'Hà Nội')")
     conn.execute("INSERT INTO departments (id, name, abbr) VALUES (1, 'Khoa Lao', 'LAO')")
-    conn.execute("INSERT INTO activities (start_date, dept_id, form_code, title, cost) "
-                 "VALUES ('2025-03-05', 1, 'tin_bai', 'Bài viết cũ', 100000)")
+    conn.execute(
+        "INSERT INTO activities (start_date, dept_id, form_code, title, cost) "
+        "VALUES ('2025-03-05', 1, 'tin_bai', 'Bài viết cũ', 100000)"
+    )
     conn.close()
     conn = db.open_db(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == db.LATEST
@@ -56,7 +61,9 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     db.migrate(conn, path, upto=1)
     conn.close()
     real = db.migrations()
-    monkeypatch.setattr(db, "migrations", lambda: real + [(99, "0099_bad.sql", "CREATE TABLE t (x); SELECT * FROM nope;")])
+    monkeypatch.setattr(
+        db, "migrations", lambda: real + [(99, "0099_bad.sql", "CREATE TABLE t (x); SELECT * FROM nope;")]
+    )
     monkeypatch.setattr(db, "LATEST", 99)
     with pytest.raises(UserError, match="0099_bad.sql"):
         db.open_db(path)
@@ -66,10 +73,13 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     assert conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 't'").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"not a database at all" * 100, "không phải là tệp dữ liệu"),
-    (b"", "không phải là tệp dữ liệu"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"not a database at all" * 100, "không phải là tệp dữ liệu"),
+        (b"", "không phải là tệp dữ liệu"),
+    ],
+)
 def test_foreign_files_are_refused_and_left_alone(tmp_path, content, message):
     p = tmp_path / "x.db"
     p.write_bytes(content)
@@ -107,17 +117,30 @@ def test_newer_database_is_refused(tmp_path):
 
 def test_unit_plan_activity_report_round_trip(tmp_path):
     conn = db.create(tmp_path / "r.db")
-    unit = Unit("Bệnh viện\u00a0A ", "bva", "Hà Nội", "Sở Y tế",
-                departments=[Department("Khoa Lao", "LAO"), Department("Phòng KHTH", "KHTH")],
-                signers=[Signer("kt. giám đốc", "Nguyễn Văn A", "phó giám đốc")], recipients=["Sở Y tế (báo cáo)"])
+    unit = Unit(
+        "Bệnh viện\u00a0A ",
+        "bva",
+        "Hà Nội",
+        "Sở Y tế",
+        departments=[Department("Khoa Lao", "LAO"), Department("Phòng KHTH", "KHTH")],
+        signers=[Signer("kt. giám đốc", "Nguyễn Văn A", "phó giám đốc")],
+        recipients=["Sở Y tế (báo cáo)"],
+    )
     with db.transaction(conn):
         units.save_unit(conn, unit)
     u = units.load_unit(conn)
     assert (u.name, u.abbr, u.signers[0].lines) == ("Bệnh viện A", "BVA", ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
     lao, khth = (d.id for d in u.departments)
-    task = PlanItem("section", "Chủ đề", is_task=True, lead_dept_id=lao, coord_dept_ids=[khth],
-                    time_frame="Quý IV", targets=[Target(12, "tin_bai"), Target(3, "khac", "buổi")],
-                    children=[PlanItem("bullet", "Ý một"), PlanItem("bullet", "Ý hai")])
+    task = PlanItem(
+        "section",
+        "Chủ đề",
+        is_task=True,
+        lead_dept_id=lao,
+        coord_dept_ids=[khth],
+        time_frame="Quý IV",
+        targets=[Target(12, "tin_bai"), Target(3, "khac", "buổi")],
+        children=[PlanItem("bullet", "Ý một"), PlanItem("bullet", "Ý hai")],
+    )
     plan = Plan("Tiêu đề", PartialDate(2025, 9), items=[PlanItem("section", "NỘI DUNG", children=[task])])
     with db.transaction(conn):
         pid = plans.insert_plan(conn, plan)
@@ -158,8 +181,13 @@ def test_transaction_rolls_back_everything(demo_copy):
 
 def test_profile_update_and_activity_counts(tmp_path):
     conn = db.create(tmp_path / "c.db")
-    unit = Unit("Bệnh viện A", "BVA", "Hà Nội", "Sở Y tế", departments=[Department("Khoa Lao", "LAO"),
-                                                                      Department("Phòng KHTH", "KHTH")])
+    unit = Unit(
+        "Bệnh viện A",
+        "BVA",
+        "Hà Nội",
+        "Sở Y tế",
+        departments=[Department("Khoa Lao", "LAO"), Department("Phòng KHTH", "KHTH")],
+    )
     with db.transaction(conn):
         units.save_unit(conn, unit)
         units.update_profile(conn, " Bệnh viện\u00a0B ", "bvb", "Lâm Đồng", "")
@@ -171,9 +199,14 @@ def test_profile_update_and_activity_counts(tmp_path):
     with db.transaction(conn):
         pid = plans.insert_plan(conn, Plan("Kế hoạch 1", PartialDate(2025, 9), items=[task]))
         plans.insert_plan(conn, Plan("Kế hoạch 2", PartialDate(2025, 9), items=[other]))
-        activities.insert_activities(conn, [Activity(date(2025, 10, 1), lao, "tin_bai", "Bài 1", task_id=task.id),
-                                            Activity(date(2025, 10, 2), lao, "tin_bai", "Bài 2", task_id=other.id),
-                                            Activity(date(2025, 10, 3), khth, "khac", "Việc", task_id=None)])
+        activities.insert_activities(
+            conn,
+            [
+                Activity(date(2025, 10, 1), lao, "tin_bai", "Bài 1", task_id=task.id),
+                Activity(date(2025, 10, 2), lao, "tin_bai", "Bài 2", task_id=other.id),
+                Activity(date(2025, 10, 3), khth, "khac", "Việc", task_id=None),
+            ],
+        )
     assert (activities.count_for_department(conn, lao), activities.count_for_department(conn, khth)) == (2, 1)
     assert (activities.count_for_task(conn, task.id), activities.count_for_task(conn, other.id)) == (1, 1)
     assert activities.count_for_plan(conn, pid) == 1

@@ -1,6 +1,7 @@
 """The window's flow “Tạo từ kế hoạch cấp trên” → review (superior, căn cứ, tasks, repairs) → plan,
 driven as a clerk does: keys typed into the fields the source left blank, Space on the rows to keep
 or drop, a department picked, a target typed."""
+
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def seed(prefix):
 
 def review(monkeypatch, act):
     """Open the review, let `act(dialog)` play the clerk, then click “Tạo kế hoạch”."""
+
     def run(self):
         self.show()  # as exec() would, without waiting for the event loop
         QApplication.processEvents()

@@ -1,4 +1,5 @@
 """The wizard asks, the import shows its rows, dialogs speak Vietnamese, each plan its own activities."""
+
 from datetime import date
 from pathlib import Path
 
@@ -175,8 +176,9 @@ def test_ledger_per_plan_and_guessed_activities(window, qtbot):
     pid = window.plan_page.current_plan_id()
     other = window.plan_page.new_from_preset()
     window.choose_plan(pid)
-    ids = [r[0] for r in conn.execute("SELECT id FROM activities WHERE task_id IS NULL LIMIT 2")] or \
-        [r[0] for r in conn.execute("SELECT id FROM activities LIMIT 2")]
+    ids = [r[0] for r in conn.execute("SELECT id FROM activities WHERE task_id IS NULL LIMIT 2")] or [
+        r[0] for r in conn.execute("SELECT id FROM activities LIMIT 2")
+    ]
     with db.transaction(conn):
         conn.executemany("UPDATE activities SET task_id = NULL, plan_guessed = 1 WHERE id = ?", [(i,) for i in ids])
     window.reload_unit()
@@ -225,8 +227,12 @@ def test_keyboard_only_section_task_target_activity_export(window, qtbot, monkey
     window.ledger_page.new()
     typer(form.title, "Hoạt động chỉ dùng bàn phím")
     QTest.keyClick(form.title, Qt.Key_Return, Qt.ControlModifier)
-    assert window.conn.execute("SELECT COUNT(*) FROM activities WHERE title = ?",
-                               ("Hoạt động chỉ dùng bàn phím",)).fetchone()[0] == 1
+    assert (
+        window.conn.execute(
+            "SELECT COUNT(*) FROM activities WHERE title = ?", ("Hoạt động chỉ dùng bàn phím",)
+        ).fetchone()[0]
+        == 1
+    )
     QTest.keyClick(window.tabs, Qt.Key_PageDown, Qt.ControlModifier)  # Báo cáo
     asked = []
     monkeypatch.setattr(window, "ask_output", lambda what, pdf: asked.append((what, pdf)))

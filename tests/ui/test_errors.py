@@ -1,5 +1,6 @@
 """An unexpected error in the window: logged with its traceback, a short dialog naming the log, and
 the window stays open (desktop.ui.errors)."""
+
 from __future__ import annotations
 
 import threading
@@ -56,8 +57,10 @@ def test_error_in_a_menu_action_shows_a_dialog_and_the_window_stays(qtbot, windo
     window.menuBar().addAction(act)
     act.trigger()
     qtbot.waitUntil(lambda: bool(dialogs), timeout=5000)
-    assert dialogs == [f"Đã xảy ra lỗi không mong đợi: ValueError: số liệu hỏng. Dữ liệu đã lưu không bị ảnh "
-                       f"hưởng. Chi tiết được ghi trong {log_file}."]
+    assert dialogs == [
+        f"Đã xảy ra lỗi không mong đợi: ValueError: số liệu hỏng. Dữ liệu đã lưu không bị ảnh "
+        f"hưởng. Chi tiết được ghi trong {log_file}."
+    ]
     assert window.isVisible()
     text = log_file.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in text and "in boom" in text and "ValueError: số liệu hỏng" in text

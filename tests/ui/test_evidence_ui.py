@@ -1,5 +1,6 @@
 """Hoạt động › Tệp minh chứng: add files through the (patched) file dialog, open, remove; the Tệp column;
 deleting the activity and undoing it; Báo cáo › Xuất hồ sơ minh chứng."""
+
 import os
 import zipfile
 from pathlib import Path
@@ -50,8 +51,11 @@ def test_add_open_remove_through_the_minh_chung_area(window, qtbot, tmp_path, mo
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(dialog))
     qtbot.mouseClick(box.add_button, Qt.LeftButton)
     assert asked == ["Chọn tệp minh chứng"]
-    assert [box.list.item(i).text().split("  (")[0] for i in range(box.list.count())] == \
-        ["Ảnh hội nghị.jpg", "Ảnh hội nghị.jpg", "Biên bản.pdf"]
+    assert [box.list.item(i).text().split("  (")[0] for i in range(box.list.count())] == [
+        "Ảnh hội nghị.jpg",
+        "Ảnh hội nghị.jpg",
+        "Biên bản.pdf",
+    ]
     row = next(r for r in range(page.model.rowCount()) if page.model.activity(r).id == a.id)
     assert page.model.data(page.model.index(row, FILES_COL)) == "3"
     stored = [evidence.path_of(window.conn, f) for f in evidence.list_files(window.conn, a.id)]
@@ -76,8 +80,9 @@ def test_a_failed_copy_is_said_next_to_the_list(window, qtbot, tmp_path, monkeyp
     page = window.ledger_page
     box = page.form.files
     a = _select_first(page, qtbot)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *_: ([str(tmp_path / "không có.pdf")], "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_: ([str(tmp_path / "không có.pdf")], ""))
+    )
     qtbot.mouseClick(box.add_button, Qt.LeftButton)
     assert "Không thêm được “không có.pdf”" in box.note.text()
     assert box.list.count() == 0 and evidence.list_files(window.conn, a.id) == []

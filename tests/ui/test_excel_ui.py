@@ -1,4 +1,5 @@
 """Tệp › Excel: template and export in the background, import with a preview before writing."""
+
 from datetime import date
 
 import pytest

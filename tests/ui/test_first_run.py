@@ -1,4 +1,5 @@
 """From an empty data folder: the wizard, a plan, activities typed in, an exported report that passes check."""
+
 from desktop.nd30 import check_docx
 from desktop.store import activities, db, units
 

@@ -1,4 +1,5 @@
 """A clerk's keyboard and screen: every screen fits 1280 × 680, dates as typed, undo where the message says."""
+
 from datetime import date
 
 import pytest
@@ -9,9 +10,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from desktop.store import activities
 from desktop.ui.fields import DateField
 
-ACTIONS = {"Kế hoạch": {"Xem trước", "Xuất Word", "Xuất PDF", "Thêm &chỉ tiêu", "+ Mục", "Kế hoạch mới từ mẫu"},
-           "Hoạt động": {"Mới (Ctrl+N)", "Xóa (Del)", "Thêm hoạt động (Enter)"},
-           "Báo cáo": {"Xem trước", "Xuất Word", "Xuất PDF", "In"}, "Đơn vị": {"Thêm", "Xóa"}}
+ACTIONS = {
+    "Kế hoạch": {"Xem trước", "Xuất Word", "Xuất PDF", "Thêm &chỉ tiêu", "+ Mục", "Kế hoạch mới từ mẫu"},
+    "Hoạt động": {"Mới (Ctrl+N)", "Xóa (Del)", "Thêm hoạt động (Enter)"},
+    "Báo cáo": {"Xem trước", "Xuất Word", "Xuất PDF", "In"},
+    "Đơn vị": {"Thêm", "Xóa"},
+}
 
 
 def test_every_action_button_is_visible_in_1280_by_680(window, qtbot):
@@ -23,8 +27,11 @@ def test_every_action_button_is_visible_in_1280_by_680(window, qtbot):
         QApplication.processEvents()
         assert window.size().width() <= 1280 and window.size().height() <= 680
         inside = QRect(QPoint(0, 0), window.size())
-        buttons = [b for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page) and b.text().strip()
-                   and not b.objectName().startswith("qt_")]
+        buttons = [
+            b
+            for b in page.findChildren(QAbstractButton)
+            if b.isVisibleTo(page) and b.text().strip() and not b.objectName().startswith("qt_")
+        ]
         for b in buttons:
             if b.window() is not window or _in_scroll(b):  # inside a scroll area: reached by scrolling
                 continue
@@ -58,8 +65,9 @@ def test_date_field_takes_every_form_as_typed(qtbot, typed):
     assert field.hint.isHidden()
 
 
-@pytest.mark.parametrize("typed, d", [("12/01/2026", date(2026, 1, 12)), ("05/03/2026", date(2026, 3, 5)),
-                                      ("5/3/2026", date(2026, 3, 5))])
+@pytest.mark.parametrize(
+    "typed, d", [("12/01/2026", date(2026, 1, 12)), ("05/03/2026", date(2026, 3, 5)), ("5/3/2026", date(2026, 3, 5))]
+)
 def test_date_field_never_turns_into_another_date(qtbot, typed, d):
     field = DateField(date(2026, 12, 1))
     qtbot.addWidget(field)

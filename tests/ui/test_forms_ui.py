@@ -1,4 +1,5 @@
 """Hình thức hoạt động: the unit's forms added, edited and hidden in the window; the ledger offers them."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest

@@ -1,4 +1,5 @@
 """The ledger screen driven as a clerk would: type, press Enter, search, delete, undo."""
+
 from PySide6.QtCore import Qt
 
 from desktop.store import activities
@@ -46,7 +47,9 @@ def test_add_by_keyboard_then_undo_and_redo(window, qtbot, typer):
     form.cost.setValue(1_500_000)
     qtbot.keyClick(form.notes, Qt.Key_Return)  # Enter in the last field saves
     assert count(window) == before + 1
-    row = window.conn.execute("SELECT title, form_code, participants, cost FROM activities ORDER BY id DESC LIMIT 1").fetchone()
+    row = window.conn.execute(
+        "SELECT title, form_code, participants, cost FROM activities ORDER BY id DESC LIMIT 1"
+    ).fetchone()
     assert tuple(row) == ("Sinh hoạt chuyên đề về bệnh án điện tử", "sinh_hoat", 45, 1_500_000)
     assert form.title.text() == ""  # ready for the next one, same department and form kept
     assert form.form.currentData() == "sinh_hoat"

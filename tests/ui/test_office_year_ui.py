@@ -1,4 +1,5 @@
 """The office year in the window: next year's plan, any reporting period, last year's figures."""
+
 import os
 from pathlib import Path
 
@@ -27,8 +28,7 @@ def test_next_year_plan_from_the_plan_screen(window, monkeypatch):
     def run(dlg):
         dlg.show()
         assert dlg.year.value() == 2026  # the plan's year + 1
-        seen["rows"] = [(dlg.table.item(r, 0).text(), dlg.table.item(r, 2).text())
-                        for r in range(dlg.table.rowCount())]
+        seen["rows"] = [(dlg.table.item(r, 0).text(), dlg.table.item(r, 2).text()) for r in range(dlg.table.rowCount())]
         seen["kept"] = dlg.kept.text()
         shot(dlg, "copy_plan_dialog")
         QTest.keyClick(dlg.year, Qt.Key_A, Qt.ControlModifier)
@@ -47,13 +47,16 @@ def test_next_year_plan_from_the_plan_screen(window, monkeypatch):
     plan = plans.load_plan(window.conn, new_id)
     assert plan.copied_from == 1 and plan.period_start.year == 2027
     assert page.current_plan_id() == new_id  # the screen shows the new plan
-    assert ("Trích yếu", plans.load_plan(window.conn, new_id).title) in [(w, a.replace("2026", "2027"))
-                                                                          for w, a in seen["rows"]]
+    assert ("Trích yếu", plans.load_plan(window.conn, new_id).title) in [
+        (w, a.replace("2026", "2027")) for w, a in seen["rows"]
+    ]
     assert all("2027" in a for a in seen["after"])
     old = plans.load_plan(window.conn, 1)
-    assert seen["kept"] == (f"Giữ nguyên cấu trúc: {copy_plan_dialog.structure_counts(old)[0]} mục, "
-                            f"{len(old.tasks())} nhiệm vụ, "
-                            f"{sum(len(t.targets) for t in old.tasks())} chỉ tiêu.")
+    assert seen["kept"] == (
+        f"Giữ nguyên cấu trúc: {copy_plan_dialog.structure_counts(old)[0]} mục, "
+        f"{len(old.tasks())} nhiệm vụ, "
+        f"{sum(len(t.targets) for t in old.tasks())} chỉ tiêu."
+    )
 
 
 def test_next_year_plan_cancelled_creates_nothing(window, monkeypatch):
@@ -114,6 +117,7 @@ def test_each_period_keeps_its_own_edits_and_title(window, typer):
     _choose(page, "q1")
     assert _text(page, "uu_diem") == "Ưu điểm của quý I do văn thư viết."
     from desktop import app
+
     *_, sections = app.compile_for(window.conn, page.plan_id, page.report.period_start, page.report.period_end)
     assert {s.key: s.text for s in sections}["uu_diem"] == "Ưu điểm của quý I do văn thư viết."
     # a caller without a period still gets the plan's own (year) report
@@ -127,6 +131,7 @@ def test_custom_period_shows_the_dates(window):
     _choose(page, "custom")
     assert page.start.isVisible() and page.end.isVisible()
     from datetime import date
+
     for field, text in ((page.start, "5/3/2025"), (page.end, "20/4/2025")):
         field.edit.selectAll()
         QTest.keyClicks(field.edit, text)

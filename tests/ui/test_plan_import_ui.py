@@ -1,6 +1,6 @@
 """Kế hoạch screen: a new plan from the superior's document, and the superior's citation row."""
+
 from datetime import date
-from pathlib import Path
 
 from desktop.domain.references import cite
 from desktop.store import plans
@@ -89,14 +89,20 @@ def test_new_basis_typed_goes_to_the_catalogue(window, typer):
     page = window.plan_page
     before = len(page.plan.basis)
     page.catalogue.setCurrentIndex(-1)
-    typer(page.catalogue.lineEdit(), "Căn cứ Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng "
-                                     "về việc ban hành quy chế thông tin nội bộ;")
+    typer(
+        page.catalogue.lineEdit(),
+        "Căn cứ Quyết định số 12/QĐ-SYT ngày 05/01/2025 của Sở Y tế tỉnh Lâm Đồng "
+        "về việc ban hành quy chế thông tin nội bộ;",
+    )
     page.add_basis()
     plan = plans.load_plan(window.conn, page.plan.id)
     assert len(plan.basis) == before + 1
     new = plan.basis[-1]
-    assert (new.number, new.issuer, new.summary) == ("12/QĐ-SYT", "Sở Y tế tỉnh Lâm Đồng",
-                                                     "về việc ban hành quy chế thông tin nội bộ")
+    assert (new.number, new.issuer, new.summary) == (
+        "12/QĐ-SYT",
+        "Sở Y tế tỉnh Lâm Đồng",
+        "về việc ban hành quy chế thông tin nội bộ",
+    )
     assert page.catalogue.findData(new.id) >= 0  # offered for the next plan too
     assert page.basis.item(page.basis.count() - 1).text().startswith("Quyết định số 12/QĐ-SYT ngày 05/01/2025")
 

@@ -1,4 +1,5 @@
 """Qt's own strings (message box buttons, context menus) are Vietnamese: Qt ships no qtbase_vi.qm."""
+
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
 
 from desktop.ui import qt_vi
@@ -6,8 +7,9 @@ from desktop.ui import qt_vi
 
 def test_message_box_buttons_and_text_menus_are_vietnamese(qapp, qtbot):
     qt_vi.install(qapp)
-    box = QMessageBox(QMessageBox.Question, "t", "x",
-                      QMessageBox.Yes | QMessageBox.No | QMessageBox.Ok | QMessageBox.Cancel)
+    box = QMessageBox(
+        QMessageBox.Question, "t", "x", QMessageBox.Yes | QMessageBox.No | QMessageBox.Ok | QMessageBox.Cancel
+    )
     qtbot.addWidget(box)
     texts = {box.button(b).text() for b in (QMessageBox.Yes, QMessageBox.No, QMessageBox.Ok, QMessageBox.Cancel)}
     assert texts == {"&Có", "&Không", "Đồng ý", "Hủy"}

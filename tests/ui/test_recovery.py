@@ -1,5 +1,6 @@
 """A damaged database at start-up: the recovery dialog lists the good backups (date, activity count), restores
 the chosen one or salvages into a new file; the damaged file is kept aside. --self-test never waits on it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -103,8 +104,13 @@ def test_start_up_opens_the_recovery_dialog_before_the_window(qtbot, damaged, mo
 def test_self_test_on_a_damaged_database_fails_at_once_with_the_reason(damaged, tmp_path):
     p, good = damaged
     result = tmp_path / "ket_qua.txt"
-    proc = subprocess.run([sys.executable, "-m", "desktop", "--db", str(p), "--self-test", str(result)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(p), "--self-test", str(result)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 1
     text = result.read_text(encoding="utf-8")
     assert text.startswith("RESULT=FAIL") and "bị hỏng" in text and good.name in text

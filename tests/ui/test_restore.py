@@ -1,4 +1,5 @@
 """Tệp › Sao lưu và khôi phục: a backup on start and each day, the list, restoring one with confirmation."""
+
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QMessageBox
@@ -31,12 +32,15 @@ def test_start_backup_listed_and_restored_into_the_ledger(window, qtbot, monkeyp
     assert dlg.table.item(0, 0).text() == start[0].created.strftime("%H:%M:%S ngày %d/%m/%Y")
     assert dlg.table.item(0, 3).text().endswith("KB")
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda parent, title, text, *a: asked.append(text) or QMessageBox.Yes)
+    )
     dlg.table.selectRow(0)
     assert dlg.restore_selected()
-    assert asked == [f"Khôi phục dữ liệu về bản sao lưu lúc {start[0].created:%H:%M:%S ngày %d/%m/%Y} (150 hoạt động)?"
-                     "\n\nDữ liệu hiện tại sẽ được sao lưu trước (bản “trước khi khôi phục”), nên vẫn có thể quay lại."]
+    assert asked == [
+        f"Khôi phục dữ liệu về bản sao lưu lúc {start[0].created:%H:%M:%S ngày %d/%m/%Y} (150 hoạt động)?"
+        "\n\nDữ liệu hiện tại sẽ được sao lưu trước (bản “trước khi khôi phục”), nên vẫn có thể quay lại."
+    ]
     assert window.ledger_page.model.total() == 150
     assert count_activities(window.conn) == 150
     assert "Đã khôi phục dữ liệu từ bản sao lưu" in window.statusBar().currentMessage()
@@ -104,7 +108,8 @@ def test_a_failing_backup_does_not_stop_the_window(qtbot, demo_copy, settings):
     qtbot.addWidget(w)
     assert w.statusBar().currentMessage() == (
         f"Không sao lưu được dữ liệu: không ghi được vào thư mục {demo_copy.parent / 'sao_luu'}. "
-        "Dữ liệu hiện tại không bị ảnh hưởng.")
+        "Dữ liệu hiện tại không bị ảnh hưởng."
+    )
     assert w.ledger_page.model.total() == 150
     assert not w.backup_warning.isHidden() and w.backup_warning.toolTip() == w.backup_problem
     # the folder becomes writable: the next day's backup is made and the warning goes

@@ -1,4 +1,5 @@
 """Đơn vị, Kế hoạch, Báo cáo, Tổng quan: each screen's main flow, checked in the database and the window."""
+
 from pathlib import Path
 
 from docx import Document
@@ -47,7 +48,13 @@ def test_plan_tree_numbering_is_automatic(window):
     page.add_item("section")  # a new top-level section after II
     labels = _labels(page)
     assert [x.split(" ")[0] for x in labels if x[:1] in "IVX" and x.split(" ")[0].endswith(".")][:6] == [
-        "I.", "II.", "III.", "IV.", "V.", "VI."]
+        "I.",
+        "II.",
+        "III.",
+        "IV.",
+        "V.",
+        "VI.",
+    ]
     new_id = page.selected_id()
     page.move(-1)  # moving it up renumbers everything after it
     assert page.tree.currentItem().text(0).startswith("II. ")

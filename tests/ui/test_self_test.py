@@ -1,6 +1,7 @@
 """--self-test: the support check the packaging smoke test runs on the frozen app. It runs the
 window's real event loop, so it runs in a process of its own (QApplication.exec() cannot be
 run again inside the test process)."""
+
 import shutil
 import subprocess
 import sys
@@ -15,8 +16,13 @@ def test_self_test_opens_the_window_visits_every_screen_and_quits(demo_db, tmp_p
     db = folder / "dữ liệu.db"
     shutil.copy(demo_db, db)
     result = folder / "kiểm tra.txt"
-    p = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "--self-test", str(result)],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db), "--self-test", str(result)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert p.returncode == 0, p.stderr
     facts = dict(line.split("=", 1) for line in result.read_text(encoding="utf-8").splitlines())
     assert facts["RESULT"] == "OK"
@@ -52,8 +58,9 @@ def test_window_that_cannot_fill_in_says_why_and_closes(qtbot, demo_copy, settin
 
     shown = []
     monkeypatch.setattr(ui_main.QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
-    monkeypatch.setattr(ui_main.MainWindow, "_build",
-                        lambda self: (_ for _ in ()).throw(UserError("Không đọc được dữ liệu.")))
+    monkeypatch.setattr(
+        ui_main.MainWindow, "_build", lambda self: (_ for _ in ()).throw(UserError("Không đọc được dữ liệu."))
+    )
     w = ui_main.MainWindow(demo_copy, settings, deferred=True)
     qtbot.addWidget(w)
     w.show()

@@ -1,5 +1,6 @@
 """The window holds its database's writer lock for its whole life (desktop.ui.main.main): a second
 window or a writing command on the same data is refused; read-only commands still work."""
+
 from __future__ import annotations
 
 import subprocess
@@ -27,8 +28,13 @@ sys.stdin.readline()
 @pytest.fixture
 def held(demo_copy):
     """Another process (a first window) holding demo_copy's lock."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(demo_copy)], cwd=ROOT, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(demo_copy)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout.readline().strip() == "held"
     yield proc
     proc.stdin.close()
@@ -50,8 +56,9 @@ def detach_log():
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
 
 
 def test_second_window_is_refused_with_a_message(qapp, demo_copy, held, dialogs, settings, monkeypatch):
@@ -105,7 +112,9 @@ def test_window_that_cannot_open_says_so_and_names_the_log(qapp, demo_copy, dial
     monkeypatch.setattr(ui_main, "MainWindow", broken)
     assert ui_main.main([], demo_copy) == 1
     log_file = tmp_path / "data" / "logs" / "vanbanyte.log"
-    assert dialogs == [f"Đã xảy ra lỗi không mong đợi: RuntimeError: không dựng được cửa sổ. Dữ liệu đã lưu "
-                       f"không bị ảnh hưởng. Chi tiết được ghi trong {log_file}."]
+    assert dialogs == [
+        f"Đã xảy ra lỗi không mong đợi: RuntimeError: không dựng được cửa sổ. Dữ liệu đã lưu "
+        f"không bị ảnh hưởng. Chi tiết được ghi trong {log_file}."
+    ]
     assert "Traceback" in log_file.read_text(encoding="utf-8")
     assert not lock_path(demo_copy).exists()

@@ -1,5 +1,6 @@
 """Tệp › Mẫu văn bản của đơn vị: save the built-in template, edit it, choose it (checked first),
 and every export uses it; a broken or vanished template is refused with a message."""
+
 from pathlib import Path
 
 from docx import Document
@@ -52,5 +53,7 @@ def test_a_chosen_template_that_vanished_stops_the_export_with_a_message(window,
     monkeypatch.setattr(window, "ask_output", lambda what, pdf: shown.append("asked") or tmp_path / "x.docx")
     window.settings.setValue("templates/report", str(tmp_path / "đã xoá.docx"))
     assert window.export("report") is None
-    assert shown == [f"Không tìm thấy mẫu Báo cáo của đơn vị: {tmp_path / 'đã xoá.docx'}. Hãy chọn lại tệp mẫu "
-                     f"hoặc dùng mẫu có sẵn (Tệp › Mẫu văn bản của đơn vị…)."]
+    assert shown == [
+        f"Không tìm thấy mẫu Báo cáo của đơn vị: {tmp_path / 'đã xoá.docx'}. Hãy chọn lại tệp mẫu "
+        f"hoặc dùng mẫu có sẵn (Tệp › Mẫu văn bản của đơn vị…)."
+    ]

@@ -74,11 +74,12 @@ def _check_package(path: Path) -> None:
         raise UserError(f"Không dùng được mẫu: {e}") from None
     try:
         part = pkg.doctype_part()
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
-            RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise UserError(f"Mẫu {path.name} bị hỏng: không giải nén được ({type(exc).__name__}).") from None
     finally:
         pkg.close()
     if part is not None:
-        raise UserError(f"Mẫu {path.name} không an toàn: phần {part} có khai báo "
-                        "DOCTYPE/thực thể XML, điều tệp Word không bao giờ có.")
+        raise UserError(
+            f"Mẫu {path.name} không an toàn: phần {part} có khai báo "
+            "DOCTYPE/thực thể XML, điều tệp Word không bao giờ có."
+        )

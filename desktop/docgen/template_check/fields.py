@@ -6,8 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass, is_dataclass
 from dataclasses import fields as dc_fields
 
-__all__ = ["ANY", "APPENDIX_ROW", "BLOCK", "FIELD_HELP", "FIELDS", "FUNC", "LOOP", "METHOD", "REFUSED", "STR",
-           "Problem", "Seq", "shape_of"]
+__all__ = [
+    "ANY",
+    "APPENDIX_ROW",
+    "BLOCK",
+    "FIELD_HELP",
+    "FIELDS",
+    "FUNC",
+    "LOOP",
+    "METHOD",
+    "REFUSED",
+    "STR",
+    "Problem",
+    "Seq",
+    "shape_of",
+]
 
 STR = "str"  # a text value
 ANY = "any"  # unknown (a macro argument, a computed value): only the sandbox guards it
@@ -29,24 +42,40 @@ BLOCK = {"kind": STR, "text": STR, "label": STR, "full": STR}  # domain.blocks.B
 APPENDIX_ROW = Seq(STR, 9)  # domain.report.APPENDIX_HEAD
 
 _COMMON = {
-    "parent_body": STR, "issuer": STR, "number_line": STR, "place_date": STR, "title": STR,
-    "blocks": Seq(BLOCK), "recipients": Seq(STR), "signer_lines": Seq(STR), "signer_name": STR,
+    "parent_body": STR,
+    "issuer": STR,
+    "number_line": STR,
+    "place_date": STR,
+    "title": STR,
+    "blocks": Seq(BLOCK),
+    "recipients": Seq(STR),
+    "signer_lines": Seq(STR),
+    "signer_name": STR,
 }
 FIELDS: dict[str, dict] = {
     "plan": dict(_COMMON),
-    "report": {**_COMMON, "addressee": STR, "appendix_ref": STR, "rows": Seq(APPENDIX_ROW),
-               "totals": APPENDIX_ROW},
+    "report": {**_COMMON, "addressee": STR, "appendix_ref": STR, "rows": Seq(APPENDIX_ROW), "totals": APPENDIX_ROW},
 }
 
 # What each field holds, said to the clerk next to a suggestion.
 FIELD_HELP = {
-    "parent_body": "tên cơ quan chủ quản", "issuer": "tên cơ quan ban hành",
-    "number_line": "số, ký hiệu văn bản", "place_date": "địa danh và ngày tháng",
-    "title": "trích yếu", "blocks": "các đoạn nội dung", "recipients": "các dòng nơi nhận",
-    "signer_lines": "các dòng chức vụ người ký", "signer_name": "họ tên người ký",
-    "addressee": "nơi kính gửi", "appendix_ref": "dòng “Kèm theo Báo cáo số …” của phụ lục",
-    "rows": "các hàng của bảng phụ lục", "totals": "hàng tổng cộng của phụ lục",
-    "kind": "loại đoạn", "text": "nội dung đoạn", "label": "số mục", "full": "số mục và nội dung",
+    "parent_body": "tên cơ quan chủ quản",
+    "issuer": "tên cơ quan ban hành",
+    "number_line": "số, ký hiệu văn bản",
+    "place_date": "địa danh và ngày tháng",
+    "title": "trích yếu",
+    "blocks": "các đoạn nội dung",
+    "recipients": "các dòng nơi nhận",
+    "signer_lines": "các dòng chức vụ người ký",
+    "signer_name": "họ tên người ký",
+    "addressee": "nơi kính gửi",
+    "appendix_ref": "dòng “Kèm theo Báo cáo số …” của phụ lục",
+    "rows": "các hàng của bảng phụ lục",
+    "totals": "hàng tổng cộng của phụ lục",
+    "kind": "loại đoạn",
+    "text": "nội dung đoạn",
+    "label": "số mục",
+    "full": "số mục và nội dung",
 }
 
 
@@ -69,10 +98,8 @@ def shape_of(value) -> object:
     raise ValueError(f"unexpected value in a template context: {type(value).__name__}")
 
 
-
 @dataclass(frozen=True)
 class Problem:
     kind: str  # "truong-la" unknown field, "the-hong" broken tag, "khoi" unbalanced block,
     #            "cam" refused construct, "tep" unusable file
     message: str  # one Vietnamese line without the file name: what is wrong and where
-

@@ -7,6 +7,7 @@ size it would make is known from its operands); the output is counted as it is p
 deadline is enforced by a watchdog thread that raises TemplateTimeout in the rendering thread (at its
 next bytecode), so even a loop over the app's own lists with nothing in its body ends.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -19,26 +19,73 @@ __all__ = ["Walker"]
 
 # Names a clerk is likely to type (accents and case ignored) → the field meant.
 ALIASES = {
-    "co_quan_chu_quan": "parent_body", "cq_chu_quan": "parent_body", "chu_quan": "parent_body",
-    "ten_don_vi": "issuer", "don_vi": "issuer", "co_quan": "issuer", "co_quan_ban_hanh": "issuer",
-    "ten_co_quan": "issuer", "unit": "issuer", "unit_name": "issuer", "ten_benh_vien": "issuer",
-    "so": "number_line", "so_ky_hieu": "number_line", "so_van_ban": "number_line",
-    "ky_hieu": "number_line", "number": "number_line",
-    "ngay": "place_date", "ngay_thang": "place_date", "dia_danh": "place_date",
-    "ngay_ban_hanh": "place_date", "date": "place_date",
-    "tieu_de": "title", "trich_yeu": "title", "ten_van_ban": "title",
-    "noi_dung": "blocks", "cac_muc": "blocks", "doan": "blocks",
-    "noi_nhan": "recipients", "chuc_vu": "signer_lines", "tham_quyen": "signer_lines",
-    "nguoi_ky": "signer_name", "ho_ten": "signer_name", "ten_nguoi_ky": "signer_name",
-    "signer": "signer_name", "kinh_gui": "addressee", "phu_luc": "appendix_ref",
-    "kem_theo": "appendix_ref", "hang": "rows", "dong": "rows", "danh_sach": "rows",
-    "hoat_dong": "rows", "activities": "rows", "tong": "totals", "tong_cong": "totals",
+    "co_quan_chu_quan": "parent_body",
+    "cq_chu_quan": "parent_body",
+    "chu_quan": "parent_body",
+    "ten_don_vi": "issuer",
+    "don_vi": "issuer",
+    "co_quan": "issuer",
+    "co_quan_ban_hanh": "issuer",
+    "ten_co_quan": "issuer",
+    "unit": "issuer",
+    "unit_name": "issuer",
+    "ten_benh_vien": "issuer",
+    "so": "number_line",
+    "so_ky_hieu": "number_line",
+    "so_van_ban": "number_line",
+    "ky_hieu": "number_line",
+    "number": "number_line",
+    "ngay": "place_date",
+    "ngay_thang": "place_date",
+    "dia_danh": "place_date",
+    "ngay_ban_hanh": "place_date",
+    "date": "place_date",
+    "tieu_de": "title",
+    "trich_yeu": "title",
+    "ten_van_ban": "title",
+    "noi_dung": "blocks",
+    "cac_muc": "blocks",
+    "doan": "blocks",
+    "noi_nhan": "recipients",
+    "chuc_vu": "signer_lines",
+    "tham_quyen": "signer_lines",
+    "nguoi_ky": "signer_name",
+    "ho_ten": "signer_name",
+    "ten_nguoi_ky": "signer_name",
+    "signer": "signer_name",
+    "kinh_gui": "addressee",
+    "phu_luc": "appendix_ref",
+    "kem_theo": "appendix_ref",
+    "hang": "rows",
+    "dong": "rows",
+    "danh_sach": "rows",
+    "hoat_dong": "rows",
+    "activities": "rows",
+    "tong": "totals",
+    "tong_cong": "totals",
     # attributes of a block
-    "loai": "kind", "noi_dung_doan": "text", "van_ban": "text", "so_muc": "label", "nhan": "label",
+    "loai": "kind",
+    "noi_dung_doan": "text",
+    "van_ban": "text",
+    "so_muc": "label",
+    "nhan": "label",
 }
 
-LOOP_ATTRS = {"index", "index0", "revindex", "revindex0", "first", "last", "length", "cycle",
-               "depth", "depth0", "previtem", "nextitem", "changed"}
+LOOP_ATTRS = {
+    "index",
+    "index0",
+    "revindex",
+    "revindex0",
+    "first",
+    "last",
+    "length",
+    "cycle",
+    "depth",
+    "depth0",
+    "previtem",
+    "nextitem",
+    "changed",
+}
 STR_METHODS = {m for m in dir(str) if not m.startswith("_")} - {"format", "format_map"}
 ATTR_FILTERS = {"map", "selectattr", "rejectattr", "sort", "groupby", "unique", "sum", "min", "max"}
 SAME_SEQ_FILTERS = {"list", "sort", "reverse", "unique", "select", "reject", "selectattr", "rejectattr"}
@@ -47,8 +94,18 @@ SAFE_GLOBALS = {"range"}
 # Attributes allowed on a value of unknown shape (a macro argument, a computed value): the
 # fields the app provides, str methods, the loop's and groupby's; never frame or code objects.
 ANY_ATTRS = set(BLOCK) | set(FIELDS["report"]) | STR_METHODS | LOOP_ATTRS | {"grouper", "list"}
-FORBIDDEN_NAMES = {"self", "cycler", "joiner", "lipsum", "namespace", "dict", "config", "request",
-                    "environment", "context"}
+FORBIDDEN_NAMES = {
+    "self",
+    "cycler",
+    "joiner",
+    "lipsum",
+    "namespace",
+    "dict",
+    "config",
+    "request",
+    "environment",
+    "context",
+}
 
 
 def _norm(name: str) -> str:
@@ -79,8 +136,11 @@ class Walker:
 
     def refuse(self, node, what: str) -> str:
         needle = _needle(node)
-        self.owner.add("cam", f"mẫu dùng {what} ở {self.where(getattr(node, 'lineno', None), needle)}: "
-                              "không được phép, mẫu chỉ được dùng các trường dữ liệu của văn bản")
+        self.owner.add(
+            "cam",
+            f"mẫu dùng {what} ở {self.where(getattr(node, 'lineno', None), needle)}: "
+            "không được phép, mẫu chỉ được dùng các trường dữ liệu của văn bản",
+        )
         return REFUSED
 
     def unknown(self, node, path: str, candidates: list[str], prefix: str = "", hint_for: str = "") -> str:
@@ -263,9 +323,14 @@ class Walker:
         root = node.node
         while isinstance(root, (nodes.Getattr, nodes.Getitem)):
             root = root.node
-        if (isinstance(root, nodes.Name) and root.name in self.undeclared and root.name not in scope
-                and root.name not in self.fields and root.name not in SAFE_GLOBALS | FORBIDDEN_NAMES
-                and not root.name.startswith("_")):
+        if (
+            isinstance(root, nodes.Name)
+            and root.name in self.undeclared
+            and root.name not in scope
+            and root.name not in self.fields
+            and root.name not in SAFE_GLOBALS | FORBIDDEN_NAMES
+            and not root.name.startswith("_")
+        ):
             shown = re.sub(r"\[[^\]]*\]", "", _path(node))  # 'unit.name', 'totals'
             return self.unknown(node, shown, list(self.fields), hint_for=root.name)
         base = self.expr(node.node, scope)
@@ -314,8 +379,12 @@ class Walker:
             return self.refuse(node, f"bộ lọc “{name}” với tham số tính ra")
         for a in args:
             self.expr(a, scope)
-        if name == "map" and node.args and isinstance(node.args[0], nodes.Const) \
-                and node.args[0].value in DROPPED_FILTERS:
+        if (
+            name == "map"
+            and node.args
+            and isinstance(node.args[0], nodes.Const)
+            and node.args[0].value in DROPPED_FILTERS
+        ):
             return self.refuse(node, f"bộ lọc “{node.args[0].value}”")
         checked = [k.value for k in node.kwargs if k.key == "attribute"]
         if name in ATTR_FILTERS:
@@ -327,8 +396,9 @@ class Walker:
                         return self.refuse(node, f"bộ lọc “{name}('{a.value}')”")
                 elif not isinstance(a, nodes.Const):
                     return self.refuse(node, f"bộ lọc “{name}” với tham số tính ra")
-            attr = next((k.value.value for k in node.kwargs if k.key == "attribute"
-                         and isinstance(k.value, nodes.Const)), None)
+            attr = next(
+                (k.value.value for k in node.kwargs if k.key == "attribute" and isinstance(k.value, nodes.Const)), None
+            )
             if attr is not None and isinstance(base, Seq) and isinstance(base.item, dict):
                 for part in str(attr).split("."):
                     if part not in base.item and not part.isdigit():
@@ -339,9 +409,31 @@ class Walker:
             return self._item(base)
         if name in ("default", "d"):
             return base
-        return STR if name in ("upper", "lower", "title", "capitalize", "trim", "replace", "string", "e",
-                               "escape", "truncate", "center", "indent", "striptags", "wordwrap", "join",
-                               "format", "urlencode", "filesizeformat") else ANY
+        return (
+            STR
+            if name
+            in (
+                "upper",
+                "lower",
+                "title",
+                "capitalize",
+                "trim",
+                "replace",
+                "string",
+                "e",
+                "escape",
+                "truncate",
+                "center",
+                "indent",
+                "striptags",
+                "wordwrap",
+                "join",
+                "format",
+                "urlencode",
+                "filesizeformat",
+            )
+            else ANY
+        )
 
 
 def _needle(node) -> str:

@@ -107,6 +107,7 @@ def _bounded_filters(env: Sandbox) -> None:
             a = [x for x in args if not isinstance(x, _PASSED)]  # the eval context / environment passed first
             w = kwargs.get(key, a[pos] if len(a) > pos else None)
             limits.width_limit(w, what)
+
         return check
 
     def items_at(pos, key, what):
@@ -115,6 +116,7 @@ def _bounded_filters(env: Sandbox) -> None:
             n = kwargs.get(key, a[pos] if len(a) > pos else None)
             if isinstance(n, (int, float)):
                 limits.items_limit(int(n), what)
+
         return check
 
     def format_check(*args, **kwargs):

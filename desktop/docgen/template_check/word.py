@@ -33,7 +33,7 @@ def snippet(text: str, around: str = "", width: int = 70) -> str:
         return text
     at = text.find(around) if around else 0
     start = max(0, min(at - width // 3, len(text) - width))
-    cut = text[start:start + width]
+    cut = text[start : start + width]
     return ("…" if start else "") + cut + ("…" if start + width < len(text) else "")
 
 
@@ -128,8 +128,10 @@ class Validator:
                 continue
             self._tags_in(label, p, text, stack)
         for o in stack:
-            self.add("khoi", f"khối “{o.tag}” mở ở {o.where} nhưng không có thẻ đóng "
-                             f"“{{%{o.prefix or ''} end{o.keyword} %}}”")
+            self.add(
+                "khoi",
+                f"khối “{o.tag}” mở ở {o.where} nhưng không có thẻ đóng “{{%{o.prefix or ''} end{o.keyword} %}}”",
+            )
         structural = len(self.problems) > before
         xml = etree.tostring(root, encoding="unicode")
         src = self.tpl.patch_xml(xml)
@@ -151,8 +153,14 @@ class Validator:
 
     def _properties(self) -> None:
         props = self.tpl.docx.core_properties
-        names = {"author": "Tác giả", "comments": "Ghi chú", "identifier": "Mã định danh",
-                 "language": "Ngôn ngữ", "subject": "Chủ đề", "title": "Tiêu đề"}
+        names = {
+            "author": "Tác giả",
+            "comments": "Ghi chú",
+            "identifier": "Mã định danh",
+            "language": "Ngôn ngữ",
+            "subject": "Chủ đề",
+            "title": "Tiêu đề",
+        }
         for prop, vi in names.items():
             value = getattr(props, prop) or ""
             if not _STRAY.search(value):
@@ -163,8 +171,9 @@ class Validator:
             except TemplateSyntaxError as e:
                 self.add("the-hong", f"thẻ viết sai ở {place}: {_syntax(e)}")
                 continue
-            Walker(self, self.fields, lambda _n, _s="", place=place: place,
-                    meta.find_undeclared_variables(ast)).visit(ast, {})
+            Walker(self, self.fields, lambda _n, _s="", place=place: place, meta.find_undeclared_variables(ast)).visit(
+                ast, {}
+            )
 
     @staticmethod
     def _place(label: str, text: str, around: str = "") -> str:
@@ -177,30 +186,39 @@ class Validator:
         in_cell = _ancestor(p, "tc") is not None
         where = self._place(label, text) + (" trong bảng" if in_cell and not label else "")
         for m in _SPACED.finditer(text):
-            self.add("the-hong", f"thẻ bị tách bởi dấu cách “{m.group(0)}” ở {where}: "
-                                 f"viết liền “{m.group(0).replace(' ', '').replace(chr(160), '')}”")
+            self.add(
+                "the-hong",
+                f"thẻ bị tách bởi dấu cách “{m.group(0)}” ở {where}: "
+                f"viết liền “{m.group(0).replace(' ', '').replace(chr(160), '')}”",
+            )
         rest = _TAG.sub(lambda m: " " * len(m.group(0)), text)
         for m in _SINGLE.finditer(rest):
-            self.add("the-hong", f"trường “{{{m.group(1)}}}” ở {where} chỉ có một dấu ngoặc: "
-                                 f"viết “{{{{ {m.group(1)} }}}}”")
+            self.add(
+                "the-hong", f"trường “{{{m.group(1)}}}” ở {where} chỉ có một dấu ngoặc: viết “{{{{ {m.group(1)} }}}}”"
+            )
         for m in _STRAY.finditer(rest):
             tok = m.group(0)
             if _SPACED.search(text):
                 break
             if tok[0] == "{":
                 close = {"{{": "}}", "{%": "%}", "{#": "#}"}[tok]
-                self.add("the-hong", f"thẻ “{snippet(text[m.start():], width=30)}” ở {where} không đóng "
-                                     f"trong cùng đoạn (thiếu “{close}”); thẻ phải nằm trọn trong một đoạn")
+                self.add(
+                    "the-hong",
+                    f"thẻ “{snippet(text[m.start() :], width=30)}” ở {where} không đóng "
+                    f"trong cùng đoạn (thiếu “{close}”); thẻ phải nằm trọn trong một đoạn",
+                )
             else:
-                self.add("the-hong", f"có “{tok}” ở {where} mà không có dấu mở tương ứng trước nó "
-                                     "trong cùng đoạn")
+                self.add("the-hong", f"có “{tok}” ở {where} mà không có dấu mở tương ứng trước nó trong cùng đoạn")
         structural = []
         for m in _TAG.finditer(text):
             tag = m.group(0)
             if _ODD_QUOTES.search(tag):
                 q = _ODD_QUOTES.search(tag).group(0)
-                self.add("the-hong", f"thẻ “{snippet(tag, width=40)}” ở {where} có dấu nháy “{q}”: "
-                                     "trong thẻ chỉ dùng dấu nháy thẳng \" hoặc '")
+                self.add(
+                    "the-hong",
+                    f"thẻ “{snippet(tag, width=40)}” ở {where} có dấu nháy “{q}”: "
+                    "trong thẻ chỉ dùng dấu nháy thẳng \" hoặc '",
+                )
             if tag.startswith(("{{p ", "{{tr ", "{{tc ")):
                 structural.append(tag)
             sm = _STMT.fullmatch(tag)
@@ -224,12 +242,18 @@ class Validator:
         others = _TAG.sub(" ", whole).strip()
         if len(tags) > 1:
             lost = next(t for t in tags if t != tag)
-            self.add("khoi", f"{what} chứa thẻ “{tag}” ở {where} còn có thẻ “{lost}”: cả {what} được thay "
-                             f"bằng thẻ đầu nên các thẻ khác bị mất; để mỗi thẻ “{{%{prefix} … %}}” "
-                             f"trên một {what} riêng")
+            self.add(
+                "khoi",
+                f"{what} chứa thẻ “{tag}” ở {where} còn có thẻ “{lost}”: cả {what} được thay "
+                f"bằng thẻ đầu nên các thẻ khác bị mất; để mỗi thẻ “{{%{prefix} … %}}” "
+                f"trên một {what} riêng",
+            )
         elif others:
-            self.add("khoi", f"chữ “{snippet(others, width=40)}” cùng {what} với thẻ “{tag}” ở {where} "
-                             f"sẽ bị xoá khi xuất văn bản: để thẻ “{{%{prefix} … %}}” trên một {what} riêng")
+            self.add(
+                "khoi",
+                f"chữ “{snippet(others, width=40)}” cùng {what} với thẻ “{tag}” ở {where} "
+                f"sẽ bị xoá khi xuất văn bản: để thẻ “{{%{prefix} … %}}” trên một {what} riêng",
+            )
 
     def _statement(self, sm, tag, label, p, where, stack, structural) -> None:
         _, prefix, keyword, rest = sm.groups()
@@ -246,13 +270,17 @@ class Validator:
         if keyword in _MIDDLE or keyword.startswith("end"):
             name = keyword[3:] if keyword.startswith("end") else None
             if not stack:
-                self.add("khoi", f"thẻ “{tag}” ở {where} không có thẻ mở "
-                                 f"“{{%{prefix or ''} {name or 'if'} … %}}” trước nó")
+                self.add(
+                    "khoi", f"thẻ “{tag}” ở {where} không có thẻ mở “{{%{prefix or ''} {name or 'if'} … %}}” trước nó"
+                )
                 return
             top = stack[-1]
             if name is not None and name != top.keyword:
-                self.add("khoi", f"khối “{top.tag}” mở ở {top.where} chưa đóng thì gặp “{tag}” ở {where} "
-                                 f"(cần “{{%{top.prefix or ''} end{top.keyword} %}}” trước)")
+                self.add(
+                    "khoi",
+                    f"khối “{top.tag}” mở ở {top.where} chưa đóng thì gặp “{tag}” ở {where} "
+                    f"(cần “{{%{top.prefix or ''} end{top.keyword} %}}” trước)",
+                )
                 if any(o.keyword == name for o in stack):
                     while stack and stack[-1].keyword != name:
                         stack.pop()
@@ -262,8 +290,11 @@ class Validator:
                 self.add("khoi", f"thẻ “{tag}” ở {where} nằm trong khối “{top.tag}”, không thuộc một khối if")
                 return
             if prefix != top.prefix:
-                self.add("khoi", f"khối “{top.tag}” mở ở {top.where} nhưng “{tag}” ở {where} dùng loại thẻ "
-                                 f"khác: cần cùng dạng “{{%{top.prefix or ''} … %}}”")
+                self.add(
+                    "khoi",
+                    f"khối “{top.tag}” mở ở {top.where} nhưng “{tag}” ở {where} dùng loại thẻ "
+                    f"khác: cần cùng dạng “{{%{top.prefix or ''} … %}}”",
+                )
             elif anchor != top.anchor:
                 self.add("khoi", self._crossing(top, tag, where))
             if name is not None:
@@ -287,10 +318,14 @@ class Validator:
     @staticmethod
     def _crossing(top: _Open, tag: str, where: str) -> str:
         if top.prefix is None and top.anchor[1] is not None and top.anchor[1].tag == W + "tc":
-            return (f"khối “{top.tag}” mở ở {top.where} nhưng đóng bằng “{tag}” ở {where}, một ô hoặc hàng "
-                    "khác của bảng: lặp các hàng của bảng thì dùng “{%tr for … %}” … “{%tr endfor %}”")
-        return (f"khối “{top.tag}” mở ở {top.where} nhưng đóng bằng “{tag}” ở {where}, ở phần khác của văn "
-                "bản (trong và ngoài bảng, hoặc hai bảng khác nhau): khối phải mở và đóng cùng một nơi")
+            return (
+                f"khối “{top.tag}” mở ở {top.where} nhưng đóng bằng “{tag}” ở {where}, một ô hoặc hàng "
+                "khác của bảng: lặp các hàng của bảng thì dùng “{%tr for … %}” … “{%tr endfor %}”"
+            )
+        return (
+            f"khối “{top.tag}” mở ở {top.where} nhưng đóng bằng “{tag}” ở {where}, ở phần khác của văn "
+            "bản (trong và ngoài bảng, hoặc hai bảng khác nhau): khối phải mở và đóng cùng một nơi"
+        )
 
 
 def _line_piece(line: str, needle: str) -> str:
@@ -331,4 +366,3 @@ def _syntax(e: TemplateSyntaxError) -> str:
     if m:
         return f"không có bộ lọc “{m.group(2)}”"
     return f"Jinja báo: {msg}"
-

@@ -65,6 +65,7 @@ def _check_left(ctx: Context, table: Table) -> None:
         ):
             for p in group:
                 ctx.report(rule, p.place, [upper_problem(p.stripped), *centred_line(p, 12, 13, bold)], what)
+
         def printed(p):  # a long name wraps in its cell: the line is measured on its longest line
             cell = table.cell_of(p)
             return line_pt(p, cell.text_width if cell is not None else None)
