@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...domain.numbering import roman
 from ..model import Para
 from .common import ROMAN, Context, bold_problem, upper_problem
 
@@ -29,25 +30,6 @@ def _roman_value(s: str) -> int:
     return total
 
 
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, sym in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out += sym
-            n -= value
-    return out
-
-
 class HeadingOrder:
     """The headings seen so far; `see` checks each body paragraph in turn."""
 
@@ -68,11 +50,11 @@ class HeadingOrder:
             upper = upper_problem(rest) and "tên đề mục La Mã cần viết IN HOA"
             ctx.report("than.muc-la-ma", p.place, [upper, bold_problem(p, True)])
             if value != self.roman_max + 1:
-                after = f'sau mục "{_to_roman(self.roman_max)}."' if self.roman_max else "ở đầu"
+                after = f'sau mục "{roman(self.roman_max)}."' if self.roman_max else "ở đầu"
                 ctx.add(
                     "than.thu-tu-muc",
                     p.place,
-                    f'mục "{_to_roman(value)}." đứng {after}, cần "{_to_roman(self.roman_max + 1)}."',
+                    f'mục "{roman(value)}." đứng {after}, cần "{roman(self.roman_max + 1)}."',
                 )
             self.roman_max = max(self.roman_max, value)
             self.arabic_max = 0
