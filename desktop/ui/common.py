@@ -103,9 +103,12 @@ class Jobs(QObject):
             return None
         job = Job(fn, *args)
         self._running[name] = job
+        collector = MainThreadGC.install()
+        collector.hold()  # no cyclic collection in the worker thread while it runs
 
         def finish(_=None, n=name):
-            self._running.pop(n, None)
+            if self._running.pop(n, None) is not None:
+                collector.release()
             self.changed.emit(self.busy())
 
         if done:
@@ -151,26 +154,43 @@ def print_file(path: Path) -> None:
 
 
 class MainThreadGC(QObject):
-    """Python's cyclic garbage collector runs on the GUI thread only. Left automatic, it runs in whichever
-    thread allocates, so a background export could collect a dead window's Qt wrappers and destroy Qt
-    objects off the GUI thread: a crash (seen as a segmentation fault inside a worker's Jinja compile,
-    "Garbage-collecting"). Automatic collection is turned off and a timer on the GUI thread collects
-    each generation when its count passes the usual threshold (as pyqtgraph's GarbageCollector does)."""
+    """While a background job runs, Python's cyclic garbage collector runs on the GUI thread only. Left
+    automatic, it runs in whichever thread allocates, so an export's worker could collect a dead window's
+    Qt wrappers and destroy Qt objects off the GUI thread: a crash (seen as a segmentation fault inside a
+    worker's Jinja compile, "Garbage-collecting"). Jobs.start collects once on the GUI thread, turns
+    automatic collection off, and a timer on the GUI thread collects each generation past its threshold
+    (as pyqtgraph's GarbageCollector does) until the last job ends. Outside jobs collection is automatic:
+    delaying it always made Qt's own item trees fragile (a crash clearing a QTreeWidget during undo)."""
 
     def __init__(self, parent: QObject, interval_ms: int = 500):
         super().__init__(parent)
         self.threshold = gc.get_threshold()
-        gc.disable()
+        self.holds = 0
         self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
-        self.timer.start(interval_ms)
 
     @classmethod
     def install(cls) -> MainThreadGC:
-        """Once per application (the window calls it; idempotent)."""
+        """One per application (idempotent)."""
         app = QCoreApplication.instance()
         found = app.findChild(cls)
         return found if found is not None else cls(app)
+
+    def hold(self) -> None:
+        """A job starts: collect now, here, then only from the GUI thread's timer."""
+        if self.holds == 0:
+            gc.collect()
+            gc.disable()
+            self.timer.start()
+        self.holds += 1
+
+    def release(self) -> None:
+        """A job ended; the last one gives collection back to Python."""
+        self.holds = max(0, self.holds - 1)
+        if self.holds == 0:
+            self.timer.stop()
+            gc.enable()
 
     def check(self) -> None:
         c0, c1, c2 = gc.get_count()

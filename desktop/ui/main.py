@@ -20,7 +20,7 @@ from ..domain.errors import UserError
 from ..paths import resource
 from ..store import db
 from .actions import BackupActions, OutputActions
-from .common import TITLE, FirstPaint, Jobs, LazyModule, MainThreadGC
+from .common import TITLE, FirstPaint, Jobs, LazyModule
 
 ORG = "VanBanYTe"
 # the screens and what only they use (desktop/ui/pages.py), imported at the window's first paint
@@ -63,7 +63,6 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
 
     def __init__(self, db_path: Path, settings: QSettings | None = None, deferred: bool = False):
         super().__init__()
-        MainThreadGC.install()  # the cyclic collector never runs in an export's worker thread
         self.db_path = Path(db_path)
         self.conn = db.open_db(self.db_path)
         self.settings = settings or QSettings(ORG, APP_NAME)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from .. import app
 from ..domain.errors import UserError
 from ..domain.models import Plan, Unit
-from ..domain.references import cite
+from ..domain.references import cite, implementing_sentence
 from ..domain.text import clean
 from ..domain.vnformat import field_date
 from ..store import db, plans, refs, units
@@ -141,6 +141,15 @@ class PlanPage(PlanItemsEditor, QWidget):
         hf.addRow("Văn bản cấp trên", sup_row)
         self.sup_state = QLabel(styleSheet="color: #8a4b00")
         hf.addRow("", self.sup_state)
+        # the unit's own opening: empty fields print the generated sentences shown as placeholders
+        self.intro_edit = QLineEdit()
+        self.intro_edit.setToolTip("Câu mở đầu của kế hoạch; để trống: “Thực hiện <văn bản cấp trên>.”")
+        self.lead_edit = QLineEdit()
+        self.lead_edit.setToolTip("Câu dẫn trước mục I; để trống: “<Đơn vị> xây dựng Kế hoạch như sau:”")
+        hf.addRow("Mở đầu", self.intro_edit)
+        hf.addRow("Câu dẫn", self.lead_edit)
+        for w in (self.intro_edit, self.lead_edit):
+            w.editingFinished.connect(self._save_opening)
         for w in (self.sup_cite, self.sup_summary, self.sup_deadline.edit):
             w.editingFinished.connect(self._save_superior)
         head_scroll = QScrollArea()
@@ -269,6 +278,12 @@ class PlanPage(PlanItemsEditor, QWidget):
             if sup or p is None
             else "Chưa có văn bản cấp trên: báo cáo sẽ không có dòng “Thực hiện …” và “Kính gửi”."
         )
+        self.intro_edit.setText(p.intro if p else "")
+        self.lead_edit.setText(p.lead_sentence if p else "")
+        self.intro_edit.setPlaceholderText(implementing_sentence(sup) if sup else "Không có văn bản cấp trên")
+        self.lead_edit.setPlaceholderText(f"{self.unit.name} xây dựng Kế hoạch như sau:" if self.unit else "")
+        for w in (self.intro_edit, self.lead_edit):
+            w.setCursorPosition(0)
         self.basis.clear()
         for r in p.basis if p else []:
             it = QListWidgetItem(cite(r, with_summary=True))
@@ -277,6 +292,18 @@ class PlanPage(PlanItemsEditor, QWidget):
         self._loading = False
 
     # ---------------------------------------------------------------- header
+    def _save_opening(self) -> None:
+        """The opening and lead sentence as typed (empty: the generated ones)."""
+        if self._loading or self.plan is None:
+            return
+        intro, lead = clean(self.intro_edit.text()), clean(self.lead_edit.text())
+        if (intro, lead) == (self.plan.intro, self.plan.lead_sentence):
+            return
+        with db.transaction(self.conn):
+            plans.update_plan(self.conn, self.plan.id, intro=intro, lead_sentence=lead)
+        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.status.emit("Đã lưu câu mở đầu của kế hoạch")
+
     def _save_header(self, *_):
         if self._loading or self.plan is None:
             return

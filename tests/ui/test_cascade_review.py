@@ -132,3 +132,21 @@ def test_a_letter_is_imported_only_when_the_clerk_confirms(window, monkeypatch):
     monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
     assert window.plan_page.import_superior(seed("004")) is None
     assert "có vẻ không phải là kế hoạch" in asked[0] and plans.list_plans(window.conn) == before
+
+
+def test_the_opening_is_shown_and_edited_on_the_plan_screen(window, monkeypatch, typer):
+    """The unit's own opening: the generated sentences shown (as placeholders) and, when typed, kept and
+    printed instead."""
+    review(monkeypatch, lambda d: None)
+    pid = window.plan_page.import_superior(seed("001"))
+    page = window.plan_page
+    assert page.intro_edit.text() == "" and page.intro_edit.placeholderText().startswith(
+        "Thực hiện Kế hoạch số 357/KH-SYT"
+    )
+    assert page.lead_edit.placeholderText() == "Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch như sau:"
+    typer(page.lead_edit, "Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch truyền thông năm 2025 như sau:")
+    QTest.keyClick(page.lead_edit, Qt.Key_Return)
+    plan = plans.load_plan(window.conn, pid)
+    assert plan.lead_sentence == "Bệnh viện Phổi Bình Thuận xây dựng Kế hoạch truyền thông năm 2025 như sau:"
+    texts = [b.text for b in plan_blocks(plan, units.load_unit(window.conn)) if b.kind == "text"]
+    assert texts[1] == plan.lead_sentence and texts[0].startswith("Thực hiện Kế hoạch số 357/KH-SYT")

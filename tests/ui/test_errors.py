@@ -144,27 +144,30 @@ def test_without_a_log_the_dialog_still_shows(qtbot, dialogs, reporter, tmp_path
     applog.shutdown()
 
 
-def test_the_cyclic_collector_runs_on_the_gui_thread_only(window, qtbot):
-    """Automatic collection is off once a window exists; the GUI thread's timer collects instead, so a
-    worker thread never destroys Qt objects while collecting garbage."""
+def test_the_cyclic_collector_runs_on_the_gui_thread_only_while_a_job_runs(window, qtbot):
+    """While a background job runs, automatic collection is off and the GUI thread's timer collects, so a
+    worker never destroys Qt objects while collecting garbage; after the job it is automatic again."""
     import gc
     import threading
 
-    from desktop.ui.common import MainThreadGC
+    gate, threads = threading.Event(), []
 
-    assert not gc.isenabled()
-    collector = MainThreadGC.install()
-    assert MainThreadGC.install() is collector  # one per application
-    threads = []
-    gc.callbacks.append(cb := lambda phase, info: threads.append(threading.current_thread()))
-    try:
-        junk = []
-        for _ in range(5000):  # cycles enough to pass the first generation's threshold
+    def job():  # allocates cycles in the worker, enough to pass the first generation's threshold
+        for _ in range(5000):
             a = []
             a.append(a)
-            junk.append(a)
-        del junk, a
-        qtbot.waitUntil(lambda: bool(threads), timeout=5000)
+        gate.wait(10)
+        return True
+
+    assert gc.isenabled()
+    gc.callbacks.append(cb := lambda phase, info: threads.append(threading.current_thread()))
+    try:
+        window.jobs.start("gc-test", job)
+        assert not gc.isenabled()
+        qtbot.waitUntil(lambda: bool(threads), timeout=5000)  # the timer collected
+        gate.set()
+        qtbot.waitUntil(lambda: not window.jobs.busy("gc-test"), timeout=5000)
     finally:
         gc.callbacks.remove(cb)
     assert set(threads) == {threading.main_thread()}
+    assert gc.isenabled()
