@@ -39,6 +39,7 @@ class ErrorReporter(QObject):
         super().__init__(parent)
         self._showing = False
         self._last: tuple[str, float] | None = None
+        self.self_test = None  # a --self-test result file: an error ends the test there, never a dialog
         self._prev_hook = None
         self._prev_thread_hook = None
         # on the GUI thread (queued from a worker), then once more queued so the failing code has
@@ -72,6 +73,13 @@ class ErrorReporter(QObject):
             return
         self._showing = True
         text = message(line)
+        if self.self_test is not None:  # nobody to click: RESULT=FAIL with the reason, and quit
+            from .selftest import fail
+
+            fail(self.self_test, line)
+            QApplication.exit(1)
+            self.shown.emit(text)
+            return
         try:
             QMessageBox.critical(QApplication.activeWindow(), TITLE, text)
         except Exception:  # noqa: BLE001

@@ -307,6 +307,7 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
     except OSError:
         pass  # the lock or the database then says what is wrong
     reporter = errors.install(qt_app)  # from here an uncaught error is a dialog, not the end of the app
+    reporter.self_test = self_test  # … except in a self-test, where it ends the test with RESULT=FAIL
     try:
         try:
             lock.acquire()  # before the first-run wizard too: two first runs must not both create the file
@@ -338,7 +339,7 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
 
             arm(win, self_test)
         status = qt_app.exec()
-        return 1 if win.failed else status
+        return 1 if win.failed or status else status
     finally:
         reporter.uninstall()
         lock.release()

@@ -171,3 +171,24 @@ def test_the_cyclic_collector_runs_on_the_gui_thread_only_while_a_job_runs(windo
         gc.callbacks.remove(cb)
     assert set(threads) == {threading.main_thread()}
     assert gc.isenabled()
+
+
+def test_in_a_self_test_an_error_ends_the_test_instead_of_a_dialog(qapp, tmp_path, monkeypatch):
+    """The frozen self-test once waited forever on this dialog (a module the bundle lacked): with a
+    result file set, the error is written there as RESULT=FAIL and the application asked to quit."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.ui import errors
+
+    def never(*a, **k):
+        raise AssertionError("a dialog was shown during a self-test")
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(never))
+    quit_codes = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: quit_codes.append(code)))
+    reporter = errors.ErrorReporter()
+    reporter.self_test = tmp_path / "r.txt"
+    reporter._show("ModuleNotFoundError: No module named 'desktop.ui.pages'")
+    text = (tmp_path / "r.txt").read_text(encoding="utf-8")
+    assert text.startswith("RESULT=FAIL\n") and "desktop.ui.pages" in text
+    assert quit_codes == [1]
