@@ -83,6 +83,7 @@ class OutputActions:
         plan_id = self.plan_page.current_plan_id()
         start, end = self._period()
         self.statusBar().showMessage("Đang xuất văn bản…")
+        cancel = self._pdf_progress() if pdf else None
         return self.jobs.start(
             "export",
             _write,
@@ -94,9 +95,34 @@ class OutputActions:
             end,
             pdf,
             template,
-            done=self._exported,
-            failed=self._failed,
+            cancel,
+            done=lambda paths: (self._pdf_done(), self._exported(paths)),
+            failed=lambda message: (self._pdf_done(), self._failed(message)),
         )
+
+    def _pdf_progress(self):
+        """While LibreOffice (or Word) converts: a window that says so and offers “Dừng”, which ends the
+        converter and its children (docgen/pdf.py); nothing is written then. The cancel event."""
+        import threading
+
+        from PySide6.QtWidgets import QProgressDialog
+
+        cancel = threading.Event()
+        dialog = QProgressDialog("Đang tạo tệp PDF (văn bản dài có thể mất vài phút)…", "Dừng", 0, 0, self)
+        dialog.setWindowTitle(TITLE)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(cancel.set)
+        dialog.canceled.connect(lambda: self.statusBar().showMessage("Đang dừng tạo PDF…"))
+        dialog.show()
+        self.pdf_dialog, self.pdf_cancel = dialog, cancel
+        return cancel
+
+    def _pdf_done(self) -> None:
+        dialog = getattr(self, "pdf_dialog", None)
+        if dialog is not None:
+            dialog.canceled.disconnect()
+            dialog.close()
+            self.pdf_dialog = None
 
     def print_document(self, what: str):
         template = self.template_for(what)
@@ -351,11 +377,11 @@ def _in_db(db_path: Path, fn, *args):
 
 
 def _write(
-    db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool, template: Path | None = None
+    db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool, template: Path | None = None, cancel=None
 ) -> list[Path]:
     if what == "plan":
-        return _in_db(db_path, pages.app.write_plan, out, plan_id, pdf, template)
-    return _in_db(db_path, pages.app.write_report, out, plan_id, start, end, pdf, template)
+        return _in_db(db_path, pages.app.write_plan, out, plan_id, pdf, template, cancel)
+    return _in_db(db_path, pages.app.write_report, out, plan_id, start, end, pdf, template, cancel)
 
 
 def _print(db_path: Path, what: str, out: Path, plan_id, start, end, template: Path | None = None) -> None:

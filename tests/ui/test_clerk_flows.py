@@ -264,3 +264,35 @@ def test_the_window_never_writes_a_document_over_its_data(window, monkeypatch):
             assert window.excel_template() is None
     assert len(shown) == 3 and all("sao_luu" in m for m in shown), shown
     assert not (backups / "bao_cao.docx").exists() and not (backups / "so.xlsx").exists()
+
+
+def test_pdf_export_shows_progress_and_stop_ends_the_converter(window, qtbot, monkeypatch, tmp_path):
+    """Xuất PDF: a progress window with “Dừng” while the converter runs; Dừng ends it, no PDF is left."""
+    import threading
+
+    from desktop.docgen import pdf
+
+    started = threading.Event()
+
+    def slow_converter(cmd, timeout, cancel=None):  # stands in for LibreOffice: runs until stopped
+        started.set()
+        while not (cancel and cancel.is_set()):
+            threading.Event().wait(0.05)
+        raise pdf.Cancelled("Đã dừng tạo PDF theo yêu cầu; chưa ghi tệp PDF nào.")
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(pdf, "run_converter", slow_converter)
+    shown = []
+    monkeypatch.setattr("desktop.ui.actions.warn", lambda parent, text, *a: shown.append(text))
+    out = tmp_path / "Bao_cao.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
+    assert window.export("report", pdf=True) is not None
+    assert window.pdf_dialog.isVisible() and window.pdf_dialog.labelText().startswith("Đang tạo tệp PDF")
+    assert started.wait(20)
+    from PySide6.QtWidgets import QPushButton
+
+    (stop,) = [b for b in window.pdf_dialog.findChildren(QPushButton) if b.text() == "Dừng"]
+    stop.click()  # the clerk clicks “Dừng”
+    qtbot.waitUntil(lambda: not window.jobs.busy("export"), timeout=20000)
+    assert shown and shown[0].startswith("Đã dừng tạo PDF")
+    assert window.pdf_dialog is None and not out.exists()
