@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
+from ..domain.errors import UserError
 from ..domain.forms import catalogue
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.vnformat import number
 from ..store import activities, db, plans
+from .common import warn
 from .ledger_form import ActivityForm, task_text
 from .ledger_model import COLUMNS, LedgerModel
 
@@ -73,36 +75,49 @@ class _Store:
         self.model.remove({a.id for a in acts})
 
 
-class AddCommand(QUndoCommand):
+class _Once(QUndoCommand):
+    """A ledger command whose first run happens before it is pushed (LedgerPage._push): a write that
+    fails (disk full, read-only) then leaves no undo entry; the push's own redo() is skipped."""
+
+    ran = False
+
+    def redo(self):
+        if self.ran:
+            self.ran = False
+            return
+        self.forward()
+
+
+class AddCommand(_Once):
     def __init__(self, store: _Store, acts: list[Activity], text: str):
         super().__init__(text)
         self.store, self.acts = store, acts
 
-    def redo(self):
+    def forward(self):
         self.store.insert(self.acts)
 
     def undo(self):
         self.store.delete(self.acts)
 
 
-class EditCommand(QUndoCommand):
+class EditCommand(_Once):
     def __init__(self, store: _Store, old: list[Activity], new: list[Activity], text: str = ""):
         super().__init__(text or f"sửa hoạt động “{_short(new[0].title)}”")
         self.store, self.old, self.new = store, old, new
 
-    def redo(self):
+    def forward(self):
         self.store.update(self.new)
 
     def undo(self):
         self.store.update(self.old)
 
 
-class DeleteCommand(QUndoCommand):
+class DeleteCommand(_Once):
     def __init__(self, store: _Store, acts: list[Activity]):
         super().__init__(f"xóa hoạt động “{_short(acts[0].title)}”" if len(acts) == 1 else f"xóa {len(acts)} hoạt động")
         self.store, self.acts = store, acts
 
-    def redo(self):
+    def forward(self):
         self.store.delete(self.acts)
 
     def undo(self):
@@ -418,7 +433,8 @@ class LedgerPage(QWidget):
             a = dataclasses.replace(a, plan_id=self._task_plan.get(a.task_id, a.plan_id), plan_guessed=False)
         if a.id is None:
             a.plan_id = a.plan_id or self.new_plan_id()
-            self.undo.push(AddCommand(self._store, [a], f"thêm hoạt động “{_short(a.title)}”"))
+            if not self._push(AddCommand(self._store, [a], f"thêm hoạt động “{_short(a.title)}”")):
+                return
             self.settings.setValue("ledger/last_dept", a.dept_id)
             self.settings.setValue("ledger/last_form", a.form_code)
             if a.task_id is not None:
@@ -430,23 +446,37 @@ class LedgerPage(QWidget):
         else:
             old = next((x for x in self.model.activities() if x.id == a.id), None)
             if old is not None and old != a:
-                self.undo.push(EditCommand(self._store, [old], [a]))
-                self.status.emit(f"Đã lưu: {a.title} — Ctrl+Z để hoàn tác")
+                if self._push(EditCommand(self._store, [old], [a])):
+                    self.status.emit(f"Đã lưu: {a.title} — Ctrl+Z để hoàn tác")
+
+    def _push(self, cmd: _Once) -> bool:
+        """Run the change, then put it on the undo stack; a change that could not be written is told in the
+        status bar and leaves no undo entry (the form keeps what was typed)."""
+        try:
+            cmd.forward()
+        except UserError as e:
+            self.status.emit(str(e))
+            warn(self, str(e), "Không lưu được")
+            return False
+        cmd.ran = True
+        self.undo.push(cmd)
+        return True
 
     def duplicate(self) -> None:
         sel = self.selected()
         if not sel:
             return
         copies = [dataclasses.replace(a, id=None) for a in sel]
-        self.undo.push(AddCommand(self._store, copies, f"nhân bản {len(copies)} hoạt động"))
-        self.status.emit(f"Đã nhân bản {len(copies)} hoạt động — Ctrl+Z để hoàn tác")
+        if self._push(AddCommand(self._store, copies, f"nhân bản {len(copies)} hoạt động")):
+            self.status.emit(f"Đã nhân bản {len(copies)} hoạt động — Ctrl+Z để hoàn tác")
 
     def delete_selected(self) -> None:
         sel = self.selected()
         if not sel:
             return
         row = min(i.row() for i in self.table.selectionModel().selectedRows())
-        self.undo.push(DeleteCommand(self._store, sel))
+        if not self._push(DeleteCommand(self._store, sel)):
+            return
         self.status.emit(f"Đã {self.undo.undoText()} — nhấn Ctrl+Z (Sửa › Hoàn tác) để khôi phục")
         if self.model.rowCount():
             self.table.selectRow(min(row, self.model.rowCount() - 1))
@@ -459,7 +489,7 @@ class LedgerPage(QWidget):
         guessed = [a for a in self.selected() if a.plan_guessed]
         if guessed:
             new = [dataclasses.replace(a, plan_guessed=False) for a in guessed]
-            self.undo.push(EditCommand(self._store, guessed, new, f"xác nhận kế hoạch của {len(new)} hoạt động"))
+            self._push(EditCommand(self._store, guessed, new, f"xác nhận kế hoạch của {len(new)} hoạt động"))
             self.status.emit(f"Đã xác nhận kế hoạch của {len(new)} hoạt động — Ctrl+Z để hoàn tác")
             self._after_plan_check()
 
@@ -478,7 +508,7 @@ class LedgerPage(QWidget):
             for a in sel
         ]
         name = self._plan_name(plan_id)
-        self.undo.push(EditCommand(self._store, sel, new, f"chuyển {len(new)} hoạt động sang kế hoạch {name[:30]}"))
+        self._push(EditCommand(self._store, sel, new, f"chuyển {len(new)} hoạt động sang kế hoạch {name[:30]}"))
         self.status.emit(f"Đã chuyển {len(new)} hoạt động sang kế hoạch {name} — Ctrl+Z để hoàn tác")
         self._after_plan_check()
 

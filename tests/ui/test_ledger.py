@@ -93,3 +93,30 @@ def test_edit_duplicate_delete_undo(window, qtbot):
     assert window.conn.execute("SELECT COUNT(*) FROM activities WHERE id = ?", (victim.id,)).fetchone()[0] == 0
     page.undo.undo()
     assert window.conn.execute("SELECT title FROM activities WHERE id = ?", (victim.id,)).fetchone()[0] == victim.title
+
+
+def test_a_change_that_cannot_be_written_leaves_no_undo_entry(window, qtbot, typer, monkeypatch):
+    """Disk full while saving: the clerk is told, the form keeps what was typed, the database and the
+    undo history are as they were (no phantom “Hoàn tác” for a change that never happened)."""
+    import sqlite3
+
+    page = window.ledger_page
+    window.tabs.setCurrentWidget(page)
+    shown = []
+    monkeypatch.setattr("desktop.ui.ledger_page.warn", lambda parent, text, *a: shown.append(text))
+
+    def disk_full(*a, **k):  # what SQLite says; the store's transaction turns it into the clerk's words
+        raise sqlite3.OperationalError("database or disk is full")
+
+    before, steps = count(window), page.undo.count()
+    monkeypatch.setattr("desktop.store.activities.insert_activities", disk_full)
+    monkeypatch.setattr("desktop.store.activities.update_activity", disk_full)
+    page.new()
+    typer(page.form.title, "Hoạt động không lưu được")
+    qtbot.keyClick(page.form.notes, Qt.Key_Return)  # Enter in the last field saves
+    page.table.selectRow(0)
+    page.form.title.setText("Sửa không lưu được")
+    page.form.save()
+    assert len(shown) == 2 and all("đã đầy" in m for m in shown)
+    assert count(window) == before and page.undo.count() == steps
+    assert page.form.title.text() == "Sửa không lưu được"  # what was typed is still there
