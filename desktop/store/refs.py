@@ -65,3 +65,30 @@ def load_superior(conn: sqlite3.Connection, sup_id: int) -> SuperiorDoc | None:
     if row is None:
         return None
     return SuperiorDoc(load_ref(conn, row["ref_id"]), row["addressee"], from_iso(row["deadline"]), row["id"])
+
+
+def merge_refs(conn: sqlite3.Connection, keep_id: int, drop_ids: list[int]) -> None:
+    """The references `drop_ids` become `keep_id` wherever they are cited (a plan's căn cứ, a superior
+    document), then are removed; a plan citing both keeps one line, at the first of their places."""
+    drop = [d for d in dict.fromkeys(drop_ids) if d != keep_id]
+    for d in drop:
+        # a plan that cites both: the dropped line goes (the kept one stays where it is)
+        conn.execute(
+            "DELETE FROM plan_basis WHERE ref_id = ? AND plan_id IN (SELECT plan_id FROM plan_basis WHERE ref_id = ?)",
+            (d, keep_id),
+        )
+        conn.execute("UPDATE plan_basis SET ref_id = ? WHERE ref_id = ?", (keep_id, d))
+        conn.execute("UPDATE superior_docs SET ref_id = ? WHERE ref_id = ?", (keep_id, d))
+        # the bundled catalogue's key moves to the kept entry, so installing the catalogue again adds nothing
+        key = conn.execute("SELECT key FROM legal_refs WHERE id = ?", (d,)).fetchone()
+        conn.execute("DELETE FROM legal_refs WHERE id = ?", (d,))
+        if key and key[0]:
+            conn.execute("UPDATE legal_refs SET key = ? WHERE id = ? AND key IS NULL", (key[0], keep_id))
+
+
+def uses_of_ref(conn: sqlite3.Connection, ref_id: int) -> int:
+    """How many plans and superior documents cite the reference."""
+    return (
+        conn.execute("SELECT COUNT(*) FROM plan_basis WHERE ref_id = ?", (ref_id,)).fetchone()[0]
+        + conn.execute("SELECT COUNT(*) FROM superior_docs WHERE ref_id = ?", (ref_id,)).fetchone()[0]
+    )

@@ -124,6 +124,10 @@ class PlanPage(PlanItemsEditor, QWidget):
         bh = QHBoxLayout()
         bh.addWidget(add_basis)
         bh.addWidget(del_basis)
+        refs_button = QPushButton("Danh mục…")
+        refs_button.setToolTip("Sửa các căn cứ đã lưu, gộp những căn cứ bị ghi trùng")
+        refs_button.clicked.connect(self.show_refs)
+        bh.addWidget(refs_button)
         bcol.addLayout(bh)
         basis_row.addWidget(self.basis, 2)
         basis_row.addLayout(bcol, 1)
@@ -352,6 +356,14 @@ class PlanPage(PlanItemsEditor, QWidget):
         self.plan = plans.load_plan(self.conn, self.plan.id)
         self.sup_state.setText("")
         self.status.emit("Đã lưu văn bản cấp trên")
+
+    def show_refs(self) -> None:
+        """Danh mục căn cứ (ui/refs_dialog.py); the plan shows the corrected wording afterwards."""
+        from .refs_dialog import RefsDialog
+
+        RefsDialog(self.conn, self).exec()
+        if self.unit is not None:
+            self.load(self.unit, self.current_plan_id())
 
     def add_basis(self) -> None:
         """Adds the chosen catalogue entry, or a citation typed in the box (saved to the catalogue)."""
