@@ -1,4 +1,5 @@
 """The unit's catalogue of legal references: corrected in place, duplicates merged."""
+
 from datetime import date
 
 import pytest
@@ -39,9 +40,17 @@ def test_duplicates_found_and_merged_everywhere(demo_copy):
 
 def test_a_corrected_reference_is_printed_so_by_every_plan(demo_copy):
     conn, twin, canonical, pid, other = _setup(demo_copy)
-    app.catalogue.save_reference(conn, twin.id, "Nghị quyết", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị",
-                                 "về đột phá phát triển khoa học, công nghệ")
+    app.catalogue.save_reference(
+        conn,
+        twin.id,
+        "Nghị quyết",
+        "57-NQ/TW",
+        date(2024, 12, 22),
+        "Bộ Chính trị",
+        "về đột phá phát triển khoa học, công nghệ",
+    )
     assert cite(plans.load_plan(conn, other).basis[0], with_summary=True) == (
-        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ")
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ"
+    )
     with pytest.raises(UserError, match="loại văn bản và số"):
         app.catalogue.save_reference(conn, twin.id, "", "", None, "", "")

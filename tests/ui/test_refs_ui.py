@@ -1,4 +1,5 @@
 """Kế hoạch › Căn cứ › Danh mục…: edit a reference in its cell, merge the duplicates it tints."""
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -32,12 +33,14 @@ def test_edit_in_place_and_merge_the_tinted_duplicates(window, qtbot, typer, mon
     QApplication.processEvents()
     assert next(r for r in refs.list_refs(window.conn) if r.id == twin.id).issuer == "Ban Chấp hành Trung ương"
     # select both tinted rows (the catalogue's first), merge into the first
-    rows = sorted(d.ids.index(i) for i in (twin.id, next(r.id for r in refs.list_refs(window.conn)
-                                                          if r.number == "57-NQ/TW")))
+    rows = sorted(
+        d.ids.index(i) for i in (twin.id, next(r.id for r in refs.list_refs(window.conn) if r.number == "57-NQ/TW"))
+    )
     d.table.clearSelection()
     for r in rows:
-        d.table.selectionModel().select(d.table.model().index(r, 0),
-                                        QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        d.table.selectionModel().select(
+            d.table.model().index(r, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows
+        )
     assert d.merge_selected() == 1
     assert len([r for r in refs.list_refs(window.conn) if r.number.replace(" ", "") == "57-NQ/TW"]) == 1
     assert "Không có căn cứ nào bị ghi trùng" in d.hint.text()
