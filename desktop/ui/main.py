@@ -67,6 +67,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.conn = db.open_db(self.db_path)
         self.settings = settings or QSettings(ORG, APP_NAME)
         self.ready = self.failed = self._building = False
+        self.self_test: Path | None = None  # set by main() for --self-test: failures go to that file
         self.setWindowTitle(TITLE)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
@@ -99,9 +100,13 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             from . import errors
 
             applog.logger().exception("could not fill the window on %s", self.db_path)
-            QMessageBox.critical(
-                self, TITLE, str(e) if isinstance(e, UserError) else errors.message(errors.one_line(e))
-            )
+            text = str(e) if isinstance(e, UserError) else errors.message(errors.one_line(e))
+            if self.self_test is not None:  # nobody to click in a self-test: RESULT=FAIL and the reason
+                from .selftest import fail
+
+                fail(self.self_test, text)
+            else:
+                QMessageBox.critical(self, TITLE, text)
             self.failed = True  # main() exits with 1
             self.close()
 
@@ -333,6 +338,7 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
             log.exception("could not open the window on %s", path)
             QMessageBox.critical(None, TITLE, errors.message(errors.one_line(e)))
             return 1
+        win.self_test = self_test
         win.show()
         if self_test is not None:
             from .selftest import arm
