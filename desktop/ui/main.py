@@ -272,6 +272,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
     # ---------------------------------------------------------------- closing
     def closeEvent(self, event):  # noqa: N802
         if not self.ready:  # closed before it filled in (or it could not): nothing of the screens to keep
+            self._building = True  # and it never fills in later (its deferred build may still be queued)
             self.conn.close()
             super().closeEvent(event)
             return

@@ -46,3 +46,19 @@ def type_text(widget, text: str) -> None:
 @pytest.fixture
 def typer():
     return type_text
+
+
+@pytest.fixture(autouse=True)
+def no_window_outlives_its_test():
+    """A deferred window a test made but never painted would fill in during a later test's event processing
+    (on a database that is gone) and wait there on its error dialog: each is retired when its test ends."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    for w in app.topLevelWidgets() if app else []:
+        # by class name along the MRO: a test may have replaced desktop.ui.main.MainWindow by a stand-in
+        if any(c.__name__ == "MainWindow" for c in type(w).__mro__) and not getattr(w, "ready", True):
+            w.ready = True  # never builds now
+            w.hide()
+            w.deleteLater()
