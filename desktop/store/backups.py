@@ -24,7 +24,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..domain.errors import UserError
+from ..files import one_line
 from . import db
+from . import evidence as evidence_rows
 
 FOLDER = "sao_luu"
 DEFAULT_KEEP = 10
@@ -184,6 +186,19 @@ def inspect(path: str | Path) -> tuple[int, int]:
             check, count = [str(e)], None
         if check != ["ok"] or count is None:
             raise UserError(f"Bản sao lưu {p.name} bị hỏng nên không khôi phục được; dữ liệu hiện tại giữ nguyên.")
+        try:
+            bad = evidence_rows.bad_rows(conn)
+        except sqlite3.DatabaseError as e:
+            raise UserError(
+                f"Bản sao lưu {p.name} bị hỏng nên không khôi phục được; dữ liệu hiện tại giữ nguyên."
+            ) from e
+        if bad:
+            rid, aid, stored, why = bad[0]
+            raise UserError(
+                f"Bản sao lưu {one_line(p.name)} có tệp minh chứng không hợp lệ (dòng {rid} của bảng minh chứng, "
+                f"hoạt động {aid}: “{one_line(stored)}”, {why}), nên không khôi phục được; dữ liệu hiện tại "
+                "giữ nguyên."
+            )
         return version, count
     finally:
         conn.close()
@@ -410,13 +425,16 @@ def snapshot_evidence(db_path: str | Path, backup: str | Path) -> int | None:
         previous = _read_manifest(manifests[-1]) or {}
     entries = []
     for f in sorted(src.rglob("*")):
-        if not f.is_file() or f.name.startswith("."):  # a copy in progress (".name.part")
+        if not f.is_file() or f.is_symlink() or f.name.startswith("."):  # a link; a copy in progress (".name.part")
             continue
         rel = f.relative_to(src).as_posix()
+        if evidence_rows.path_problem(rel) is not None:  # a name a restore would refuse: not recorded
+            continue
         st = f.stat()
         old = previous.get(rel)
         if (
             old
+            and evidence_rows.SHA256.match(str(old.get("sha256")))
             and old.get("size") == st.st_size
             and old.get("mtime_ns") == st.st_mtime_ns
             and (store / old["sha256"][:2] / old["sha256"]).is_file()
@@ -439,11 +457,45 @@ def _staging(db_path: Path) -> Path:
     return Path(db_path).resolve().parent / f".{EVIDENCE}-khoi-phuc-{os.getpid()}"
 
 
+def _refused(backup, rel, why: str) -> UserError:
+    return UserError(
+        f"Bản sao lưu {one_line(Path(backup).name)} có mục minh chứng không hợp lệ “{one_line(rel)}” ({why}), "
+        "nên không khôi phục được; dữ liệu hiện tại giữ nguyên."
+    )
+
+
+def _copy_object(obj: Path, target: Path, sha: str) -> bool:
+    """The stored file `obj` copied to `target` as a regular file (never through a link), its content checked
+    against `sha`. False (nothing left at `target`) when it is not a regular file or its content differs."""
+    import hashlib
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if not stat.S_ISREG(os.lstat(obj).st_mode):
+            return False
+        fd = os.open(obj, flags)
+    except OSError:
+        return False
+    digest = hashlib.sha256()
+    with os.fdopen(fd, "rb") as fin:
+        if not stat.S_ISREG(os.fstat(fin.fileno()).st_mode):
+            return False
+        with open(target, "xb") as out:
+            while block := fin.read(1 << 20):
+                out.write(block)
+                digest.update(block)
+    if digest.hexdigest() != sha:
+        target.unlink(missing_ok=True)
+        return False
+    os.utime(target, ns=(os.stat(obj).st_atime_ns, os.stat(obj).st_mtime_ns))
+    return True
+
+
 def stage_evidence(db_path: str | Path, backup: str | Path) -> Path | None:
     """The evidence folder of `backup` built beside the live one (None: the backup has no manifest, the
-    evidence stays as it is). UserError, nothing changed, when a file is missing or cannot be copied."""
-    import shutil
-
+    evidence stays as it is). UserError, nothing changed, when an entry is not a plain path under the
+    evidence folder, its stored file is missing, is a link, or its content is not the recorded one."""
     db_path = Path(db_path)
     entries = _read_manifest(evidence_manifest(backup))
     if entries is None:
@@ -454,19 +506,25 @@ def stage_evidence(db_path: str | Path, backup: str | Path) -> Path | None:
     try:
         stage.mkdir()
         for rel, e in entries.items():
-            obj = store / e["sha256"][:2] / e["sha256"]
+            why = evidence_rows.path_problem(rel)
+            sha = e.get("sha256") if isinstance(e, dict) else None
+            if why is None and not (isinstance(sha, str) and evidence_rows.SHA256.match(sha)):
+                why = "mã sha256 không hợp lệ"
+            if why is not None:
+                raise _refused(backup, rel, why)
             target = stage.joinpath(*rel.split("/"))
-            if not obj.is_file() or ".." in rel.split("/"):
-                raise UserError(
-                    f"Bản sao lưu {Path(backup).name} thiếu tệp minh chứng {rel}, nên không khôi phục "
-                    "được; dữ liệu hiện tại giữ nguyên."
-                )
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(obj, target)
+            if evidence_rows.under(stage, rel, None) is None:
+                raise _refused(backup, rel, "đường dẫn ra ngoài thư mục minh chứng")
+            if not _copy_object(store / sha[:2] / sha, target, sha):
+                raise UserError(
+                    f"Bản sao lưu {one_line(Path(backup).name)} thiếu tệp minh chứng {one_line(rel)} (hoặc tệp đã "
+                    "lưu không còn đúng nội dung), nên không khôi phục được; dữ liệu hiện tại giữ nguyên."
+                )
     except OSError as e:
         drop_staged_evidence(db_path)
         raise UserError(
-            f"Không khôi phục được thư mục minh chứng từ bản sao lưu {Path(backup).name} "
+            f"Không khôi phục được thư mục minh chứng từ bản sao lưu {one_line(Path(backup).name)} "
             f"({e.strerror or e}); dữ liệu hiện tại giữ nguyên."
         ) from e
     except BaseException:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -68,3 +71,55 @@ def stored_paths(conn: sqlite3.Connection) -> set[str]:
 
 def delete_evidence(conn: sqlite3.Connection, evidence_id: int) -> None:
     conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
+
+
+# ---------------------------------------------------------------- paths read from the data
+# `stored` (and a backup manifest's paths) come from a file that may have been handed over by anyone: a path
+# is used only when it is plain ("<activity id>/<name>", no "..", no drive, no backslash, no control
+# character) and, resolved (links followed), still inside the evidence folder.
+
+_BAD_PART = re.compile(r"[\\:\x00-\x1f\x7f]")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def path_problem(rel, depth: int | None = None) -> str | None:
+    """Why `rel` cannot name a file under the evidence folder (None: it can). `depth`: the exact number of
+    parts required (2 for an evidence row: "<activity id>/<name>")."""
+    if not isinstance(rel, str) or not rel:
+        return "đường dẫn trống"
+    parts = rel.split("/")
+    if rel.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        return "đường dẫn ra ngoài thư mục minh chứng"
+    if any(_BAD_PART.search(p) for p in parts):
+        return "đường dẫn có ký tự không hợp lệ"
+    if depth is not None and (len(parts) != depth or (depth == 2 and not parts[0].isdigit())):
+        return "đường dẫn không có dạng <số hoạt động>/<tên tệp>"
+    return None
+
+
+def under(root: Path, rel: str, depth: int | None = 2) -> Path | None:
+    """`root/rel` when `rel` is a plain path that stays inside `root` once resolved (links followed); else None."""
+    if path_problem(rel, depth) is not None:
+        return None
+    p = Path(root).joinpath(*rel.split("/"))
+    try:
+        base = os.path.realpath(root)
+        real = os.path.realpath(p)
+        if os.path.commonpath([base, real]) != base or real == base:
+            return None
+    except (OSError, ValueError):
+        return None
+    return p
+
+
+def bad_rows(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
+    """(id, activity id, stored, why) of the evidence rows whose path is not plain; [] when there is no
+    evidence table (a database from before migration 0008)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence'").fetchone():
+        return []
+    out = []
+    for rid, aid, stored in conn.execute("SELECT id, activity_id, stored FROM evidence ORDER BY id"):
+        why = path_problem(stored, 2)
+        if why is not None:
+            out.append((rid, aid, stored, why))
+    return out
