@@ -464,34 +464,6 @@ def _refused(backup, rel, why: str) -> UserError:
     )
 
 
-def _copy_object(obj: Path, target: Path, sha: str) -> bool:
-    """The stored file `obj` copied to `target` as a regular file (never through a link), its content checked
-    against `sha`. False (nothing left at `target`) when it is not a regular file or its content differs."""
-    import hashlib
-    import stat
-
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        if not stat.S_ISREG(os.lstat(obj).st_mode):
-            return False
-        fd = os.open(obj, flags)
-    except OSError:
-        return False
-    digest = hashlib.sha256()
-    with os.fdopen(fd, "rb") as fin:
-        if not stat.S_ISREG(os.fstat(fin.fileno()).st_mode):
-            return False
-        with open(target, "xb") as out:
-            while block := fin.read(1 << 20):
-                out.write(block)
-                digest.update(block)
-    if digest.hexdigest() != sha:
-        target.unlink(missing_ok=True)
-        return False
-    os.utime(target, ns=(os.stat(obj).st_atime_ns, os.stat(obj).st_mtime_ns))
-    return True
-
-
 def stage_evidence(db_path: str | Path, backup: str | Path) -> Path | None:
     """The evidence folder of `backup` built beside the live one (None: the backup has no manifest, the
     evidence stays as it is). UserError, nothing changed, when an entry is not a plain path under the
@@ -516,7 +488,7 @@ def stage_evidence(db_path: str | Path, backup: str | Path) -> Path | None:
             target.parent.mkdir(parents=True, exist_ok=True)
             if evidence_rows.under(stage, rel, None) is None:
                 raise _refused(backup, rel, "đường dẫn ra ngoài thư mục minh chứng")
-            if not _copy_object(store / sha[:2] / sha, target, sha):
+            if not evidence_rows.copy_checked(store / sha[:2] / sha, target, sha):
                 raise UserError(
                     f"Bản sao lưu {one_line(Path(backup).name)} thiếu tệp minh chứng {one_line(rel)} (hoặc tệp đã "
                     "lưu không còn đúng nội dung), nên không khôi phục được; dữ liệu hiện tại giữ nguyên."

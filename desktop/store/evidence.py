@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,3 +126,50 @@ def bad_rows(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
         if why is not None:
             out.append((rid, aid, stored, why))
     return out
+
+
+class NotRegular(OSError):
+    """The path is a link, a folder, a device or a pipe: never read as an evidence file."""
+
+
+def open_regular(path: Path):
+    """`path` opened for reading as a regular file, never through a symbolic link (O_NOFOLLOW where the
+    system has it, and the opened file itself checked: a link swapped in between is caught). NotRegular
+    when it is not a regular file; OSError when it cannot be opened."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise NotRegular(f"{path} không phải là một tệp thông thường")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except NotRegular:
+        raise
+    except OSError as e:
+        if getattr(e, "errno", None) == errno.ELOOP:
+            raise NotRegular(f"{path} là một liên kết") from e
+        raise
+    f = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+        f.close()
+        raise NotRegular(f"{path} không phải là một tệp thông thường")
+    return f
+
+
+def copy_checked(obj: Path, target: Path, sha: str) -> bool:
+    """The stored file `obj` copied to the new file `target` as a regular file (never through a link), its
+    content checked against `sha`. False (nothing left at `target`) when it is not a regular file, cannot be
+    read or its content differs."""
+    try:
+        fin = open_regular(obj)
+    except OSError:
+        return False
+    digest = hashlib.sha256()
+    with fin:
+        with open(target, "xb") as out:
+            while block := fin.read(1 << 20):
+                out.write(block)
+                digest.update(block)
+        st = os.fstat(fin.fileno())
+    if digest.hexdigest() != sha:
+        target.unlink(missing_ok=True)
+        return False
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    return True
