@@ -19,6 +19,7 @@ from .citations import as_ref, find_mentions, match, number_key, same_issuer
 from .models import LegalRef, PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
 from .plan_import import ImportedPlan
 from .repairs import Repair, apply_repairs, find_repairs, item_labels
+from .targets import targets_in
 from .text import clean, fold
 
 MISSING_LABELS = {
@@ -48,14 +49,6 @@ ROLE_WORDS = {
 }
 _DEPT_PREFIX = re.compile(r"^(phong|khoa|to|bo phan|ban|trung tam|don vi)\s+")
 _COORD = re.compile(r"ph\S{1,2}i\s+h\S{1,2}p(\s+v\S{1,2}i)?(\s+(phong|khoa|to|bo phan))?\s*$")
-
-# "02 hội nghị", "12 tin, bài", "01 lớp tập huấn", "2.000 tờ rơi" -> (form code, unit as written)
-_TARGET = re.compile(
-    r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})*|\d+)\s+(?P<unit>tin,\s*bài|tin\s+bài|tin|bài(?:\s+viết)?|hội\s+nghị|"
-    r"hội\s+thảo|tọa\s+đàm|lớp(?:\s+tập\s+huấn)?|buổi(?:\s+(?:sinh\s+hoạt|tập\s+huấn|phát\s+thanh))?|"
-    r"tờ\s+rơi|tờ\s+gấp|tờ|pano|áp\s+phích|băng\s+rôn|phong\s+trào|chương\s+trình\s+phát\s+thanh|cuộc\s+thi)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -305,40 +298,6 @@ def _assign(task: TaskProposal, texts: list[str], unit: Unit, names) -> None:
                 task.lead_dept_id, task.lead_named = dept, words
         if task.lead_dept_id is not None:
             return
-
-
-def targets_in(text: str) -> list[Target]:
-    """Quantities the text sets: '02 hội nghị' -> Target(2, 'hoi_nghi')."""
-    from .forms import form
-
-    out: list[Target] = []
-    for m in _TARGET.finditer(text):
-        unit = re.sub(r"\s+", " ", m["unit"].lower())
-        after = fold(text[m.end() : m.end() + 60])
-        if unit.startswith(("tin", "bài")):
-            code = "mang_xa_hoi" if "mang xa hoi" in after else "tin_bai"
-        elif unit.startswith(("hội", "tọa")):
-            code = "hoi_nghi"
-        elif unit.startswith("lớp") or unit == "buổi tập huấn":
-            code = "tap_huan"
-        elif unit == "buổi sinh hoạt" or (unit == "buổi" and "sinh hoat" in after[:30]):
-            code = "sinh_hoat"
-        elif "phát thanh" in unit or (unit == "buổi" and "phat thanh" in after[:30]):
-            code = "phat_thanh"
-        elif unit.startswith(("tờ",)):
-            code = "to_roi"
-        elif unit in ("pano", "áp phích", "băng rôn"):
-            code = "pano"
-        elif unit == "phong trào":
-            code = "thi_dua"
-        elif unit == "cuộc thi":
-            code = "khac"
-        else:
-            continue  # a bare "buổi": not enough to know the form
-        n = int(m["n"].replace(".", ""))
-        label = "" if unit == form(code).unit or unit in ("tin, bài", "tin bài") and code == "tin_bai" else unit
-        out.append(Target(n, code, label))
-    return out
 
 
 def _flatten(it: PlanItem) -> list[str]:

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
-from ..domain.cascade import Proposal, item_at, targets_in
+from ..domain.cascade import Proposal, item_at
 from ..domain.errors import UserError
 from ..domain.models import PartialDate, Unit
 from ..domain.plan_text import target_text
 from ..domain.references import cite
+from ..domain.targets import read_typed
 from ..domain.vnformat import parse_date, short_date
 from .common import ask, warn
 
@@ -108,6 +109,10 @@ class CascadeDialog(QDialog):
         self.tabs.addTab(self._tasks_tab(), f"Nhiệm vụ ({len(proposal.tasks)})")
         self.tabs.addTab(self._repairs_tab(), f"Sửa lỗi ({len(proposal.repairs)})")
         lay.addWidget(self.tabs, 1)
+        self.problem = QLabel(styleSheet="color: #b00020")  # a target that cannot be read, said before creating
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        lay.addWidget(self.problem)
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton("Tạo kế hoạch", QDialogButtonBox.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.RejectRole)
@@ -226,7 +231,40 @@ class CascadeDialog(QDialog):
             self.tasks.setItem(
                 r, 4, _cell(", ".join(target_text(x) for x in t.targets), "VD: 02 hội nghị, 12 tin, bài", editable=True)
             )
+        self.tasks.itemChanged.connect(lambda item: item.column() == 4 and self._check_targets())
         return self._with_all_none(self.tasks)
+
+    def _context(self, r: int) -> str:
+        """The task's text and its sub-items': what chooses between forms that share a unit."""
+        out, todo = [], [item_at(self.p.plan.items, self.p.tasks[r].path)]
+        while todo and len(out) < 50:
+            it = todo.pop(0)
+            out.append(it.text)
+            todo.extend(it.children)
+        return " ".join(out)
+
+    def _targets(self, r: int):
+        item = self.tasks.item(r, 4)
+        return read_typed(item.text() if item else "", self._context(r))
+
+    def _check_targets(self) -> bool:
+        """Every typed target read, or the first that is not named in red (the review stays open)."""
+        for r, t in enumerate(self.p.tasks):
+            if self.tasks.item(r, 0).checkState() != Qt.Checked:
+                continue
+            unread = self._targets(r)[1]
+            if unread:
+                self.problem.setText(
+                    f"Nhiệm vụ {t.where or r + 1}, cột Chỉ tiêu: chưa hiểu “{unread[0]}”. Hãy viết số rồi đơn "
+                    "vị tính, các chỉ tiêu cách nhau bằng dấu chấm phẩy (VD: 02 hội nghị; 500 lượt). "
+                    "Chưa tạo kế hoạch."
+                )
+                self.problem.show()
+                self.bad_row = r
+                return False
+        self.problem.hide()
+        self.problem.clear()
+        return True
 
     # ------------------------------------------------------------ repairs
     def _repairs_tab(self) -> QWidget:
@@ -305,12 +343,15 @@ class CascadeDialog(QDialog):
             it = item_at(self.p.plan.items, t.path)
             it.is_task = self.tasks.item(r, 0).checkState() == Qt.Checked
             it.lead_dept_id = self.leads[r].currentData() if it.is_task else None
-            text = self.tasks.item(r, 4).text()
-            it.targets = targets_in(text) if it.is_task else []
+            it.targets = self._targets(r)[0] if it.is_task else []
         for r, rp in enumerate(self.p.repairs):
             rp.accepted = rp.after is not None and self.repairs.item(r, 0).checkState() == Qt.Checked
 
     def accept(self) -> None:
+        if not self._check_targets():
+            self.tabs.setCurrentIndex(2)  # Nhiệm vụ
+            self.tasks.setCurrentCell(self.bad_row, 4)
+            return
         try:
             self.apply()
         except UserError as e:

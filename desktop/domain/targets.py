@@ -1,0 +1,118 @@
+"""Targets (chỉ tiêu): quantities read from a superior's plan ("02 hội nghị", "2.000 tờ rơi") and the
+targets a clerk types in the review ("500 lượt; 10 buổi"), each a Target of one form of activity.
+
+A superior's prose is read leniently (a quantity whose unit names no form is prose, not a target); what
+the clerk typed is read strictly: every "number unit" becomes a target — of the form whose unit it is,
+of the one the task's text names when several forms share the unit, else of "Khác" with the unit as
+typed — and whatever is not "number unit" is returned as not understood, never dropped."""
+
+from __future__ import annotations
+
+import re
+
+from .forms import FALLBACK, catalogue, form
+from .models import Target
+from .text import clean, fold
+
+# "02 hội nghị", "12 tin, bài", "01 lớp tập huấn", "2.000 tờ rơi" -> (form code, unit as written)
+_TARGET = re.compile(
+    r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})*|\d+)\s+(?P<unit>tin,\s*bài|tin\s+bài|tin|bài(?:\s+viết)?|hội\s+nghị|"
+    r"hội\s+thảo|tọa\s+đàm|lớp(?:\s+tập\s+huấn)?|buổi(?:\s+(?:sinh\s+hoạt|tập\s+huấn|phát\s+thanh))?|"
+    r"tờ\s+rơi|tờ\s+gấp|tờ|pano|áp\s+phích|băng\s+rôn|phong\s+trào|chương\s+trình\s+phát\s+thanh|cuộc\s+thi)\b",
+    re.IGNORECASE,
+)
+# One typed target: a number (thousands with ".") and what follows up to the next number or ";".
+_TYPED = re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?P<unit>[^\d;]*)")
+_EDGE = " ,.:-–\t"
+
+
+def _code_of(unit: str, after: str) -> str | None:
+    """The form a known unit names ('buổi sinh hoạt' -> sinh_hoat); None for a bare 'buổi' the words
+    after it (folded) do not settle."""
+    if unit.startswith(("tin", "bài")):
+        return "mang_xa_hoi" if "mang xa hoi" in after else "tin_bai"
+    if unit.startswith(("hội", "tọa")):
+        return "hoi_nghi"
+    if unit.startswith("lớp") or unit == "buổi tập huấn":
+        return "tap_huan"
+    if unit == "buổi sinh hoạt" or (unit == "buổi" and "sinh hoat" in after[:30]):
+        return "sinh_hoat"
+    if "phát thanh" in unit or (unit == "buổi" and "phat thanh" in after[:30]):
+        return "phat_thanh"
+    if unit.startswith("tờ"):
+        return "to_roi"
+    if unit in ("pano", "áp phích", "băng rôn"):
+        return "pano"
+    if unit == "phong trào":
+        return "thi_dua"
+    if unit == "cuộc thi":
+        return "khac"
+    return None
+
+
+def _target(n: int, code: str, unit: str) -> Target:
+    default = unit == form(code).unit or unit in ("tin, bài", "tin bài") and code == "tin_bai"
+    return Target(n, code, "" if default else unit)
+
+
+def targets_in(text: str) -> list[Target]:
+    """Quantities a superior's text sets: '02 hội nghị' -> Target(2, 'hoi_nghi')."""
+    out: list[Target] = []
+    for m in _TARGET.finditer(text):
+        unit = re.sub(r"\s+", " ", m["unit"].lower())
+        code = _code_of(unit, fold(text[m.end() : m.end() + 60]))
+        if code is not None:  # a bare "buổi" in prose: not enough to know the form
+            out.append(_target(int(m["n"].replace(".", "")), code, unit))
+    return out
+
+
+def _named_in(f, context: str) -> bool:
+    """The task's text (folded) names the form: the first two words of its label ('sinh hoat')."""
+    words = fold(f.label).split()[:2]
+    return bool(words) and " ".join(words) in context
+
+
+def _typed_target(n: int, unit: str, context: str) -> Target:
+    low = unit.lower()
+    m = _TARGET.match(f"0 {low}")
+    if m is not None:
+        known = re.sub(r"\s+", " ", m["unit"])
+        rest = low[m.end() - 2 :]
+        code = _code_of(known, fold(rest))
+        if code == "tin_bai" and known == "bài" and not rest.strip(_EDGE) and "mang xa hoi" in context:
+            code = "mang_xa_hoi"  # "24 bài" of a task on the social networks
+        if code is not None:
+            return _target(n, code, known if not rest.strip(_EDGE) else low)
+    forms = catalogue().forms
+    same = [f for f in forms if fold(f.unit) == fold(low)]
+    visible = [f for f in same if not f.hidden] or same
+    if len(visible) > 1:
+        visible = [f for f in visible if _named_in(f, context)]
+    if len(visible) == 1:
+        return _target(n, visible[0].code, low)
+    return Target(n, FALLBACK, low)
+
+
+def read_typed(text: str, context: str = "") -> tuple[list[Target], list[str]]:
+    """The targets typed in one cell ('02 hội nghị, 12 tin, bài; 500 lượt') and the pieces that are not
+    'number unit' (a number without a unit, words without a number), in the order typed. `context` is
+    the task's text: it chooses between forms that share a unit ('10 buổi' of a task on phát thanh)."""
+    targets: list[Target] = []
+    unread: list[str] = []
+    ctx = fold(context)
+    for part in clean(text).split(";"):
+        pos = 0
+        for m in _TYPED.finditer(part):
+            lead = part[pos : m.start()].strip(_EDGE)
+            if lead:
+                unread.append(lead)
+            pos = m.end()
+            unit = " ".join(m["unit"].split()).strip(_EDGE)
+            if not unit:
+                unread.append(m.group(0).strip(_EDGE))
+                continue
+            targets.append(_typed_target(int(m["n"].replace(".", "")), unit[:60], ctx))
+        tail = part[pos:].strip(_EDGE)
+        if tail:
+            unread.append(tail)
+    return targets, unread
