@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain.errors import UserError
 from ..domain.numbering import roman
 from ..domain.plan_import import ImportedPlan, parse_plan_text
+from ..domain.vnformat import number
 from ..files import one_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,7 +60,7 @@ def read_source(path: Path) -> str:
     text = _docx_text(path, data) if suffix == ".docx" else _txt_text(path, data)
     lines = text.count("\n") + 1
     if len(text) > MAX_TEXT_CHARS or lines > MAX_LINES and sum(1 for ln in text.splitlines() if ln.strip()) > MAX_LINES:
-        raise _too_long(name, f"{len(text):,} ký tự, {lines:,} dòng".replace(",", "."))
+        raise _too_long(name, f"{number(len(text))} ký tự, {number(lines)} dòng")
     return text
 
 
@@ -80,8 +81,8 @@ def import_plan_file(path: Path) -> ImportedPlan:
         todo.extend(todo.pop().children)
     if count > MAX_ITEMS:
         raise UserError(
-            f"Tệp {one_line(path.name)} có {count:,} mục và nhiệm vụ, quá nhiều cho một kế hoạch "
-            f"(giới hạn {MAX_ITEMS:,}): có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi.".replace(",", ".")
+            f"Tệp {one_line(path.name)} có {number(count)} mục và nhiệm vụ, quá nhiều cho một kế hoạch "
+            f"(giới hạn {number(MAX_ITEMS)}): có thể chọn nhầm tệp. Không nhập gì; dữ liệu không thay đổi."
         )
     return plan
 

@@ -14,6 +14,7 @@ from ..domain.errors import UserError
 from ..domain.forms import form as form_of
 from ..domain.models import Activity
 from ..domain.text import clean, fold
+from ..domain.vnformat import number
 from ..files import one_line
 from . import legacy_vn
 from .columns import BY_KEY, match_header
@@ -254,8 +255,8 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
         if long is not None:
             raise UserError(
                 f"Tệp {one_line(res.path.name)}, trang “{one_line(ws.title)}”, dòng {n}: ô "
-                f"{BY_KEY[long].header.lower()} dài hơn {CELL_CHARS:,} ký tự, giới hạn của một ô Excel; "
-                "không nhập gì từ tệp này.".replace(",", ".")
+                f"{BY_KEY[long].header.lower()} dài hơn {number(CELL_CHARS)} ký tự, giới hạn của một ô Excel; "
+                "không nhập gì từ tệp này."
             )
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             empty_run += 1
@@ -280,7 +281,7 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
             continue
         if res.rows_read > MAX_ROWS:
             raise UserError(
-                f"Tệp {one_line(res.path.name)} có hơn {MAX_ROWS:,} dòng hoạt động".replace(",", ".")
+                f"Tệp {one_line(res.path.name)} có hơn {number(MAX_ROWS)} dòng hoạt động"
                 + ": quá lớn cho một lần nhập; hãy chia thành nhiều tệp."
             )
         pending.append((n, values))

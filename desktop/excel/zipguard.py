@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import UserError
+from ..domain.vnformat import number
 from ..files import one_line
 
 MB = 1 << 20
@@ -69,8 +70,8 @@ class _Scan:
         first = chunk.find(b"<")
         if self.run + (len(chunk) if first < 0 else first) > RUN_BYTES or _LONG_RUN.search(chunk):
             raise UserError(
-                f"Tệp {self.label} có một ô (hoặc đoạn chữ) dài hơn {CELL_CHARS:,} ký tự, giới hạn của "
-                "một ô Excel: tệp không phải do Excel tạo ra hoặc đã bị sửa; không đọc tệp này.".replace(",", ".")
+                f"Tệp {self.label} có một ô (hoặc đoạn chữ) dài hơn {number(CELL_CHARS)} ký tự, giới hạn của "
+                "một ô Excel: tệp không phải do Excel tạo ra hoặc đã bị sửa; không đọc tệp này."
             )
         last = chunk.rfind(b"<")
         self.run = self.run + len(chunk) if last < 0 else len(chunk) - last - 1
@@ -87,28 +88,28 @@ class _Scan:
                 )
             if self.cells > MAX_CELLS:
                 raise UserError(
-                    f"Tệp {self.label}: trang tính có hơn {MAX_CELLS:,} ô, quá lớn cho một lần nhập; "
-                    "hãy chia thành nhiều tệp.".replace(",", ".")
+                    f"Tệp {self.label}: trang tính có hơn {number(MAX_CELLS)} ô, quá lớn cho một lần nhập; "
+                    "hãy chia thành nhiều tệp."
                 )
             if self.rows > self.limits.max_rows + 30 and self.values > 3 * self.limits.max_rows:
                 raise UserError(
-                    f"Tệp {self.label} có hơn {self.limits.max_rows:,} dòng hoạt động: quá lớn cho một lần "
-                    "nhập; hãy chia thành nhiều tệp.".replace(",", ".")
+                    f"Tệp {self.label} có hơn {number(self.limits.max_rows)} dòng hoạt động: quá lớn cho một lần "
+                    "nhập; hãy chia thành nhiều tệp."
                 )
         if self.strings:
             self.si += self._count(chunk, b"<si>") + self._count(chunk, b"<si ")
             if self.si > MAX_STRINGS:
                 raise UserError(
-                    f"Tệp {self.label} có hơn {MAX_STRINGS:,} chuỗi chữ khác nhau, quá lớn cho một lần "
-                    "nhập; hãy chia thành nhiều tệp.".replace(",", ".")
+                    f"Tệp {self.label} có hơn {number(MAX_STRINGS)} chuỗi chữ khác nhau, quá lớn cho một lần "
+                    "nhập; hãy chia thành nhiều tệp."
                 )
         self.prev = chunk[-16:]
 
 
 def _too_big(label: str, what: str, size: int, limit: int) -> UserError:
     return UserError(
-        f"Tệp {label} quá lớn khi giải nén ({what}: {size // MB:,} MB, giới hạn {limit // MB} MB); "
-        "tệp có thể bị hỏng hoặc cố tình làm đầy bộ nhớ. Không đọc tệp này.".replace(",", ".")
+        f"Tệp {label} quá lớn khi giải nén ({what}: {number(size // MB)} MB, giới hạn {number(limit // MB)} MB); "
+        "tệp có thể bị hỏng hoặc cố tình làm đầy bộ nhớ. Không đọc tệp này."
     )
 
 
