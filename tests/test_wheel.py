@@ -4,6 +4,7 @@ fresh virtual environment, runs the commands from any folder with only what the 
 
 import os
 import shutil
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -37,11 +38,16 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_from_any_folder(tmp_path):
         cwd=tmp_path,
     )
     [wheel] = wheels.glob("van_ban_y_te-*.whl")
-    # the dependencies (PySide6, docxtpl …) come from this interpreter's site-packages: no download;
-    # the venv's own site-packages come first, so `desktop` is the wheel's copy, not the source tree
+    # the dependencies (PySide6, docxtpl …) come from the site-packages of the interpreter running the
+    # tests, a virtual environment or not (`--system-site-packages` would reach the base interpreter's,
+    # not a venv's): a .pth names them, after the new venv's own, so `desktop` is the wheel's copy
     venv = tmp_path / "venv"
-    run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], cwd=tmp_path)
+    run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp_path)
     py = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    own = run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=tmp_path).strip()
+    outer = [p for p in site.getsitepackages() + [site.getusersitepackages()] if Path(p).is_dir()]
+    (Path(own) / "zz_outer_site.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
+    # pip, from the outer site-packages, installs into the interpreter that runs it: the new venv
     run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], cwd=tmp_path)
     work = tmp_path / "một thư mục khác"
     work.mkdir()

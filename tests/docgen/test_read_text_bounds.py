@@ -4,7 +4,6 @@ entity bomb, broken XML, a huge .txt, a .txt of millions of items end at once in
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 
 import pytest
@@ -24,14 +23,13 @@ PLAN = (
 
 def measure(fn):
     tracemalloc.start()
-    t = time.perf_counter()
     try:
         fn()
     finally:
-        elapsed, peak = time.perf_counter() - t, tracemalloc.get_traced_memory()[1] / 2**20
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    assert elapsed < 10 and peak < 300, (elapsed, peak)
-    return elapsed, peak
+    assert peak < 300, peak  # the time it takes: bench/hostile_inputs.py
+    return peak
 
 
 def refused(path, match):

@@ -543,20 +543,18 @@ EXHAUSTING = [
 @pytest.mark.slow
 @pytest.mark.parametrize("source", EXHAUSTING)
 def test_exhausting_templates_end_at_once_naming_the_template(tmp_path, data, source):
-    import time
     import tracemalloc
 
     path = make(tmp_path, source)
     out = tmp_path / "ra.docx"
     tracemalloc.start()
-    t = time.perf_counter()
     try:
         with pytest.raises(UserError) as e:
             render_plan(data["plan"], data["unit"], out, path)
     finally:
-        elapsed, peak = time.perf_counter() - t, tracemalloc.get_traced_memory()[1] / 2**20
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    assert elapsed < 10 and peak < 300, (elapsed, peak)
+    assert peak < 300, peak  # its time: bench/hostile_inputs.py
     msg = str(e.value)
     assert "mau.docx" in msg and "\n" not in msg and "OverflowError" not in msg
     assert not out.exists()
@@ -569,14 +567,10 @@ def test_a_loop_that_never_ends_meets_the_deadline(monkeypatch):
     monkeypatch.setattr(Sandbox, "deadline", 1.0)
     env = sandbox_env()
     rows = list(range(3000))
-    import time
-
-    t = time.perf_counter()
     with pytest.raises(TemplateTimeout):
         env.from_string("{% for a in l %}{% for b in l %}{% for c in l %}{% endfor %}{% endfor %}{% endfor %}").render(
             l=rows
         )
-    assert time.perf_counter() - t < 5
     assert env.from_string("{{ 1 + 1 }}").render() == "2"  # and the next render is fine
 
 

@@ -1,10 +1,9 @@
-"""Hostile workbooks end at once (at most 10 s and 300 MB), in one Vietnamese line, before openpyxl parses
+"""Hostile workbooks are refused in bounded memory (at most 300 MB; their time: bench/hostile_inputs.py), in one Vietnamese line, before openpyxl parses
 them: sizes declared or inflated past the limits, a cell longer than Excel allows, sheets far wider than any
 ledger, millions of shared strings or rows, entity declarations. The inputs are made on the fly."""
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 import zipfile
 
@@ -19,7 +18,7 @@ from .hostile import declare, rewrite, with_rows
 pytestmark = pytest.mark.slow  # subprocesses, generated documents or big inputs: the full run only
 
 SHEET = "xl/worksheets/sheet1.xml"
-LIMIT_S, LIMIT_MB = 10, 300
+LIMIT_MB = 300
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +40,12 @@ def base(tmp_path_factory, demo_db):
 
 def measure(fn):
     tracemalloc.start()
-    t = time.perf_counter()
     try:
         fn()
     finally:
-        elapsed = time.perf_counter() - t
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-    return elapsed, peak
+    return peak
 
 
 def read(dbp, path):
@@ -68,10 +65,10 @@ def refused(base, path, match):
             read(dbp, path)
         caught["msg"] = str(e.value)
 
-    elapsed, peak = measure(go)
-    assert elapsed < LIMIT_S and peak < LIMIT_MB, (elapsed, peak)
+    peak = measure(go)
+    assert peak < LIMIT_MB, peak
     assert "\n" not in caught["msg"]
-    return caught["msg"], elapsed, peak
+    return caught["msg"], peak
 
 
 def sheet_of(base) -> bytes:
@@ -129,8 +126,8 @@ def test_empty_rows_after_five_real_ones(base, tmp_path):
     empty = b"".join(b"<row r='%d' s='1' customFormat='1'/>" % n for n in range(3000, 1_000_000))
     bomb = rewrite(base[2], tmp_path / "empty.xlsx", {SHEET: with_rows(sheet_of(base), empty)})
     _, dbp, _ = base
-    elapsed, peak = measure(lambda: read(dbp, bomb))  # read: the rows it has, the empty ones end the sheet
-    assert elapsed < LIMIT_S and peak < LIMIT_MB, (elapsed, peak)
+    peak = measure(lambda: read(dbp, bomb))  # read: the rows it has, the empty ones end the sheet
+    assert peak < LIMIT_MB, peak
     declare(bomb, SHEET, 2 * 2**30)
     refused(base, bomb, "quá lớn khi giải nén")
 
