@@ -7,11 +7,13 @@
 #                                          (PDF) and Calc (a workbook re-saved as a clerk's office does),
 #                                          poppler (PDF to text and pictures)
 set -euo pipefail
-# read from `ldd libqxcb.so libQt6XcbQpa.so libQt6Gui.so` of PySide6 6.12 on Debian 12
+# read from `ldd libqxcb.so libQt6XcbQpa.so libQt6Gui.so` of PySide6 6.11/6.12 on Debian 12
 pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
       libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
       libxkbcommon0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
       fonts-liberation2)
+# the README makes a virtual environment: Debian's python3 needs python3-venv for that (ensurepip)
+python3 -c 'import ensurepip' 2>/dev/null || pkgs+=(python3-venv)
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(xvfb xauth poppler-utils)
   command -v soffice >/dev/null || pkgs+=(libreoffice-writer-nogui)
