@@ -27,15 +27,31 @@ def write_plan(
     template: Path | None = None,
     cancel=None,
 ) -> list[Path]:
-    """The Kế hoạch as .docx (and PDF); `cancel` (a threading.Event) stops the PDF conversion."""
-    from ..docgen.pdf import to_pdf
+    """The Kế hoạch as .docx (and PDF; `out` ending in .pdf: the PDF only); `cancel` (a threading.Event) stops
+    the PDF conversion."""
     from ..docgen.render import render_plan  # docx/docxtpl/Jinja load on first use, not at start-up
 
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
     load_forms(conn)
     essentials.require(unit, plan.title, plan.signer_id, "Kế hoạch", "Kế hoạch › Trích yếu")
-    written = [render_plan(plan, unit, out, template)]
+    return _written(lambda path: render_plan(plan, unit, path, template), out, pdf, cancel)
+
+
+def _written(render, out: str | Path, pdf: bool, cancel) -> list[Path]:
+    """render(path) writes the .docx. `out` ending in .pdf: the PDF only, converted from a .docx in a temporary
+    folder (removed after), so a .docx of the same name beside it, maybe edited by hand in Word, is never
+    touched. Else the .docx at `out`, and with `pdf` its PDF beside it (same name, .pdf)."""
+    import tempfile
+
+    from ..docgen.pdf import to_pdf
+
+    out = Path(out)
+    if out.suffix.lower() == ".pdf":
+        with tempfile.TemporaryDirectory(prefix="vbyt-xuat-") as work:
+            docx = render(Path(work) / (out.stem + ".docx"))
+            return [to_pdf(docx, out, cancel=cancel)]
+    written = [render(out)]
     if pdf:
         written.append(to_pdf(out, cancel=cancel))
     return written
@@ -129,16 +145,14 @@ def write_report(
     template: Path | None = None,
     cancel=None,
 ) -> list[Path]:
-    from ..docgen.pdf import to_pdf
     from ..docgen.render import render_report
 
     plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end)
     # the report's title is made from its plan's: a plan without trích yếu cannot be reported on
     essentials.require(unit, plan.title, report.signer_id or plan.signer_id, "Báo cáo", "Kế hoạch › Trích yếu")
-    written = [render_report(plan, unit, report, sections, compiled, out, template)]
-    if pdf:
-        written.append(to_pdf(out, cancel=cancel))
-    return written
+    return _written(
+        lambda path: render_report(plan, unit, report, sections, compiled, path, template), out, pdf, cancel
+    )
 
 
 def guessed_count(conn: sqlite3.Connection, plan_id: int | None) -> int:

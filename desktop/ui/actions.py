@@ -73,9 +73,11 @@ class OutputActions:
         out = self.ask_output(what, pdf)
         if out is None:
             return None
-        # a PDF is converted from the .docx written beside it (same name): both are kept
-        if out.suffix.lower() != ".docx":
-            out = out.with_suffix(".docx")
+        # the PDF is converted from a .docx in a temporary folder (app.documents): a .docx of the same name
+        # beside it, maybe edited by hand in Word, is never replaced
+        want = ".pdf" if pdf else ".docx"
+        if out.suffix.lower() != want:
+            out = out.with_suffix(want)
         out = self._unlocked(out, pdf)
         if out is None:
             return None
