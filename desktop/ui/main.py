@@ -168,8 +168,11 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         m.addSeparator()
         m.addAction(pages.QAction("Thoát", self, shortcut=pages.QKeySequence.Quit, triggered=self.close))
         e = self.edit_menu
-        self.undo_keys = pages.UndoKeys(self, self.undo, lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.undo_keys = pages.UndoKeys(
+            self, self.undo, lambda msg: self.statusBar().showMessage(msg, 8000), before=self._flush_pages
+        )
         QApplication.instance().installEventFilter(self.undo_keys)
+        e.aboutToShow.connect(self._flush_pages)  # Hoàn tác in the menu undoes the change just typed, too
         undo = self.undo.createUndoAction(self, "Hoàn tác")
         undo.setShortcut(pages.QKeySequence("Ctrl+Z"))
         redo = self.undo.createRedoAction(self, "Làm lại")
@@ -307,6 +310,15 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
     log = applog.logger()
     path = Path(db_path or default_db_path())
     log.info("window on %s", path)
+    if self_test is not None and not path.exists():  # nobody to answer the first-run wizard: fail, create nothing
+        from ..files import one_line
+        from .selftest import fail
+
+        return fail(
+            self_test,
+            f"Không tìm thấy tệp dữ liệu {one_line(path)}; kiểm tra không chạy trình hướng dẫn lần đầu "
+            "và không tạo tệp nào. Hãy chỉ đúng tệp dữ liệu bằng --db.",
+        )
     lock = DbLock(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)  # first run: the lock goes beside the new file

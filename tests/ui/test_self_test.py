@@ -2,6 +2,7 @@
 window's real event loop, so it runs in a process of its own (QApplication.exec() cannot be
 run again inside the test process)."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -67,3 +68,21 @@ def test_window_that_cannot_fill_in_says_why_and_closes(qtbot, demo_copy, settin
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == ["Không đọc được dữ liệu."] and not w.ready and w.failed
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=5000)
+
+
+def test_self_test_on_a_missing_database_fails_at_once_without_the_wizard(tmp_path):
+    """Nobody is there to answer the first-run wizard: RESULT=FAIL with the reason, exit 1, nothing created."""
+    missing = tmp_path / "không có" / "dữ liệu.db"
+    result = tmp_path / "kết quả.txt"
+    p = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(missing), "--self-test", str(result)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert p.returncode == 1, p.stderr
+    text = result.read_text(encoding="utf-8")
+    assert text.startswith("RESULT=FAIL") and "Không tìm thấy tệp dữ liệu" in text and str(missing) in text
+    assert not missing.exists() and not missing.parent.exists()
