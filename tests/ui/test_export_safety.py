@@ -2,15 +2,21 @@
 .docx of the same name (hand edits made in Word) alone; Xem trước fits the screen, its buttons on it; the hồ sơ
 minh chứng says what it wrote."""
 
+import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from desktop.docgen import pdf
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -63,3 +69,75 @@ def test_word_export_still_writes_the_named_docx(window, qtbot, tmp_path, monkey
     qtbot.waitUntil(lambda: bool(written), timeout=60000)
     assert written == [[out]] and zipfile.is_zipfile(out)
     assert not out.with_suffix(".pdf").exists()
+
+
+def _inside(dlg) -> list[str]:
+    """The buttons of `dlg` that are not wholly inside its screen's available area."""
+    avail = dlg.screen().availableGeometry()
+    out = []
+    for b in dlg.findChildren(QPushButton):
+        rect = QRect(b.mapToGlobal(QPoint(0, 0)), b.size())
+        if not (b.isVisible() and avail.contains(rect)):
+            out.append(f"{b.text()} {rect} ∉ {avail}")
+    return out
+
+
+def test_preview_fits_the_screen_its_buttons_on_it(window, qtbot):
+    """The offscreen screen is 800 × 800: smaller than the 900 × 1000 the preview opened at."""
+    for page in (window.plan_page, window.report_page):
+        dlg = page.show_preview()
+        qtbot.waitExposed(dlg)
+        avail = dlg.screen().availableGeometry()
+        assert dlg.frameGeometry().width() <= avail.width() and dlg.frameGeometry().height() <= avail.height()
+        assert _inside(dlg) == []
+        QTest.mouseClick(_button(dlg, "Đóng"), Qt.LeftButton)
+        assert not dlg.isVisible()
+
+
+_SCREEN_PROBE = """
+import json, sys
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
+from desktop.ui.preview_dialog import PreviewDialog
+
+app = QApplication([])
+main = QMainWindow()
+main.resize(1280, 680)
+main.show()
+dlg = PreviewDialog("<p>" + "Dòng văn bản rất dài. " * 4000 + "</p>", "Xem trước", main)
+dlg.show()
+QTest.qWaitForWindowExposed(dlg)
+avail = dlg.screen().availableGeometry()
+out = {"avail": [avail.width(), avail.height()], "frame": [dlg.frameGeometry().width(), dlg.frameGeometry().height()]}
+out["outside"] = [
+    b.text() for b in dlg.findChildren(QPushButton)
+    if not avail.contains(QRect(b.mapToGlobal(QPoint(0, 0)), b.size()))
+]
+close = next(b for b in dlg.findChildren(QPushButton) if b.text() == "Đóng")
+QTest.mouseClick(close, Qt.LeftButton)
+out["closed"] = not dlg.isVisible()
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "screen, scale, avail",
+    [((1366, 768), "1", [1366, 768]), ((1920, 1080), "1.5", [1280, 720])],
+    ids=["1366x768", "1920x1080-150%"],
+)
+def test_preview_buttons_on_a_laptop_screen_and_at_150_percent(tmp_path, screen, scale, avail):
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": screen[0], "height": screen[1], "dpr": 1}]})
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": scale}
+    res = subprocess.run(
+        [sys.executable, "-c", _SCREEN_PROBE], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    assert res.returncode == 0, res.stderr
+    got = json.loads(res.stdout.strip().splitlines()[-1])
+    assert got["avail"] == avail
+    assert got["frame"][0] <= avail[0] and got["frame"][1] <= avail[1]
+    assert got["outside"] == [] and got["closed"]
