@@ -29,15 +29,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def clean_leftovers(target: Path) -> None:
-    """Temporary files of killed builds of `target` (their process is gone)."""
+def clean_leftovers(target: Path, same=None) -> None:
+    """Temporary files of killed builds of `target` (their process is gone); `same(name)`: whether a
+    leftover built for `name` counts (default: `target`'s own name)."""
+    same = same or target.name.__eq__
     try:
         entries = list(target.parent.iterdir())
     except OSError:
         return
     for f in entries:
         m = _TMP.match(f.name)
-        if m and m["name"] == target.name and not _alive(int(m["pid"])):
+        if m and same(m["name"]) and not _alive(int(m["pid"])):
             f.unlink(missing_ok=True)
 
 

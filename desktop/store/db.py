@@ -75,14 +75,20 @@ def _configure(conn: sqlite3.Connection, path: Path | None = None) -> sqlite3.Co
 
 
 def backup_copy(conn: sqlite3.Connection, path: Path, tag: str) -> Path:
-    """A consistent copy of the open database next to it (SQLite backup API)."""
+    """A consistent copy of the open database next to it (SQLite backup API), written whole or not at all:
+    copied under a temporary name, flushed to the disk, then renamed. A process killed during the copy leaves
+    only its temporary file (never a .bak), removed by the next copy."""
+    from .atomic import clean_leftovers, staged
+
+    clean_leftovers(path, lambda name: name.startswith(f"{path.stem}.") and name.endswith(".bak"))
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = path.with_name(f"{path.stem}.{tag}-{stamp}{path.suffix or '.db'}.bak")
     n = 1
     while dest.exists():
         n += 1
         dest = path.with_name(f"{path.stem}.{tag}-{stamp}-{n}{path.suffix or '.db'}.bak")
-    copy_to(conn, dest)
+    with staged(dest) as tmp:
+        copy_to(conn, tmp)
     return dest
 
 
