@@ -100,6 +100,7 @@ class PlanItemsEditor:
         f.addRow("Thời gian", self.time_frame)
         f.addRow("Chỉ tiêu", self.targets)
         self.add_target_button = tb.itemAt(0).widget()
+        self._panel_item: int | None = None  # the item the panel shows: the one its edits are saved into
         self._item_timer = QTimer(self, singleShot=True, interval=500)
         self._item_timer.timeout.connect(self._save_item)
         self.text.textChanged.connect(self._item_edited)
@@ -176,12 +177,18 @@ class PlanItemsEditor:
 
     def select_item(self, item_id: int) -> None:
         """Make the tree's node of an item current."""
+        node = self._node(item_id)
+        if node is not None:
+            self.tree.setCurrentItem(node)
+
+    def _node(self, item_id: int | None) -> QTreeWidgetItem | None:
+        """The tree's node of an item."""
         it = QTreeWidgetItemIterator(self.tree)
         while it.value():
             if it.value().data(0, Qt.UserRole) == item_id:
-                self.tree.setCurrentItem(it.value())
-                return
+                return it.value()
             it += 1
+        return None
 
     def selected_id(self) -> int | None:
         node = self.tree.currentItem()
@@ -274,8 +281,9 @@ class PlanItemsEditor:
         self.status.emit(f"Đã xóa “{item.text[:40]}” — Ctrl+Z (Sửa › Hoàn tác) để khôi phục")
 
     def _item_chosen(self, node, _prev=None):
-        self._flush_item()
+        self._flush_item()  # into the item the panel was showing (the tree's current one is already `node`)
         item, _, _ = self._find(node.data(0, Qt.UserRole) if node else None)
+        self._panel_item = item.id if item else None
         self._loading = True
         self.text.setPlainText(item.text if item else "")
         self.kind.setCurrentIndex(max(self.kind.findData(item.kind), 0) if item else 0)
@@ -332,7 +340,9 @@ class PlanItemsEditor:
             self._save_item()
 
     def _save_item(self) -> None:
-        item_id = self.selected_id()
+        """The panel's fields saved into the item the panel was filled from: never the tree's current item,
+        which is already the next one when a click or an arrow key moves the selection."""
+        item_id = self._panel_item
         if self.plan is None or item_id is None:
             return
         text = clean(self.text.toPlainText())
@@ -365,7 +375,7 @@ class PlanItemsEditor:
         self.undo.push(ItemEdited(self, item_id, old, new, f"sửa “{text[:30]}”"))
         self.plan = plans.load_plan(self.conn, self.plan.id)
         labels = {it.id: b for it, b in number_items(self.plan.items)}
-        node = self.tree.currentItem()
+        node = self._node(item_id)
         item, _, _ = self._find(item_id)
         if node is not None and item is not None:
             node.setText(0, labels[item.id].full)

@@ -200,6 +200,7 @@ class PlanPage(PlanItemsEditor, QWidget):
 
     # ---------------------------------------------------------------- loading
     def load(self, unit: Unit, plan_id: int | None = None) -> None:
+        self.flush()  # the typing of the plan shown goes into it before its lists are filled anew
         self.unit = unit
         self._loading = True
         self.plan_combo.clear()
@@ -255,6 +256,7 @@ class PlanPage(PlanItemsEditor, QWidget):
     def _plan_chosen(self, *_):
         if self._loading:
             return
+        self.flush()  # into the plan the fields were showing: self.plan is still that one
         pid = self.current_plan_id()
         self.plan = plans.load_plan(self.conn, pid) if pid is not None else None
         self._show_header()

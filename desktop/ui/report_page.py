@@ -165,6 +165,7 @@ class ReportPage(QWidget):
 
     # ---------------------------------------------------------------- loading
     def load(self, plan_id: int | None) -> None:
+        self._flush()  # into the report the editor was showing, before another plan's report replaces it
         self.plan_id = plan_id
         if plan_id is None:
             self.list.clear()

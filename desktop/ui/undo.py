@@ -46,11 +46,13 @@ def own_undo(widget: QWidget, which: str) -> bool:
 
 class UndoKeys(QObject):
     """Installed on the application: takes Ctrl+Z / Ctrl+Y away from a widget of `window` that has nothing
-    of its own to undo, and undoes (redoes) the window's last change instead; `done` is told what was."""
+    of its own to undo, and undoes (redoes) the window's last change instead; `done` is told what was.
+    `before` is called first: the editors' pending saves (typed less than a pause ago) become the last step,
+    so Ctrl+Z undoes the change just made, never the one before it under a change still unsaved."""
 
-    def __init__(self, window: QWidget, stack, done=None):
+    def __init__(self, window: QWidget, stack, done=None, before=None):
         super().__init__(window)
-        self.window, self.stack, self.done = window, stack, done
+        self.window, self.stack, self.done, self.before = window, stack, done, before
 
     def eventFilter(self, obj, event):  # noqa: N802
         kind = event.type()
@@ -67,6 +69,8 @@ class UndoKeys(QObject):
 
     def run(self, which: str) -> str:
         """Undo (redo) the window's last change; the message shown."""
+        if self.before:
+            self.before()
         if which == "undo":
             text = self.stack.undoText()
             msg = f"Đã hoàn tác: {text}." if self.stack.canUndo() else "Không còn gì để hoàn tác."

@@ -90,6 +90,7 @@ class UnitPage(QWidget):
 
     # ---------------------------------------------------------------- load
     def load(self) -> None:
+        self.flush()  # the recipients typed a moment ago are saved before the fields are filled anew
         self._loading = True
         u = units.load_unit(self.conn)
         self.parent_body.setText(u.parent_body)
