@@ -8,9 +8,18 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QMessageBox,
+    QScrollBar,
+    QWidget,
+)
 
 from .. import log as applog
 from ..domain.errors import UserError
@@ -32,6 +41,68 @@ class FirstPaint(QObject):
             self.at = time.time()
             self._callback(self.at)
         return False
+
+
+class WheelGuard(QObject):
+    """The mouse wheel never changes a value the clerk is not editing. Installed once on the application: a
+    spin box, date box, combo box or slider takes the focus on a click or Tab, not on the wheel (StrongFocus
+    instead of WheelFocus, set as each one is polished); the wheel over one without the focus scrolls the
+    panel it sits in instead (a scrolling page once changed a target "12 tin, bài" into "12 hội nghị")."""
+
+    @classmethod
+    def install(cls) -> WheelGuard:
+        """One per application (idempotent)."""
+        app = QCoreApplication.instance()
+        found = app.findChild(cls)
+        if found is None:
+            found = cls(app)
+            app.installEventFilter(found)
+        return found
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Wheel:
+            if _valued(obj) and not _focused(obj):
+                _scroll_outer(obj, event)
+                return True  # the value stays as it is
+        elif kind == QEvent.Polish and _valued(obj) and obj.focusPolicy() == Qt.WheelFocus:
+            obj.setFocusPolicy(Qt.StrongFocus)
+        return False
+
+
+def _valued(obj) -> bool:
+    """A widget whose value the wheel changes (a scroll bar's value is only where the view is)."""
+    return isinstance(obj, (QAbstractSpinBox, QComboBox, QAbstractSlider)) and not isinstance(obj, QScrollBar)
+
+
+def _focused(widget: QWidget) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def _scroll_outer(widget: QWidget, event) -> None:
+    """The wheel event given to the scroll areas around `widget`, innermost first, until one scrolls."""
+    pos = event.position().toPoint()
+    child, parent = widget, widget.parentWidget()
+    while parent is not None and not child.isWindow():
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+            local = QPointF(child.mapTo(parent, pos))
+            ev = QWheelEvent(
+                local,
+                event.globalPosition(),
+                event.pixelDelta(),
+                event.angleDelta(),
+                event.buttons(),
+                event.modifiers(),
+                event.phase(),
+                event.inverted(),
+            )
+            ev.setAccepted(False)
+            QApplication.sendEvent(parent, ev)
+            if ev.isAccepted():
+                return
+        child, parent = parent, parent.parentWidget()
 
 
 class LazyModule:

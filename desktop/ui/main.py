@@ -20,7 +20,7 @@ from ..domain.errors import UserError
 from ..paths import resource
 from ..store import db
 from .actions import BackupActions, OutputActions
-from .common import TITLE, FirstPaint, Jobs, LazyModule
+from .common import TITLE, FirstPaint, Jobs, LazyModule, WheelGuard
 
 ORG = "VanBanYTe"
 # the screens and what only they use (desktop/ui/pages.py), imported at the window's first paint
@@ -111,6 +111,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             self.close()
 
     def _build(self) -> None:
+        WheelGuard.install()  # the wheel scrolls past a value it is not editing, in every screen and dialog
         self._start_backups()
         self.jobs = Jobs(self)
         self.tabs.clear()
@@ -306,6 +307,7 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
     qt_app.setApplicationVersion(__version__)
     qt_app.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
     qt_vi.install(qt_app)  # Qt's own buttons and menus in Vietnamese
+    WheelGuard.install()  # the first-run wizard too
     applog.setup(kind="gui")
     log = applog.logger()
     path = Path(db_path or default_db_path())
