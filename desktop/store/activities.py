@@ -9,51 +9,58 @@ from ..domain.models import Activity
 from ..domain.text import clean
 from .dates import from_iso
 
-_COLS = (
-    "start_date",
-    "end_date",
-    "dept_id",
-    "task_id",
-    "form_code",
-    "title",
-    "quantity",
-    "unit_label",
-    "participants",
-    "cost",
-    "evidence",
-    "notes",
-    "source_unit",
-    "source_dept",
-    "plan_id",
-    "plan_guessed",
-)
+
+def _row(a: Activity) -> dict[str, object]:
+    """The activity as the named columns of its row (the one list of columns: SQL is built from its keys)."""
+    return {
+        "start_date": a.start.isoformat(),
+        "end_date": a.end.isoformat() if a.end else None,
+        "dept_id": a.dept_id,
+        "task_id": a.task_id,
+        "form_code": a.form_code,
+        "title": clean(a.title),
+        "quantity": a.quantity,
+        "unit_label": clean(a.unit_label),
+        "participants": a.participants,
+        "cost": a.cost,
+        "evidence": clean(a.evidence),
+        "notes": clean(a.notes, multiline=True),
+        "source_unit": clean(a.source_unit),
+        "source_dept": clean(a.source_dept),
+        "plan_id": a.plan_id,
+        "plan_guessed": int(a.plan_guessed),
+    }
 
 
-def _row(a: Activity) -> tuple:
-    return (
-        a.start.isoformat(),
-        a.end.isoformat() if a.end else None,
-        a.dept_id,
-        a.task_id,
-        a.form_code,
-        clean(a.title),
-        a.quantity,
-        clean(a.unit_label),
-        a.participants,
-        a.cost,
-        clean(a.evidence),
-        clean(a.notes, multiline=True),
-        clean(a.source_unit),
-        clean(a.source_dept),
-        a.plan_id,
-        int(a.plan_guessed),
+_COLS = tuple(_row(Activity(start=date(2000, 1, 1), dept_id=None, form_code="", title="")))
+
+
+def _activity(r: sqlite3.Row) -> Activity:
+    return Activity(
+        start=date.fromisoformat(r["start_date"]),
+        end=from_iso(r["end_date"]),
+        dept_id=r["dept_id"],
+        task_id=r["task_id"],
+        form_code=r["form_code"],
+        title=r["title"],
+        quantity=r["quantity"],
+        unit_label=r["unit_label"],
+        participants=r["participants"],
+        cost=r["cost"],
+        evidence=r["evidence"],
+        notes=r["notes"],
+        source_unit=r["source_unit"],
+        source_dept=r["source_dept"],
+        plan_id=r["plan_id"],
+        plan_guessed=bool(r["plan_guessed"]),
+        id=r["id"],
     )
 
 
 def insert_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
     sql = (
         f"INSERT INTO activities ({', '.join(_COLS)}, created_at, updated_at) "
-        f"VALUES ({', '.join('?' * len(_COLS))}, datetime('now'), datetime('now'))"
+        f"VALUES ({', '.join(':' + c for c in _COLS)}, datetime('now'), datetime('now'))"
     )
     if len(acts) == 1:
         acts[0].id = conn.execute(sql, _row(acts[0])).lastrowid
@@ -77,28 +84,7 @@ def load_activities(
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY start_date, id"
-    return [
-        Activity(
-            start=date.fromisoformat(r[1]),
-            end=from_iso(r[2]),
-            dept_id=r[3],
-            task_id=r[4],
-            form_code=r[5],
-            title=r[6],
-            quantity=r[7],
-            unit_label=r[8],
-            participants=r[9],
-            cost=r[10],
-            evidence=r[11],
-            notes=r[12],
-            source_unit=r[13],
-            source_dept=r[14],
-            plan_id=r[15],
-            plan_guessed=bool(r[16]),
-            id=r[0],
-        )
-        for r in conn.execute(sql, args)
-    ]
+    return [_activity(r) for r in conn.execute(sql, args)]
 
 
 def count_activities(conn: sqlite3.Connection) -> int:
@@ -127,8 +113,8 @@ def guessed_for_plan(conn: sqlite3.Connection, plan_id: int) -> int:
 
 def update_activity(conn: sqlite3.Connection, a: Activity) -> None:
     conn.execute(
-        f"UPDATE activities SET {', '.join(c + '=?' for c in _COLS)}, updated_at=datetime('now') WHERE id=?",
-        (*_row(a), a.id),
+        f"UPDATE activities SET {', '.join(f'{c} = :{c}' for c in _COLS)}, updated_at = datetime('now') WHERE id = :id",
+        {**_row(a), "id": a.id},
     )
 
 
@@ -136,8 +122,8 @@ def restore_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
     """Insert activities with their former ids (undo of a delete)."""
     conn.executemany(
         f"INSERT INTO activities (id, {', '.join(_COLS)}, created_at, updated_at) "
-        f"VALUES (?, {', '.join('?' * len(_COLS))}, datetime('now'), datetime('now'))",
-        [(a.id, *_row(a)) for a in acts],
+        f"VALUES (:id, {', '.join(':' + c for c in _COLS)}, datetime('now'), datetime('now'))",
+        [{**_row(a), "id": a.id} for a in acts],
     )
 
 
@@ -155,7 +141,7 @@ def ids_for_tasks(conn: sqlite3.Connection, task_ids: list[int]) -> dict[int, li
     """The activities recorded under each of these tasks: {task id: [activity ids]}."""
     out: dict[int, list[int]] = {}
     for tid in task_ids:
-        ids = [r[0] for r in conn.execute("SELECT id FROM activities WHERE task_id = ? ORDER BY id", (tid,))]
+        ids = [r["id"] for r in conn.execute("SELECT id FROM activities WHERE task_id = ? ORDER BY id", (tid,))]
         if ids:
             out[tid] = ids
     return out
