@@ -13,11 +13,13 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.errors import UserError
+from ..domain.vnformat import number
 from ..files import atomic_path, one_line, refuse_data_target
 from ..store import activities, db, faults
 from ..store import evidence as rows
@@ -27,6 +29,9 @@ FOLDER = "minh_chung"
 TRASH = "_da_xoa"
 CHUNK = 1 << 20
 NAME_LIMIT = 80  # characters of a folder or file name made here
+NAME_BYTES = 200  # and bytes (UTF-8): 255 is the most many file systems take, room left for " (2)" and ".part"
+SIZE_LIMIT = 200 * 1024 * 1024  # one evidence file: a scanned record or a photo, not a film
+MB = 1024 * 1024
 _REFUSED = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _PACKED = {
@@ -49,16 +54,31 @@ _PACKED = {
 }
 
 
+def clean_name(text: str) -> str:
+    """`text` (NFC) without control or format characters (Unicode Cc, Cf: bidi overrides and isolates
+    U+202A–202E, U+2066–2069, marks U+200E/F…): "bien_ban\u202efdp.exe" never shows as "…exe.pdf"."""
+    out = []
+    for c in unicodedata.normalize("NFC", str(text)):
+        kind = unicodedata.category(c)
+        out.append(c if kind not in ("Cc", "Cf") else " " if c.isspace() else "")
+    return "".join(out)
+
+
+def _cut(text: str, size: int) -> str:
+    """The longest start of `text` of at most `size` bytes in UTF-8 (never half a character)."""
+    return text.encode("utf-8")[: max(0, size)].decode("utf-8", "ignore")
+
+
 def safe_name(text: str, limit: int = NAME_LIMIT) -> str:
-    """`text` as a file or folder name Windows accepts: NFC, without <>:"/\\|?* and control characters,
-    no trailing dots or spaces, not a reserved device name, at most `limit` characters (the extension
-    kept). Vietnamese letters stay."""
-    name = re.sub(r"\s+", " ", _REFUSED.sub("_", unicodedata.normalize("NFC", str(text)))).strip()
+    """`text` as a file or folder name every file system takes: NFC, without <>:"/\\|?*, control and format
+    (bidi) characters, no trailing dots or spaces, not a reserved device name, at most `limit` characters
+    and NAME_BYTES bytes in UTF-8 (the extension kept). Vietnamese letters stay."""
+    name = re.sub(r"\s+", " ", _REFUSED.sub("_", clean_name(text))).strip()
     stem, dot, ext = name.rpartition(".")
     if not dot or not stem or len(ext) > 10 or " " in ext:
         stem, ext = name, ""
     ext = f".{ext}" if ext else ""
-    stem = stem[: max(1, limit - len(ext))].rstrip(" .")
+    stem = _cut(stem[: max(1, limit - len(ext))], NAME_BYTES - len(ext.encode("utf-8"))).rstrip(" .")
     if not stem or stem.upper() in _RESERVED:
         stem = f"_{stem}" if stem else "tep"
     return (stem + ext).rstrip(" .") or "tep"
@@ -72,9 +92,10 @@ def folder_of(conn: sqlite3.Connection) -> Path:
     return Path(path).resolve().parent / FOLDER
 
 
-def path_of(conn: sqlite3.Connection, f: EvidenceFile) -> Path:
-    """Where the file of an evidence row is."""
-    return folder_of(conn) / Path(*f.stored.split("/"))
+def path_of(conn: sqlite3.Connection, f: EvidenceFile) -> Path | None:
+    """Where the file of an evidence row is; None when its recorded path is not "<activity id>/<name>" or
+    leads, once resolved, outside the evidence folder (a row never makes the app touch another file)."""
+    return rows.under(folder_of(conn), f.stored)
 
 
 def list_files(conn: sqlite3.Connection, activity_id: int) -> list[EvidenceFile]:
@@ -112,92 +133,172 @@ def _copy_error(e: OSError, src: Path, where: Path, reading: bool) -> UserError:
     )
 
 
-def _copy(src: Path, dest: Path) -> tuple[int, str]:
-    """`src` into the new file `dest` through a temporary name; (size, sha256)."""
+def _mb(n: int) -> str:
+    return f"{number(round(n / MB, 1) if n < 10 * MB else round(n / MB))} MB"
+
+
+def _too_big(name: str, size: int | None) -> UserError:
+    said = f"nặng {_mb(size)}, " if size is not None else "đã lớn hơn giới hạn trong khi chép, "
+    return UserError(
+        f"Không thêm được “{one_line(name)}”: tệp {said}quá giới hạn {_mb(SIZE_LIMIT)} cho một tệp minh chứng. "
+        "Hãy nén hoặc chia nhỏ tệp (video: giảm độ phân giải) rồi thêm lại. Chưa có tệp nào được thêm."
+    )
+
+
+def _not_regular(s: Path, link: bool) -> UserError:
+    what = "là một liên kết (lối tắt) tới tệp khác" if link else "không phải là một tệp thông thường"
+    return UserError(
+        f"Không thêm được “{one_line(s.name)}” ở {one_line(s.parent)}: {what}; hãy chọn chính tệp cần đính kèm. "
+        "Chưa có tệp nào được thêm."
+    )
+
+
+@dataclass
+class Pending:
+    """Files being attached: checked (prepare, GUI thread), copied (copy_pending, any thread: no database),
+    then recorded (commit, with the connection). `discard` removes what was copied."""
+
+    activity_id: int
+    where: Path  # minh_chung/<activity id>
+    sources: list[Path]
+    sizes: list[int]
+    taken: set[str]
+    made_folder: bool = False
+    copied: list[Path] = field(default_factory=list)
+    staged: list[EvidenceFile] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.sizes)
+
+
+def prepare(conn: sqlite3.Connection, activity_id: int, sources) -> Pending:
+    """The files checked before anything is copied: each a regular file (not a link, a folder, a device or a
+    pipe) within SIZE_LIMIT. UserError naming the first that is not."""
+    sources = [Path(s) for s in sources]
+    sizes = []
+    for s in sources:
+        try:
+            st = os.lstat(s)
+        except OSError as e:
+            raise UserError(
+                f"Không thêm được “{one_line(s.name)}”: không phải là một tệp hoặc tệp không còn ở "
+                f"{one_line(s.parent)}. Chưa có tệp nào được thêm."
+            ) from e
+        if not stat.S_ISREG(st.st_mode):
+            raise _not_regular(s, stat.S_ISLNK(st.st_mode))
+        if st.st_size > SIZE_LIMIT:
+            raise _too_big(s.name, st.st_size)
+        sizes.append(st.st_size)
+    aid = int(activity_id)
+    taken = {p.rsplit("/", 1)[-1].casefold() for p in rows.stored_paths(conn) if p.startswith(f"{aid}/")}
+    return Pending(aid, folder_of(conn) / str(aid), sources, sizes, taken)
+
+
+def _copy_one(p: Pending, s: Path, dest: Path, done: int, progress, cancel) -> tuple[int, str]:
+    """`s` into the new file `dest` through a temporary name, opened without following links; (size, sha256)."""
     part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
     digest, size = hashlib.sha256(), 0
     try:
         try:
-            fin = open(src, "rb")  # noqa: SIM115
+            fin = rows.open_regular(s)
+        except rows.NotRegular as e:
+            raise _not_regular(s, e.errno == errno.ELOOP) from e
         except OSError as e:
-            raise _copy_error(e, src, dest.parent, True) from e
+            raise _copy_error(e, s, dest.parent, True) from e
         with fin:
             try:
-                with open(part, "wb") as out:
+                with open(part, "xb") as out:
                     while True:
+                        if cancel is not None and cancel.is_set():
+                            raise UserError("Đã dừng thêm tệp minh chứng; chưa có tệp nào được thêm.")
                         try:
                             block = fin.read(CHUNK)
                         except OSError as e:
-                            raise _copy_error(e, src, dest.parent, True) from e
+                            raise _copy_error(e, s, dest.parent, True) from e
                         if not block:
                             break
+                        size += len(block)
+                        if size > SIZE_LIMIT:
+                            raise _too_big(s.name, None)
                         out.write(block)
                         digest.update(block)
-                        size += len(block)
+                        if progress is not None:
+                            progress(done + size, max(p.total, done + size))
                     out.flush()
                     os.fsync(out.fileno())
                 if dest.exists():
                     raise FileExistsError(errno.EEXIST, "tệp đã tồn tại", str(dest))
                 os.replace(part, dest)
             except OSError as e:
-                raise _copy_error(e, src, dest.parent, False) from e
+                raise _copy_error(e, s, dest.parent, False) from e
     finally:
         part.unlink(missing_ok=True)
     return size, digest.hexdigest()
 
 
+def copy_pending(p: Pending, progress=None, cancel=None) -> Pending:
+    """Copy the checked files into minh_chung/<activity id>/ (no database: runs on a worker). `progress(done,
+    total)` in bytes after each block; `cancel.is_set()` stops. On any failure nothing copied stays."""
+    try:
+        p.made_folder = not p.where.exists()
+        try:
+            p.where.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise _copy_error(e, p.sources[0], p.where, False) from e
+        done = 0
+        for s in p.sources:
+            name = clean_name(s.name)
+            dest = _free(p.where, safe_name(name), p.taken)
+            size, sha = _copy_one(p, s, dest, done, progress, cancel)
+            done += size
+            p.copied.append(dest)
+            p.taken.add(dest.name.casefold())
+            p.staged.append(EvidenceFile(None, p.activity_id, name, f"{p.activity_id}/{dest.name}", size, sha))
+    except BaseException:
+        discard(p)
+        raise
+    return p
+
+
+def discard(p: Pending) -> None:
+    """What copy_pending copied removed (and the folder it made)."""
+    for f in p.copied:
+        f.unlink(missing_ok=True)
+    p.copied, p.staged = [], []
+    if p.made_folder:
+        try:
+            p.where.rmdir()
+        except OSError:
+            pass
+
+
+def commit(conn: sqlite3.Connection, p: Pending) -> list[EvidenceFile]:
+    """The copied files recorded in one transaction; on failure nothing is recorded and the copies go."""
+    try:
+        with db.transaction(conn):
+            return [rows.add_evidence(conn, f) for f in p.staged]
+    except sqlite3.IntegrityError as e:
+        discard(p)
+        raise UserError("Không thêm được tệp minh chứng: hoạt động không còn trong sổ (có thể vừa bị xóa).") from e
+    except BaseException:
+        discard(p)
+        raise
+
+
 def attach(conn: sqlite3.Connection, activity_id: int, sources) -> list[EvidenceFile]:
     """Copy the files into the activity's evidence folder and record them, all in one transaction; a second
     file of the same name becomes "name (2).ext". On any failure nothing is recorded and nothing stays."""
-    sources = [Path(s) for s in sources]
+    sources = list(sources)
     if not sources:
         return []
-    root = folder_of(conn)
-    where = root / str(int(activity_id))
-    for s in sources:
-        if not s.is_file():
-            raise UserError(
-                f"Không thêm được “{one_line(s.name)}”: không phải là một tệp hoặc tệp không còn ở "
-                f"{one_line(s.parent)}. Chưa có tệp nào được thêm."
-            )
-    made_folder = not where.exists()
-    copied: list[Path] = []
-    try:
-        try:
-            where.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise _copy_error(e, sources[0], where, False) from e
-        taken = {
-            p.rsplit("/", 1)[-1].casefold() for p in rows.stored_paths(conn) if p.startswith(f"{int(activity_id)}/")
-        }
-        staged = []
-        for s in sources:
-            name = unicodedata.normalize("NFC", s.name)
-            dest = _free(where, safe_name(name), taken)
-            size, sha = _copy(s, dest)
-            copied.append(dest)
-            taken.add(dest.name.casefold())
-            staged.append(EvidenceFile(None, int(activity_id), name, f"{int(activity_id)}/{dest.name}", size, sha))
-        try:
-            with db.transaction(conn):
-                return [rows.add_evidence(conn, f) for f in staged]
-        except sqlite3.IntegrityError as e:
-            raise UserError("Không thêm được tệp minh chứng: hoạt động không còn trong sổ (có thể vừa bị xóa).") from e
-    except BaseException:
-        for p in copied:
-            p.unlink(missing_ok=True)
-        if made_folder:
-            try:
-                where.rmdir()
-            except OSError:
-                pass
-        raise
+    return commit(conn, copy_pending(prepare(conn, activity_id, sources)))
 
 
 def _to_trash(root: Path, f: EvidenceFile) -> Path | None:
     """Move a file to _da_xoa/<activity id>/; None when it is not there or cannot be moved (it stays)."""
-    src = root / Path(*f.stored.split("/"))
-    if not src.is_file():
+    src = rows.under(root, f.stored)
+    if src is None or not src.is_file():
         return None
     bin_ = root / TRASH / str(f.activity_id)
     try:
@@ -223,12 +324,12 @@ def remove(conn: sqlite3.Connection, evidence_id: int) -> Path | None:
     if f is None:
         return None
     root = folder_of(conn)
-    src = root / Path(*f.stored.split("/"))
+    src = rows.under(root, f.stored)  # None: the row points outside minh_chung/; only the row goes
     moved = None
     try:
         with db.transaction(conn):
             rows.delete_evidence(conn, evidence_id)
-            if src.exists():
+            if src is not None and src.exists():
                 moved = _to_trash(root, f)
                 if moved is None:
                     raise UserError(
@@ -236,7 +337,7 @@ def remove(conn: sqlite3.Connection, evidence_id: int) -> Path | None:
                         "khác hoặc không có quyền ghi; hãy đóng tệp rồi thử lại."
                     )
     except BaseException:
-        if moved is not None and not src.exists():  # the row stays: so does the file
+        if moved is not None and src is not None and not src.exists():  # the row stays: so does the file
             src.parent.mkdir(parents=True, exist_ok=True)
             os.replace(moved, src)
         raise
@@ -271,7 +372,9 @@ def bring_back(conn: sqlite3.Connection, trashed: dict[int, Trashed]) -> int:
     n = 0
     for t in trashed.values():
         for f, moved in t.files:
-            target = root / Path(*f.stored.split("/"))
+            target = rows.under(root, f.stored)
+            if target is None:
+                continue
             if moved is not None and moved.is_file() and not target.exists():
                 try:
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -282,6 +385,40 @@ def bring_back(conn: sqlite3.Connection, trashed: dict[int, Trashed]) -> int:
                 rows.add_evidence(conn, f)
                 n += 1
     return n
+
+
+def _ship(z, src: Path, arc: str, kind: int, f: EvidenceFile, stt: int) -> bool:
+    """The evidence file `src` into the zip as `arc`, read as a regular file only (never through a link);
+    False when it is not there or not a regular file. UserError when it cannot be read."""
+    import shutil
+    import time
+    import zipfile
+
+    try:
+        fin = rows.open_regular(src)
+    except FileNotFoundError:
+        return False
+    except rows.NotRegular:
+        return False
+    except OSError as e:
+        raise UserError(
+            f"Không đọc được tệp minh chứng “{one_line(f.name)}” của hoạt động {stt} ({e.strerror or e}); "
+            "hồ sơ chưa được ghi."
+        ) from e
+    with fin:
+        st = os.fstat(fin.fileno())
+        info = zipfile.ZipInfo(arc, time.localtime(max(st.st_mtime, 315532800))[:6])
+        info.compress_type = kind
+        info.file_size = st.st_size
+        try:
+            with z.open(info, "w", force_zip64=st.st_size > 0x7FFFFFFF) as out:
+                shutil.copyfileobj(fin, out, CHUNK)
+        except OSError as e:
+            raise UserError(
+                f"Không đọc được tệp minh chứng “{one_line(f.name)}” của hoạt động {stt} ({e.strerror or e}); "
+                "hồ sơ chưa được ghi."
+            ) from e
+    return True
 
 
 @dataclass
@@ -343,9 +480,12 @@ def export_dossier(
                     name = safe_name(f"{stt:0{width}d} - {a.title}")
                     used: set[str] = set()
                     for f in fs:
-                        src = root / Path(*f.stored.split("/"))
-                        if not src.is_file():
-                            missing.append(f"{name}/{f.name}")
+                        src = rows.under(root, f.stored)
+                        if src is None:
+                            missing.append(
+                                f"{name}/{clean_name(f.name)} (đường dẫn “{one_line(f.stored)}” nằm ngoài thư mục "
+                                "minh chứng, đã bỏ qua)"
+                            )
                             continue
                         inner = safe_name(f.name)
                         stem, ext = os.path.splitext(inner)
@@ -353,15 +493,11 @@ def export_dossier(
                         while inner.casefold() in used:
                             k += 1
                             inner = f"{stem} ({k}){ext}"
-                        used.add(inner.casefold())
                         kind = zipfile.ZIP_STORED if ext.lower() in _PACKED else zipfile.ZIP_DEFLATED
-                        try:
-                            z.write(src, f"{name}/{inner}", kind)
-                        except OSError as e:
-                            raise UserError(
-                                f"Không đọc được tệp minh chứng “{one_line(f.name)}” của hoạt động "
-                                f"{stt} ({e.strerror or e}); hồ sơ chưa được ghi."
-                            ) from e
+                        if not _ship(z, src, f"{name}/{inner}", kind, f, stt):
+                            missing.append(f"{name}/{clean_name(f.name)}")
+                            continue
+                        used.add(inner.casefold())
                         count += 1
                 if missing:
                     z.writestr(

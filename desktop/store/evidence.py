@@ -132,25 +132,33 @@ class NotRegular(OSError):
     """The path is a link, a folder, a device or a pipe: never read as an evidence file."""
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _regular_fd(path, flags: int) -> int:
+    """os.open that never follows a final symbolic link nor waits on a pipe, and keeps only a regular file."""
+    try:
+        fd = os.open(path, flags | _NOFOLLOW)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise NotRegular(errno.ELOOP, "là một liên kết", str(path)) from e
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegular(errno.EINVAL, "không phải là một tệp thông thường", str(path))
+    return fd
+
+
 def open_regular(path: Path):
     """`path` opened for reading as a regular file, never through a symbolic link (O_NOFOLLOW where the
-    system has it, and the opened file itself checked: a link swapped in between is caught). NotRegular
-    when it is not a regular file; OSError when it cannot be opened."""
-    try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):
-            raise NotRegular(f"{path} không phải là một tệp thông thường")
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-    except NotRegular:
-        raise
-    except OSError as e:
-        if getattr(e, "errno", None) == errno.ELOOP:
-            raise NotRegular(f"{path} là một liên kết") from e
-        raise
-    f = os.fdopen(fd, "rb")
-    if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-        f.close()
-        raise NotRegular(f"{path} không phải là một tệp thông thường")
-    return f
+    system has it, and the opened file itself checked: a link or a pipe swapped in between is caught).
+    NotRegular when it is not a regular file; OSError when it cannot be opened."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        raise NotRegular(errno.ELOOP, "là một liên kết", str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegular(errno.EINVAL, "không phải là một tệp thông thường", str(path))
+    return open(path, "rb", opener=_regular_fd)  # noqa: SIM115 (the caller closes it)
 
 
 def copy_checked(obj: Path, target: Path, sha: str) -> bool:

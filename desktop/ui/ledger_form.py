@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -33,7 +35,7 @@ from ..domain.errors import UserError
 from ..domain.forms import catalogue, choices, form
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
-from ..domain.text import clean
+from ..domain.text import clean, fold
 from .fields import DateField, NumberBox, money_box
 from .restore_dialog import size_text
 
@@ -62,6 +64,42 @@ class _EnterMovesOn(QObject):
         return False
 
 
+class DeptCombo(QComboBox):
+    """Khoa, phòng: chosen from the list or by typing any part of the name ("Khoa Kh", "lao"); the
+    completer's popup filters as the clerk types, spaces included, and Down + Enter picks. Leaving the
+    field with part of one department's name chooses it, shown in full."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        self.lineEdit().setPlaceholderText("Gõ vài chữ của tên khoa, phòng")
+        done = self.completer()
+        done.setCompletionMode(QCompleter.PopupCompletion)
+        done.setFilterMode(Qt.MatchContains)
+        done.setCaseSensitivity(Qt.CaseInsensitive)
+
+    def chosen(self) -> int | None:
+        """The department whose name is in the field (typed or chosen); None when it names none."""
+        text = fold(clean(self.currentText()))
+        if not text:
+            return None
+        i = self.currentIndex()
+        if i >= 0 and fold(self.itemText(i)) == text:
+            return self.itemData(i)
+        same = [k for k in range(self.count()) if fold(self.itemText(k)) == text]
+        return self.itemData(same[0]) if len(same) == 1 else None
+
+    def focusOutEvent(self, event):  # noqa: N802
+        text = fold(clean(self.currentText()))
+        if text and self.chosen() is None:
+            hits = [k for k in range(self.count()) if text in fold(self.itemText(k))]
+            if len(hits) == 1:
+                self.setCurrentIndex(hits[0])
+                self.setEditText(self.itemText(hits[0]))
+        super().focusOutEvent(event)
+
+
 def task_text(label: str, text: str, width: int = 60) -> str:
     """'III.1 Tuyên truyền trên Cổng thông tin…': the task's label and the start of its text."""
     t = clean(text)
@@ -70,10 +108,13 @@ def task_text(label: str, text: str, width: int = 60) -> str:
 
 class EvidenceBox(QGroupBox):
     """Minh chứng: the files attached to the activity shown (add several, open, remove to _da_xoa).
-    `changed` carries (activity id, number of files) after each change."""
+    `changed` carries (activity id, number of files) after each change. Files of BACKGROUND_BYTES or more
+    are copied on a window job (the window stays usable) with a progress bar and “Dừng”."""
 
+    BACKGROUND_BYTES = 8 * 1024 * 1024
     changed = Signal(int, int)
     status = Signal(str)
+    copied = Signal(int)  # per mille of the bytes copied (emitted from the worker, shown on the GUI thread)
 
     def __init__(self, parent=None):
         super().__init__("Tệp minh chứng", parent)
@@ -96,6 +137,17 @@ class EvidenceBox(QGroupBox):
         self.note.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
         self.note.setMinimumHeight(self.note.fontMetrics().height())
         lay.addWidget(self.note)
+        copying = QHBoxLayout()
+        lay.addLayout(copying)
+        self.progress = QProgressBar(self, maximum=1000, textVisible=False)
+        self.stop_button = QPushButton("Dừng", self, toolTip="Dừng chép tệp; chưa tệp nào được thêm")
+        copying.addWidget(self.progress, 1)
+        copying.addWidget(self.stop_button)
+        self.progress.hide()
+        self.stop_button.hide()
+        self.copied.connect(self.progress.setValue)
+        self.stop_button.clicked.connect(self._stop)
+        self.cancel = None  # the running copy's stop event
         row = QHBoxLayout()
         self.add_button = QPushButton("Thêm tệp…", toolTip="Chép một hay nhiều tệp vào thư mục minh chứng")
         self.open_button = QPushButton("Mở", toolTip="Mở tệp bằng chương trình mặc định của máy")
@@ -120,7 +172,7 @@ class EvidenceBox(QGroupBox):
         else:
             files = app.evidence.list_files(self.conn, activity_id)
             for f in files:
-                item = QListWidgetItem(f"{f.name}  ({size_text(f.size)})")
+                item = QListWidgetItem(f"{app.evidence.clean_name(f.name)}  ({size_text(f.size)})")
                 item.setData(Qt.UserRole, f)
                 item.setToolTip(f.stored)
                 self.list.addItem(item)
@@ -129,7 +181,7 @@ class EvidenceBox(QGroupBox):
 
     def _enable(self) -> None:
         saved = self.activity_id is not None and self.conn is not None
-        self.add_button.setEnabled(saved)
+        self.add_button.setEnabled(saved and self.cancel is None)
         picked = bool(self.list.selectedItems())
         self.open_button.setEnabled(picked)
         self.remove_button.setEnabled(picked)
@@ -145,18 +197,86 @@ class EvidenceBox(QGroupBox):
         if not paths:
             return
         self.last_dir = str(Path(paths[0]).parent)
+        jobs = getattr(self.window(), "jobs", None)
         try:
-            added = app.evidence.attach(self.conn, self.activity_id, paths)
+            pending = app.evidence.prepare(self.conn, self.activity_id, paths)
+            if jobs is not None and pending.total >= self.BACKGROUND_BYTES:
+                return self._copy_on_job(jobs, pending)
+            added = app.evidence.commit(self.conn, app.evidence.copy_pending(pending))
         except UserError as e:
             self.show_for(self.activity_id)
             self.note.setText(str(e))
-            return
+            return None
         self._after(f"Đã thêm {len(added)} tệp minh chứng")
+        return None
+
+    def _copy_on_job(self, jobs, pending):
+        """A big copy on the window's jobs: progress here, “Dừng” stops it; recorded on the GUI thread."""
+        import threading
+
+        if self.cancel is not None or jobs.busy("evidence"):
+            self.note.setText("Đang chép tệp minh chứng khác, vui lòng đợi xong rồi thêm tiếp.")
+            return None
+        self.cancel = cancel = threading.Event()
+        step = [-1]
+
+        def progress(done, total, emit=self.copied.emit):
+            mille = done * 1000 // max(1, total)
+            if mille != step[0]:
+                step[0] = mille
+                emit(mille)
+
+        self.progress.setValue(0)
+        self.progress.show()
+        self.stop_button.show()
+        self.note.setText(f"Đang chép {len(pending.sources)} tệp ({size_text(pending.total)}) vào thư mục minh chứng…")
+        self._enable()
+        return jobs.start(
+            "evidence",
+            app.evidence.copy_pending,
+            pending,
+            progress,
+            cancel,
+            done=self._copied,
+            failed=self._copy_failed,
+        )
+
+    def _stop(self) -> None:
+        if self.cancel is not None:
+            self.cancel.set()
+            self.note.setText("Đang dừng chép tệp minh chứng…")
+
+    def _copy_ended(self) -> None:
+        self.progress.hide()
+        self.stop_button.hide()
+        self.cancel = None
+
+    def _copied(self, pending) -> None:
+        self._copy_ended()
+        try:
+            added = app.evidence.commit(self.conn, pending)
+        except UserError as e:
+            return self._copy_failed(str(e))
+        count = len(app.evidence.list_files(self.conn, pending.activity_id))
+        self.show_for(self.activity_id)
+        self.changed.emit(pending.activity_id, count)
+        self.status.emit(f"Đã thêm {len(added)} tệp minh chứng")
+        return None
+
+    def _copy_failed(self, message: str) -> None:
+        if self.cancel is not None:
+            self._copy_ended()
+        self.show_for(self.activity_id)
+        self.note.setText(message)
 
     def open_selected(self) -> None:
         for f in self.selected()[:5]:
             path = app.evidence.path_of(self.conn, f)
-            if not path.is_file():
+            if path is None:
+                self.note.setText(
+                    f"Không mở tệp “{app.evidence.clean_name(f.name)}”: đường dẫn đã ghi nằm ngoài thư mục minh chứng."
+                )
+            elif not path.is_file():
                 self.note.setText(f"Không tìm thấy tệp {path}; có thể tệp đã bị xóa hoặc chuyển đi.")
             elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                 self.note.setText(f"Không mở được {path.name}: máy chưa có chương trình mở loại tệp này.")
@@ -196,7 +316,7 @@ class ActivityForm(QWidget):
         self.end = DateField()
         self.end.setEnabled(False)
         self.multi.toggled.connect(self.end.setEnabled)
-        self.dept = QComboBox()
+        self.dept = DeptCombo()
         self.task = QComboBox()
         self.task.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.task.setMinimumContentsLength(30)
@@ -233,17 +353,17 @@ class ActivityForm(QWidget):
         grid.addWidget(self.form, 1, 3)
         grid.addWidget(label("Nội &dung", self.title), 2, 0)
         grid.addWidget(self.title, 2, 1, 1, 3)
-        grid.addWidget(label("&Số lượng", self.quantity), 3, 0)
+        grid.addWidget(label("Số &lượng", self.quantity), 3, 0)
         grid.addLayout(qty, 3, 1)
         grid.addWidget(label("Số người tham dự", self.people), 3, 2)
         grid.addWidget(self.people, 3, 3)
-        grid.addWidget(label("&Kinh phí", self.cost), 4, 0)
+        grid.addWidget(label("K&inh phí", self.cost), 4, 0)
         grid.addWidget(self.cost, 4, 1)
         grid.addWidget(label("Minh chứng", self.evidence), 4, 2)
         self.files = EvidenceBox()
         grid.addWidget(self.files, 0, 4, 6, 1)
         grid.addWidget(self.evidence, 4, 3)
-        grid.addWidget(label("&Ghi chú", self.notes), 5, 0)
+        grid.addWidget(label("Ghi &chú", self.notes), 5, 0)
         grid.addWidget(self.notes, 5, 1, 1, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
@@ -366,7 +486,13 @@ class ActivityForm(QWidget):
             problems.append("Chưa nhập nội dung hoạt động.")
         if start and end is not None and end < start:
             problems.append("Ngày kết thúc trước ngày bắt đầu.")
-        if self.dept.currentData() is None:
+        dept = self.dept_id()
+        if dept is None and clean(self.dept.currentText()):
+            problems.append(
+                f"Khoa, phòng “{clean(self.dept.currentText())}” không có trong danh sách của đơn vị: chọn trong "
+                "danh sách (gõ vài chữ của tên) hoặc thêm ở trang Đơn vị."
+            )
+        elif dept is None:
             problems.append("Chưa chọn khoa, phòng (thêm khoa, phòng ở trang Đơn vị).")
         if self.quantity.value() == 0:
             problems.append("Số lượng phải lớn hơn 0.")
@@ -381,7 +507,7 @@ class ActivityForm(QWidget):
             base,
             start=start,
             end=end,
-            dept_id=self.dept.currentData(),
+            dept_id=dept,
             task_id=self.task.currentData(),
             form_code=self.form.currentData(),
             title=title,
@@ -392,6 +518,9 @@ class ActivityForm(QWidget):
             evidence=clean(self.evidence.text()),
             notes=clean(self.notes.text()),
         )
+
+    def dept_id(self) -> int | None:
+        return self.dept.chosen()
 
     def save(self) -> None:
         a = self.build()
