@@ -40,7 +40,7 @@ def install_catalogue(conn: sqlite3.Connection) -> dict[str, LegalRef]:
     for key, ref in catalogue():
         row = conn.execute("SELECT id FROM legal_refs WHERE key = ?", (key,)).fetchone()
         if row:
-            ref.id = row[0]
+            ref.id = row["id"]
         else:
             save_ref(conn, ref, key)
         out[key] = ref

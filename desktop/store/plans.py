@@ -77,7 +77,7 @@ def latest_plan_id(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT id FROM plans ORDER BY doc_year DESC, id DESC LIMIT 1").fetchone()
     if row is None:
         raise UserError("Cơ sở dữ liệu chưa có kế hoạch nào.")
-    return row[0]
+    return row["id"]
 
 
 def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
@@ -100,11 +100,12 @@ def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         id=row["id"],
     )
     plan.basis = [
-        load_ref(conn, r[0])
+        load_ref(conn, r["ref_id"])
         for r in conn.execute("SELECT ref_id FROM plan_basis WHERE plan_id = ? ORDER BY position", (plan_id,))
     ]
     plan.recipients = [
-        r[0] for r in conn.execute("SELECT text FROM plan_recipients WHERE plan_id = ? ORDER BY position", (plan_id,))
+        r["text"]
+        for r in conn.execute("SELECT text FROM plan_recipients WHERE plan_id = ? ORDER BY position", (plan_id,))
     ]
     plan.items = _load_items(conn, plan_id)
     return plan
@@ -199,7 +200,7 @@ def set_plan_recipients(conn: sqlite3.Connection, plan_id: int, recipients: list
 
 def _siblings(conn, plan_id: int, parent_id: int | None) -> list[int]:
     return [
-        r[0]
+        r["id"]
         for r in conn.execute(
             "SELECT id FROM plan_items WHERE plan_id = ? AND parent_id IS ? ORDER BY position, id", (plan_id, parent_id)
         )
@@ -250,7 +251,7 @@ def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
     row = conn.execute("SELECT plan_id, parent_id FROM plan_items WHERE id = ?", (item_id,)).fetchone()
     conn.execute("DELETE FROM plan_items WHERE id = ?", (item_id,))
     if row:
-        _renumber(conn, _siblings(conn, row[0], row[1]))
+        _renumber(conn, _siblings(conn, row["plan_id"], row["parent_id"]))
 
 
 def move_item(conn: sqlite3.Connection, item_id: int, parent_id: int | None, index: int) -> None:

@@ -15,7 +15,7 @@ def save_ref(conn: sqlite3.Connection, ref: LegalRef, key: str | None = None) ->
     if ref.id is None and key:
         row = conn.execute("SELECT id FROM legal_refs WHERE key = ?", (key,)).fetchone()
         if row:
-            ref.id = row[0]
+            ref.id = row["id"]
     if ref.id is None:
         ref.id = conn.execute(
             "INSERT INTO legal_refs (key, kind, number, issued, issuer, summary) VALUES (?, ?, ?, ?, ?, ?)",

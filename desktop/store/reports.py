@@ -79,7 +79,7 @@ def load_report(conn: sqlite3.Connection, report_id: int) -> Report | None:
 
 def latest_report(conn: sqlite3.Connection, plan_id: int) -> Report | None:
     row = conn.execute("SELECT id FROM reports WHERE plan_id = ? ORDER BY id DESC LIMIT 1", (plan_id,)).fetchone()
-    return load_report(conn, row[0]) if row else None
+    return load_report(conn, row["id"]) if row else None
 
 
 def report_for_period(conn: sqlite3.Connection, plan_id: int, start: date, end: date) -> Report | None:
@@ -88,7 +88,7 @@ def report_for_period(conn: sqlite3.Connection, plan_id: int, start: date, end: 
         "SELECT id FROM reports WHERE plan_id = ? AND period_start = ? AND period_end = ? ORDER BY id DESC LIMIT 1",
         (plan_id, start.isoformat(), end.isoformat()),
     ).fetchone()
-    return load_report(conn, row[0]) if row else None
+    return load_report(conn, row["id"]) if row else None
 
 
 def period_report(conn: sqlite3.Connection, r: Report) -> Report:

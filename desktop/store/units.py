@@ -87,7 +87,7 @@ def load_unit(conn: sqlite3.Connection) -> Unit:
         Signer(r["authority"], r["full_name"], r["position"], r["id"])
         for r in conn.execute("SELECT * FROM signers ORDER BY sort, id")
     ]
-    unit.recipients = [r[0] for r in conn.execute("SELECT text FROM unit_recipients ORDER BY position")]
+    unit.recipients = [r["text"] for r in conn.execute("SELECT text FROM unit_recipients ORDER BY position")]
     return unit
 
 
