@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help="nhập hoạt động từ các tệp Excel")
     i.add_argument("--db", required=True)
     i.add_argument("--plan", type=str, help="kế hoạch mà các hoạt động thực hiện (mặc định: kế hoạch mới nhất)")
+    i.add_argument(
+        "--skip-bad",
+        metavar="FILE.xlsx",
+        help="thêm các dòng hợp lệ của cả tệp có dòng bị từ chối; các dòng bị từ chối ghi vào FILE.xlsx (kèm lý do)",
+    )
     i.add_argument("files", nargs="+")
 
     e = sub.add_parser("export", help="xuất toàn bộ hoạt động ra Excel")
@@ -422,9 +427,14 @@ def _import(args) -> int:
 
 def _import_locked(args) -> int:
     from . import app
+    from .app.workbooks import check_rejected_target, write_rejected
 
+    skip_bad = Path(args.skip_bad) if args.skip_bad else None
+    if skip_bad is not None:  # the workbook of rejected rows: refused before anything is read or written
+        check_rejected_target(skip_bad, args.files, args.db)
     conn = _open(args.db, locked=True)
     status = 0
+    bad = []
     try:
         plan_id = app.resolve_plan_id(conn, _plan_arg(args))
         for f in args.files:
@@ -437,16 +447,26 @@ def _import_locked(args) -> int:
             name = one_line(f)
             for note in res.notes:
                 print(f"{name}: {one_line(note)}")
-            if res.rejected:
+            if res.rejected and skip_bad is None:
                 status = EXIT_ERROR
                 print(f"{name}: không nhập dòng nào vì có {len(res.rejected)} dòng bị từ chối:", file=sys.stderr)
                 for r in res.rejected:
                     print(f"  {one_line(r)}", file=sys.stderr)
                 continue
-            added = app.commit_import(conn, res)
-            print(f"{name}: đã thêm {added} hoạt động, bỏ qua {res.duplicates} hoạt động đã có.")
+            added = app.commit_import(conn, res, valid_only=skip_bad is not None)
+            skipped = res.duplicates + len(res.to_add) - added
+            line = f"{name}: đã thêm {added} hoạt động, bỏ qua {skipped} hoạt động đã có"
+            if res.rejected:
+                bad.append(res)
+                line += f"; {len(res.rejected)} dòng bị từ chối"
+            print(line + ".")
     finally:
         conn.close()
+    if bad:
+        written = write_rejected(bad, skip_bad, args.db)
+        print(f"Đã ghi {sum(len(r.rejected) for r in bad)} dòng bị từ chối vào {one_line(written)} (kèm lý do).")
+    elif skip_bad is not None:
+        print(f"Không có dòng bị từ chối; không ghi {one_line(skip_bad)}.")
     return status
 
 

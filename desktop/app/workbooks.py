@@ -84,15 +84,50 @@ def read_imports(conn: sqlite3.Connection, paths, progress=None, plan_id: int | 
     return results
 
 
-def commit_import(conn: sqlite3.Connection, result) -> int:
-    """Writes one file's rows in one transaction, only when the file has no rejected row."""
+def commit_import(conn: sqlite3.Connection, result, valid_only: bool = False) -> int:
+    """Writes one file's rows in one transaction, only when the file has no rejected row; with `valid_only`
+    its valid rows even when others were rejected (those go back to the department: write_rejected), less
+    any the ledger has by now (the same row in an earlier file of this import)."""
+    from ..excel.reader import dedupe_key
     from ..store import db
 
-    if result.rejected:
+    if result.rejected and not valid_only:
         return 0
+    rows = result.to_add
+    if valid_only:  # an earlier file's valid rows were not counted as present when this one was read
+        have = existing_keys(conn)
+        rows = [a for a in rows if dedupe_key(a) not in have]
     with db.transaction(conn):
-        activities.insert_activities(conn, result.to_add)
-    return len(result.to_add)
+        activities.insert_activities(conn, rows)
+    return len(rows)
+
+
+def check_rejected_target(out: str | Path, sources, db_path: str | Path | None = None) -> None:
+    """UserError when the workbook of rejected rows would be written over the data or over a file being read."""
+    from ..files import one_line, refuse_data_target, same_file
+
+    refuse_data_target(out, db_path)
+    for p in sources:
+        if same_file(Path(out), Path(p)):
+            raise UserError(
+                f"{one_line(Path(out).name)} là tệp đang nhập: hãy lưu các dòng bị từ chối vào một tệp khác; "
+                "chưa nhập và chưa ghi gì."
+            )
+
+
+def write_rejected(results, out: str | Path, db_path: str | Path | None = None) -> Path:
+    """The rejected rows of every file, with their reason, as a workbook to send back to the departments (the
+    entry template's columns + “Lý do”). Never over one of the files read, nor over the data."""
+    from ..excel.rejected import write_rejected as write
+
+    check_rejected_target(out, [r.path for r in results], db_path)
+    rows = []
+    for r in results:
+        sheets: dict[str, int] = {}
+        for x in r.rejected:
+            sheets.setdefault(x.sheet, len(sheets))
+        rows += [(r.path.name, x) for x in sorted(r.rejected, key=lambda x: (sheets[x.sheet], x.row))]
+    return write(Path(out), rows)
 
 
 def _rows_in(paths) -> int:

@@ -35,6 +35,7 @@ class Rejected:
     sheet: str
     row: int
     reason: str
+    values: dict = field(default_factory=dict, repr=False, compare=False)  # the row's cells as read, by column key
 
     def __str__(self) -> str:
         return one_line(f"trang “{self.sheet}”, dòng {self.row}: {self.reason}")
@@ -276,6 +277,7 @@ def _read_sheet(ws, lookup: Lookup, seen: set[tuple], res: FileResult, progress:
                     "ô "
                     + ", ".join(f"{get_column_letter(j + 1)}{n} ({BY_KEY[cols[j]].header.lower()})" for j in bad)
                     + " có công thức chưa được tính: hãy mở tệp trong Excel rồi lưu lại",
+                    values,
                 )
             )
             continue
@@ -311,7 +313,7 @@ def _flush(pending: list[tuple[int, dict]], sheet: str, lookup: Lookup, seen: se
         try:
             a = _activity(values, lookup, res.encoding or "")
         except ValueError as e:
-            res.rejected.append(Rejected(sheet, n, str(e)))
+            res.rejected.append(Rejected(sheet, n, str(e), values))
             continue
         key = dedupe_key(a)
         if key in seen:
