@@ -215,3 +215,51 @@ def test_a_copy_of_the_damaged_file_moved_elsewhere_is_still_refused(damaged, tm
     assert cli.main(["plans", "--db", str(moved)]) == 1
     msg = one_line_error(capsys)
     assert "bị hỏng" in msg and "salvage" in msg  # no backup there: the salvage command is named
+
+
+KEPT = ["pre_migration", "pre_migration_link", "damaged_kept", "evidence", "evidence_link", "evidence_new", "trash"]
+
+
+@pytest.mark.parametrize("command", [["export"], ["render", "plan"]], ids=" ".join)
+@pytest.mark.parametrize("target", KEPT)
+def test_output_over_any_kept_file_of_the_data_folder_is_refused(demo_copy, tmp_path, capsys, command, target):
+    """The pre-migration copy (x.v5-….db.bak), the damaged original a restore kept (x.db.hong-…) and the
+    evidence files are data too: refused by identity, never overwritten."""
+    from desktop import app
+    from desktop.store import recovery
+
+    conn = db.open_db(demo_copy)
+    kept = {
+        "pre_migration": db.backup_copy(conn, demo_copy, "v5"),
+        "damaged_kept": recovery.aside_name(demo_copy),
+    }
+    shutil.copy(demo_copy, kept["damaged_kept"])
+    (tmp_path / "bien_ban.pdf").write_bytes(b"%PDF bien ban")
+    a = conn.execute("SELECT min(id) FROM activities").fetchone()[0]
+    (f,) = app.evidence.attach(conn, a, [tmp_path / "bien_ban.pdf"])
+    conn.close()
+    evidence_file = demo_copy.parent / "minh_chung" / f.stored
+    elsewhere = tmp_path / "khac"
+    elsewhere.mkdir()
+    out = {
+        "pre_migration": kept["pre_migration"],
+        "pre_migration_link": elsewhere / "ke_hoach.docx",
+        "damaged_kept": kept["damaged_kept"],
+        "evidence": evidence_file,
+        "evidence_link": elsewhere / "bao_cao.xlsx",
+        "evidence_new": evidence_file.with_name("moi.xlsx"),
+        "trash": tmp_path / "minh_chung" / "_da_xoa" / "x.docx",
+    }[target]
+    if target == "pre_migration_link":
+        os.link(kept["pre_migration"], out)
+    if target == "evidence_link":
+        os.link(evidence_file, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    watched = [kept["pre_migration"], kept["damaged_kept"], evidence_file]
+    before = [digest(p) for p in watched]
+    assert cli.main([*command, "--db", str(demo_copy), "--out", str(out)]) == 1
+    msg = one_line_error(capsys)
+    assert "Không ghi văn bản vào" in msg and "giữ nguyên" in msg, msg
+    assert [digest(p) for p in watched] == before
+    if target == "evidence_new":
+        assert not out.exists()

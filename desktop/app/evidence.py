@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..domain.errors import UserError
 from ..domain.vnformat import number
-from ..files import atomic_path, one_line, refuse_data_target
+from ..files import atomic_path, one_line
 from ..store import activities, db, faults
 from ..store import evidence as rows
 from ..store.evidence import EvidenceFile
@@ -444,10 +444,11 @@ def export_dossier(
     import zipfile
 
     from .documents import compile_for, write_report
+    from .safety import check_output
     from .workbooks import write_xlsx_export
 
     out_zip = Path(out_zip)
-    refuse_data_target(out_zip, faults.path_of(conn))
+    check_output(out_zip, faults.path_of(conn))  # any file of the data folder, evidence included
     plan, _, _, compiled, _ = compile_for(conn, plan_id, start, end)
     acts = compiled.activities
     files = rows.for_activities(conn, [a.id for a in acts if a.id is not None])

@@ -3,6 +3,8 @@ restored from its newest good backup or salvaged into a new file. Called by the 
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +15,77 @@ from ..store import backups, db, recovery
 
 
 def check_output(out: str | Path, db_path: str | Path | None, pdf: bool = False) -> None:
-    """UserError when `out` (or, with pdf, the .pdf written beside it) is the database, one of its -wal, -shm,
-    -journal or .lock files, or inside its backup folder (compared by file identity, not by name)."""
-    refuse_data_target(out, db_path)
-    if pdf:
-        refuse_data_target(Path(out).with_suffix(".pdf"), db_path)
+    """UserError when `out` (or, with pdf, the .pdf written beside it) is any file of the data folder: the
+    database, its -wal, -shm, -journal or .lock, anything in its backup folder (sao_luu/) or its evidence
+    folder (minh_chung/), a copy kept before a migration (x.v5-….db.bak) or a damaged original a restore
+    kept aside (x.db.hong-…); compared by file identity (a hard link elsewhere is refused too), not by name."""
+    targets = [Path(out)] + ([Path(out).with_suffix(".pdf")] if pdf else [])
+    for target in targets:
+        refuse_data_target(target, db_path)
+        if db_path is not None:
+            _refuse_kept(target, Path(db_path))
+
+
+EVIDENCE_FOLDER = "minh_chung"  # app/evidence.py FOLDER
+
+
+def _kept_files(db: Path) -> list[tuple[Path, str]]:
+    """(file, what it is) of the copies kept beside the database: before a migration (store/db.backup_copy:
+    ``<stem>.v<N>-<stamp><suffix>.bak``) and damaged originals (store/recovery.aside_name: ``<name>.hong-…``)."""
+    out = []
+    for d in {db, Path(os.path.realpath(db))}:
+        migration = re.compile(rf"^{re.escape(d.stem)}\.v\d+-.*\.bak$")
+        damaged = f"{d.name}.hong-"
+        try:
+            entries = list(os.scandir(d.parent))
+        except OSError:
+            continue
+        for e in entries:
+            if migration.match(e.name):
+                out.append((Path(e.path), f"bản sao trước khi nâng cấp ({one_line(e.name)})"))
+            elif e.name.startswith(damaged):
+                out.append((Path(e.path), f"tệp dữ liệu hỏng được giữ lại ({one_line(e.name)})"))
+    return out
+
+
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        base, real = os.path.realpath(folder), os.path.realpath(path)
+        return os.path.isdir(base) and os.path.commonpath([base, real]) == base
+    except (OSError, ValueError):
+        return False
+
+
+def _refuse_kept(out: Path, db: Path) -> None:
+    def refused(what: str) -> UserError:
+        return UserError(
+            f"Không ghi văn bản vào {one_line(out)}: đó là {what} của dữ liệu {one_line(db)}, ghi vào sẽ mất "
+            "dữ liệu. Hãy đặt tên tệp khác ở thư mục khác (ví dụ ke_hoach.docx trong Tài liệu); dữ liệu giữ nguyên."
+        )
+
+    folders = {db.parent, Path(os.path.realpath(db)).parent}
+    for base in folders:
+        if _within(out, base / EVIDENCE_FOLDER):
+            raise refused("thư mục minh chứng (minh_chung)")
+    try:
+        st = os.stat(out)
+    except OSError:
+        st = None
+    for kept, what in _kept_files(db):
+        if same_file(out, kept):
+            raise refused(what)
+    if st is None or st.st_nlink < 2:  # one name only: it is in the data folder by path or not at all
+        return
+    for base in folders:
+        for sub in (EVIDENCE_FOLDER, backups.FOLDER):
+            for f in (base / sub).rglob("*"):
+                try:
+                    fst = f.stat()
+                except OSError:
+                    continue
+                if (fst.st_dev, fst.st_ino) == (st.st_dev, st.st_ino):
+                    what = "tệp minh chứng" if sub == EVIDENCE_FOLDER else "bản sao lưu"
+                    raise refused(f"{what} ({one_line(f.relative_to(base).as_posix())})")
 
 
 @dataclass
@@ -67,6 +135,12 @@ def salvage_in_place(db_path: str | Path) -> tuple[recovery.Salvaged, Path]:
         staged.unlink(missing_ok=True)
     saved.path = db_path
     return saved, aside
+
+
+def set_aside(db_path: str | Path) -> Path:
+    """A damaged database with nothing to restore (no good backup) renamed aside, kept, so that the app can
+    start afresh at its path. Returns where it was put. The caller holds the database's lock."""
+    return recovery.put_aside(Path(db_path))
 
 
 def good_backups(db_path: str | Path) -> list[backups.Backup]:

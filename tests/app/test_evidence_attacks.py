@@ -225,3 +225,13 @@ def test_progress_is_reported_and_a_cancel_leaves_nothing(data, tmp_path):
         evidence.copy_pending(pending, cancel=Stop())
     assert len(rows.list_evidence(conn, a)) == 1
     assert [p.name for p in (path.parent / "minh_chung" / str(a)).iterdir()] == ["lon.bin"]
+
+
+def test_the_dossier_is_never_written_over_an_evidence_file(data, tmp_path):
+    path, conn, a, (plan_id, start, end) = data
+    (tmp_path / "p.zip").write_bytes(b"PK evidence")
+    (f,) = evidence.attach(conn, a, [tmp_path / "p.zip"])
+    target = path.parent / "minh_chung" / Path(*f.stored.split("/"))
+    with pytest.raises(UserError, match="thư mục minh chứng"):
+        evidence.export_dossier(conn, target, plan_id, start, end, pdf=False)
+    assert target.read_bytes() == b"PK evidence"
