@@ -85,6 +85,9 @@ class DateField(QWidget):
         self.hint.hide()
         lay.addWidget(self.hint)
         self.setFocusProxy(self.edit)
+        # a label's mnemonic (&Ngày) focuses its buddy only when the buddy takes focus; Tab skips a widget
+        # with a focus proxy, so the chain still goes through the line edit alone
+        self.setFocusPolicy(Qt.StrongFocus)
         self.edit.editingFinished.connect(self.commit)
         self.edit.textEdited.connect(self._typing)
         self.edit.installEventFilter(self)

@@ -405,7 +405,8 @@ class LedgerPage(QWidget):
         self.table.clearSelection()
         self.form.plan_id = self.new_plan_id()
         self.form.load(None, self.defaults())
-        self.form.title.setFocus()
+        self.form.start.setFocus(Qt.ShortcutFocusReason)  # the form's first field: a date typed replaces it
+        self.form.start.edit.selectAll()
 
     def selected(self) -> list[Activity]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
