@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 from contextlib import contextmanager
 from pathlib import Path
 
 from .domain.errors import UserError
+from .domain.text import one_line  # the one reader of one-line text, for the modules that echo paths
 
 
 def lock_owner(path: Path) -> Path | None:
@@ -22,15 +22,8 @@ def lock_owner(path: Path) -> Path | None:
     return next((c for c in candidates if c.exists()), None)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 DATA_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 BACKUP_FOLDER = "sao_luu"  # store/backups.py FOLDER
-
-
-def one_line(text) -> str:
-    """`text` safe to echo in a message: control characters (newlines, escapes, bidi overrides) become
-    one space, so a sheet name, a cell or a file name can never forge a line of output."""
-    return _CONTROL.sub(" ", str(text))
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -30,6 +30,21 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+_ROMAN_DIGITS = dict((sym, value) for value, sym in _ROMAN if len(sym) == 1)
+
+
+def roman_value(text: str) -> int | None:
+    """'XL' -> 40: the value of a Roman numeral written the one correct way (the way `roman` writes it),
+    None for anything else ('XXXX', 'IIII', 'IC', '', '12')."""
+    if not text or any(ch not in _ROMAN_DIGITS for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        v = _ROMAN_DIGITS[ch]
+        total += -v if i + 1 < len(text) and _ROMAN_DIGITS[text[i + 1]] > v else v
+    return total if total > 0 and roman(total) == text else None
+
+
 def letter(n: int) -> str:
     """1 -> 'a', 26 -> 'z', 27 -> 'aa' (Vietnamese documents use the Latin letters)."""
     s = ""

@@ -17,10 +17,11 @@ from datetime import date
 
 from .models import LegalRef, PartialDate, PlanItem
 from .numbering import roman
+from .numbering import roman_value as read_roman
 from .plan_header import lead_subject, not_a_plan, read_header, signer_lines, with_place
 from .text import clean, fold
+from .vnformat import parse_date
 
-_ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
 # OCR reads "I" as "1" or "l" now and then ("I1.", "I11.", "IIl.", "1V.", "l."): accepted at the very
 # start of an uppercase heading line when the letters still make a Roman numeral.
 _ROMAN = re.compile(r"^(?P<num>[IVXl1]{1,6})\s*\.\s*(?P<text>\S.*)$")
@@ -39,7 +40,7 @@ _CLOSING = re.compile(r"^tren day\b")
 _RECIPIENTS = re.compile(r"^n\w{1,2}i\s+nh\S{1,2}n\s*:")
 _TITLE = re.compile(r"^k\w{1,2}\s+ho\w{1,3}ch$")
 _DEADLINE = re.compile(
-    r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4})?)\b"
+    r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4}|/\d{2})?)\b"
     r"(?P<yearly>\s*h\w{1,2}ng\s+n\w{1,2}m)?"
 )
 _END_PUNCT = tuple('.;:!?…”")')
@@ -90,15 +91,14 @@ class ImportedPlan:
         return LegalRef(self.doc_type, self.number, issued, self.issuer, summary)
 
     def deadline_date(self, year: int) -> date | None:
-        parts = [int(x) for x in self.deadline.split("/")] if self.deadline else []
+        """The deadline as a date, read as every date is (`vnformat.parse_date`); "10/12" falls in `year`."""
+        if not self.deadline:
+            return None
+        written = self.deadline if self.deadline.count("/") == 2 else f"{self.deadline}/{year}"
         try:
-            if len(parts) == 2:
-                return date(year, parts[1], parts[0])
-            if len(parts) == 3:
-                return date(parts[2], parts[1], parts[0])
+            return parse_date(written)
         except ValueError:
             return None
-        return None
 
 
 # ------------------------------------------------------------------ diacritics
@@ -159,7 +159,8 @@ def roman_value(num: str) -> int | None:
     """'III' -> 3; OCR forms 'I11', 'IIl', '1V', 'l' too; pure digits ('11') are not Roman."""
     if num.isdigit() or not (re.search("[IVX]", num) or num == "l"):
         return None
-    return _ROMAN_VALUES.get(num.replace("1", "I").replace("l", "I"))
+    value = read_roman(num.replace("1", "I").replace("l", "I"))
+    return value if value is not None and value < 40 else None
 
 
 def _caps(text: str) -> bool:

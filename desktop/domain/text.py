@@ -30,6 +30,17 @@ def clean(text: str | None, *, multiline: bool = False) -> str:
     return " ".join(ln for ln in lines if ln)
 
 
+# Line breaks, control characters and the bidi controls that can make a line read backwards.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\s]+")
+
+
+def one_line(text: object) -> str:
+    """`text` (a file name, a sheet name, a cell, an error) safe to echo in a one-line message: every run of
+    spaces, line breaks, control characters and bidi overrides becomes one space, ends trimmed, so what is
+    echoed can never forge a line of output or reorder the message around it."""
+    return _BREAKS.sub(" ", str(text)).strip()
+
+
 def fold(text: str | None) -> str:
     """Lowercase ASCII form for search: 'Chuyển đổi SỐ' -> 'chuyen doi so'."""
     if not text:

@@ -1,40 +1,27 @@
-"""Reading cell values as people type them: dates in several forms, numbers with Vietnamese
-thousands separators and currency words. Each parser raises ValueError with a Vietnamese reason."""
+"""Reading cell values: the cell's own types (an Excel date, a serial number) here, text through the one
+reader of each kind of value (`domain.vnformat`), so a cell means what the same text means in the window.
+Each parser raises ValueError with a Vietnamese reason."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
 
-_DATE = re.compile(r"^\s*(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})\s*$")
-_RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|đến)\s*(\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4})\s*$")
-_CURRENCY = re.compile(r"(đồng|đ|vnđ|vnd|d)\.?$", re.IGNORECASE)
+from ..domain.vnformat import number, parse_date, parse_money
+from ..domain.vnformat import parse_count as read_count
+
+_RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|đến)\s*(\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2}(?:\d{2})?)\s*$")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def parse_date_value(v: object) -> date:
-    """A date cell: an Excel date, an Excel serial number, 05/3/2025, 5-3-2025, 5.3.2025, 2025-03-05."""
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
+    """A date cell: an Excel date, an Excel serial number, or text read as the clerk's date everywhere
+    (`vnformat.parse_date`: 05/3/2025, 5-3-2025, 5.3.2025, 5/3/25, 2025-03-05 …)."""
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         if 1 <= v < 2958466 and float(v).is_integer():
             return _EXCEL_EPOCH + timedelta(days=int(v))
-        raise ValueError(f"ngày không hợp lệ: {v}")
-    t = str(v or "").strip()
-    m = _DATE.match(t)
-    if not m:
-        raise ValueError(f"ngày không hợp lệ: “{t}” (cần dạng 05/3/2025)" if t else "thiếu ngày")
-    a, b, c = m.groups()
-    try:
-        if len(a) == 4:
-            return date(int(a), int(b), int(c))
-        if len(c) == 4:
-            return date(int(c), int(b), int(a))
-    except ValueError:
-        raise ValueError(f"ngày không có thật: “{t}”") from None
-    raise ValueError(f"ngày không hợp lệ: “{t}” (năm cần đủ 4 chữ số)")
+        raise ValueError(f"“{number(v)}” không phải là ngày (ô số chỉ đọc được khi là ngày của Excel)")
+    return parse_date(v)
 
 
 def parse_period(v: object) -> tuple[date, date | None]:
@@ -46,35 +33,10 @@ def parse_period(v: object) -> tuple[date, date | None]:
 
 
 def parse_count(v: object, what: str, *, money: bool = False) -> int | None:
-    """A whole number: 12, '1.500.000', '1,500,000', '1 500 000 đồng'; None when empty."""
+    """A count (or, with `money`, a sum in đồng) read as everywhere (`vnformat.parse_count`); None when empty."""
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
-    if isinstance(v, bool):
-        raise ValueError(f"{what} không hợp lệ: {v}")
-    if isinstance(v, (int, float)):
-        n = float(v)
-    else:
-        t = str(v).strip().replace("\u00a0", " ")
-        if money:
-            t = _CURRENCY.sub("", t).strip()
-        digits = t.replace(" ", "")
-        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", digits):
-            digits = digits.replace(".", "").replace(",", "")
-        elif re.fullmatch(r"\d+,\d+", digits):
-            digits = digits.replace(",", ".")  # a decimal comma
-        try:
-            n = float(digits)
-        except ValueError:
-            raise ValueError(f"{what} không phải là số: “{t}”") from None
-    if n < 0:
-        raise ValueError(f"{what} không được âm: {v}")
-    if not n.is_integer():
-        if money:
-            return round(n)
-        raise ValueError(f"{what} phải là số nguyên: {v}")
-    if n > 10**12:
-        raise ValueError(f"{what} quá lớn: {v}")
-    return int(n)
+    return parse_money(v, what) if money else read_count(v, what)
 
 
 def cell_text(v: object) -> str:

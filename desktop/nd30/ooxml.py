@@ -9,6 +9,8 @@ import re
 
 from lxml import etree
 
+from ..domain.text import one_line  # noqa: F401 — the one reader of one-line text, used across nd30
+
 
 class Namespace:
     """Clark-notation names: W.p == '{http://…/main}p'."""
@@ -96,10 +98,6 @@ def length(value, unit_default: float = 1.0) -> float | None:
         return number * unit_default
     factor = _UNITS_TO_TWIPS.get(unit)
     return None if factor is None else number * factor
-
-
-def one_line(text: str) -> str:
-    return " ".join(str(text).split())
 
 
 def num(x: float) -> str:

@@ -11,11 +11,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import log as applog
+from ..domain.text import one_line as text_line
 from .common import TITLE
 
 
 def one_line(exc: BaseException) -> str:
-    text = next((ln.strip() for ln in str(exc).splitlines() if ln.strip()), "").rstrip(".")
+    """An exception as one line of a message: its kind and the first line of its text (made one line by
+    the one reader of one-line text, `domain.text.one_line`), at most 200 characters."""
+    text = text_line(next((ln for ln in str(exc).splitlines() if ln.strip()), "")).rstrip(".")
     text = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return text if len(text) <= 200 else text[:199] + "…"
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vnformat import DATE_HINT, field_date, typed_date
+from ..domain.vnformat import DATE_HINT, field_date, parse_date
 
 VI = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 ERROR_STYLE = "QLineEdit { border: 1px solid #b00020; background: #fff4f4; }"
@@ -99,7 +99,7 @@ class DateField(QWidget):
     def date(self) -> date | None:
         """The date in the field now (what is typed, read), or None when it is empty or not a date."""
         try:
-            return typed_date(self.edit.text())
+            return parse_date(self.edit.text())
         except ValueError:
             return None
 
@@ -108,7 +108,7 @@ class DateField(QWidget):
         if self.optional and not self.edit.text().strip():
             return ""
         try:
-            typed_date(self.edit.text())
+            parse_date(self.edit.text())
         except ValueError as e:
             msg = str(e)
             return msg[:1].upper() + msg[1:] + "."

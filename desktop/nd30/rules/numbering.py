@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ...domain.numbering import roman
+from ...domain.numbering import roman, roman_value
 from ..model import Para
 from .common import ROMAN, Context, bold_problem, upper_problem
 
@@ -19,15 +19,6 @@ _ARTICLE = re.compile(r"^(Điều|ĐIỀU)\s+\d+\b")  # "Điều 1." of a decisi
 
 def is_heading(text: str) -> bool:
     return bool(ROMAN.match(text) or _ARABIC.match(text) or _LETTER.match(text))
-
-
-def _roman_value(s: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(s):
-        v = values[ch]
-        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
-    return total
 
 
 class HeadingOrder:
@@ -45,7 +36,7 @@ class HeadingOrder:
             return
         m = ROMAN.match(text)
         if m:
-            value = _roman_value(text[: m.end() - 1])
+            value = roman_value(text[: m.end() - 1]) or 0  # ROMAN matches written-right numerals only
             rest = text[m.end() :].strip()
             upper = upper_problem(rest) and "tên đề mục La Mã cần viết IN HOA"
             ctx.report("than.muc-la-ma", p.place, [upper, bold_problem(p, True)])
