@@ -36,17 +36,28 @@ class Damaged(UserError):
     """The database fails SQLite's check. `backup` is the newest backup that passes it (or None); the
     damaged file is left exactly as it is (recovery moves it aside, never overwrites it)."""
 
-    def __init__(self, path: Path, problem: str, backup=None):
-        self.path, self.problem, self.backup = Path(path), problem, backup
-        super().__init__(damaged_message(self.path, problem, backup))
+    def __init__(self, path: Path, problem: str, backup=None, empty: bool = False):
+        self.path, self.problem, self.backup, self.empty = Path(path), problem, backup, empty
+        super().__init__(damaged_message(self.path, problem, backup, empty))
 
 
-def damaged_message(path: Path, problem: str, backup) -> str:
+EMPTY = "tệp rỗng (0 byte), không còn dữ liệu nào"
+ZEROED = "phần đầu tệp đã bị xoá trắng (toàn số 0)"
+NOT_SQLITE = "phần đầu tệp không còn là của một cơ sở dữ liệu"
+HEADER = b"SQLite format 3\x00"
+
+
+def damaged_message(path: Path, problem: str, backup, empty: bool = False) -> str:
     p = one_line(path)
     text = (
         f"Tệp dữ liệu {p} bị hỏng ({one_line(problem)[:120]}); ứng dụng không ghi gì vào tệp này "
         "và không sao lưu đè lên các bản sao lưu tốt."
     )
+    if backup is None and empty:
+        return text + (
+            " Tệp không có bản sao lưu nào nên không có gì để khôi phục hay cứu. Mở cửa sổ ứng dụng để bắt đầu "
+            "lại với dữ liệu mới: tệp rỗng được đổi tên và giữ lại bên cạnh, không bị xoá."
+        )
     if backup is not None:
         text += (
             f" Bản sao lưu tốt mới nhất: {backup.path.name} ({backup.created:%d/%m/%Y %H:%M}, "
@@ -82,14 +93,20 @@ def backup_copy(conn: sqlite3.Connection, path: Path, tag: str) -> Path:
 
     clean_leftovers(path, lambda name: name.startswith(f"{path.stem}.") and name.endswith(".bak"))
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.stem}.{tag}-{stamp}{path.suffix or '.db'}.bak")
     n = 1
-    while dest.exists():
+    while True:
+        dest = path.with_name(f"{path.stem}.{tag}-{stamp}{f'-{n}' if n > 1 else ''}{path.suffix or '.db'}.bak")
         n += 1
-        dest = path.with_name(f"{path.stem}.{tag}-{stamp}-{n}{path.suffix or '.db'}.bak")
-    with staged(dest) as tmp:
-        copy_to(conn, tmp)
-    return dest
+        if dest.exists():
+            continue
+        try:
+            with staged(dest) as tmp:
+                copy_to(conn, tmp)
+            return dest
+        except UserError:
+            if n > 50 or not dest.exists():
+                raise
+            # another process opening the same old file took this name meanwhile: the next name
 
 
 def copy_to(source: sqlite3.Connection, dest: Path) -> None:
@@ -275,6 +292,25 @@ def _damaged(p: Path, problem: str) -> Damaged:
     return Damaged(p, problem, good)
 
 
+def _check_header(p: Path) -> None:
+    """Damaged for a file that is empty or whose header is gone (zeroed, or junk over a database that has
+    backups): what SQLite would call "not a database" is, at the path of the app's data, damage to recover
+    from. A file that never was the app's (no backup of it, not SQLite) is left to the foreign-file refusal."""
+    with faults.said(p, "mở"):
+        with open(p, "rb") as f:
+            head = f.read(100)
+    if head.startswith(HEADER):
+        return
+    if not head:
+        e = _damaged(p, EMPTY)
+        raise Damaged(p, EMPTY, e.backup, empty=True)
+    if len(head) == 100 and not any(head):
+        raise _damaged(p, ZEROED)
+    e = _damaged(p, NOT_SQLITE)
+    if e.backup is not None:
+        raise e
+
+
 def open_db(path: str | Path, *, create_missing: bool = False, today: date | None = None) -> sqlite3.Connection:
     """Open an existing database of this app, checked (quick_check; integrity_check on the day's first open),
     migrating it if it is older. Damaged for a file that fails the check; StoreFault for a disk fault."""
@@ -286,6 +322,7 @@ def open_db(path: str | Path, *, create_missing: bool = False, today: date | Non
     if p.is_dir():
         raise UserError(f"{one_line(p)} là một thư mục, không phải tệp dữ liệu.")
     _writable(p)
+    _check_header(p)
     conn = None
     try:
         with faults.said(p, "mở"):

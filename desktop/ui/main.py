@@ -340,6 +340,8 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
 
                 if self_test is not None or not recover(e):
                     raise
+                if not path.exists() and not first_run(path):  # set aside to start afresh: the wizard
+                    return 0
                 win = MainWindow(path, deferred=True)
         except UserError as e:
             log.warning("refused: %s", e)

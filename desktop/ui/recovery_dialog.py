@@ -60,19 +60,31 @@ class RecoveryDialog(QDialog):
         if self.entries:
             self.table.selectRow(0)
         lay.addWidget(self.table)
-        self.note = QLabel("" if self.entries else "Không có bản sao lưu tốt nào của tệp dữ liệu này.", wordWrap=True)
+        note = "" if self.entries else "Không có bản sao lưu tốt nào của tệp dữ liệu này."
+        if not self.entries and damaged.empty:
+            note = (
+                "Tệp dữ liệu rỗng (0 byte) và không có bản sao lưu tốt nào: không còn gì để khôi phục hay cứu. "
+                "Có thể bắt đầu lại với dữ liệu mới (nhập thông tin đơn vị như lần đầu); tệp rỗng được đổi tên và "
+                "giữ lại bên cạnh."
+            )
+        self.note = QLabel(note, wordWrap=True)
         lay.addWidget(self.note)
         row = QHBoxLayout()
         self.restore_button = QPushButton("Khôi phục bản sao lưu đã chọn", clicked=self.restore_selected)
         self.restore_button.setEnabled(bool(self.entries))
         self.salvage_button = QPushButton("Cứu dữ liệu sang tệp mới", clicked=self.salvage)
+        self.salvage_button.setEnabled(not damaged.empty)  # an empty file has nothing to salvage
+        # no good backup: the damaged file can be set aside and the app started afresh (the first-run wizard)
+        self.start_button = QPushButton("Bắt đầu lại với dữ liệu mới", clicked=self.start_over)
+        self.start_button.setVisible(not self.entries)
         self.quit_button = QPushButton("Thoát", clicked=self.reject)
-        for b in (self.restore_button, self.salvage_button):
+        for b in (self.restore_button, self.salvage_button, self.start_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.quit_button)
         lay.addLayout(row)
-        (self.restore_button if self.entries else self.salvage_button).setDefault(True)
+        default = self.restore_button if self.entries else self.salvage_button
+        (self.start_button if not self.entries and damaged.empty else default).setDefault(True)
 
     def selected(self):
         rows = self.table.selectionModel().selectedRows()
@@ -105,6 +117,19 @@ class RecoveryDialog(QDialog):
             f"Đã cứu {saved.activities} hoạt động sang tệp dữ liệu mới"
             + (f" ({lost} chỗ hỏng không đọc được đã bỏ qua)" if lost else "")
             + f". Tệp hỏng được giữ lại: {one_line(aside)}."
+        )
+        self.accept()
+        return True
+
+    def start_over(self) -> bool:
+        try:
+            aside = safety.set_aside(self.db_path)
+        except UserError as e:
+            self.note.setText(str(e))
+            return False
+        self.outcome = (
+            f"Tệp dữ liệu cũ được đổi tên và giữ lại: {one_line(aside)}. Hãy nhập thông tin đơn vị để bắt đầu "
+            "lại với dữ liệu mới."
         )
         self.accept()
         return True

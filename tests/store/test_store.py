@@ -77,7 +77,7 @@ def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     "content, message",
     [
         (b"not a database at all" * 100, "không phải là tệp dữ liệu"),
-        (b"", "không phải là tệp dữ liệu"),
+        (b"", "bị hỏng \\(tệp rỗng \\(0 byte\\)"),  # issue 25.9: an empty data file is damage, recovery offered
     ],
 )
 def test_foreign_files_are_refused_and_left_alone(tmp_path, content, message):

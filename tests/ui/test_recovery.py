@@ -114,3 +114,75 @@ def test_self_test_on_a_damaged_database_fails_at_once_with_the_reason(damaged, 
     assert proc.returncode == 1
     text = result.read_text(encoding="utf-8")
     assert text.startswith("RESULT=FAIL") and "bị hỏng" in text and good.name in text
+
+
+def _start_up_with(monkeypatch, p, click):
+    """main() on `p`: the recovery dialog answered by a real click on the button `click` names."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui import main as ui_main
+    from desktop.ui import recovery_dialog
+
+    seen, created = [], []
+
+    def clicking_recover(e, parent=None):
+        dlg = recovery_dialog.RecoveryDialog(e)
+        seen.append(dlg)
+        button = getattr(dlg, click)
+        assert button.isVisible() or not dlg.isVisible()
+        assert button.isEnabled()
+        QTest.mouseClick(button, Qt.LeftButton)
+        return dlg.result() == recovery_dialog.QDialog.Accepted
+
+    monkeypatch.setattr(recovery_dialog, "recover", clicking_recover)
+    real = ui_main.MainWindow
+
+    class Spy(real):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            created.append(self)
+
+    monkeypatch.setattr(ui_main, "MainWindow", Spy)
+    monkeypatch.setattr(ui_main.QApplication, "exec", lambda self: 0)
+    status = ui_main.main([], p)
+    for w in created:
+        w.close()
+    return status, seen, created
+
+
+@pytest.mark.parametrize("how", ["empty", "zeroed"])
+def test_an_empty_or_zeroed_database_at_start_up_offers_its_backup(qtbot, tmp_path, monkeypatch, how):
+    p = tmp_path / "v.db"
+    create_demo(p, 120, 1)
+    conn = db.open_db(p)
+    good = backups.make_backup(conn, p, backups.START, now=datetime(2025, 3, 4, 8, 30))
+    conn.close()
+    data = p.read_bytes()
+    p.write_bytes(b"" if how == "empty" else b"\0" * 100 + data[100:])
+    status, seen, created = _start_up_with(monkeypatch, p, "restore_button")
+    assert status == 0 and len(seen) == 1 and len(created) == 1
+    assert seen[0].selected().path == good and "Đã khôi phục" in seen[0].outcome
+    c = db.open_db(p)
+    assert c.execute("SELECT count(*) FROM activities").fetchone()[0] == 120
+    c.close()
+    [aside] = [f for f in p.parent.iterdir() if f.name.startswith("v.db.hong-")]
+    assert aside.stat().st_size == (0 if how == "empty" else len(data))
+
+
+def test_an_empty_database_without_backup_starts_over_keeping_the_empty_file(qtbot, tmp_path, monkeypatch):
+    from desktop.ui import main as ui_main
+
+    p = tmp_path / "v.db"
+    p.write_bytes(b"")
+    wizard = []
+    monkeypatch.setattr(
+        ui_main, "first_run", lambda path, parent=None: wizard.append(path) or create_demo(path, 5, 1) or True
+    )
+    status, seen, created = _start_up_with(monkeypatch, p, "start_button")
+    dlg = seen[0]
+    assert not dlg.restore_button.isEnabled() and not dlg.salvage_button.isEnabled()
+    assert "rỗng" in dlg.note.text() and "bắt đầu lại" in dlg.note.text()
+    assert status == 0 and wizard == [p] and len(created) == 1
+    [aside] = [f for f in p.parent.iterdir() if f.name.startswith("v.db.hong-")]
+    assert aside.stat().st_size == 0 and "giữ lại" in dlg.outcome
