@@ -263,3 +263,31 @@ def test_output_over_any_kept_file_of_the_data_folder_is_refused(demo_copy, tmp_
     assert [digest(p) for p in watched] == before
     if target == "evidence_new":
         assert not out.exists()
+
+
+def _foreign_sqlite(p: Path) -> None:
+    c = sqlite3.connect(p)
+    c.execute("CREATE TABLE songs (title TEXT)")
+    c.execute("INSERT INTO songs VALUES ('Quê hương')")
+    c.commit()
+    c.close()
+
+
+@pytest.mark.parametrize(
+    "kind, make, said",
+    [
+        ("empty", lambda p: p.write_bytes(b""), "rỗng (0 byte)"),
+        ("foreign", _foreign_sqlite, "không phải là tệp dữ liệu của ứng dụng"),
+        ("random", lambda p: p.write_bytes(bytes((i * 131 + 17) % 256 for i in range(65536))), "không đọc được"),
+    ],
+)
+def test_salvage_refuses_what_is_not_a_database_of_the_app(tmp_path, capsys, kind, make, said):
+    p = tmp_path / "nhap.db"
+    make(p)
+    before = digest(p)
+    out = tmp_path / "cuu.db"
+    assert cli.main(["salvage", "--db", str(p), "--out", str(out)]) == 1
+    msg = one_line_error(capsys)
+    assert said in msg and str(p) in msg and "Đã cứu" not in msg, msg
+    assert not out.exists() and digest(p) == before
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["nhap.db"]  # nothing created beside it

@@ -131,17 +131,32 @@ def salvage(damaged: str | Path, out: str | Path) -> Salvaged:
     damaged, out = Path(damaged), Path(out)
     if not damaged.is_file():
         raise UserError(f"Không tìm thấy tệp dữ liệu {one_line(damaged)}.")
+    if damaged.stat().st_size == 0:
+        raise UserError(
+            f"Không cứu được gì từ {one_line(damaged)}: tệp rỗng (0 byte), không còn dữ liệu nào. Không tạo tệp "
+            f"{one_line(out)}; tệp {one_line(damaged.name)} giữ nguyên. Hãy khôi phục một bản sao lưu nếu có."
+        )
+    src = None
     try:
         src = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
         tables = [
             r[0]
             for r in src.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         ]
+        app_id = src.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as e:
+        if src is not None:
+            src.close()
         raise UserError(
             f"Không cứu được dữ liệu từ {one_line(damaged)}: SQLite không đọc được cả danh sách bảng "
             f"({e}). Hãy khôi phục một bản sao lưu; tệp hỏng được giữ nguyên."
         ) from e
+    if app_id != db.APPLICATION_ID and not {"unit", "activities"} <= set(tables):
+        src.close()  # another program's database (or an empty one): nothing of the app's to salvage
+        raise UserError(
+            f"Tệp {one_line(damaged)} không phải là tệp dữ liệu của ứng dụng (không có bảng đơn vị và hoạt động) "
+            f"nên không có gì để cứu. Không tạo tệp {one_line(out)}; tệp {one_line(damaged.name)} giữ nguyên."
+        )
     result = Salvaged(out)
 
     def fill(conn: sqlite3.Connection) -> None:
