@@ -160,6 +160,9 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         m = self.file_menu
         m.addAction(pages.QAction("Chọn thư mục lưu văn bản…", self, triggered=self.choose_output_dir))
         m.addSeparator()
+        self.superior_action = pages.QAction("Nhập kế hoạch của cấp trên…", self, triggered=self.import_superior)
+        self.superior_action.setToolTip("Tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
+        m.addAction(self.superior_action)
         m.addAction(pages.QAction("Nhập hoạt động từ Excel…", self, shortcut="Ctrl+I", triggered=self.import_excel))
         m.addAction(pages.QAction("Xuất hoạt động ra Excel…", self, triggered=self.export_excel))
         m.addAction(pages.QAction("Tạo sổ Excel cho khoa, phòng…", self, triggered=self.excel_template))
@@ -202,6 +205,11 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
                 ),
             )
         )
+
+    def import_superior(self, path: str | None = None) -> int | None:
+        """Tệp › Nhập kế hoạch của cấp trên…: the Kế hoạch screen's flow (choose, review, create), shown there."""
+        self.tabs.setCurrentWidget(self.plan_page)
+        return self.plan_page.import_superior(path)
 
     def show_shortcuts(self):
         dlg = pages.ShortcutsDialog(self)

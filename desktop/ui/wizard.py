@@ -145,20 +145,26 @@ class _PlanPage(QWizardPage):
         self.wiz = wizard
         self.setTitle("Kế hoạch đầu tiên")
         self.setSubTitle(
-            "Có thể bắt đầu từ kế hoạch mẫu (truyền thông Nghị quyết 57-NQ/TW) rồi sửa ở trang "
-            "Kế hoạch, hoặc chưa tạo kế hoạch nào."
+            "Kế hoạch của đơn vị thường lập từ kế hoạch của cấp trên: Tệp › Nhập kế hoạch của cấp trên… "
+            "sau khi hoàn tất. Kế hoạch mẫu (truyền thông Nghị quyết 57-NQ/TW) chỉ dùng khi đơn vị thực hiện "
+            "đúng kế hoạch đó."
         )
         lay = QVBoxLayout(self)
-        self.use_preset = QRadioButton("Tạo kế hoạch từ mẫu, với các chỉ tiêu được đánh dấu dưới đây")
-        self.no_plan = QRadioButton("Chưa tạo kế hoạch (tự lập sau, hoặc tạo từ kế hoạch cấp trên)")
-        self.use_preset.setChecked(True)
-        lay.addWidget(self.use_preset)
+        self.no_plan = QRadioButton(
+            "Chưa tạo kế hoạch: nhập kế hoạch của cấp trên (Tệp › Nhập kế hoạch của cấp trên…) hoặc tự lập sau"
+        )
+        self.use_preset = QRadioButton(
+            "Tạo kế hoạch từ mẫu Nghị quyết 57-NQ/TW, với các chỉ tiêu được đánh dấu dưới đây"
+        )
+        self.no_plan.setChecked(True)  # a unit gets the preset only when its clerk chooses it
         lay.addWidget(self.no_plan)
+        lay.addWidget(self.use_preset)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Nhiệm vụ của kế hoạch mẫu / chỉ tiêu"])
         lay.addWidget(self.tree, 1)
         self.count = QLabel()
         lay.addWidget(self.count)
+        self.tree.setEnabled(False)
         self.use_preset.toggled.connect(self.tree.setEnabled)
         self.tree.itemChanged.connect(self._count)
         self._filled = False

@@ -43,6 +43,7 @@ def test_wizard_rows_removed_and_targets_chosen(qtbot, tmp_path, typer):
     depts.add_row()
     depts.table.item(4, 0).setText("Khoa Lao")
     wiz.plan_page.fill(wiz.unit())
+    QTest.mouseClick(wiz.plan_page.use_preset, Qt.LeftButton)  # the preset only when the clerk chooses it
     tree = wiz.plan_page.tree
     shown = sum(tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount()))
     assert shown == 10  # every preset target is shown before anything is made

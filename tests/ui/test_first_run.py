@@ -1,5 +1,8 @@
 """From an empty data folder: the wizard, a plan, activities typed in, an exported report that passes check."""
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
 from desktop.nd30 import check_docx
 from desktop.store import activities, db, units
 
@@ -18,6 +21,8 @@ def test_wizard_to_exported_report(qtbot, tmp_path, settings, monkeypatch, typer
     typer(page.place, "Lâm Đồng")
     assert page.isComplete()
     wiz.signer_page.table.item(0, 2).setText("Trần Văn Bình")
+    QTest.mouseClick(wiz.plan_page.use_preset, Qt.LeftButton)  # the preset only when the clerk chooses it
+    assert wiz.wants_plan()
     path = tmp_path / "Tài liệu Kế hoạch" / "data.db"
     create_from_wizard(path, wiz)
     conn = db.open_db(path)
