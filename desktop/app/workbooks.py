@@ -46,6 +46,12 @@ def _task_names(conn: sqlite3.Connection) -> tuple[dict[int, str], dict[int, str
     return labels, texts
 
 
+def task_names(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
+    """Task id -> (its number in its plan, its text), for every plan's tasks."""
+    labels, texts = _task_names(conn)
+    return {tid: (labels.get(tid, ""), text) for tid, text in texts.items()}
+
+
 def write_xlsx_export(
     conn: sqlite3.Connection, out: str | Path, acts=None, progress=None, plan_id: int | None = None
 ) -> Path:

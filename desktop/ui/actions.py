@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ..domain.errors import UserError
+from ..domain.vnformat import number
 from ..files import lock_owner
 from ..store import db
 from .common import TITLE, LazyModule, free_name, open_path, print_file, warn
@@ -151,9 +152,13 @@ class OutputActions:
 
     def _exported(self, paths: list[Path]) -> None:
         self.statusBar().showMessage("Đã ghi " + ", ".join(str(p) for p in paths), 10000)
+        self.show_written("Đã ghi:\n" + "\n".join(str(p) for p in paths), paths)
+
+    def show_written(self, text: str, paths: list[Path]) -> None:
+        """What an export wrote, with “Mở tệp” (the last path), “Mở thư mục” and “Đóng”."""
         box = QMessageBox(self)
         box.setWindowTitle(TITLE)
-        box.setText("Đã ghi:\n" + "\n".join(str(p) for p in paths))
+        box.setText(text)
         open_file = box.addButton("Mở tệp", QMessageBox.AcceptRole)
         open_dir = box.addButton("Mở thư mục", QMessageBox.ActionRole)
         box.addButton("Đóng", QMessageBox.RejectRole)
@@ -258,21 +263,41 @@ class OutputActions:
         )
 
     def _import_preview(self, results) -> int:
+        from ..app.workbooks import task_names, write_rejected
         from .excel_import import ImportPreview
+        from .ledger_form import task_text
 
-        dlg = ImportPreview(results, self, {d.id: d.name for d in self.unit.departments})
+        depts = {d.id: d.name for d in self.unit.departments}
+        tasks = {tid: task_text(label, text, 40) for tid, (label, text) in task_names(self.conn).items()}
+        dlg = ImportPreview(results, self, depts, tasks)
         self.import_dialog = dlg
         if dlg.exec() != pages.QDialog.Accepted:
             self.statusBar().showMessage("Chưa nhập gì.", 5000)
             return 0
+        back = None
+        if dlg.valid_only:  # the rejected rows are written first: when they cannot be, nothing is imported
+            back = self._unlocked(dlg.rejected_file)
+            if back is None:
+                self.statusBar().showMessage("Chưa nhập gì.", 5000)
+                return 0
+            try:
+                write_rejected(results, back, self.db_path)
+            except (UserError, OSError) as e:
+                self._failed(f"{e} Chưa nhập hoạt động nào." if isinstance(e, UserError) else str(e), "Không nhập được")
+                return 0
         added = 0
         try:
             for r in results:
-                added += pages.app.commit_import(self.conn, r)
+                added += pages.app.commit_import(self.conn, r, valid_only=dlg.valid_only)
         except UserError as e:
             warn(self, str(e), "Không nhập được")
         self._plan_changed()
-        self.statusBar().showMessage(f"Đã nhập {added} hoạt động.", 10000)
+        msg = f"Đã nhập {number(added)} hoạt động."
+        if back is not None:
+            rejected = sum(len(r.rejected) for r in results)
+            msg += f" {number(rejected)} dòng bị từ chối (kèm lý do) đã ghi vào {back} để gửi lại khoa, phòng."
+            self.show_written(msg, [back])
+        self.statusBar().showMessage(msg, 15000)
         return added
 
     def template_for(self, what: str):

@@ -93,7 +93,7 @@ def test_import_preview_lists_the_rows_in_three_tabs(window, qtbot, tmp_path, mo
         seen["tabs"] = [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]
         seen["add"] = dlg.to_add.item(0, 3).text()
         seen["present"] = dlg.present.item(0, 3).text()
-        seen["reason"] = dlg.rejected.item(0, 3).text()
+        seen["reason"] = dlg.rejected_table.item(0, 3).text()
         dlg.filter.setText("thang tu")
         seen["filtered"] = (dlg.shown(dlg.to_add), dlg.shown(dlg.present))
         return QDialog.Rejected

@@ -77,3 +77,63 @@ def test_unreadable_workbook_is_explained(window, qtbot, tmp_path, monkeypatch):
     _wait(window, qtbot)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "hong.xlsx" in shown[0] and "không phải là tệp Excel" in shown[0]
+
+
+def _department_file(path, dept: str, task: str):
+    """17 valid rows (with a task, participants and a cost) and 2 rejected ones."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Ngày", "Khoa, phòng", "Nội dung hoạt động", "Hình thức", "Nhiệm vụ", "Số người tham dự", "Kinh phí"])
+    for i in range(17):
+        ws.append([date(2025, 5, 1 + i), dept, f"Truyền thông lần {i + 1}", "Khác", task, 30 + i, 1_500_000])
+    ws.append([date(2025, 6, 2), "Khoa Không Có", "Tập huấn sơ cứu", "Khác", None, 12, 250_000])
+    ws.append([None, dept, "Nói chuyện chuyên đề", "Khác", None, None, None])
+    wb.save(path)
+    return path
+
+
+def test_import_adds_the_valid_rows_and_hands_back_the_rejected(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt, SignalInstance
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from desktop.domain.plan_text import task_labels
+
+    unit = units.load_unit(window.conn)
+    plan = window.plan_page.plan
+    task = plan.tasks()[0]
+    src = _department_file(tmp_path / "khoa_noi.xlsx", unit.departments[0].name, task.text)
+    back = tmp_path / "gui_lai_khoa_noi.xlsx"
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a[1]) or (str(back), "Excel (*.xlsx)"))
+    )
+    seen = {}
+
+    def clerk(dlg):
+        seen["signal"] = isinstance(dlg.rejected, SignalInstance)  # the dialog's own signal, not a table
+        seen["tabs"] = [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]
+        t = dlg.to_add
+        heads = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+        seen["row"] = dict(zip(heads, (t.item(0, c).text() for c in range(t.columnCount())), strict=True))
+        (add,) = [b for b in dlg.findChildren(QPushButton) if b.text().startswith("Thêm các dòng hợp lệ")]
+        seen["button"] = add.text()
+        QTest.mouseClick(add, Qt.LeftButton)
+        return dlg.result()
+
+    monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", clerk)
+    before = activities.count_activities(window.conn)
+    window.import_excel([str(src)])
+    _wait(window, qtbot)
+    qtbot.waitUntil(lambda: activities.count_activities(window.conn) == before + 17, timeout=10000)
+    assert seen["signal"] and seen["tabs"] == ["Sẽ thêm (17)", "Đã có (0)", "Bị từ chối (2)"]
+    assert seen["button"] == "Thêm các dòng hợp lệ (17)" and len(asked) == 1
+    row = seen["row"]
+    assert row["Nội dung"] == "Truyền thông lần 1" and row["Nhiệm vụ"].startswith(task_labels(plan)[task.id])
+    assert row["Người dự"] == "30" and row["Kinh phí"] == "1.500.000" and row["Hình thức"] == "Khác"
+    rows = [r for r in load_workbook(back).active.iter_rows(min_row=5, values_only=True) if any(r)]
+    assert [r[2] for r in rows] == ["Khoa Không Có", unit.departments[0].name]
+    assert "Đã nhập 17 hoạt động" in window.statusBar().currentMessage()
+    assert (
+        "2 dòng bị từ chối" in window.statusBar().currentMessage() and str(back) in window.statusBar().currentMessage()
+    )
