@@ -360,10 +360,17 @@ class PlanPage(PlanItemsEditor, QWidget):
         self.status.emit("Đã lưu văn bản cấp trên")
 
     def show_refs(self) -> None:
-        """Danh mục căn cứ (ui/refs_dialog.py); the plan shows the corrected wording afterwards."""
+        """Danh mục căn cứ (ui/refs_dialog.py): its edits are steps of the window's undo; the plan shows the
+        corrected wording afterwards, and again after an undo or redo of one of them."""
         from .refs_dialog import RefsDialog
 
-        RefsDialog(self.conn, self).exec()
+        self.flush()
+        dlg = RefsDialog(self.conn, self, undo=self.undo, on_change=self._refs_changed)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.exec()
+        self._refs_changed()
+
+    def _refs_changed(self) -> None:
         if self.unit is not None:
             self.load(self.unit, self.current_plan_id())
 

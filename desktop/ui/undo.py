@@ -50,9 +50,10 @@ class UndoKeys(QObject):
     `before` is called first: the editors' pending saves (typed less than a pause ago) become the last step,
     so Ctrl+Z undoes the change just made, never the one before it under a change still unsaved."""
 
-    def __init__(self, window: QWidget, stack, done=None, before=None):
+    def __init__(self, window: QWidget, stack, done=None, before=None, floor: int | None = None):
         super().__init__(window)
         self.window, self.stack, self.done, self.before = window, stack, done, before
+        self.floor = floor  # a dialog on the window's stack: undoes its own steps only, not those under them
 
     def eventFilter(self, obj, event):  # noqa: N802
         kind = event.type()
@@ -72,6 +73,11 @@ class UndoKeys(QObject):
         if self.before:
             self.before()
         if which == "undo":
+            if self.floor is not None and self.stack.index() <= self.floor:
+                msg = "Không còn gì để hoàn tác trong cửa sổ này."
+                if self.done:
+                    self.done(msg)
+                return msg
             text = self.stack.undoText()
             msg = f"Đã hoàn tác: {text}." if self.stack.canUndo() else "Không còn gì để hoàn tác."
             self.stack.undo()
