@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.cascade import Proposal, apply_proposal, propose_plan
-from ..domain.citations import number_key
+from ..domain.citations import number_key, same_issuer
 from ..domain.errors import UserError
 from ..domain.models import LegalRef, Unit
+from ..domain.text import fold
 from ..store import catalogue, db, plans, refs
 from .plans import guess_roles, read_superior_plan
 
@@ -75,6 +76,33 @@ def create(conn: sqlite3.Connection, proposal: Proposal) -> int:
             _stored(conn, plan.superior.ref)
             refs.save_superior(conn, plan.superior)
         return plans.insert_plan(conn, plan)
+
+
+def _same_document(a: LegalRef, b: LegalRef) -> bool:
+    """One superior document: same number (when both have one), same date and issuer (when both are
+    known); without numbers the trích yếu must match too."""
+    if a.number and b.number and number_key(a.number) != number_key(b.number):
+        return False
+    if a.issued and b.issued and a.issued != b.issued:
+        return False
+    if a.issuer and b.issuer and not same_issuer(a.issuer, b.issuer):
+        return False
+    if not (a.number and b.number) and fold(a.summary) != fold(b.summary):
+        return False
+    return bool((a.number and b.number) or a.issued or a.summary)
+
+
+def plans_from_same_superior(conn: sqlite3.Connection, proposal: Proposal) -> list[tuple[int, str, int]]:
+    """The plans already made from the superior document the proposal implements: (id, title, year)."""
+    sup = proposal.superior
+    if sup is None:
+        return []
+    out = []
+    for pid, title, year in plans.list_plans(conn):
+        have = plans.load_plan(conn, pid).superior
+        if have is not None and _same_document(have.ref, sup.ref):
+            out.append((pid, title, year))
+    return out
 
 
 @dataclass

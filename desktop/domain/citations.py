@@ -131,8 +131,11 @@ def as_ref(m: Mention) -> LegalRef:
     return LegalRef(m.kind, clean_number(m.number), m.issued, clean(m.issuer), summary)
 
 
-def _leading(number: str) -> str:
-    return re.match(r"\d+", number)[0].lstrip("0") or "0"
+def _leading(number: str) -> str | None:
+    """The number's leading digits without zeros ('02-KH/…' -> '2'); None for an entry with no number
+    (a superior document whose number could not be read, kept in the catalogue as it was)."""
+    m = re.match(r"\d+", number or "")
+    return (m[0].lstrip("0") or "0") if m else None
 
 
 def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
@@ -145,7 +148,7 @@ def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
             return c
     lead = _leading(ref.number)
     kind = fold(ref.kind).split()[0:2]
-    same = [c for c in catalogue if _leading(c.number) == lead and fold(c.kind).split()[0:2] == kind]
+    same = [c for c in catalogue if lead and _leading(c.number) == lead and fold(c.kind).split()[0:2] == kind]
     if not same:
         return None
     symbol = key[len(re.match(r"\d+", key)[0]) :]

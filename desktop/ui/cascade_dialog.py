@@ -373,6 +373,16 @@ def import_superior_plan(parent: QWidget, conn, unit: Unit, path: str | Path) ->
     except UserError as e:
         warn(parent, str(e))
         return None
+    same = app.cascade.plans_from_same_superior(conn, proposal)
+    if same:
+        pid, title, year = same[0]
+        more = f" (và {len(same) - 1} kế hoạch khác)" if len(same) > 1 else ""
+        if not ask(
+            parent,
+            f"Đã có kế hoạch “{title[:120]}” năm {year}{more} tạo từ {cite(proposal.superior.ref)}.\n\n"
+            f"Tạo thêm một kế hoạch nữa từ {name}? Chọn “Không”: chưa tạo gì, dữ liệu giữ nguyên.",
+        ):
+            return None
     dialog = CascadeDialog(proposal, unit, name, parent)
     if dialog.exec() != QDialog.Accepted:
         return None
