@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     pc.add_argument("--db", required=True)
     pc.add_argument("--plan", required=True)
     pc.add_argument("--year", required=True)
+    pc.add_argument(
+        "--force", action="store_true", help="vẫn tạo khi năm đó đã có kế hoạch này (một bản chép nữa, có chủ ý)"
+    )
 
     fm = sub.add_parser("forms", help="liệt kê các hình thức hoạt động của đơn vị")
     fm.add_argument("--db")
@@ -258,7 +261,10 @@ def run(argv: list[str]) -> int:
             try:
                 source, year = _positive(args.plan), _positive(args.year)
                 _, changes = app.next_year_preview(conn, source, year)
-                new_id = app.copy_plan_to_year(conn, source, year)
+                try:
+                    new_id = app.copy_plan_to_year(conn, source, year, again=args.force)
+                except app.PlanExists as e:
+                    raise UserError(f"{e} Nếu thật sự cần thêm một bản nữa, chạy lại lệnh với --force.") from None
             finally:
                 conn.close()
         for ch in changes:

@@ -17,6 +17,7 @@ from .documents import (
 )
 from .forms import add_form, load_forms, remove_form, save_form, set_hidden
 from .plans import (
+    PlanExists,
     catalogue_citation,
     clear_superior,
     copy_plan_to_year,
@@ -49,6 +50,7 @@ __all__ = [
     "commit_import",
     "compile_for",
     "copy_plan_to_year",
+    "PlanExists",
     "next_year_preview",
     "period_of_plan",
     "previous_plan",

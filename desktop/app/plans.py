@@ -11,8 +11,9 @@ from ..domain.errors import UserError
 from ..domain.models import Plan, SuperiorDoc, Target, Unit
 from ..domain.presets import plan_from_preset
 from ..domain.references import cite, parse_citation
-from ..domain.text import clean
+from ..domain.text import clean, fold
 from ..domain.vnformat import parse_date
+from ..files import one_line
 from ..store import activities, catalogue, db, plans, refs
 
 ROLE_HINTS = {
@@ -174,9 +175,37 @@ def next_year_preview(conn: sqlite3.Connection, plan_id: int, year: int, today: 
     return new, changes
 
 
-def copy_plan_to_year(conn: sqlite3.Connection, plan_id: int, year: int, today: date | None = None) -> int:
+class PlanExists(UserError):
+    """The year asked already has that plan (a copy of it, one of the same title, or the plan itself)."""
+
+    def __init__(self, year: int, existing_id: int, title: str, why: str):
+        self.year, self.existing_id, self.title = year, existing_id, title
+        super().__init__(
+            f"Năm {year} đã có kế hoạch “{one_line(title)}” (mã số {existing_id}, {why}), nên không tạo thêm "
+            "một bản trùng; dữ liệu không thay đổi."
+        )
+
+
+def existing_copy(conn: sqlite3.Connection, plan_id: int, year: int, title: str) -> PlanExists | None:
+    """What a copy of `plan_id` into `year` (titled `title`) would duplicate, None when nothing."""
+    for pid, other, source in plans.plans_of_year(conn, year):
+        if pid == plan_id:
+            return PlanExists(year, pid, other, "chính là kế hoạch được chép")
+        if source == plan_id:
+            return PlanExists(year, pid, other, "đã chép từ kế hoạch này")
+        if fold(other) == fold(title):
+            return PlanExists(year, pid, other, "cùng trích yếu")
+    return None
+
+
+def copy_plan_to_year(
+    conn: sqlite3.Connection, plan_id: int, year: int, today: date | None = None, *, again: bool = False
+) -> int:
     """Next year's plan from this one (structure, tasks, departments, targets; number blank; years in its
-    texts moved on; no activities carried), in one transaction; its id."""
+    texts moved on; no activities carried), in one transaction; its id. PlanExists when `year` already has
+    that plan (unless `again`: a second copy made on purpose)."""
     new, _ = next_year_preview(conn, plan_id, year, today)
     with db.transaction(conn):
+        if not again and (found := existing_copy(conn, plan_id, year, new.title)) is not None:
+            raise found
         return plans.insert_plan(conn, new)

@@ -73,6 +73,18 @@ def list_plans(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
     ]
 
 
+def plans_of_year(conn: sqlite3.Connection, year: int) -> list[tuple[int, str, int | None]]:
+    """(id, title, copied_from) of the plans for `year` (their period's start, else their document's year)."""
+    return [
+        (r["id"], r["title"], r["copied_from"])
+        for r in conn.execute(
+            "SELECT id, title, copied_from FROM plans "
+            "WHERE COALESCE(CAST(substr(period_start, 1, 4) AS INTEGER), doc_year) = ? ORDER BY id",
+            (year,),
+        )
+    ]
+
+
 def latest_plan_id(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT id FROM plans ORDER BY doc_year DESC, id DESC LIMIT 1").fetchone()
     if row is None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from .. import app
 from ..domain.errors import UserError
 from ..store import plans
-from .common import warn
+from .common import ask, warn
 
 
 def structure_counts(plan) -> tuple[int, int, int]:
@@ -107,8 +107,14 @@ class CopyPlanDialog(QDialog):
         if self.year.value() == self.old_year:
             warn(self, f"Kế hoạch mới phải cho một năm khác năm {self.old_year}.")
             return
+        year = self.year.value()
         try:
-            self.new_id = app.copy_plan_to_year(self.conn, self.plan_id, self.year.value(), self.today)
+            try:
+                self.new_id = app.copy_plan_to_year(self.conn, self.plan_id, year, self.today)
+            except app.PlanExists as e:
+                if not ask(self, f"{e} Vẫn tạo thêm một kế hoạch năm {year} nữa từ kế hoạch này?"):
+                    return  # the dialog stays open: another year can be chosen
+                self.new_id = app.copy_plan_to_year(self.conn, self.plan_id, year, self.today, again=True)
         except UserError as e:
             warn(self, str(e))
             return

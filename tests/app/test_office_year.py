@@ -145,3 +145,26 @@ def test_comparison_with_the_same_period_last_year(tmp_path):
     *_, sections = app.compile_for(conn, p25, date(2025, 1, 1), date(2025, 6, 30))
     assert "so_sanh" not in {s.key for s in sections}
     conn.close()
+
+
+def test_plan_copy_to_a_year_that_already_has_that_plan_is_refused(demo_copy, capsys):
+    """Twice the same copy, or a copy into the plan's own year: refused with the plan already there named,
+    nothing written; --force makes the second copy on purpose."""
+    assert cli.main(["plan-copy", "--db", str(demo_copy), "--plan", "1", "--year", "2026"]) == 0
+    first = int(capsys.readouterr().out.splitlines()[-1])
+    conn = db.open_db(demo_copy)
+    before = plans.list_plans(conn)
+    conn.close()
+    for year in ("2026", "2025"):
+        assert cli.main(["plan-copy", "--db", str(demo_copy), "--plan", "1", "--year", year]) == 1
+        out = capsys.readouterr()
+        assert out.out == "" and len(out.err.strip().splitlines()) == 1, out
+        assert f"Năm {year} đã có kế hoạch" in out.err and "--force" in out.err and "không thay đổi" in out.err
+    assert f"mã số {first}" not in out.err and "mã số 1" in out.err  # 2025: the plan itself
+    conn = db.open_db(demo_copy)
+    assert plans.list_plans(conn) == before
+    conn.close()
+    assert cli.main(["plan-copy", "--db", str(demo_copy), "--plan", "1", "--year", "2026", "--force"]) == 0
+    conn = db.open_db(demo_copy)
+    assert len(plans.list_plans(conn)) == len(before) + 1
+    conn.close()

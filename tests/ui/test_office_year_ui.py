@@ -188,3 +188,39 @@ def app_copy(window):
     from desktop import app
 
     return app.copy_plan_to_year(window.conn, 1, 2026, date(2025, 12, 20))
+
+
+def test_next_year_plan_into_a_year_that_has_it_asks_first(window, monkeypatch):
+    from desktop import app
+    from desktop.ui import common
+
+    page = window.plan_page
+    window.tabs.setCurrentWidget(page)
+    app.copy_plan_to_year(window.conn, 1, 2026)
+    before = plans.list_plans(window.conn)
+    asked, answers = [], [False, True]
+    monkeypatch.setattr(
+        common.QMessageBox,
+        "question",
+        staticmethod(
+            lambda parent, title, text, *a: (
+                asked.append(text) or (common.QMessageBox.Yes if answers.pop(0) else common.QMessageBox.No)
+            )
+        ),
+    )
+    states = []
+
+    def run(dlg):
+        dlg.show()
+        assert dlg.year.value() == 2026
+        QTest.keyClick(dlg.year, Qt.Key_Return)  # Tạo kế hoạch: the year has it, the clerk says No
+        states.append((dlg.isVisible(), len(plans.list_plans(window.conn))))
+        QTest.keyClick(dlg.year, Qt.Key_Return)  # again, and this time Yes
+        return dlg.result()
+
+    monkeypatch.setattr(copy_plan_dialog.CopyPlanDialog, "exec", run)
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Tạo kế hoạch năm sau…")
+    button.click()
+    assert len(asked) == 2 and "Năm 2026 đã có kế hoạch" in asked[0] and "--force" not in asked[0]
+    assert states == [(True, len(before))]  # No: nothing created, the dialog still open
+    assert len(plans.list_plans(window.conn)) == len(before) + 1
