@@ -408,6 +408,9 @@ class ReportPage(QWidget):
         missing = f"; {number(len(d.missing))} tệp không còn trong thư mục dữ liệu" if d.missing else ""
         self.dossier_status = f"Đã ghi hồ sơ minh chứng {d.path}: {number(d.files)} tệp minh chứng{missing}{extra}."
         self.status.emit(self.dossier_status)
+        show = getattr(self.window(), "show_written", None)  # the message every export gives (ui/actions.py)
+        if show is not None:
+            show(self.dossier_status, [Path(d.path)])
 
     def _dossier_failed(self, message: str) -> None:
         from .common import warn

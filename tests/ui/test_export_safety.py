@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from desktop.docgen import pdf
 
@@ -141,3 +141,22 @@ def test_preview_buttons_on_a_laptop_screen_and_at_150_percent(tmp_path, screen,
     assert got["avail"] == avail
     assert got["frame"][0] <= avail[0] and got["frame"][1] <= avail[1]
     assert got["outside"] == [] and got["closed"]
+
+
+def test_the_dossier_export_says_what_it_wrote(window, qtbot, tmp_path, monkeypatch, fake_converter):
+    """Báo cáo › Xuất hồ sơ minh chứng…: a message like the other exports', naming the zip and its files."""
+    ledger = window.ledger_page
+    ledger.table.selectRow(0)
+    (tmp_path / "Biên bản.pdf").write_bytes(b"%PDF bien ban")
+    ledger.form.files.add_files([str(tmp_path / "Biên bản.pdf")])
+    report = window.report_page
+    window.tabs.setCurrentWidget(report)
+    out = tmp_path / "Ho_so.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
+    said = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: said.append(box.text()) or 0)
+    QTest.mouseClick(report.dossier_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(said), timeout=60000)
+    assert zipfile.is_zipfile(out)
+    assert str(out) in said[0] and "1 tệp minh chứng" in said[0]
+    assert str(out) in window.statusBar().currentMessage()
