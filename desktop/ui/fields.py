@@ -3,9 +3,11 @@ and money grouped the Vietnamese way (15.000.000)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
@@ -14,31 +16,106 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.vnformat import DATE_HINT, field_date, parse_date
+from ..domain.vnformat import DATE_HINT, field_date, number, parse_count, parse_date, parse_money
 
 VI = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 ERROR_STYLE = "QLineEdit { border: 1px solid #b00020; background: #fff4f4; }"
 
 
 class NumberBox(QSpinBox):
-    """A whole number shown and typed with dots between thousands (15.000.000)."""
+    """A whole number shown and typed with dots between thousands (15.000.000), read by the one reader of
+    counts (`vnformat.parse_count`, or `parse_money` for a sum): "1.500" is fifteen hundred and "1,5" is one
+    and a half, so it is refused (the box keeps its value, turns red and says why), never read as 15."""
 
-    def __init__(self, parent=None, **kw):
+    def __init__(self, parent=None, *, what: str = "số", money: bool = False, **kw):
         super().__init__(parent)
+        self.what, self.money = what, money
+        self.problem = ""  # why the last text typed was not taken ('' when it was)
+        self._before = 0  # the value before the clerk's typing (typing moves value() on every keystroke)
         self.setLocale(VI)
         self.setGroupSeparatorShown(True)
         self.setMaximum(kw.pop("maximum", 1_000_000))
         for key, value in kw.items():
             getattr(self, "set" + key[0].upper() + key[1:])(value)
+        self._before = self.value()
+        self.editingFinished.connect(self._show_problem)
+        self.lineEdit().textEdited.connect(lambda _t: self._set_problem(""))
+
+    def _read(self, text: str) -> int:
+        t = text
+        if self.prefix() and t.startswith(self.prefix()):
+            t = t[len(self.prefix()) :]
+        if self.suffix() and t.endswith(self.suffix()):
+            t = t[: -len(self.suffix())]
+        n = (parse_money if self.money else parse_count)(t.strip(), self.what)
+        if not self.minimum() <= n <= self.maximum():
+            raise ValueError(f"{self.what} cần từ {number(self.minimum())} đến {number(self.maximum())}")
+        return n
+
+    def validate(self, text: str, pos: int):  # noqa: D102 — Qt's: every keystroke
+        if self.specialValueText() and text == self.specialValueText():
+            return QValidator.Acceptable, text, pos
+        try:
+            self._read(text)
+        except ValueError:
+            bare = text.removeprefix(self.prefix()).removesuffix(self.suffix())
+            typing = re.fullmatch(r"[-−0-9.,\s]*", bare) is not None
+            return (QValidator.Intermediate if typing else QValidator.Invalid), text, pos
+        return QValidator.Acceptable, text, pos
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802
+        if self.specialValueText() and text == self.specialValueText():
+            return self.minimum()
+        try:
+            return self._read(text)
+        except ValueError:
+            return self.value()
+
+    def fixup(self, text: str) -> str:
+        """Text that is not a number of this box when the clerk leaves it: the reason is kept (shown at
+        `editingFinished`), the box goes back to its value."""
+        try:
+            self._read(text)
+        except ValueError as e:
+            self._set_problem(str(e)[:1].upper() + str(e)[1:] + f"; giữ nguyên {self.textFromValue(self._before)}.")
+        return text
+
+    def _set_problem(self, problem: str) -> None:
+        self.problem = problem
+        self.setStyleSheet("QSpinBox { border: 1px solid #b00020; background: #fff4f4; }" if problem else "")
+        self.setToolTip(problem)
+
+    def setValue(self, value: int) -> None:  # noqa: N802 — the program's (a record loaded), not typing's
+        super().setValue(value)
+        self._before = self.value()
+
+    def _show_problem(self) -> None:
+        """At Enter or leaving the box: a refused text leaves the value the box had before the typing (not the
+        "1" read on the way to "1,5"), and says why."""
+        if self.problem:
+            if self.value() != self._before:
+                self.setValue(self._before)
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.problem, self)
+        else:
+            self._before = self.value()
 
 
 def money_box(parent=None) -> NumberBox:
     """Kinh phí: up to 2 tỷ đồng, in steps of 100.000; "—" for none."""
-    return NumberBox(parent, maximum=2_000_000_000, singleStep=100_000, suffix=" đồng", specialValueText="—")
+    return NumberBox(
+        parent,
+        what="kinh phí",
+        money=True,
+        maximum=2_000_000_000,
+        singleStep=100_000,
+        suffix=" đồng",
+        specialValueText="—",
+    )
 
 
 class _Popup(QFrame):
