@@ -51,13 +51,23 @@ class WheelGuard(QObject):
 
     @classmethod
     def install(cls) -> WheelGuard:
-        """One per application (idempotent)."""
+        """One per application (idempotent), installed while a window is open: like every application-wide
+        Python filter, it must be gone before windows are deleted (their half-destroyed widgets' events
+        would reach it and crash PySide), so the window removes it as it closes (uninstall)."""
         app = QCoreApplication.instance()
         found = app.findChild(cls)
         if found is None:
             found = cls(app)
-            app.installEventFilter(found)
+        app.removeEventFilter(found)  # never twice in the list
+        app.installEventFilter(found)
         return found
+
+    @classmethod
+    def uninstall(cls) -> None:
+        app = QCoreApplication.instance()
+        found = app.findChild(cls) if app else None
+        if found is not None:
+            app.removeEventFilter(found)
 
     def eventFilter(self, obj, event):  # noqa: N802
         kind = event.type()

@@ -290,6 +290,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             return
         self._flush_pages()
         QApplication.instance().removeEventFilter(self.undo_keys)
+        WheelGuard.uninstall()
         self.ledger_page.save_header()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
