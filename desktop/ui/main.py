@@ -146,6 +146,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.report_page.export_requested.connect(self.export)
         self.report_page.print_requested.connect(self.print_document)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.undo.indexChanged.connect(self._data_changed)  # a change made, undone or redone: figures shown anew
         self._menus()
         self._restore_splitters()
         self.reload_unit()
@@ -260,6 +261,11 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             self.refresh_dashboard()
         elif page is self.report_page:
             self.report_page.recompile()
+
+    def _data_changed(self, *_) -> None:
+        """The screen in view shows the data as it is now (the others refresh when they are shown)."""
+        if self.tabs.currentWidget() is self.dashboard:
+            self.refresh_dashboard()
 
     def refresh_dashboard(self) -> None:
         pid = self.plan_page.current_plan_id()
