@@ -226,7 +226,12 @@ class DateField(QWidget):
             self._show_problem("")
 
     def _show_problem(self, problem: str) -> None:
-        self.hint.setText(problem + (" Gõ " + DATE_HINT + "." if problem else ""))
+        """The problem in red under the field, whole (as many lines as it takes at the field's width);
+        how to type a date in its tooltip, where its length cuts nothing."""
+        self.hint.setText(problem)
+        self.hint.setToolTip("Gõ " + DATE_HINT + "." if problem else "")
+        width = max(self.width(), self.edit.width() + self.button.width())
+        self.hint.setMinimumHeight(self.hint.heightForWidth(width) if problem else 0)
         self.hint.setVisible(bool(problem))
         self.edit.setStyleSheet(ERROR_STYLE if problem else "")
 

@@ -52,7 +52,19 @@ class UnitPage(QWidget):
         self.depts = self._table(["Tên khoa, phòng", "Viết tắt"])
         self.depts.itemChanged.connect(self._dept_edited)
         row.addWidget(self._group("Khoa, phòng", self.depts, self.add_department, self.delete_department))
-        self.signers = self._table(["Thẩm quyền ký (VD: KT. GIÁM ĐỐC)", "Chức vụ (VD: PHÓ GIÁM ĐỐC)", "Họ và tên"])
+        # short headers, shown whole at 1280 px; the examples in the headers' tooltips
+        self.signers = self._table(["Thẩm quyền ký", "Chức vụ", "Họ và tên"])
+        for c, tip in enumerate(
+            (
+                "Viết hoa, VD: GIÁM ĐỐC; cấp phó ký thay: KT. GIÁM ĐỐC",
+                "Chức vụ của người ký thay, VD: PHÓ GIÁM ĐỐC (để trống khi người đứng đầu ký)",
+                "Họ và tên người ký, VD: Nguyễn Văn An",
+            )
+        ):
+            self.signers.horizontalHeaderItem(c).setToolTip(tip)
+        self.signers.horizontalHeader().setMinimumSectionSize(
+            self.signers.fontMetrics().horizontalAdvance("Thẩm quyền ký") + 16
+        )
         self.signers.itemChanged.connect(self._signer_edited)
         row.addWidget(self._group("Người ký", self.signers, self.add_signer, self.delete_signer))
         lay.addLayout(row, 2)
