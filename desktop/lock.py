@@ -5,7 +5,8 @@ QLockFile (QtCore only) writes the holder's PID, application and host into the l
 left by a crashed or killed process on this machine is detected by its PID and taken over. The
 age-based staleness is switched off (staleLockTime 0): the window holds its lock for hours and
 must never have it taken from under it. A lock file that is empty or unreadable (a power cut while it
-was written) or that this machine wrote before its last boot is taken over too.
+was written) or that this machine wrote before its last boot is taken over too, as is one whose process on this
+machine is gone when Qt could not take it over itself (a full disk: its takeover writes a file first).
 
 The lock follows the file, not the name: "<db>.lock" beside the resolved path (seen by every machine
 that opens the file on a share), and a second lock named after the file's identity (st_dev, st_ino; on
@@ -88,6 +89,28 @@ def _dead_lock_file(path: Path, info, here: str) -> bool:
     return booted is not None and st.st_mtime < booted - 5 and host in ("", here)
 
 
+def _pid_alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # Qt's own check (OpenProcess) already ran; no second opinion here
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, another user's
+    return True
+
+
+def _dead_holder(info, here: str) -> bool:
+    """A lock of this machine whose process is gone, which Qt could not take over itself: its takeover first
+    writes a "<lock>.rmlock" file, impossible on a full disk. Removing the dead lock frees the room the new one
+    needs."""
+    if not (isinstance(info, tuple) and len(info) >= 2 and info[0]):
+        return False
+    host = str(info[1] or "")
+    return host in ("", here) and not _pid_alive(int(info[0]))
+
+
 def holder_message(db_path: Path, pid: int | None, host: str | None, lock_file: Path) -> str:
     who = []
     if host:
@@ -140,9 +163,10 @@ class DbLock:
     def _take(self, lock, path: Path, timeout_ms: int) -> bool:
         if lock.tryLock(timeout_ms):
             return True
-        if lock.error() == QLockFile.LockError.LockFailedError and _dead_lock_file(
-            path, lock.getLockInfo(), QSysInfo.machineHostName()
-        ):
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            return False
+        info, here = lock.getLockInfo(), QSysInfo.machineHostName()
+        if _dead_lock_file(path, info, here) or _dead_holder(info, here):
             try:
                 path.unlink()
             except OSError:

@@ -288,3 +288,40 @@ def test_a_refusal_names_the_lock_file(demo_copy):
     finally:
         h.release()
         h.close()
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real 256 KB file system (tmpfs), filled up by the test; skipped where it cannot be mounted."""
+    mnt = tmp_path / "o_day"
+    mnt.mkdir()
+    if not sys.platform.startswith("linux") or os.geteuid() != 0:
+        pytest.skip("needs root on Linux to mount a small tmpfs")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mnt)], capture_output=True).returncode:
+        pytest.skip("tmpfs cannot be mounted here")
+
+    def fill():
+        fd = os.open(mnt / "day.bin", os.O_WRONLY | os.O_CREAT)
+        try:
+            while True:
+                os.write(fd, b"\0" * 1024)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+    yield mnt, fill
+    subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_stale_lock_on_a_full_disk_is_taken_over(full_disk, holder):
+    mnt, fill = full_disk
+    p = mnt / "v.db"
+    p.write_bytes(b"\0" * 4096)
+    h = holder(p)
+    dead = h.pid
+    h.kill()
+    fill()  # no room left: Qt cannot write the file it takes over a stale lock with
+    with DbLock(p) as lock:
+        assert lock.held and str(dead) not in lock_path(p).read_text(errors="replace")

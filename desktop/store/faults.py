@@ -77,8 +77,32 @@ def message(kind: str, path: Path | str, doing: str) -> str:
     raise ValueError(kind)
 
 
+ROOM = 1 << 20  # bytes: less free space than this on the data's disk, and an I/O failure there is a full disk
+
+
+def no_room(path: Path | str) -> bool:
+    """Whether the disk holding `path` (or its nearest existing folder) is full, as far as can be told."""
+    import shutil
+
+    if str(path) in ("", "?"):  # the file is not known: nothing to look at
+        return False
+    p = Path(path).absolute()
+    for where in (p, *p.parents):
+        try:
+            if where.exists():
+                return shutil.disk_usage(where).free < ROOM
+        except OSError:
+            return False
+    return False
+
+
 def fault(e: BaseException, path: Path | str, doing: str) -> StoreFault | None:
+    """The StoreFault for `e` (None: not a known fault). SQLite says some failures of a full disk as an I/O
+    error (SQLITE_IOERR_SHMSIZE: the -shm file could not grow) or as a file it cannot open: when the disk has
+    no room left, that is what the clerk is told."""
     kind = kind_of(e)
+    if kind in (IO, OPEN) and (getattr(e, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE" or no_room(path)):
+        kind = FULL
     return None if kind is None else StoreFault(message(kind, path, doing), kind, Path(path))
 
 
