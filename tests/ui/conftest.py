@@ -62,3 +62,22 @@ def no_window_outlives_its_test():
             w.ready = True  # never builds now
             w.hide()
             w.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def closed_windows_deleted_at_once(qapp):
+    """What a test closed is deleted by Qt when the test ends, children first, while every Python wrapper is
+    whole. Left for later, a window closed by pytest-qt is deleted in the next test's event loop or by Python's
+    collector from inside a collection (during a background job, see ui/common.MainThreadGC): its layouts then
+    send ChildRemoved through event filters whose Python side is half gone, a segmentation fault in
+    QCoreApplicationPrivate::sendThroughObjectEventFilters with PySide6 6.10 and 6.11."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in qapp.topLevelWidgets():
+        if not w.isVisible():
+            w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()
