@@ -288,12 +288,28 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             page.flush()
 
     # ---------------------------------------------------------------- closing
+    def _commit_editors(self) -> None:
+        """A cell still open in its editor (Đơn vị › a department's name) is saved now, while the database is
+        open: left to Qt it commits as the window is torn down, after the connection has closed."""
+        from PySide6.QtCore import QPersistentModelIndex
+        from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView
+
+        for view in self.findChildren(QAbstractItemView):
+            index = QPersistentModelIndex(view.currentIndex())
+            editor = view.indexWidget(index) if view.state() == QAbstractItemView.EditingState else None
+            if editor is None:
+                continue
+            view.commitData(editor)  # the page may rebuild its table on the change: its editors go with it
+            if index.isValid() and view.indexWidget(index) is editor:
+                view.closeEditor(editor, QAbstractItemDelegate.NoHint)
+
     def closeEvent(self, event):  # noqa: N802
         if not self.ready:  # closed before it filled in (or it could not): nothing of the screens to keep
             self._building = True  # and it never fills in later (its deferred build may still be queued)
             self.conn.close()
             super().closeEvent(event)
             return
+        self._commit_editors()
         self._flush_pages()
         QApplication.instance().removeEventFilter(self.undo_keys)
         WheelGuard.uninstall()
