@@ -11,6 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .. import safezip
 from ..domain.errors import UserError
 from ..domain.numbering import roman
 from ..domain.plan_import import ImportedPlan, parse_plan_text
@@ -46,10 +47,8 @@ def read_source(path: Path) -> str:
         size = path.stat().st_size
         if suffix == ".txt" and size > MAX_TEXT_BYTES:
             raise _too_long(name, f"{size / 2**20:.0f} MB")
-        if suffix == ".docx":
-            from ..excel.zipguard import DOCUMENT, check_zip
-
-            check_zip(path, DOCUMENT)
+        if suffix == ".docx":  # the limits of every Office file, before python-docx inflates a part
+            safezip.check(path)
         data = path.read_bytes()
     except PermissionError:
         raise UserError(

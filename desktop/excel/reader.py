@@ -20,7 +20,7 @@ from . import legacy_vn
 from .columns import BY_KEY, match_header
 from .lookup import Lookup
 from .values import cell_text, parse_count, parse_date_value, parse_period
-from .zipguard import CELL_CHARS, WORKBOOK, check_zip
+from .zipguard import CELL_CHARS, check_zip
 
 MAX_ROWS = 200_000  # data rows per file; a ledger of one unit is a few thousand a year
 HEADER_SCAN = 30  # rows searched for the header row
@@ -128,7 +128,7 @@ def _open(path: Path):
         )
     if not magic.startswith(b"PK"):
         raise UserError(f"{name} không phải là tệp Excel (.xlsx).")
-    check_zip(path, WORKBOOK)  # sizes, DOCTYPE, long cells, far columns, row count: before openpyxl sees it
+    check_zip(path)  # sizes, DOCTYPE, long cells, far columns, row count: before openpyxl sees it
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except PermissionError:

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
-import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
 
+from .. import safezip
+from ..domain.errors import UserError
+from ..safezip import DOCTYPE, DOCTYPE_WINDOW, has_doctype
 from .ooxml import PR, REL_OFFICE_DOC, one_line
 
-__all__ = ["CheckError", "DOCTYPE", "Package", "has_doctype", "read_package"]
+__all__ = ["DOCTYPE", "CheckError", "Package", "has_doctype", "read_package"]
 
 
 class CheckError(Exception):
@@ -33,16 +33,6 @@ class CheckError(Exception):
 
     str(e) is one Vietnamese line naming the file and the problem.
     """
-
-
-# a DTD in UTF-8 or UTF-16 (little-endian) text
-DOCTYPE = re.compile(rb"<!DOCTYPE|<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E", re.IGNORECASE)
-DOCTYPE_WINDOW = 65536  # bytes of a part searched for a DOCTYPE (it must precede the root)
-
-
-def has_doctype(data: bytes) -> bool:
-    """Whether the start of a part declares a DTD (entity bombs, external entities)."""
-    return DOCTYPE.search(data, 0, DOCTYPE_WINDOW) is not None
 
 
 def read_package(path) -> Package:
@@ -53,7 +43,7 @@ def read_package(path) -> Package:
 class Package:
     """The zip, its parts and relationships; every read failure becomes a CheckError."""
 
-    MAX_PART = 200 * 1024 * 1024
+    LIMITS = safezip.LIMITS  # the limits of every reader of an Office file (desktop/safezip.py)
 
     def __init__(self, path):
         if path is None or str(path).strip() == "":
@@ -78,8 +68,10 @@ class Package:
                 "hãy mở bằng Word, bỏ mật khẩu và lưu lại dạng .docx."
             )
         try:
-            self.zip = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+            self.zip = safezip.open_zip(self.path, self.LIMITS)  # entries and declared sizes: nothing inflated
+        except UserError as exc:
+            raise CheckError(str(exc)) from None
+        except (*safezip.ZIP_ERRORS, OSError):
             if magic.startswith(b"PK"):
                 raise CheckError(
                     f'Tệp "{name}" bị hỏng hoặc không đầy đủ (cấu trúc nén ZIP bị cắt cụt); '
@@ -127,26 +119,13 @@ class Package:
 
     def read(self, name: str) -> bytes:
         try:
-            info = self.zip.getinfo(name)
-            if info.file_size > self.MAX_PART:
-                raise CheckError(
-                    f'Tệp "{self.display_name}": phần {name} quá lớn '
-                    f"({info.file_size // (1024 * 1024)} MB), không kiểm tra."
-                )
-            return self.zip.read(info)
-        except CheckError:
-            raise
+            # inflated 1 MB at a time, never past the part's limit; the DOCTYPE search is xml()'s
+            return safezip.read_part(self.zip, name, one_line(self.display_name), self.LIMITS, doctype=False)
+        except UserError as exc:
+            raise CheckError(str(exc)) from None
         except KeyError:
             raise CheckError(f'Tệp "{self.display_name}" thiếu phần {name}.') from None
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            EOFError,
-            OSError,
-            ValueError,
-            NotImplementedError,
-            RuntimeError,
-        ) as exc:
+        except (*safezip.ZIP_ERRORS, OSError) as exc:
             raise CheckError(
                 f'Tệp "{self.display_name}" bị hỏng: không giải nén được phần {name} ({one_line(exc)}).'
             ) from None
