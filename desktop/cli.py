@@ -35,9 +35,35 @@ def _date(text: str) -> date:
         raise UserError(f"Ngày không hợp lệ: “{text}” (cần dạng YYYY-MM-DD, ví dụ 2025-12-31).") from None
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit():
+def _positive(text: str | int) -> int:
+    if isinstance(text, int):  # already read by _plan_id or _year
+        return text
+    if not (text.isascii() and text.isdigit()):
         raise UserError(f"Cần một số nguyên không âm, nhận được “{text}”.")
+    return int(text)
+
+
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no row can have a larger id
+
+
+def _plan_id(text: str) -> int:
+    """argparse type of --plan: an id a plan can have (1 … 2^63 − 1), else one Vietnamese line naming it."""
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"không có kế hoạch mã “{one_line(text)[:40]}”: mã kế hoạch là số nguyên dương như trong danh sách "
+            "của lệnh plans"
+        )
+    return int(text)
+
+
+def _year(text: str) -> int:
+    """argparse type of --year: a year of the plans the app writes (the window's year boxes take the same)."""
+    from .domain.plan_copy import FIRST_YEAR, LAST_YEAR
+
+    if not (text.isascii() and text.isdigit()) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"năm “{one_line(text)[:40]}” không hợp lệ: năm của kế hoạch là từ {FIRST_YEAR} đến {LAST_YEAR}"
+        )
     return int(text)
 
 
@@ -64,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         x = rs.add_parser(name, help="kế hoạch" if name == "plan" else "báo cáo")
         x.add_argument("--db", required=True)
         x.add_argument("--out", required=True)
-        x.add_argument("--plan", type=str)
+        x.add_argument("--plan", type=_plan_id)
         x.add_argument("--pdf", action="store_true", help="ghi thêm tệp PDF")
         x.add_argument("--template", help="mẫu .docx của đơn vị thay cho mẫu có sẵn")
         if name == "report":
@@ -82,11 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("xlsx-template", help="tạo sổ Excel để các khoa, phòng ghi hoạt động")
     t.add_argument("--db", required=True)
     t.add_argument("--out", required=True)
-    t.add_argument("--plan", type=str)
+    t.add_argument("--plan", type=_plan_id)
 
     i = sub.add_parser("import", help="nhập hoạt động từ các tệp Excel")
     i.add_argument("--db", required=True)
-    i.add_argument("--plan", type=str, help="kế hoạch mà các hoạt động thực hiện (mặc định: kế hoạch mới nhất)")
+    i.add_argument("--plan", type=_plan_id, help="kế hoạch mà các hoạt động thực hiện (mặc định: kế hoạch mới nhất)")
     i.add_argument(
         "--skip-bad",
         metavar="FILE.xlsx",
@@ -97,12 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="xuất toàn bộ hoạt động ra Excel")
     e.add_argument("--db", required=True)
     e.add_argument("--out", required=True)
-    e.add_argument("--plan", type=str, help="chỉ các hoạt động của một kế hoạch")
+    e.add_argument("--plan", type=_plan_id, help="chỉ các hoạt động của một kế hoạch")
 
     ez = sub.add_parser("evidence-zip", help="xuất hồ sơ minh chứng của kỳ báo cáo (một tệp .zip)")
     ez.add_argument("--db", required=True)
     ez.add_argument("--out", required=True)
-    ez.add_argument("--plan", type=str)
+    ez.add_argument("--plan", type=_plan_id)
     ez.add_argument("--from", dest="start")
     ez.add_argument("--to", dest="end")
     ez.add_argument(
@@ -125,8 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     pc = sub.add_parser("plan-copy", help="tạo kế hoạch năm sau từ một kế hoạch")
     pc.add_argument("--db", required=True)
-    pc.add_argument("--plan", required=True)
-    pc.add_argument("--year", required=True)
+    pc.add_argument("--plan", type=_plan_id, required=True)
+    pc.add_argument("--year", type=_year, required=True)
     pc.add_argument(
         "--force", action="store_true", help="vẫn tạo khi năm đó đã có kế hoạch này (một bản chép nữa, có chủ ý)"
     )
@@ -146,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("file")
     pi.add_argument("--json", action="store_true", help="in một đối tượng JSON thay cho bản tóm tắt")
     pi.add_argument(
-        "--year", type=str, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên, không có thì năm nay)"
+        "--year", type=_year, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên, không có thì năm nay)"
     )
     return p
 

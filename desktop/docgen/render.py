@@ -232,6 +232,11 @@ def render(template_path: Path, context: dict, out: str | Path, parts: list[Appe
         raise UserError(f"Mẫu {Path(template_path).name} có lỗi{where}: {_explain(e)}.") from e
     except (OSError, KeyError, ValueError, etree.XMLSyntaxError, PackageNotFoundError, zipfile.BadZipFile) as e:
         raise UserError(f"Không đọc được mẫu {Path(template_path).name}: {e}") from e
+    except RecursionError:  # a macro or a recursive loop calling itself without end: Python's depth limit
+        raise UserError(
+            f"Mẫu {Path(template_path).name} có lỗi: một macro (hoặc vòng lặp recursive) gọi lại chính nó không "
+            "dừng; hãy sửa mẫu trong Word. Chưa ghi tệp nào."
+        ) from None
     layout(tpl.docx, parts, len(context.get("rows", ())))
     with atomic_path(out) as tmp:
         tpl.save(str(tmp))

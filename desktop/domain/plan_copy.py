@@ -9,8 +9,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import UserError
 from .models import PartialDate, Plan
 from .repairs import item_labels
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years of a plan (the window's year boxes, the command line's --year)
 
 
 @dataclass
@@ -29,6 +32,11 @@ def move_year(text: str, old: int, new: int) -> str:
 def next_year_plan(plan: Plan, year: int, today: date) -> tuple[Plan, list[Change]]:
     """A copy of `plan` for `year`: number blank, dated today, period the whole of `year`, no superior
     (the clerk chooses next year's), ids cleared (a new plan); and what its texts changed."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UserError(
+            f"Không tạo được kế hoạch năm {year}: năm của kế hoạch là từ {FIRST_YEAR} đến {LAST_YEAR}. "
+            "Dữ liệu không thay đổi."
+        )
     old = (plan.period_start or date(plan.doc_date.year, 1, 1)).year
     new = copy.deepcopy(plan)
     new.id, new.number, new.superior = None, None, None
