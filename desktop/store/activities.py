@@ -95,6 +95,10 @@ def count_for_department(conn: sqlite3.Connection, dept_id: int) -> int:
     return conn.execute("SELECT COUNT(*) FROM activities WHERE dept_id = ?", (dept_id,)).fetchone()[0]
 
 
+def count_for_form(conn: sqlite3.Connection, form_code: str) -> int:
+    return conn.execute("SELECT COUNT(*) FROM activities WHERE form_code = ?", (form_code,)).fetchone()[0]
+
+
 def count_for_task(conn: sqlite3.Connection, task_id: int) -> int:
     return conn.execute("SELECT COUNT(*) FROM activities WHERE task_id = ?", (task_id,)).fetchone()[0]
 
