@@ -28,7 +28,7 @@ from .. import app
 from ..domain.forms import catalogue, choices, form
 from ..domain.models import PlanItem, Target
 from ..domain.plan_text import number_items
-from ..domain.text import clean
+from ..domain.text import clean, one_line
 from ..domain.vnformat import number
 from ..store import activities, plans
 from .common import ask
@@ -268,11 +268,16 @@ class PlanItemsEditor:
         item, parent, sibs = self._find(self.selected_id())
         if item is None:
             return
-        n = app.task_activity_count(self.conn, item.id)
-        extra = f" {n} hoạt động đang ghi theo nhiệm vụ này sẽ không còn thuộc nhiệm vụ nào." if n else ""
-        if (item.children or n) and not ask(self, f"Xóa “{item.text[:60]}” và mọi nội dung bên trong?{extra}"):
+        under = activities.ids_for_tasks(self.conn, item_ids(item))
+        n, subs = sum(len(ids) for ids in under.values()), len(item_ids(item)) - 1
+        inside = f" cùng {number(subs)} mục con bên trong" if subs else ""
+        whose = "các nhiệm vụ trong mục này" if subs else "nhiệm vụ này"
+        extra = f" {number(n)} hoạt động đang ghi theo {whose} sẽ không còn thuộc nhiệm vụ nào." if n else ""
+        if (subs or n) and not ask(
+            self, f"Xóa “{one_line(item.text)[:60]}”{inside}?{extra} Ctrl+Z (Sửa › Hoàn tác) để khôi phục."
+        ):
             return
-        copy = ItemCopy.of(item, activities.ids_for_tasks(self.conn, item_ids(item)))
+        copy = ItemCopy.of(item, under)
         self.undo.push(
             ItemCreated(
                 self, copy, parent.id if parent else None, sibs.index(item), f"xóa “{item.text[:30]}”", deleted=True

@@ -32,8 +32,8 @@ from .. import app
 from ..domain.errors import UserError
 from ..domain.models import Plan, Unit
 from ..domain.references import cite, implementing_sentence
-from ..domain.text import clean
-from ..domain.vnformat import field_date
+from ..domain.text import clean, one_line
+from ..domain.vnformat import field_date, number
 from ..store import db, plans, refs, units
 from .common import ask, warn
 from .fields import DateField, NumberBox
@@ -450,11 +450,21 @@ class PlanPage(PlanItemsEditor, QWidget):
     def delete_plan(self) -> None:
         if self.plan is None:
             return
-        n = app.plan_activity_count(self.conn, self.plan.id)
+        self.flush()
+        plan = plans.load_plan(self.conn, self.plan.id)
+        n = app.plan_activity_count(self.conn, plan.id)
+        items = [it for it, _ in plan.walk()]
         if not ask(
             self,
-            f"Xóa kế hoạch “{self.plan.title[:80]}”?"
-            + (f" {n} hoạt động đang ghi theo nhiệm vụ của kế hoạch này vẫn được giữ lại." if n else ""),
+            f"Xóa kế hoạch “{one_line(plan.title)[:120]}” năm {plan.doc_date.year}? Kế hoạch gồm "
+            f"{number(len(items))} mục, trong đó {number(len(plan.tasks()))} nhiệm vụ."
+            + (
+                f" {number(n)} hoạt động đã ghi theo kế hoạch này vẫn được giữ trong sổ, nhưng không còn thuộc kế "
+                "hoạch nào."
+                if n
+                else " Chưa có hoạt động nào ghi theo kế hoạch này."
+            )
+            + " Việc xóa không hoàn tác được.",
         ):
             return
         app.delete_plan(self.conn, self.plan.id)
