@@ -17,6 +17,7 @@ from ..domain.errors import UserError
 from ..domain.models import LegalRef, Unit
 from ..domain.text import fold
 from ..store import catalogue, db, plans, refs
+from .forms import load_forms
 from .plans import guess_roles, read_superior_plan
 
 
@@ -48,7 +49,7 @@ def propose(
         )
     if not imported.is_plan and not accept_non_plan:
         raise NotAPlan(path.name, imported.found)
-    return propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit))
+    return propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit), load_forms(conn))
 
 
 def _stored(conn: sqlite3.Connection, ref: LegalRef) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain import essentials
 from ..domain.errors import UserError
+from ..domain.forms import Forms
 from ..domain.models import PartialDate
 from ..domain.periods import same_period_last_year
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
@@ -33,9 +34,9 @@ def write_plan(
 
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
-    load_forms(conn)
+    forms = load_forms(conn)
     essentials.require(unit, plan.title, plan.signer_id, "Kế hoạch", "Kế hoạch › Trích yếu")
-    return _written(lambda path: render_plan(plan, unit, path, template), out, pdf, cancel)
+    return _written(lambda path: render_plan(plan, unit, path, template, forms), out, pdf, cancel)
 
 
 def _written(render, out: str | Path, pdf: bool, cancel) -> list[Path]:
@@ -61,15 +62,16 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
     """The plan, unit, report record (stored or default), compiled figures and sections."""
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
     unit = units.load_unit(conn)
-    load_forms(conn)  # the unit's forms: the report's sentences and the appendix name them
+    forms = load_forms(conn)  # the unit's forms: the report's sentences and the appendix name them
     p_start, p_end = plans.plan_period(plan)
     given = start is not None or end is not None
     start, end = start or p_start, end or p_end
     if start > end:
         raise UserError(f"Kỳ báo cáo không hợp lệ: ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}.")
     report = report_for(conn, plan, start, end, period_given=given)
-    compiled: Compiled = compile_report(plan, unit, activities.load_activities(conn, start, end, plan.id), start, end)
-    compiled.previous = previous_for(conn, plan, unit, start, end)
+    acts = activities.load_activities(conn, start, end, plan.id)
+    compiled: Compiled = compile_report(plan, unit, acts, start, end, forms)
+    compiled.previous = previous_for(conn, plan, unit, start, end, forms)
     sections: list[Section] = apply_edits(drafts(plan, unit, compiled, compiled.previous), report.texts)
     return plan, unit, report, compiled, sections
 
@@ -122,7 +124,9 @@ def previous_plan(conn: sqlite3.Connection, plan) -> int | None:
     return same[0] if len(same) == 1 else None
 
 
-def previous_for(conn: sqlite3.Connection, plan, unit, start: date, end: date) -> Compiled | None:
+def previous_for(
+    conn: sqlite3.Connection, plan, unit, start: date, end: date, forms: Forms | None = None
+) -> Compiled | None:
     """The same period of the previous year, for the plan of the year before (None when there is none or
     it recorded nothing then)."""
     prev_id = previous_plan(conn, plan)
@@ -132,7 +136,8 @@ def previous_for(conn: sqlite3.Connection, plan, unit, start: date, end: date) -
     acts = activities.load_activities(conn, p_start, p_end, prev_id)
     if not acts:
         return None
-    return compile_report(plans.load_plan(conn, prev_id), unit, acts, p_start, p_end)
+    forms = forms if forms is not None else load_forms(conn)
+    return compile_report(plans.load_plan(conn, prev_id), unit, acts, p_start, p_end, forms)
 
 
 def write_report(

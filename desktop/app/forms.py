@@ -1,5 +1,6 @@
-"""The unit's forms of activity: read from its database into the catalogue in use (domain.forms.use),
-added, edited, hidden (a form in use is hidden, never deleted)."""
+"""The unit's forms of activity: read from its database as a catalogue (domain.forms.Forms) that the caller
+passes on, added, edited, hidden (a form in use is hidden, never deleted). A change is seen by a catalogue
+read after it (app.load_forms, or Session.reload_forms)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,15 @@ import sqlite3
 
 from ..domain import forms as domain_forms
 from ..domain.errors import UserError
-from ..domain.forms import Form, FormCatalogue
+from ..domain.forms import Form, Forms
 from ..domain.text import clean, fold
 from ..store import db
 from ..store import forms as store_forms
 
 
-def load_forms(conn: sqlite3.Connection) -> FormCatalogue:
-    """The unit's catalogue, made the one in use (every form lookup answers from it from now on)."""
-    catalogue = FormCatalogue(store_forms.load_forms(conn))
-    domain_forms.use(catalogue)
-    return catalogue
+def load_forms(conn: sqlite3.Connection) -> Forms:
+    """The unit's catalogue as it is in the database now."""
+    return Forms(store_forms.load_forms(conn))
 
 
 def _check(conn: sqlite3.Connection, f: Form) -> Form:
@@ -51,7 +50,6 @@ def add_form(
     f = _check(conn, Form(domain_forms.new_code(label, taken), label, unit, verb, tail, people))
     with db.transaction(conn):
         store_forms.add_form(conn, f)
-    load_forms(conn)
     return f
 
 
@@ -59,7 +57,6 @@ def save_form(conn: sqlite3.Connection, f: Form) -> Form:
     f = _check(conn, f)
     with db.transaction(conn):
         store_forms.update_form(conn, f)
-    load_forms(conn)
     return f
 
 
@@ -72,7 +69,6 @@ def remove_form(conn: sqlite3.Connection, code: str) -> bool:
             store_forms.update_form(conn, dataclasses.replace(f, hidden=True))
         else:
             store_forms.delete_form(conn, code)
-    load_forms(conn)
     return not used
 
 
@@ -82,4 +78,3 @@ def set_hidden(conn: sqlite3.Connection, code: str, hidden: bool) -> None:
         raise UserError(f"Không có hình thức mã “{code}”.")
     with db.transaction(conn):
         store_forms.update_form(conn, dataclasses.replace(f, hidden=hidden))
-    load_forms(conn)

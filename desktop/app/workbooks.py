@@ -16,7 +16,6 @@ def excel_lookup(conn: sqlite3.Connection, plan_id: int | None = None):
     from ..excel.lookup import Lookup
 
     unit = units.load_unit(conn)
-    load_forms(conn)  # the unit's forms: dropdown, instructions, matching, labels
     if plan_id is not None:  # a plan asked for by its id must exist
         plan = plans.load_plan(conn, plan_id)
     else:
@@ -24,7 +23,7 @@ def excel_lookup(conn: sqlite3.Connection, plan_id: int | None = None):
             plan = plans.load_plan(conn, resolve_plan_id(conn, None))
         except UserError:  # no plan yet: activities without a task
             plan = None
-    return Lookup.build(unit, plan), plan
+    return Lookup.build(unit, plan, load_forms(conn)), plan  # the unit's forms: dropdown, matching, labels
 
 
 def write_xlsx_template(conn: sqlite3.Connection, out: str | Path, plan_id: int | None = None) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Plan, Report, Signer, Unit
 from ..domain.plan_text import plan_blocks, recipient_lines
 from ..domain.report import Compiled, Section, appendix_rows, appendix_totals, report_blocks, report_title
@@ -33,10 +34,11 @@ def closing(unit: Unit, recipients: list[str], signer_id: int | None, archive_de
     }
 
 
-def plan_context(plan: Plan, unit: Unit) -> dict:
+def plan_context(plan: Plan, unit: Unit, forms: Forms = DEFAULTS) -> dict:
+    """`forms`: the unit's catalogue of forms (the targets' units in the tasks' lines)."""
     ctx = header(unit, "KH", plan.number, plan.doc_date)
     ctx["title"] = clean(plan.title)
-    ctx["blocks"] = plan_blocks(plan, unit)
+    ctx["blocks"] = plan_blocks(plan, unit, forms)
     ctx.update(closing(unit, plan.recipients or unit.recipients, plan.signer_id, plan.archive_dept_id))
     return ctx
 

@@ -16,6 +16,7 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from ..domain.errors import UserError
+from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Plan, Report, Unit
 from ..domain.report import AppendixPart, Compiled, Section, appendix_parts
 from ..files import atomic_path
@@ -243,11 +244,14 @@ def render(template_path: Path, context: dict, out: str | Path, parts: list[Appe
     return Path(out)
 
 
-def render_plan(plan: Plan, unit: Unit, out: str | Path, template_path: Path | None = None) -> Path:
-    """`template_path`: a unit's own template, validated first (the built-in ones are by the tests)."""
+def render_plan(
+    plan: Plan, unit: Unit, out: str | Path, template_path: Path | None = None, forms: Forms = DEFAULTS
+) -> Path:
+    """`template_path`: a unit's own template, validated first (the built-in ones are by the tests); `forms`:
+    the unit's catalogue (the targets' units)."""
     if template_path is not None:
         validate_template(template_path, "plan")
-    return render(template_path or template(PLAN_TEMPLATE), plan_context(plan, unit), out)
+    return render(template_path or template(PLAN_TEMPLATE), plan_context(plan, unit, forms), out)
 
 
 def render_report(

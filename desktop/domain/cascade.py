@@ -16,6 +16,7 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from .citations import as_ref, find_mentions, match, number_key, same_issuer
+from .forms import DEFAULTS, Forms
 from .models import LegalRef, PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
 from .plan_import import ImportedPlan
 from .repairs import Repair, apply_repairs, find_repairs, item_labels
@@ -87,6 +88,7 @@ class Proposal:
     is_plan: bool
     found: list[str]
     sections: list[int]  # numbered sections per level: [I., 1., a)]
+    forms: Forms = DEFAULTS  # the unit's forms the targets were read with (the review reads typed ones with it)
 
     def missing_labels(self) -> list[str]:
         return [MISSING_LABELS.get(m, m) for m in self.missing]
@@ -104,7 +106,7 @@ class Proposal:
                 return [conv(x) for x in v]
             return v
 
-        d = conv(asdict(self))
+        d = conv({k: v for k, v in asdict(self).items() if k != "forms"})
         d["missing_labels"] = self.missing_labels()
         return d
 
@@ -307,7 +309,7 @@ def _flatten(it: PlanItem) -> list[str]:
     return out
 
 
-def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
+def _tasks(items: list[PlanItem], unit: Unit, roles, forms: Forms) -> list[TaskProposal]:
     labels = {path: label for path, label, _ in item_labels(items)}
     names = _dept_names(unit, roles)
     out: list[TaskProposal] = []
@@ -329,7 +331,7 @@ def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
             for path, it in leaves(top, (ti,)):
                 t = TaskProposal(path, labels.get(path, ""), it.text, role)
                 _assign(t, _flatten(it), unit, names)
-                t.targets = [x for s in _flatten(it) for x in targets_in(s)]
+                t.targets = [x for s in _flatten(it) for x in targets_in(s, forms)]
                 out.append(t)
         elif role == "organization":
             for bi, block in enumerate(top.children):
@@ -342,7 +344,7 @@ def _tasks(items: list[PlanItem], unit: Unit, roles) -> list[TaskProposal]:
                     _assign(t, [block.text] if block is not it else [], unit, names)
                     if t.lead_dept_id is None:
                         _assign(t, _flatten(it), unit, names)
-                    t.targets = [x for s in _flatten(it) for x in targets_in(s)]
+                    t.targets = [x for s in _flatten(it) for x in targets_in(s, forms)]
                     out.append(t)
     return out
 
@@ -396,11 +398,13 @@ def propose_plan(
     catalogue: list[LegalRef],
     year: int | None = None,
     roles: dict[str, int | None] | None = None,
+    forms: Forms = DEFAULTS,
 ) -> Proposal:
     """What the review screen proposes for `unit` from a superior's plan (see the module's doc).
 
     `year` is the plan's year (default: the source's, else this year); `roles` maps the preset's roles
-    (lead, personnel, it, nursing, union) to the unit's departments when the window knows them."""
+    (lead, personnel, it, nursing, union) to the unit's departments when the window knows them; `forms` is
+    the unit's catalogue of forms (app.load_forms): its own forms are proposed as targets too."""
     if year is None:
         year = imported.doc_date.year if imported.doc_date else date.today().year
     superior, missing, suggested, own = _superior(imported, unit, catalogue, year)
@@ -410,7 +414,7 @@ def propose_plan(
     basis = _basis(imported, catalogue, exclude)
 
     items = copy.deepcopy(imported.items)
-    tasks = _tasks(items, unit, roles)
+    tasks = _tasks(items, unit, roles, forms)
     for t in tasks:
         it = item_at(items, t.path)
         it.is_task = True
@@ -470,6 +474,7 @@ def propose_plan(
         imported.is_plan,
         list(imported.found),
         levels,
+        forms,
     )
 
 

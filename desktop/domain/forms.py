@@ -1,10 +1,10 @@
 """The forms of activity (hình thức) and how each is reported: the unit's own catalogue, kept in its
 database (store/forms.py) and edited in the window; the ten below are every unit's defaults.
 
-Forms are looked up in many places (the ledger, targets, workbooks, the report's sentences, the plan's
-text). Rather than passing a catalogue through all of them, the catalogue in use is set once per opened
-database: app calls `use(catalogue)` when it reads the unit's forms (app/forms.py), and `form(code)`,
-`choices()` and `order()` answer from it. Without a database the defaults answer."""
+A catalogue is a value (`Forms`), read from the database by `app.load_forms(conn)` and passed to what
+names a form (the report, the plan's text, targets, workbooks, the ledger); there is no catalogue "in
+use" kept by this module. `DEFAULTS` is the catalogue of a unit that has none of its own (no database
+yet: the first-run wizard, tests)."""
 
 from __future__ import annotations
 
@@ -43,49 +43,32 @@ FORMS = DEFAULT_FORMS  # the defaults, by their former name (the demo's forms)
 FALLBACK = "khac"  # unknown codes are reported as "Khác"
 
 
-class FormCatalogue:
-    """The unit's forms in their order, hidden ones included (activities still name them)."""
+class Forms:
+    """The unit's forms in their order, hidden ones included (activities still name them). Never changed
+    once made: a form added or edited makes a new catalogue (app.load_forms)."""
 
     def __init__(self, forms: Iterable[Form] = DEFAULT_FORMS):
         self.forms: tuple[Form, ...] = tuple(forms)
         self.by_code: dict[str, Form] = {f.code: f for f in self.forms}
 
     def form(self, code: str) -> Form:
+        """The form of `code`; unknown codes fall back to "Khác"."""
         found = self.by_code.get(code) or self.by_code.get(FALLBACK)
         return found or next(f for f in DEFAULT_FORMS if f.code == FALLBACK)
 
     def visible(self) -> tuple[Form, ...]:
+        """The forms offered for new entries (hidden ones left out), in the unit's order."""
         return tuple(f for f in self.forms if not f.hidden)
 
     def order(self) -> dict[str, int]:
         return {f.code: i for i, f in enumerate(self.forms)}
 
-
-_active = FormCatalogue()
-
-
-def use(catalogue: FormCatalogue | None) -> None:
-    """The catalogue `form()` answers from from now on (None: the defaults)."""
-    global _active
-    _active = catalogue or FormCatalogue()
+    def unit_of(self, code: str, unit_label: str = "") -> str:
+        """The unit of quantity of an activity or target: the one typed, else its form's."""
+        return unit_label or self.form(code).unit
 
 
-def catalogue() -> FormCatalogue:
-    return _active
-
-
-def form(code: str) -> Form:
-    """The form of `code` in the catalogue in use; unknown codes fall back to "Khác"."""
-    return _active.form(code)
-
-
-def choices() -> tuple[Form, ...]:
-    """The forms offered for new entries (hidden ones left out), in the unit's order."""
-    return _active.visible()
-
-
-def order() -> dict[str, int]:
-    return _active.order()
+DEFAULTS = Forms()  # the ten defaults, for a unit without its own catalogue
 
 
 def new_code(label: str, taken: Iterable[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .blocks import Block
-from .forms import form
+from .forms import DEFAULTS, Forms
 from .models import Plan, PlanItem, Target, Unit
 from .numbering import bullet_mark, section_label
 from .references import basis_lines, cite, implementing_sentence
@@ -11,11 +11,12 @@ from .text import clean
 from .vnformat import count, short_date
 
 
-def target_text(t: Target) -> str:
-    return f"{count(t.quantity)} {t.unit_label or form(t.form_code).unit}"
+def target_text(t: Target, forms: Forms = DEFAULTS) -> str:
+    """'02 hội nghị': the quantity and its unit (typed, else its form's in the unit's catalogue `forms`)."""
+    return f"{count(t.quantity)} {forms.unit_of(t.form_code, t.unit_label)}"
 
 
-def task_line(item: PlanItem, unit: Unit) -> str:
+def task_line(item: PlanItem, unit: Unit, forms: Forms = DEFAULTS) -> str:
     """The task's details as one sentence of the task, printed as a paragraph under it (not as a
     bullet, which would read as one more duty): 'Đơn vị chủ trì: …, phối hợp: …; thời gian thực
     hiện: …; chỉ tiêu: ….' (empty when nothing is set)."""
@@ -29,7 +30,7 @@ def task_line(item: PlanItem, unit: Unit) -> str:
     if item.time_frame:
         parts.append(f"thời gian thực hiện: {clean(item.time_frame).rstrip('.;')}")
     if item.targets:
-        parts.append(f"chỉ tiêu: {', '.join(target_text(t) for t in item.targets)}")
+        parts.append(f"chỉ tiêu: {', '.join(target_text(t, forms) for t in item.targets)}")
     if not parts:
         return ""
     s = "; ".join(parts)
@@ -118,12 +119,12 @@ def ensure_final(text: str) -> str:
     return t.rstrip(".;, ") + "./."
 
 
-def plan_blocks(plan: Plan, unit: Unit) -> list[Block]:
+def plan_blocks(plan: Plan, unit: Unit, forms: Forms = DEFAULTS) -> list[Block]:
     blocks = opening_blocks(plan, unit)
     for item, block in number_items(plan.items):
         blocks.append(block)
         if item.is_task:
-            line = task_line(item, unit)
+            line = task_line(item, unit, forms)
             if line:
                 blocks.append(Block("text", line))
     blocks.append(Block("closing", closing_sentence(plan, unit)))

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .blocks import Block
-from .forms import form
-from .forms import order as form_order
+from .forms import DEFAULTS, Form, Forms
 from .models import Activity, Plan, PlanItem, Report, Target, Unit
 from .periods import period_phrase, with_period
-from .plan_text import ensure_final, plan_reference, target_text
+from .plan_text import ensure_final, plan_reference
 from .references import cite
 from .text import clean, fold
 from .vnformat import count, money, number, short_date
@@ -24,13 +23,14 @@ class FormLine:
 
     form_code: str
     unit_label: str
+    form: Form  # the form of form_code in the unit's catalogue: how the sentence is worded
     activities: int = 0
     quantity: int = 0
     participants: int = 0
     cost: int = 0
 
     def sentence(self, unit_name: str) -> str:
-        f = form(self.form_code)
+        f = self.form
         s = f"{f.verb} {count(self.quantity)} {self.unit_label}{f.tail.format(unit_name=unit_name)}"
         if self.participants:
             s += f" với {number(self.participants)} {f.people}"
@@ -41,6 +41,7 @@ class FormLine:
 class TargetResult:
     target: Target
     achieved: int
+    unit: str  # the target's unit of quantity: typed, else its form's
 
     @property
     def percent(self) -> float:
@@ -51,18 +52,19 @@ class TargetResult:
         return self.achieved >= self.target.quantity
 
     def text(self) -> str:
-        unit = self.target.unit_label or form(self.target.form_code).unit
+        unit = self.unit
         if not self.achieved:
-            return f"chỉ tiêu {target_text(self.target)}, chưa thực hiện (chưa đạt)"
+            return f"chỉ tiêu {count(self.target.quantity)} {unit}, chưa thực hiện (chưa đạt)"
         pct = number(round(self.percent, 1))
         verdict = "đạt" if self.met else "chưa đạt"
-        return f"chỉ tiêu {target_text(self.target)}, thực hiện {count(self.achieved)} {unit} ({verdict}, {pct}%)"
+        return f"chỉ tiêu {count(self.target.quantity)} {unit}, thực hiện {count(self.achieved)} {unit} ({verdict}, {pct}%)"
 
 
 @dataclass
 class Group:
     """Activities of one task (or of none), by form."""
 
+    catalogue: Forms = DEFAULTS  # the unit's forms: their wording and order
     lines: dict[tuple[str, str], FormLine] = field(default_factory=dict)
     activities: int = 0
     participants: int = 0
@@ -72,7 +74,7 @@ class Group:
         key = (a.form_code, unit_label)
         line = self.lines.get(key)
         if line is None:
-            line = self.lines[key] = FormLine(a.form_code, unit_label)
+            line = self.lines[key] = FormLine(a.form_code, unit_label, self.catalogue.form(a.form_code))
         line.activities += 1
         line.quantity += a.quantity
         line.participants += a.participants or 0
@@ -82,7 +84,7 @@ class Group:
         self.cost += a.cost
 
     def ordered_lines(self) -> list[FormLine]:
-        order = form_order()
+        order = self.catalogue.order()
         return sorted(self.lines.values(), key=lambda x: (order.get(x.form_code, 99), x.unit_label))
 
 
@@ -115,6 +117,7 @@ class Compiled:
     by_month: dict[tuple[int, int], int]
     units: list[DeptResult] = field(default_factory=list)  # per reporting unit, when consolidating
     previous: Compiled | None = None  # the same period of the year before (app.compile_for), for comparing
+    catalogue: Forms = DEFAULTS  # the unit's forms the figures were compiled with (labels, units, order)
 
     @property
     def consolidated(self) -> bool:
@@ -140,20 +143,23 @@ def in_period(a: Activity, start: date, end: date) -> bool:
     return start <= a.start <= end
 
 
-def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: date, end: date) -> Compiled:
-    """Group the activities of [start, end] by task, form, department and month."""
+def compile_report(
+    plan: Plan, unit: Unit, activities: list[Activity], start: date, end: date, forms: Forms = DEFAULTS
+) -> Compiled:
+    """Group the activities of [start, end] by task, form, department and month. `forms` is the unit's
+    catalogue (app.load_forms): the report's sentences, the appendix and the targets' units read it."""
     from .plan_text import task_labels
 
     acts = sorted((a for a in activities if in_period(a, start, end)), key=lambda a: (a.start, a.id or 0))
     tasks = plan.tasks()
     labels = task_labels(plan)
-    groups: dict[int, Group] = {t.id: Group() for t in tasks if t.id is not None}
-    unassigned, total = Group(), Group()
+    groups: dict[int, Group] = {t.id: Group(forms) for t in tasks if t.id is not None}
+    unassigned, total = Group(forms), Group(forms)
     dept_acc: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_month: dict[tuple[int, int], int] = defaultdict(int)
     unit_acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for a in acts:
-        unit_label = a.unit_label or form(a.form_code).unit
+        unit_label = forms.unit_of(a.form_code, a.unit_label)
         groups.get(a.task_id, unassigned).add(a, unit_label)
         total.add(a, unit_label)
         for acc in (unit_acc[a.source_unit],) if a.source_unit else (unit_acc[""], dept_acc[a.dept_id]):
@@ -163,14 +169,14 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
         by_month[(a.start.year, a.start.month)] += 1
     results = []
     for t in tasks:
-        g = groups.get(t.id, Group())
+        g = groups.get(t.id, Group(forms))
         trs = []
         for tg in t.targets:
-            tg_unit = tg.unit_label or form(tg.form_code).unit
+            tg_unit = forms.unit_of(tg.form_code, tg.unit_label)
             got = sum(
                 ln.quantity for ln in g.lines.values() if ln.form_code == tg.form_code and ln.unit_label == tg_unit
             )
-            trs.append(TargetResult(tg, got))
+            trs.append(TargetResult(tg, got, tg_unit))
         results.append(TaskResult(t, labels.get(t.id, ""), g, trs))
     depts = []
     for dep in unit.departments:
@@ -186,7 +192,7 @@ def compile_report(plan: Plan, unit: Unit, activities: list[Activity], start: da
     ]
     if len(units) > 1:  # consolidated: the appendix groups rows by unit
         acts.sort(key=lambda a: (a.source_unit != "", fold(a.source_unit), a.start, a.id or 0))
-    return Compiled(start, end, acts, results, unassigned, total, depts, dict(by_month), units)
+    return Compiled(start, end, acts, results, unassigned, total, depts, dict(by_month), units, catalogue=forms)
 
 
 # ---------------------------------------------------------------- draft texts
@@ -287,9 +293,9 @@ def comparison(c: Compiled, previous: Compiled) -> str:
     """Per form, this period against the same period of the year before."""
     year = previous.period_end.year
     now, before = _by_form(c.forms), _by_form(previous.forms)
-    order = form_order()
+    order = c.catalogue.order()
     parts = [
-        f"{form(code).label}: {change_text(now.get(code, 0), before.get(code, 0))}"
+        f"{c.catalogue.form(code).label}: {change_text(now.get(code, 0), before.get(code, 0))}"
         for code in sorted(set(now) | set(before), key=lambda k: order.get(k, 99))
     ]
     return f"So với cùng kỳ năm {year}: " + "; ".join(parts) + "."
@@ -367,7 +373,7 @@ def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None
         how = (
             f"với {count(len(used))} hình thức"
             if len(used) > 1
-            else f"bằng hình thức {form(next(iter(used))).label.lower()}"
+            else f"bằng hình thức {c.catalogue.form(next(iter(used))).label.lower()}"
         )
         uu = f"Các khoa, phòng đã chủ động triển khai {count(c.total)} hoạt động truyền thông {how}"
         if targets:
@@ -496,13 +502,13 @@ def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
     dept = {d.id: d.name for d in unit.departments}
     rows = []
     for i, a in enumerate(c.activities, 1):
-        unit_label = a.unit_label or form(a.form_code).unit
+        unit_label = c.catalogue.unit_of(a.form_code, a.unit_label)
         rows.append(
             (
                 str(i),
                 period_cell(a),
                 a.title,
-                form(a.form_code).label,
+                c.catalogue.form(a.form_code).label,
                 _doer(a, dept, c.consolidated, unit),
                 f"{number(a.quantity)} {unit_label}",
                 number(a.participants) if a.participants else "",

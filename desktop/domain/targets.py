@@ -4,13 +4,16 @@ targets a clerk types in the review ("500 lượt; 10 buổi"), each a Target of
 A superior's prose is read leniently (a quantity whose unit names no form is prose, not a target); what
 the clerk typed is read strictly: every "number unit" becomes a target — of the form whose unit it is,
 of the one the task's text names when several forms share the unit, else of "Khác" with the unit as
-typed — and whatever is not "number unit" is returned as not understood, never dropped."""
+typed — and whatever is not "number unit" is returned as not understood, never dropped.
+
+The unit's catalogue of forms (`forms`, from app.load_forms) is passed in: its own forms are read too
+("200 lượt khám sàng lọc" is a target of the unit's form "Khám sàng lọc" counted in "lượt")."""
 
 from __future__ import annotations
 
 import re
 
-from .forms import FALLBACK, catalogue, form
+from .forms import DEFAULT_FORMS, DEFAULTS, FALLBACK, Form, Forms
 from .models import Target
 from .text import clean, fold
 
@@ -50,20 +53,59 @@ def _code_of(unit: str, after: str) -> str | None:
     return None
 
 
-def _target(n: int, code: str, unit: str) -> Target:
-    default = unit == form(code).unit or unit in ("tin, bài", "tin bài") and code == "tin_bai"
+def _target(n: int, code: str, unit: str, forms: Forms) -> Target:
+    default = unit == forms.form(code).unit or unit in ("tin, bài", "tin bài") and code == "tin_bai"
     return Target(n, code, "" if default else unit)
 
 
-def targets_in(text: str) -> list[Target]:
-    """Quantities a superior's text sets: '02 hội nghị' -> Target(2, 'hoi_nghi')."""
-    out: list[Target] = []
+_DEFAULT_CODES = frozenset(f.code for f in DEFAULT_FORMS)
+_NUMBER = r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})*|\d+)\s+"
+
+
+def _words(text: str) -> str:
+    return r"\s+".join(re.escape(w) for w in clean(text).split())
+
+
+def _own_pattern(f: Form) -> re.Pattern | None:
+    """'200 lượt khám sàng lọc' for the unit's form 'Khám sàng lọc' counted in 'lượt': the number, the unit
+    and the label; or the number and the label when the label starts with the unit ('03 chiến dịch truyền
+    thông'). A bare unit is not enough: 'lượt' alone also counts people."""
+    label, unit = _words(f.label), _words(f.unit)
+    if not label or not unit:
+        return None
+    alternatives = [rf"{unit}\s+{label}"]
+    if fold(f.label).startswith(fold(f.unit)):
+        alternatives.append(label)
+    return re.compile(_NUMBER + "(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def _own_targets(text: str, forms: Forms, taken: list[tuple[int, int]]) -> list[tuple[int, Target]]:
+    out = []
+    for f in forms.visible():
+        if f.code in _DEFAULT_CODES:
+            continue
+        pattern = _own_pattern(f)
+        for m in pattern.finditer(text) if pattern else ():
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                out.append((m.start(), Target(int(m["n"].replace(".", "")), f.code, "")))
+    return out
+
+
+def targets_in(text: str, forms: Forms = DEFAULTS) -> list[Target]:
+    """Quantities a superior's text sets: '02 hội nghị' -> Target(2, 'hoi_nghi'); with the unit's own forms
+    (`forms`) read too: '200 lượt khám sàng lọc' -> Target(200, 'kham_sang_loc')."""
+    found: list[tuple[int, Target]] = []
+    taken: list[tuple[int, int]] = []
+    own = _own_targets(text, forms, taken)  # first: "lượt khám sàng lọc" is the unit's form, not prose
     for m in _TARGET.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         unit = re.sub(r"\s+", " ", m["unit"].lower())
         code = _code_of(unit, fold(text[m.end() : m.end() + 60]))
         if code is not None:  # a bare "buổi" in prose: not enough to know the form
-            out.append(_target(int(m["n"].replace(".", "")), code, unit))
-    return out
+            found.append((m.start(), _target(int(m["n"].replace(".", "")), code, unit, forms)))
+    return [t for _, t in sorted(found + own, key=lambda x: x[0])]
 
 
 def _named_in(f, context: str) -> bool:
@@ -72,7 +114,7 @@ def _named_in(f, context: str) -> bool:
     return bool(words) and " ".join(words) in context
 
 
-def _typed_target(n: int, unit: str, context: str) -> Target:
+def _typed_target(n: int, unit: str, context: str, forms: Forms) -> Target:
     low = unit.lower()
     m = _TARGET.match(f"0 {low}")
     if m is not None:
@@ -82,21 +124,21 @@ def _typed_target(n: int, unit: str, context: str) -> Target:
         if code == "tin_bai" and known == "bài" and not rest.strip(_EDGE) and "mang xa hoi" in context:
             code = "mang_xa_hoi"  # "24 bài" of a task on the social networks
         if code is not None:
-            return _target(n, code, known if not rest.strip(_EDGE) else low)
-    forms = catalogue().forms
-    same = [f for f in forms if fold(f.unit) == fold(low)]
+            return _target(n, code, known if not rest.strip(_EDGE) else low, forms)
+    same = [f for f in forms.forms if fold(f.unit) == fold(low)]
     visible = [f for f in same if not f.hidden] or same
     if len(visible) > 1:
         visible = [f for f in visible if _named_in(f, context)]
     if len(visible) == 1:
-        return _target(n, visible[0].code, low)
+        return _target(n, visible[0].code, low, forms)
     return Target(n, FALLBACK, low)
 
 
-def read_typed(text: str, context: str = "") -> tuple[list[Target], list[str]]:
+def read_typed(text: str, context: str = "", forms: Forms = DEFAULTS) -> tuple[list[Target], list[str]]:
     """The targets typed in one cell ('02 hội nghị, 12 tin, bài; 500 lượt') and the pieces that are not
     'number unit' (a number without a unit, words without a number), in the order typed. `context` is
-    the task's text: it chooses between forms that share a unit ('10 buổi' of a task on phát thanh)."""
+    the task's text: it chooses between forms that share a unit ('10 buổi' of a task on phát thanh);
+    `forms` the unit's catalogue."""
     targets: list[Target] = []
     unread: list[str] = []
     ctx = fold(context)
@@ -111,7 +153,7 @@ def read_typed(text: str, context: str = "") -> tuple[list[Target], list[str]]:
             if not unit:
                 unread.append(m.group(0).strip(_EDGE))
                 continue
-            targets.append(_typed_target(int(m["n"].replace(".", "")), unit[:60], ctx))
+            targets.append(_typed_target(int(m["n"].replace(".", "")), unit[:60], ctx, forms))
         tail = part[pos:].strip(_EDGE)
         if tail:
             unread.append(tail)

@@ -13,8 +13,6 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..domain.forms import form
-from ..domain.forms import order as form_order
 from ..domain.models import Activity
 from ..files import atomic_path
 from .columns import BY_KEY, EXPORT_KEYS
@@ -61,6 +59,7 @@ def write_export(
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         head.append(c)
     ws.append(head)
+    forms = lookup.catalogue  # the unit's forms
     for n, a in enumerate(acts, 1):
         task = task_choice(task_label.get(a.task_id, ""), task_text[a.task_id]) if a.task_id in task_text else ""
         cells = {
@@ -68,10 +67,10 @@ def write_export(
             "end": _num(ws, a.end, "dd/mm/yyyy") if a.end else _text(ws, ""),
             "dept": _text(ws, dept_name.get(a.dept_id, a.source_dept)),
             "title": _text(ws, a.title),
-            "form": _text(ws, form(a.form_code).label),
+            "form": _text(ws, forms.form(a.form_code).label),
             "task": _text(ws, task),
             "quantity": _num(ws, a.quantity),
-            "unit_label": _text(ws, a.unit_label or form(a.form_code).unit),
+            "unit_label": _text(ws, forms.unit_of(a.form_code, a.unit_label)),
             "participants": _num(ws, a.participants) if a.participants is not None else _text(ws, ""),
             "cost": _num(ws, a.cost),
             "evidence": _text(ws, a.evidence),
@@ -126,10 +125,10 @@ def _summary(wb, acts, lookup, task_label, task_text, dept_name) -> None:
     )
     table("Theo nhiệm vụ", sorted(by_task))
     table("Theo khoa, phòng", sorted(group(lambda a: dept_name.get(a.dept_id) or a.source_dept or "(không rõ)")))
-    order = form_order()
+    order = lookup.catalogue.order()
     forms = group(lambda a: a.form_code)
     by_form = sorted(forms, key=lambda r: (order.get(r[0], 99), r[0]))
-    table("Theo hình thức", [(form(c).label, n, p, k) for c, n, p, k in by_form])
+    table("Theo hình thức", [(lookup.catalogue.form(c).label, n, p, k) for c, n, p, k in by_form])
     months = sorted(group(lambda a: (a.start.year, a.start.month)))
     table("Theo tháng", [(f"Tháng {m}/{y}", n, p, k) for (y, m), n, p, k in months])
     units = group(lambda a: a.source_unit or lookup.unit_name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..domain.forms import catalogue
+from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.text import clean, fold
@@ -33,10 +33,11 @@ class Lookup:
     form_choices: list[str] = field(default_factory=list)  # the dropdown: the forms offered, in order
     form_units: list[tuple[str, str]] = field(default_factory=list)  # (label, unit) for the instructions
     task_choices: list[str] = field(default_factory=list)
+    catalogue: Forms = DEFAULTS  # the unit's forms (app.load_forms): what reading and writing name
 
     @classmethod
-    def build(cls, unit: Unit, plan: Plan | None) -> Lookup:
-        lk = cls(unit_name=clean(unit.name))
+    def build(cls, unit: Unit, plan: Plan | None, forms: Forms = DEFAULTS) -> Lookup:
+        lk = cls(unit_name=clean(unit.name), catalogue=forms)
         for d in unit.departments:
             lk.dept_names.append(d.name)
             for key in (d.name, d.abbr):
@@ -53,14 +54,13 @@ class Lookup:
                 lk.tasks_folded.setdefault(fold(t.text), t.id)
                 if label:
                     lk.task_by_label.setdefault(label, t.id)
-        forms = catalogue().forms  # the unit's (app.load_forms); hidden ones still match old workbooks
-        for f in forms:
+        for f in forms.forms:  # hidden ones too: they still match old workbooks
             for key in (f.label, f.code):
                 lk.forms.setdefault(fold(key), f.code)
-        for f in forms:
+        for f in forms.forms:
             lk.forms.setdefault(fold(f.unit), f.code)
-        lk.form_choices = [f.label for f in catalogue().visible()]
-        lk.form_units = [(f.label, f.unit) for f in catalogue().visible()]
+        lk.form_choices = [f.label for f in forms.visible()]
+        lk.form_units = [(f.label, f.unit) for f in forms.visible()]
         return lk
 
     def is_own_unit(self, name: str) -> bool:

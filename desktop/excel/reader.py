@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..domain.forms import form as form_of
 from ..domain.models import Activity
 from ..domain.text import clean, fold
 from ..domain.vnformat import number
@@ -369,7 +368,7 @@ def _activity(values: dict, lookup: Lookup, encoding: str) -> Activity:
     participants = parse_count(values.get("participants"), "số người tham dự")
     cost = parse_count(values.get("cost"), "kinh phí", money=True)
     unit_label = _text(values, "unit_label", encoding)
-    if unit_label and fold(unit_label) == fold(form_of(code).unit):
+    if unit_label and fold(unit_label) == fold(lookup.catalogue.form(code).unit):
         unit_label = ""
     return Activity(
         start=start,

@@ -269,7 +269,7 @@ class OutputActions:
 
         depts = {d.id: d.name for d in self.unit.departments}
         tasks = {tid: task_text(label, text, 40) for tid, (label, text) in task_names(self.conn).items()}
-        dlg = ImportPreview(results, self, depts, tasks)
+        dlg = ImportPreview(results, self, depts, tasks, pages.app.load_forms(self.conn))
         self.import_dialog = dlg
         if dlg.exec() != pages.QDialog.Accepted:
             self.statusBar().showMessage("Chưa nhập gì.", 5000)

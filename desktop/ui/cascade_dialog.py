@@ -229,7 +229,13 @@ class CascadeDialog(QDialog):
             self.tasks.setCellWidget(r, 3, lead)
             self.leads.append(lead)
             self.tasks.setItem(
-                r, 4, _cell(", ".join(target_text(x) for x in t.targets), "VD: 02 hội nghị, 12 tin, bài", editable=True)
+                r,
+                4,
+                _cell(
+                    ", ".join(target_text(x, self.p.forms) for x in t.targets),
+                    "VD: 02 hội nghị, 12 tin, bài",
+                    editable=True,
+                ),
             )
         self.tasks.itemChanged.connect(lambda item: item.column() == 4 and self._check_targets())
         return self._with_all_none(self.tasks)
@@ -245,7 +251,7 @@ class CascadeDialog(QDialog):
 
     def _targets(self, r: int):
         item = self.tasks.item(r, 4)
-        return read_typed(item.text() if item else "", self._context(r))
+        return read_typed(item.text() if item else "", self._context(r), self.p.forms)
 
     def _check_targets(self) -> bool:
         """Every typed target read, or the first that is not named in red (the review stays open)."""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.forms import form
 from ..domain.report import Compiled, change_text
 from ..domain.vnformat import field_date, number
 
@@ -169,8 +168,8 @@ class Dashboard(QWidget):
         row = 0
         for tr in compiled.tasks:
             for t in tr.targets:
-                unit = t.target.unit_label or form(t.target.form_code).unit
-                label = QLabel(f"{tr.label} {tr.task.text} — {form(t.target.form_code).label}")
+                unit = t.unit
+                label = QLabel(f"{tr.label} {tr.task.text} — {compiled.catalogue.form(t.target.form_code).label}")
                 label.setWordWrap(True)
                 label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
                 label.setToolTip(tr.task.text)

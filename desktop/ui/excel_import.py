@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.forms import form
+from ..domain.forms import DEFAULTS, Forms
 from ..domain.text import fold
 from ..domain.vnformat import field_date, number
 
@@ -46,9 +46,12 @@ class ImportPreview(QDialog):
     or nothing); “Thêm các dòng hợp lệ” imports every valid row and first asks where to write the rejected rows
     (a workbook with their reason, for the departments): then `valid_only` is set and `rejected_file` named."""
 
-    def __init__(self, results, parent=None, dept_names: dict[int, str] | None = None, task_names=None):
+    def __init__(
+        self, results, parent=None, dept_names: dict[int, str] | None = None, task_names=None, forms: Forms = DEFAULTS
+    ):
         super().__init__(parent)
         self.results = results
+        self.forms = forms  # the unit's forms (the Hình thức column)
         self.depts = dept_names or {}
         self.tasks = task_names or {}
         self.valid_only = False
@@ -151,7 +154,7 @@ class ImportPreview(QDialog):
         t = QTableWidget(0, len(ROW_HEADERS))
         t.setHorizontalHeaderLabels(ROW_HEADERS)
         for r, a in rows[:SHOWN]:
-            f = form(a.form_code)
+            f = self.forms.form(a.form_code)
             self._append(
                 t,
                 [

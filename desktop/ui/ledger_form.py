@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from .. import app
 from ..domain.errors import UserError
-from ..domain.forms import catalogue, choices, form
+from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.text import clean, fold
@@ -308,6 +308,7 @@ class ActivityForm(QWidget):
         super().__init__(parent)
         self.current: Activity | None = None
         self.plan_id: int | None = None  # the plan a new activity serves when it has no task
+        self.forms: Forms = DEFAULTS  # the unit's forms (set_choices)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 0)
         grid.setVerticalSpacing(4)
@@ -402,8 +403,10 @@ class ActivityForm(QWidget):
             QWidget.setTabOrder(a, b)
         self._form_changed()
 
-    def set_choices(self, unit: Unit, plans: list[Plan]) -> None:
-        """Departments, and the tasks of the plans shown (one plan, or every plan with its year)."""
+    def set_choices(self, unit: Unit, plans: list[Plan], forms: Forms | None = None) -> None:
+        """Departments, the tasks of the plans shown (one plan, or every plan with its year), the unit's forms."""
+        if forms is not None:
+            self.forms = forms
         keep_dept, keep_task = self.dept.currentData(), self.task.currentData()
         self.dept.clear()
         for d in unit.departments:
@@ -425,10 +428,10 @@ class ActivityForm(QWidget):
         keep = keep or self.form.currentData()
         self.form.blockSignals(True)
         self.form.clear()
-        for f in choices():
+        for f in self.forms.visible():
             self.form.addItem(f.label, f.code)
-        if keep and self.form.findData(keep) < 0 and keep in catalogue().by_code:
-            self.form.addItem(f"{form(keep).label} (đã ẩn)", keep)
+        if keep and self.form.findData(keep) < 0 and keep in self.forms.by_code:
+            self.form.addItem(f"{self.forms.form(keep).label} (đã ẩn)", keep)
         self._select(self.form, keep)
         self.form.blockSignals(False)
 
@@ -439,7 +442,7 @@ class ActivityForm(QWidget):
             combo.setCurrentIndex(i)
 
     def _form_changed(self) -> None:
-        self.unit_label.setPlaceholderText(form(self.form.currentData() or "khac").unit)
+        self.unit_label.setPlaceholderText(self.forms.form(self.form.currentData() or "khac").unit)
 
     def load(self, a: Activity | None, defaults: dict | None = None) -> None:
         """Show an activity (edit) or an empty form with defaults (new)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..domain.forms import form
+from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Activity, Unit
 from ..domain.text import fold
 from ..domain.vnformat import field_date, number, short_date
@@ -37,11 +37,21 @@ class LedgerModel(QAbstractTableModel):
         self.guessed = False
         self._files: dict[int, int] = {}  # {activity id: evidence files}
         self._sort = (0, Qt.DescendingOrder)
+        self.forms: Forms = DEFAULTS  # the unit's forms (set_unit)
         self.set_unit(unit, task_labels or {})
         self.reset(acts)
 
-    def set_unit(self, unit: Unit, task_labels: dict[int, str], task_texts: dict[int, str] | None = None) -> None:
-        """task_labels: what the Nhiệm vụ column shows (label and the start of the text); task_texts: its tooltip."""
+    def set_unit(
+        self,
+        unit: Unit,
+        task_labels: dict[int, str],
+        task_texts: dict[int, str] | None = None,
+        forms: Forms | None = None,
+    ) -> None:
+        """task_labels: what the Nhiệm vụ column shows (label and the start of the text); task_texts: its tooltip;
+        forms: the unit's catalogue (the Hình thức column)."""
+        if forms is not None:
+            self.forms = forms
         self._dept = {d.id: d.name for d in unit.departments}
         self._tasks = task_labels
         self._task_texts = task_texts or {}
@@ -64,7 +74,7 @@ class LedgerModel(QAbstractTableModel):
                 (
                     a.title,
                     self._dept.get(a.dept_id, ""),
-                    form(a.form_code).label,
+                    self.forms.form(a.form_code).label,
                     a.notes,
                     a.evidence,
                     short_date(a.start),
@@ -161,7 +171,7 @@ class LedgerModel(QAbstractTableModel):
         a = self._all[self._rows[index.row()]]
         col = index.column()
         if role == Qt.DisplayRole:
-            f = form(a.form_code)
+            f = self.forms.form(a.form_code)
             day = field_date(a.start) + (f" - {field_date(a.end)}" if a.end and a.end != a.start else "")
             return (
                 day,

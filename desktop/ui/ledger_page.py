@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from .. import app
 from ..domain.errors import UserError
-from ..domain.forms import catalogue
+from ..domain.forms import DEFAULTS
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.vnformat import number
@@ -138,6 +138,7 @@ class LedgerPage(QWidget):
         self.unit: Unit | None = None
         self.plan: Plan | None = None  # the window's current plan
         self.plans: list[Plan] = []  # the plans shown (one, or all)
+        self.forms = DEFAULTS  # the unit's forms, read at each load
         self.undo = undo or QUndoStack(self)
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -286,7 +287,7 @@ class LedgerPage(QWidget):
     def load(self, unit: Unit, plan: Plan | None) -> None:
         """The ledger of the window's plan (or of every plan, when that is what the selector shows)."""
         self.unit, self.plan = unit, plan
-        app.load_forms(self.conn)  # the unit's forms, for the form's choices, the filter and the rows
+        self.forms = app.load_forms(self.conn)  # the unit's forms: the form's choices, the filter and the rows
         show_all = self.plan_combo.currentData() == ALL_PLANS
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
@@ -334,10 +335,10 @@ class LedgerPage(QWidget):
                 texts[t.id] = t.text
                 self._task_plan[t.id] = p.id
         self._plan_names = {p.id: f"{p.doc_date.year} — {p.title}" for p in self.plans}
-        self.model.set_unit(unit, labels, texts)
+        self.model.set_unit(unit, labels, texts, self.forms)
         self.model.set_file_counts(app.evidence.counts(self.conn))
         self.model.reset(activities.load_activities(self.conn, plan_id=pid))
-        self.form.set_choices(unit, self.plans)
+        self.form.set_choices(unit, self.plans, self.forms)
         self._fill_filters(unit, labels)
         self.new()
         self._refilter()
@@ -353,7 +354,7 @@ class LedgerPage(QWidget):
         for tid, text in labels.items():
             self.f_task.addItem(text, tid)
         self.f_form.addItem("Tất cả hình thức", None)
-        for f in catalogue().forms:  # hidden ones too: old activities still have them
+        for f in self.forms.forms:  # hidden ones too: old activities still have them
             self.f_form.addItem(f.label, f.code)
         self.f_month.addItem("Cả năm", None)
         for m in range(1, 13):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
-from ..domain.forms import catalogue, choices, form
+from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import PlanItem, Target
 from ..domain.plan_text import number_items
 from ..domain.text import clean, one_line
@@ -41,6 +41,8 @@ KINDS = (("section", "Mục (đánh số)"), ("bullet", "Ý gạch đầu dòng"
 class PlanItemsEditor:
     """The item tree and the item panel of PlanPage (a part of that class: it uses the page's conn, plan,
     _loading, warning label and its status and plans_changed signals)."""
+
+    forms: Forms = DEFAULTS  # the unit's forms, read anew each time the tree is filled
 
     def _tree_panel(self) -> QWidget:
         left = QWidget()
@@ -130,6 +132,7 @@ class PlanItemsEditor:
         self.tree.clear()
         if self.plan is None:
             return
+        self.forms = app.load_forms(self.conn)
         labels = {id(it): b for it, b in number_items(self.plan.items)}
         damaged = 0
         chosen = None
@@ -138,7 +141,7 @@ class PlanItemsEditor:
             nonlocal damaged, chosen
             for it in items:
                 b = labels[id(it)]
-                node = QTreeWidgetItem([b.full, _targets_text(it.targets)])
+                node = QTreeWidgetItem([b.full, _targets_text(it.targets, self.forms)])
                 node.setData(0, Qt.UserRole, it.id)
                 if it.is_task:
                     node.setForeground(0, QBrush(QColor("#0b4f8a")))
@@ -307,10 +310,11 @@ class PlanItemsEditor:
         r = self.targets.rowCount()
         self.targets.insertRow(r)
         combo = QComboBox()
-        for f in choices():
+        for f in self.forms.visible():
             combo.addItem(f"{f.label} ({f.unit})", f.code)
-        if combo.findData(t.form_code) < 0 and t.form_code in catalogue().by_code:  # hidden since: kept here
-            combo.addItem(f"{form(t.form_code).label} ({form(t.form_code).unit}) (đã ẩn)", t.form_code)
+        if combo.findData(t.form_code) < 0 and t.form_code in self.forms.by_code:  # hidden since: kept here
+            f = self.forms.form(t.form_code)
+            combo.addItem(f"{f.label} ({f.unit}) (đã ẩn)", t.form_code)
         combo.setCurrentIndex(max(combo.findData(t.form_code), 0))
         spin = NumberBox(minimum=1, maximum=1_000_000, value=max(t.quantity, 1))
         combo.currentIndexChanged.connect(self._item_edited)
@@ -384,11 +388,11 @@ class PlanItemsEditor:
         item, _, _ = self._find(item_id)
         if node is not None and item is not None:
             node.setText(0, labels[item.id].full)
-            node.setText(1, _targets_text(item.targets))
+            node.setText(1, _targets_text(item.targets, self.forms))
         self.status.emit("Đã lưu mục kế hoạch")
         self.plans_changed.emit()
 
 
-def _targets_text(targets: list[Target]) -> str:
+def _targets_text(targets: list[Target], forms: Forms) -> str:
     """The tree's Chỉ tiêu column: '12 tin bài, 4 buổi'."""
-    return ", ".join(f"{number(t.quantity)} {t.unit_label or form(t.form_code).unit}" for t in targets)
+    return ", ".join(f"{number(t.quantity)} {forms.unit_of(t.form_code, t.unit_label)}" for t in targets)

@@ -238,7 +238,9 @@ class PlanPage(PlanItemsEditor, QWidget):
             return None
         self.flush()
         plan = plans.load_plan(self.conn, self.plan.id)
-        dlg = PreviewDialog(document_html(plan_context(plan, self.unit), "KẾ HOẠCH"), "Xem trước kế hoạch", self)
+        dlg = PreviewDialog(
+            document_html(plan_context(plan, self.unit, self.forms), "KẾ HOẠCH"), "Xem trước kế hoạch", self
+        )
         dlg.export_requested.connect(lambda pdf: self.export_requested.emit("plan", pdf))
         dlg.show()
         self.preview_dialog = dlg

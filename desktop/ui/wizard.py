@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..domain.forms import form
+from ..domain.forms import DEFAULTS
 from ..domain.models import Department, Signer, Unit
 from ..domain.plan_text import target_text
 from ..domain.text import clean
@@ -182,7 +182,8 @@ class _PlanPage(QWizardPage):
             node = QTreeWidgetItem([task.text])
             node.setToolTip(0, task.text)
             for j, t in enumerate(task.targets):
-                child = QTreeWidgetItem(node, [f"{form(t.form_code).label}: {target_text(t)}"])
+                # a new unit: its forms are the defaults
+                child = QTreeWidgetItem(node, [f"{DEFAULTS.form(t.form_code).label}: {target_text(t, DEFAULTS)}"])
                 child.setData(0, Qt.UserRole, (i, j))
                 child.setFlags(child.flags() | Qt.ItemIsUserCheckable)
                 child.setCheckState(0, Qt.Checked)

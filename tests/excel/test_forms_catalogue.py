@@ -8,14 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop import app, cli
-from desktop.domain import forms
 from desktop.store import db, units
-
-
-@pytest.fixture(autouse=True)
-def default_forms():
-    yield
-    forms.use(None)  # the next test starts from the defaults whatever database it opens
 
 
 def _fill(path, conn, form_label):
@@ -86,15 +79,15 @@ def test_custom_form_from_the_command_line_to_the_report(demo_copy, tmp_path, ca
 def test_unused_form_is_deleted_and_forms_are_checked(demo_copy):
     conn = db.open_db(demo_copy)
     f = app.add_form(conn, "Tư vấn trực tiếp", "buổi", "Tổ chức", " tư vấn trực tiếp cho người bệnh")
-    assert forms.form(f.code).tail == " tư vấn trực tiếp cho người bệnh"
-    assert f.code in [x.code for x in forms.choices()]
+    assert app.load_forms(conn).form(f.code).tail == " tư vấn trực tiếp cho người bệnh"
+    assert f.code in [x.code for x in app.load_forms(conn).visible()]
     assert app.remove_form(conn, f.code) is True
-    assert f.code not in forms.catalogue().by_code
+    assert f.code not in app.load_forms(conn).by_code
     for label, unit, tail in (("", "buổi", None), ("Tư vấn", "", None), ("Tư vấn", "buổi", " {x}")):
         with pytest.raises(forms_error()):
             app.add_form(conn, label, unit, "", tail)
-    edited = app.save_form(conn, dataclasses.replace(forms.form("to_roi"), unit="tờ rơi", tail=""))
-    assert forms.form("to_roi").unit == "tờ rơi" == edited.unit
+    edited = app.save_form(conn, dataclasses.replace(app.load_forms(conn).form("to_roi"), unit="tờ rơi", tail=""))
+    assert app.load_forms(conn).form("to_roi").unit == "tờ rơi" == edited.unit
     conn.close()
 
 

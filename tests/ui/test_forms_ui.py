@@ -1,21 +1,14 @@
 """Hình thức hoạt động: the unit's forms added, edited and hidden in the window; the ledger offers them."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
-from desktop.domain import forms
+from desktop import app
 from desktop.store import forms as store_forms
 from desktop.ui import forms_dialog
 
 from .test_office_year_ui import shot
-
-
-@pytest.fixture(autouse=True)
-def default_forms():
-    yield
-    forms.use(None)
 
 
 def test_forms_added_edited_hidden_and_offered_in_the_ledger(window, monkeypatch, typer):
@@ -33,7 +26,7 @@ def test_forms_added_edited_hidden_and_offered_in_the_ledger(window, monkeypatch
         seen["sentence"] = dlg.table.item(r, forms_dialog.SENTENCE).text()
         assert dlg.forms[-1].code == "khac"  # "Khác" stays last
         dlg.table.item(r, 1).setText("lượt người")  # edited in place
-        assert forms.form("kham_sang_loc").unit == "lượt người"
+        assert app.load_forms(window.conn).form("kham_sang_loc").unit == "lượt người"
         # "Tờ rơi" is used by the demo's activities: hidden, not deleted
         dlg.table.setCurrentCell(next(i for i, f in enumerate(dlg.forms) if f.code == "to_roi"), 0)
         dlg.remove_button.click()
