@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -82,25 +83,37 @@ class PlanItemsEditor:
         self.text = QPlainTextEdit()
         self.is_task = QCheckBox("Là &nhiệm vụ", toolTip="Hoạt động được ghi theo nhiệm vụ này")
         self.lead = QComboBox()
+        for combo in (self.kind, self.lead):  # long department names never widen the panel past its view
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.coord = QListWidget()
         self.coord.setFixedHeight(90)
         self.time_frame = QLineEdit(placeholderText="VD: Quý IV/2025")
         self.targets = QTableWidget(0, 2)
         self.targets.setHorizontalHeaderLabels(["Hình thức", "Chỉ tiêu"])
-        self.targets.horizontalHeader().setStretchLastSection(True)
+        self.targets.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)  # the form's name
+        self.targets.horizontalHeader().setSectionResizeMode(1, QHeaderView.Fixed)
+        self.targets.horizontalHeader().resizeSection(1, 90)
         self.targets.setFixedHeight(110)
         tb = QHBoxLayout()
         for text, slot in (("Thêm &chỉ tiêu", self.add_target), ("&Bỏ chỉ tiêu", self.remove_target)):
             b = QPushButton(text)
             b.clicked.connect(slot)
             tb.addWidget(b)
-        f.addRow("Loại", self.kind)
+        # a task's targets right under its text, the kind and "Là nhiệm vụ" on one line: at 1280 × 680 the
+        # target table is in sight as soon as a task is chosen, without scrolling the panel
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addWidget(self.is_task)
+        f.addRow("Loại", kind_row)
         f.addRow("Nội dung", self.text)
-        f.addRow(self.is_task)
+        f.addRow("Chỉ tiêu", self.targets)
         f.addRow("Chủ trì", self.lead)
         f.addRow("Phối hợp", self.coord)
         f.addRow("Thời gian", self.time_frame)
-        f.addRow("Chỉ tiêu", self.targets)
+        chain = (self.kind, self.is_task, self.text, self.targets, self.lead, self.coord, self.time_frame)
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
         self.add_target_button = tb.itemAt(0).widget()
         self._panel_item: int | None = None  # the item the panel shows: the one its edits are saved into
         self._item_timer = QTimer(self, singleShot=True, interval=500)
