@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .blocks import Block
+from .errors import UserError
 from .forms import DEFAULTS, Form, Forms
 from .models import Activity, Plan, PlanItem, Report, Target, Unit
 from .periods import period_phrase, with_period
 from .plan_text import ensure_final, plan_reference
 from .references import cite
+from .section_text import section_text_problem
 from .text import clean, fold
 from .vnformat import count, money, number, short_date
 
@@ -438,10 +440,16 @@ def _lead_name(plan: Plan, unit: Unit) -> str:
 
 
 def apply_edits(sections: list[Section], edits: dict[str, str]) -> list[Section]:
-    """The clerk's edits replace the drafts of the same key; everything else stays draft."""
+    """The clerk's edits replace the drafts of the same key; everything else stays draft. An edit no section
+    can hold (section_text: millions of characters, a "word" of thousands) is a UserError naming the section,
+    before anything renders or lays it out."""
     for s in sections:
-        if s.key and s.key in edits and clean(edits[s.key], multiline=True):
-            s.text = clean(edits[s.key], multiline=True)
+        text = clean(edits[s.key], multiline=True) if s.key and s.key in edits else ""
+        if text:
+            problem = section_text_problem(s.heading, text)
+            if problem:
+                raise UserError(problem)
+            s.text = text
     return sections
 
 

@@ -27,11 +27,32 @@ from ..domain.errors import UserError
 from ..domain.models import PartialDate, Plan, Report
 from ..domain.periods import PERIOD_KEYS, PERIOD_LABELS, period_range
 from ..domain.report import Section, report_title
+from ..domain.section_text import section_text_problem
 from ..domain.vnformat import field_date, money, number
 from ..store import db, plans, reports
 from .fields import DateField, NumberBox
 
 CUSTOM = "custom"  # the period's key when the clerk types its dates
+
+
+class SectionEditor(QPlainTextEdit):
+    """The text of one report section. A paste (or a drop) that would make the section longer than a section
+    may be, or that holds thousands of characters without a space, is refused with the reason before Qt lays
+    it out: a line with no place to break takes Qt minutes to lay out (domain/section_text.py)."""
+
+    heading = ""
+
+    def insertFromMimeData(self, source) -> None:
+        if source.hasText():
+            pasted = source.text()
+            kept = len(self.toPlainText()) - len(self.textCursor().selectedText())
+            problem = section_text_problem(self.heading, pasted, kept + len(pasted))
+            if problem:
+                from .common import warn
+
+                warn(self, f"{problem} Chưa dán; nội dung của phần này không thay đổi.", "Không dán được")
+                return
+        super().insertFromMimeData(source)
 
 
 class ReportPage(QWidget):
@@ -67,7 +88,7 @@ class ReportPage(QWidget):
         self.start = DateField()
         self.end = DateField()
         self.date_widgets: list[QWidget] = []
-        for text, w in (("Từ &ngày", self.start), ("đế&n ngày", self.end)):
+        for text, w in (("Từ &ngày", self.start), ("đến ngà&y", self.end)):
             label = QLabel(text)
             label.setBuddy(w)
             row.addWidget(label, 0, Qt.AlignTop)
@@ -115,7 +136,7 @@ class ReportPage(QWidget):
         rl = QVBoxLayout(right)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.editor = QPlainTextEdit()
+        self.editor = SectionEditor()
         self.editor.setPlaceholderText("Nội dung mục này (mỗi dòng là một đoạn)")
         self.draft_note = QLabel()
         self.draft_note.setWordWrap(True)
@@ -265,6 +286,7 @@ class ReportPage(QWidget):
         self._current_key = s.key
         self.heading.setText(f"<b>{s.label} {s.heading}</b>" if s.heading else "<b>Câu kết thúc</b>")
         self._loading = True
+        self.editor.heading = s.heading
         self.editor.setPlainText(s.text)
         self.editor.setEnabled(bool(s.key))
         self._loading = False
