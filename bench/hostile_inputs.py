@@ -84,9 +84,35 @@ def main() -> int:
             {"word/document.xml": doc.replace(b"</w:body>", b" " * 300_000_000 + b"</w:body>")},
             level=9,
         )
+        para = "<w:p><w:r><w:t>Nội dung lặp lại của văn bản.</w:t></w:r></w:p>".encode()
+        paras = rewrite(  # issue 25 point 7: real paragraphs, not blank space
+            plan_docx,
+            folder / "bom150.docx",
+            {"word/document.xml": doc.replace(b"</w:body>", para * (150 * 2**20 // len(para)) + b"</w:body>")},
+            level=9,
+        )
+
+        def check(path):
+            from desktop.nd30 import CheckError
+
+            try:
+                check_docx(path)
+            except CheckError as e:  # the checker's own refusal: one Vietnamese line as well
+                raise UserError(str(e)) from None
+
+        from desktop.docgen.read_text import import_plan_file
+        from desktop.domain.report import Section, apply_edits
+
+        def edit(text):
+            apply_edits([Section("I.", "Ưu điểm", 1, key="uu_diem", draft="Nháp.", text="Nháp.")], {"uu_diem": text})
+
         cases += [
-            ("check kế hoạch tốt (mốc)", lambda: check_docx(plan_docx)),
-            ("check .docx phình 300 MB", lambda: check_docx(big)),
+            ("check kế hoạch tốt (mốc)", lambda: check(plan_docx)),
+            ("check .docx phình 300 MB", lambda: check(big)),
+            ("check .docx: 150 MB đoạn văn", lambda: check(paras)),
+            ("nhập kế hoạch .docx: 150 MB đoạn văn", lambda: import_plan_file(paras)),
+            ("sửa một phần báo cáo: 11 triệu ký tự", lambda: edit("chữ " * 2_750_000)),
+            ("sửa một phần báo cáo: 12 triệu ký tự liền", lambda: edit("x" * 12_000_000)),
         ]
         env = sandbox_env()
         rows = list(range(3000))
