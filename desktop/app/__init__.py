@@ -5,7 +5,7 @@ ui → app → docgen / excel / store → domain: nothing here imports Qt, and S
 
 from __future__ import annotations
 
-from . import cascade, catalogue, evidence
+from . import activities, cascade, catalogue, evidence
 from .documents import (
     compile_for,
     period_of_plan,
@@ -42,6 +42,7 @@ __all__ = [
     "remove_form",
     "save_form",
     "set_hidden",
+    "activities",
     "cascade",
     "catalogue",
     "evidence",

@@ -4,11 +4,12 @@ basis, its items saved, and what deleting a plan or a task would leave behind.""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..domain.models import Plan, SuperiorDoc, Target, Unit
+from ..domain.models import Plan, PlanItem, SuperiorDoc, Target, Unit
 from ..domain.presets import plan_from_preset
 from ..domain.references import cite, parse_citation
 from ..domain.text import clean, fold
@@ -163,6 +164,99 @@ def task_activity_count(conn: sqlite3.Connection, item_id: int) -> int:
 def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
     with db.transaction(conn):
         plans.delete_item(conn, item_id)
+
+
+@dataclass
+class ItemCopy:
+    """An item and everything under it, as it was (to put it back: the undo of deleting it, the redo of adding
+    it), with the activities recorded under its tasks. `old_id` is the item's first id."""
+
+    kind: str
+    text: str
+    is_task: bool = False
+    lead_dept_id: int | None = None
+    time_frame: str = ""
+    coord_dept_ids: list[int] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    children: list[ItemCopy] = field(default_factory=list)
+    old_id: int | None = None
+    activity_ids: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, it: PlanItem, links: dict[int, list[int]]) -> ItemCopy:
+        """`links`: {task id: the activities under it} (store.activities.ids_for_tasks)."""
+        return cls(
+            it.kind,
+            it.text,
+            it.is_task,
+            it.lead_dept_id,
+            it.time_frame,
+            list(it.coord_dept_ids),
+            list(it.targets),
+            [cls.of(c, links) for c in it.children],
+            it.id,
+            links.get(it.id, []),
+        )
+
+    def fields(self) -> dict:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "is_task": self.is_task,
+            "lead_dept_id": self.lead_dept_id,
+            "time_frame": self.time_frame,
+            "coord_dept_ids": self.coord_dept_ids,
+            "targets": self.targets,
+        }
+
+
+def item_copy(conn: sqlite3.Connection, item: PlanItem) -> ItemCopy:
+    """The item and everything under it as it is now, with the activities under its tasks."""
+
+    def ids(it: PlanItem) -> list[int]:
+        return [it.id] + [i for c in it.children for i in ids(c)]
+
+    return ItemCopy.of(item, activities.ids_for_tasks(conn, ids(item)))
+
+
+def recreate_item(
+    conn: sqlite3.Connection, plan_id: int, copy: ItemCopy, parent_id: int | None, index: int | None
+) -> dict[int, int]:
+    """The item put (back) under `parent_id` at `index` with everything under it, the activities back under
+    its tasks (their plan follows, by the store's trigger), in one transaction. Returns {first id: id now}
+    for the items that had an id before (SQLite may give another one back)."""
+    ids: dict[int, int] = {}
+
+    def create(c: ItemCopy, parent: int | None, at: int | None) -> int:
+        new_id = plans.add_item(conn, plan_id, parent, at, c.kind, c.text)
+        if c.old_id is not None:
+            ids[c.old_id] = new_id
+        c.old_id = c.old_id or new_id
+        plans.update_item(
+            conn,
+            new_id,
+            kind=c.kind,
+            text=c.text,
+            is_task=int(c.is_task),
+            lead_dept_id=c.lead_dept_id,
+            time_frame=c.time_frame,
+        )
+        plans.set_item_details(conn, new_id, c.coord_dept_ids, c.targets)
+        if c.activity_ids:
+            activities.set_task(conn, c.activity_ids, new_id)
+        for child in c.children:
+            create(child, new_id, None)
+        return new_id
+
+    with db.transaction(conn):
+        create(copy, parent_id, index)
+    return ids
+
+
+def move_item(conn: sqlite3.Connection, item_id: int, parent_id: int | None, index: int) -> None:
+    """An item under `parent_id` at `index` (up, down, indent, outdent), in one transaction."""
+    with db.transaction(conn):
+        plans.move_item(conn, item_id, parent_id, index)
 
 
 # ---------------------------------------------------------------- the office year

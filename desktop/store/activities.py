@@ -87,6 +87,26 @@ def load_activities(
     return [_activity(r) for r in conn.execute(sql, args)]
 
 
+def activities_by_id(conn: sqlite3.Connection, ids: list[int]) -> list[Activity]:
+    """The activities of these ids as stored, in the order of `ids` (missing ones left out)."""
+    found: dict[int, Activity] = {}
+    for i in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        chunk = ids[i : i + 500]
+        sql = f"SELECT id, {', '.join(_COLS)} FROM activities WHERE id IN ({', '.join('?' * len(chunk))})"
+        found.update((r["id"], _activity(r)) for r in conn.execute(sql, chunk))
+    return [found[i] for i in ids if i in found]
+
+
+def task_plans(conn: sqlite3.Connection, task_ids: list[int]) -> dict[int, int]:
+    """{task id: the plan it belongs to} for these plan items."""
+    out: dict[int, int] = {}
+    for tid in set(task_ids):
+        r = conn.execute("SELECT plan_id FROM plan_items WHERE id = ?", (tid,)).fetchone()
+        if r is not None:
+            out[tid] = r["plan_id"]
+    return out
+
+
 def count_activities(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COUNT(*) FROM activities").fetchone()[0]
 

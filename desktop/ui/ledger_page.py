@@ -31,7 +31,7 @@ from ..domain.forms import DEFAULTS
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.vnformat import number
-from ..store import activities, db, plans
+from ..store import activities, plans
 from .common import warn
 from .ledger_form import ActivityForm, task_text
 from .ledger_model import COLUMNS, LedgerModel
@@ -40,39 +40,38 @@ ALL_PLANS = -1  # the plan selector's "Tất cả kế hoạch"
 
 
 class _Store:
-    """The ledger's writes, each one transaction, shared by the undo commands."""
+    """The ledger's writes (app.activities: one transaction each), shared by the undo commands; the model then
+    shows the activities as stored."""
 
     def __init__(self, conn, model: LedgerModel, shows):
         self.conn, self.model, self.shows = conn, model, shows
-        self.trash: dict = {}  # {activity id: its evidence files as its deletion left them} (app.evidence.Trashed)
 
-    def insert(self, acts: list[Activity]) -> None:
-        back = {}
-        with db.transaction(self.conn):
-            for a in acts:
-                if a.id is None:
-                    activities.insert_activities(self.conn, [a])
-                else:
-                    activities.restore_activities(self.conn, [a])
-            back = {a.id: self.trash.pop(a.id) for a in acts if a.id in self.trash}
-            app.evidence.bring_back(self.conn, back)
-        for aid, t in back.items():
-            self.model.set_file_count(aid, len(t.files))
-        self.model.add([a for a in acts if self.shows(a)])
-
-    def update(self, acts: list[Activity]) -> None:
-        with db.transaction(self.conn):
-            for a in acts:
-                activities.update_activity(self.conn, a)
+    def _show(self, acts: list[Activity]) -> None:
         for a in acts:
             if self.shows(a):
                 self.model.replace(a) if self.model.has(a.id) else self.model.add([a])
-            else:
+            elif self.model.has(a.id):
                 self.model.remove({a.id})
 
-    def delete(self, acts: list[Activity]) -> None:
-        self.trash.update(app.evidence.delete_activities(self.conn, [a.id for a in acts]))
+    def add(self, acts: list[Activity]) -> list[Activity]:
+        stored = app.activities.add(self.conn, acts)
+        self._show(stored)
+        return stored
+
+    def edit(self, acts: list[Activity]) -> None:
+        self._show(app.activities.edit(self.conn, acts))
+
+    def delete(self, acts: list[Activity]) -> app.activities.Deleted:
+        deleted = app.activities.delete(self.conn, acts)
         self.model.remove({a.id for a in acts})
+        return deleted
+
+    def restore(self, deleted: app.activities.Deleted) -> None:
+        stored = app.activities.restore(self.conn, deleted)
+        for a in stored:
+            if deleted.files(a.id):
+                self.model.set_file_count(a.id, len(app.evidence.list_files(self.conn, a.id)))
+        self._show(stored)
 
 
 class _Once(QUndoCommand):
@@ -89,15 +88,21 @@ class _Once(QUndoCommand):
 
 
 class AddCommand(_Once):
+    """New activities; undone: deleted (their evidence set aside); redone: restored with their ids."""
+
     def __init__(self, store: _Store, acts: list[Activity], text: str):
         super().__init__(text)
         self.store, self.acts = store, acts
+        self.deleted: app.activities.Deleted | None = None
 
     def forward(self):
-        self.store.insert(self.acts)
+        if self.deleted is None:
+            self.acts = self.store.add(self.acts)
+        else:
+            self.store.restore(self.deleted)
 
     def undo(self):
-        self.store.delete(self.acts)
+        self.deleted = self.store.delete(self.acts)
 
 
 class EditCommand(_Once):
@@ -106,22 +111,23 @@ class EditCommand(_Once):
         self.store, self.old, self.new = store, old, new
 
     def forward(self):
-        self.store.update(self.new)
+        self.store.edit(self.new)
 
     def undo(self):
-        self.store.update(self.old)
+        self.store.edit(self.old)
 
 
 class DeleteCommand(_Once):
     def __init__(self, store: _Store, acts: list[Activity]):
         super().__init__(f"xóa hoạt động “{_short(acts[0].title)}”" if len(acts) == 1 else f"xóa {len(acts)} hoạt động")
         self.store, self.acts = store, acts
+        self.deleted: app.activities.Deleted | None = None
 
     def forward(self):
-        self.store.delete(self.acts)
+        self.deleted = self.store.delete(self.acts)
 
     def undo(self):
-        self.store.insert(self.acts)
+        self.store.restore(self.deleted)
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -431,8 +437,8 @@ class LedgerPage(QWidget):
         return self.move_combo.itemText(i) if i >= 0 else "(không rõ)"
 
     def _saved(self, a: Activity) -> None:
-        if a.task_id is not None:
-            a = dataclasses.replace(a, plan_id=self._task_plan.get(a.task_id, a.plan_id), plan_guessed=False)
+        """The form saved: a new activity added, or an edited one saved (under a task it serves the task's
+        plan: the store decides, app.activities)."""
         if a.id is None:
             a.plan_id = a.plan_id or self.new_plan_id()
             if not self._push(AddCommand(self._store, [a], f"thêm hoạt động “{_short(a.title)}”")):
@@ -490,7 +496,7 @@ class LedgerPage(QWidget):
         """The selected guessed activities do serve the plan the upgrade chose."""
         guessed = [a for a in self.selected() if a.plan_guessed]
         if guessed:
-            new = [dataclasses.replace(a, plan_guessed=False) for a in guessed]
+            new = app.activities.confirmed(guessed)
             self._push(EditCommand(self._store, guessed, new, f"xác nhận kế hoạch của {len(new)} hoạt động"))
             self.status.emit(f"Đã xác nhận kế hoạch của {len(new)} hoạt động — Ctrl+Z để hoàn tác")
             self._after_plan_check()
@@ -500,15 +506,7 @@ class LedgerPage(QWidget):
         sel = self.selected()
         if not sel or plan_id is None:
             return
-        new = [
-            dataclasses.replace(
-                a,
-                plan_id=plan_id,
-                plan_guessed=False,
-                task_id=a.task_id if self._task_plan.get(a.task_id) == plan_id else None,
-            )
-            for a in sel
-        ]
+        new = app.activities.moved_to_plan(self.conn, sel, plan_id)
         name = self._plan_name(plan_id)
         self._push(EditCommand(self._store, sel, new, f"chuyển {len(new)} hoạt động sang kế hoạch {name[:30]}"))
         self.status.emit(f"Đã chuyển {len(new)} hoạt động sang kế hoạch {name} — Ctrl+Z để hoàn tác")

@@ -4,15 +4,15 @@ Also the plan's undo commands (items added, deleted, moved, edited)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from .. import app
-from ..domain.models import PlanItem, Target
-from ..store import activities, db, plans
+from ..app.plans import ItemCopy
+from ..domain.models import PlanItem
+
+__all__ = ["ItemCopy", "ItemCreated", "ItemEdited", "ItemMoved", "UndoKeys", "item_ids", "own_undo"]
 
 
 def _which(event) -> str | None:
@@ -91,48 +91,6 @@ class UndoKeys(QObject):
 
 
 # ---------------------------------------------------------------- the plan's commands
-@dataclass
-class ItemCopy:
-    """An item and everything under it, as it was (to put it back), with the activities under its tasks."""
-
-    kind: str
-    text: str
-    is_task: bool = False
-    lead_dept_id: int | None = None
-    time_frame: str = ""
-    coord_dept_ids: list[int] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
-    children: list[ItemCopy] = field(default_factory=list)
-    old_id: int | None = None
-    activity_ids: list[int] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, it: PlanItem, links: dict[int, list[int]]) -> ItemCopy:
-        return cls(
-            it.kind,
-            it.text,
-            it.is_task,
-            it.lead_dept_id,
-            it.time_frame,
-            list(it.coord_dept_ids),
-            list(it.targets),
-            [cls.of(c, links) for c in it.children],
-            it.id,
-            links.get(it.id, []),
-        )
-
-    def fields(self) -> dict:
-        return {
-            "kind": self.kind,
-            "text": self.text,
-            "is_task": self.is_task,
-            "lead_dept_id": self.lead_dept_id,
-            "time_frame": self.time_frame,
-            "coord_dept_ids": self.coord_dept_ids,
-            "targets": self.targets,
-        }
-
-
 def item_ids(it: PlanItem) -> list[int]:
     return [it.id] + [i for c in it.children for i in item_ids(c)]
 
@@ -150,28 +108,14 @@ class _PlanCommand(QUndoCommand):
             item_id = seen[item_id]
         return item_id
 
-    def create(self, copy: ItemCopy, parent_id: int | None, index: int | None) -> int:
-        new_id = plans.add_item(self.page.conn, self.plan_id, self.resolve(parent_id), index, copy.kind, copy.text)
-        if copy.old_id is not None and copy.old_id != new_id:
-            self.page.item_ids[copy.old_id] = new_id
-        elif copy.old_id == new_id:  # SQLite gave the same id back
-            self.page.item_ids.pop(new_id, None)
-        copy.old_id = copy.old_id or new_id
-        plans.update_item(
-            self.page.conn,
-            new_id,
-            kind=copy.kind,
-            text=copy.text,
-            is_task=int(copy.is_task),
-            lead_dept_id=copy.lead_dept_id,
-            time_frame=copy.time_frame,
-        )
-        plans.set_item_details(self.page.conn, new_id, copy.coord_dept_ids, copy.targets)
-        if copy.activity_ids:
-            activities.set_task(self.page.conn, copy.activity_ids, new_id)
-        for c in copy.children:
-            self.create(c, new_id, None)
-        return new_id
+    def create(self, copy: ItemCopy, parent_id: int | None, index: int | None) -> None:
+        """The item (back) in the plan, with everything under it (app.plans.recreate_item)."""
+        ids = app.plans.recreate_item(self.page.conn, self.plan_id, copy, self.resolve(parent_id), index)
+        for first, now in ids.items():
+            if first != now:
+                self.page.item_ids[first] = now
+            else:  # SQLite gave the same id back
+                self.page.item_ids.pop(first, None)
 
     def show(self, select_id: int | None) -> None:
         self.page.show_plan_change(self.plan_id, self.resolve(select_id))
@@ -188,8 +132,7 @@ class ItemCreated(_PlanCommand):
         self.first = True
 
     def _make(self):
-        with db.transaction(self.page.conn):
-            self.create(self.copy, self.parent_id, self.index)
+        self.create(self.copy, self.parent_id, self.index)
         return self.copy.old_id
 
     def _drop(self):
@@ -217,8 +160,7 @@ class ItemMoved(_PlanCommand):
         self.item_id, self.before, self.after = item_id, before, after
 
     def _go(self, where):
-        with db.transaction(self.page.conn):
-            plans.move_item(self.page.conn, self.resolve(self.item_id), self.resolve(where[0]), where[1])
+        app.plans.move_item(self.page.conn, self.resolve(self.item_id), self.resolve(where[0]), where[1])
         self.show(self.item_id)
 
     def redo(self):
