@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument(
         "--year", type=_year, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên, không có thì năm nay)"
     )
+    pi.add_argument(
+        "--again",
+        action="store_true",
+        help="vẫn tạo khi đã có kế hoạch tạo từ cùng văn bản cấp trên (một kế hoạch nữa, có chủ ý)",
+    )
     return p
 
 
@@ -377,9 +382,16 @@ def _plan_import(args) -> int:
     with _writer(args.db):
         conn = _open(args.db, locked=True)
         try:
-            done = cascade.import_without_questions(
-                conn, units.load_unit(conn), args.file, _positive(args.year) if args.year else None
-            )
+            try:
+                done = cascade.import_without_questions(
+                    conn,
+                    units.load_unit(conn),
+                    args.file,
+                    _positive(args.year) if args.year else None,
+                    again=args.again,
+                )
+            except cascade.AlreadyImported as e:
+                raise UserError(f"{e} Nếu thật sự cần thêm một kế hoạch nữa, chạy lại lệnh với --again.") from None
         finally:
             conn.close()
     p, sup = done.proposal, done.proposal.superior

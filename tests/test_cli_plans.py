@@ -83,3 +83,48 @@ def test_a_plan_that_does_not_exist_is_named_and_nothing_changes(two_plans, caps
         assert status == 1 and err.strip() == "Không có kế hoạch mã số 99 trong cơ sở dữ liệu.", err
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "y.xlsx").exists()
+
+
+def _seed(prefix):
+    from pathlib import Path
+
+    (path,) = (Path(__file__).resolve().parent / "fixtures" / "seeds").glob(f"{prefix}_*.txt")
+    return path
+
+
+def test_plan_import_of_a_superior_plan_already_imported_is_refused_unless_again(demo_copy, capsys):
+    """The same superior document (issuer, number, date) imported twice: the second is refused, naming the
+    plan made the first time (id, title, year), nothing written; --again makes the second plan on purpose."""
+    status, out, err = call(capsys, "plan-import", "--db", demo_copy, _seed("002"), "--json")
+    assert status == 0, err
+    import json
+
+    first = json.loads(out)["plan_id"]
+    conn = db.open_db(demo_copy)
+    try:
+        title, year = next((t, y) for pid, t, y in plans.list_plans(conn) if pid == first)
+        count = len(plans.list_plans(conn))
+    finally:
+        conn.close()
+    status, out, err = call(capsys, "plan-import", "--db", demo_copy, _seed("002"))
+    assert status == 1 and out == ""
+    assert f"mã số {first}" in err and title[:40] in err and f"năm {year}" in err
+    assert "--again" in err and "không thay đổi" in err and len(err.splitlines()) == 1
+    conn = db.open_db(demo_copy)
+    try:
+        assert len(plans.list_plans(conn)) == count  # nothing created
+    finally:
+        conn.close()
+    status, out, err = call(capsys, "plan-import", "--db", demo_copy, _seed("002"), "--again", "--json")
+    assert status == 0, err
+    assert json.loads(out)["plan_id"] not in (first, None)
+    conn = db.open_db(demo_copy)
+    try:
+        assert len(plans.list_plans(conn)) == count + 1
+    finally:
+        conn.close()
+
+
+def test_plan_import_of_the_demo_plans_superior_names_the_demo_plan(demo_copy, capsys):
+    status, out, err = call(capsys, "plan-import", "--db", demo_copy, _seed("001"))
+    assert status == 1 and "mã số 1" in err and "năm 2025" in err and "357/KH-SYT" in err

@@ -15,7 +15,8 @@ from ..domain.cascade import Proposal, apply_proposal, propose_plan
 from ..domain.citations import number_key, same_issuer
 from ..domain.errors import UserError
 from ..domain.models import LegalRef, Unit
-from ..domain.text import fold
+from ..domain.references import cite
+from ..domain.text import fold, one_line
 from ..store import catalogue, db, plans, refs
 from .forms import load_forms
 from .plans import guess_roles, read_superior_plan
@@ -106,6 +107,21 @@ def plans_from_same_superior(conn: sqlite3.Connection, proposal: Proposal) -> li
     return out
 
 
+class AlreadyImported(UserError):
+    """The superior document was already made into a plan (the same issuer, number and date)."""
+
+    def __init__(self, citation: str, same: list[tuple[int, str, int]]):
+        self.same = same
+        pid, title, year = same[0]
+        title = one_line(title)
+        title = title if len(title) <= 120 else title[:119].rstrip() + "…"
+        more = f" (và {len(same) - 1} kế hoạch khác)" if len(same) > 1 else ""
+        super().__init__(
+            f"Đã có kế hoạch “{title}” (mã số {pid}, năm {year}){more} tạo từ {citation}, nên "
+            "không tạo thêm một kế hoạch trùng; dữ liệu không thay đổi."
+        )
+
+
 @dataclass
 class Imported:
     plan_id: int
@@ -114,10 +130,13 @@ class Imported:
 
 
 def import_without_questions(
-    conn: sqlite3.Connection, unit: Unit, path: str | Path, year: int | None = None
+    conn: sqlite3.Connection, unit: Unit, path: str | Path, year: int | None = None, *, again: bool = False
 ) -> Imported:
-    """`plan-import`: the proposal taken as it is (what cannot be read stays blank)."""
+    """`plan-import`: the proposal taken as it is (what cannot be read stays blank). AlreadyImported when a
+    plan was already made from the same superior document (unless `again`: a second plan on purpose)."""
     proposal = propose(conn, unit, path, year)
+    if not again and (same := plans_from_same_superior(conn, proposal)):
+        raise AlreadyImported(cite(proposal.superior.ref), same)
     pid = create(conn, proposal)
     notes = list(proposal.warnings)
     if proposal.missing:
