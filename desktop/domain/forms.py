@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from .text import clean, fold
 
+UNIT_NAME = "{unit_name}"  # the one placeholder of a form's tail
+
 
 @dataclass(frozen=True)
 class Form:
@@ -23,6 +25,10 @@ class Form:
     tail: str = ""  # after the unit; may use {unit_name}
     people: str = "lượt người tham dự"  # how participants are counted
     hidden: bool = False  # no longer offered (kept for the activities that used it)
+
+    def tail_text(self, unit_name: str) -> str:
+        """The tail as the report prints it: text as typed, braces included, with {unit_name} the unit's name."""
+        return self.tail.replace(UNIT_NAME, unit_name)
 
 
 DEFAULT_FORMS: tuple[Form, ...] = (
@@ -74,7 +80,7 @@ DEFAULTS = Forms()  # the ten defaults, for a unit without its own catalogue
 def new_code(label: str, taken: Iterable[str]) -> str:
     """A code for a new form: its label folded ('Khám sàng lọc' -> 'kham_sang_loc'), numbered when taken."""
     base = "_".join("".join(c if c.isalnum() else " " for c in fold(clean(label))).split())[:40] or "hinh_thuc"
-    used, code, n = set(taken), base, 2
+    used, code, n = taken if isinstance(taken, (set, frozenset, dict)) else set(taken), base, 2
     while code in used:
         code, n = f"{base}_{n}", n + 1
     return code

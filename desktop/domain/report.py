@@ -33,7 +33,7 @@ class FormLine:
 
     def sentence(self, unit_name: str) -> str:
         f = self.form
-        s = f"{f.verb} {count(self.quantity)} {self.unit_label}{f.tail.format(unit_name=unit_name)}"
+        s = f"{f.verb} {count(self.quantity)} {self.unit_label}{f.tail_text(unit_name)}"
         if self.participants:
             s += f" với {number(self.participants)} {f.people}"
         return s

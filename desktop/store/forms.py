@@ -32,6 +32,24 @@ def add_form(conn: sqlite3.Connection, f: Form) -> None:
     )
 
 
+def codes_like(conn: sqlite3.Connection, base: str) -> set[str]:
+    """The codes `base` and `base_…` already taken (a range of the primary key: not a scan of the table)."""
+    rows = conn.execute(
+        "SELECT code FROM forms WHERE code = ? OR (code > ? AND code < ?)", (base, base + "_", base + "`")
+    )
+    return {r[0] for r in rows}
+
+
+def tail_of(conn: sqlite3.Connection, code: str) -> str | None:
+    row = conn.execute("SELECT tail FROM forms WHERE code = ?", (code,)).fetchone()
+    return None if row is None else row[0]
+
+
+def state(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes since: this connection's total_changes and PRAGMA data_version (another connection's commits)."""
+    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
+
+
 def update_form(conn: sqlite3.Connection, f: Form) -> None:
     conn.execute(
         "UPDATE forms SET label = ?, unit = ?, verb = ?, tail = ?, people = ?, hidden = ? WHERE code = ?",
