@@ -44,6 +44,7 @@ def _positive(text: str | int) -> int:
 
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no row can have a larger id
+MAX_DEMO_ACTIVITIES = 100_000  # a big year of a big hospital, ten times over: bench/ uses up to 20 000
 
 
 def _plan_id(text: str) -> int:
@@ -217,6 +218,13 @@ def run(argv: list[str]) -> int:
         from .store.demo import create_demo
 
         count, seed = _positive(args.activities), _positive(args.seed)
+        if count > MAX_DEMO_ACTIVITIES:
+            from .domain.vnformat import number
+
+            raise UserError(
+                f"Dữ liệu mẫu có tối đa {number(MAX_DEMO_ACTIVITIES)} hoạt động, không tạo được "
+                f"{number(count)[:40]} hoạt động; chưa tạo tệp nào."
+            )
         # an existing file is refused by create_demo with its own message: nothing to lock then
         with nullcontext() if Path(args.db).exists() else _writer(args.db):
             create_demo(args.db, count, seed)

@@ -82,3 +82,11 @@ def test_the_service_refuses_a_year_out_of_range_too(demo_copy, year):
             app.copy_plan_to_year(conn, 1, year)
     finally:
         conn.close()
+
+
+def test_demo_of_a_huge_number_of_activities_is_refused_at_once(tmp_path, capsys):
+    """It used to run without end; nothing is created."""
+    target = tmp_path / "mau.db"
+    msg = refused(capsys, ["demo", "--db", str(target), "--activities", HUGE])
+    assert "100.000" in msg and "99.999.999" in msg and "chưa tạo tệp nào" in msg, msg
+    assert list(tmp_path.iterdir()) == []
