@@ -123,3 +123,30 @@ def test_the_limits_are_one_set():
     assert safezip.limit_of("word/document.xml") == safezip.limit_of("xl/styles.xml") == 30 * safezip.MB
     assert safezip.limit_of("xl/worksheets/sheet1.xml") == safezip.limit_of("xl/sharedStrings.xml") == 100 * safezip.MB
     assert safezip.megabytes(int(0.17 * safezip.MB)) == "0,2 MB" and safezip.megabytes(2048 * safezip.MB) == "2.048 MB"
+
+
+def test_a_word_plan_of_more_than_150_mb_in_all_is_refused_before_python_docx_loads_it(tmp_path):
+    """python-docx keeps every part in memory, pictures too: a superior's plan is bounded tighter than a
+    workbook, which is streamed."""
+    import struct
+    import zipfile
+
+    from desktop.docgen.read_text import import_plan_file
+
+    path = tmp_path / "anh.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("word/media/image1.png", b"\0" * 1024)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("word/media/image1.png")
+    struct.pack_into("<I", data, info.header_offset + 22, 200 * 2**20)
+    pos = data.find(b"PK\x01\x02", 0)
+    while pos >= 0:
+        n = struct.unpack_from("<H", data, pos + 28)[0]
+        if bytes(data[pos + 46 : pos + 46 + n]) == b"word/media/image1.png":
+            struct.pack_into("<I", data, pos + 24, 200 * 2**20)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    path.write_bytes(bytes(data))
+    with pytest.raises(UserError, match="150 MB"):
+        import_plan_file(path)

@@ -25,6 +25,11 @@ MAX_LINES = 50_000  # non-empty lines of text
 MAX_ITEMS = 5_000  # sections and tasks of one plan (a provincial plan has a few hundred)
 
 
+# python-docx holds every part of the package in memory, pictures included: a superior's plan is a few
+# MB; 150 MB in all (the bound before the shared limits) leaves room for scanned pages pasted as pictures
+WORD_LIMITS = safezip.Limits(total=150 * safezip.MB)
+
+
 def read_source(path: Path) -> str:
     """The text of a .docx (one line per paragraph, tables included) or a .txt file."""
     path = Path(path)
@@ -48,7 +53,7 @@ def read_source(path: Path) -> str:
         if suffix == ".txt" and size > MAX_TEXT_BYTES:
             raise _too_long(name, f"{size / 2**20:.0f} MB")
         if suffix == ".docx":  # the limits of every Office file, before python-docx inflates a part
-            safezip.check(path)
+            safezip.check(path, limits=WORD_LIMITS)
         data = path.read_bytes()
     except PermissionError:
         raise UserError(
