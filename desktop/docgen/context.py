@@ -1,13 +1,25 @@
-"""The values a template is rendered with, built from the domain objects."""
+"""The values a template is rendered with, built from the domain objects: the records declared
+once in template_check/fields.py (PlanFields, ReportFields), which the template checker reads too."""
 
 from __future__ import annotations
 
 from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Plan, Report, Signer, Unit
 from ..domain.plan_text import plan_blocks, recipient_lines
-from ..domain.report import Compiled, Section, appendix_rows, appendix_totals, report_blocks, report_title
+from ..domain.report import (
+    Compiled,
+    Section,
+    appendix_parts,
+    appendix_rows,
+    appendix_totals,
+    report_blocks,
+    report_title,
+)
 from ..domain.text import clean
 from ..domain.vnformat import doc_number, number_line, place_date, written_date
+from .template_check.fields import AppendixRow, AppendixTable, PlanFields, ReportFields, as_context
+
+NO_ACTIVITY = "Không có hoạt động trong kỳ báo cáo"  # the heading of an empty appendix's one table
 
 
 def _signer(unit: Unit, signer_id: int | None) -> Signer:
@@ -40,7 +52,7 @@ def plan_context(plan: Plan, unit: Unit, forms: Forms = DEFAULTS) -> dict:
     ctx["title"] = clean(plan.title)
     ctx["blocks"] = plan_blocks(plan, unit, forms)
     ctx.update(closing(unit, plan.recipients or unit.recipients, plan.signer_id, plan.archive_dept_id))
-    return ctx
+    return as_context(PlanFields(**ctx))
 
 
 def report_context(plan: Plan, unit: Unit, report: Report, sections: list[Section], compiled: Compiled) -> dict:
@@ -60,6 +72,11 @@ def report_context(plan: Plan, unit: Unit, report: Report, sections: list[Sectio
         f"(Kèm theo Báo cáo số {doc_number(report.number, 'BC', unit.abbr)} "
         f"{written_date(report.doc_date)} của {clean(unit.name)})"
     )
-    ctx["rows"] = appendix_rows(compiled, unit)
-    ctx["totals"] = appendix_totals(compiled)
-    return ctx
+    rows = [AppendixRow(*r) for r in appendix_rows(compiled, unit)]  # APPENDIX_HEAD's columns, named
+    ctx["months"] = [
+        AppendixTable(f"{p.heading} (tiếp theo)" if p.continued else p.heading, rows[p.start : p.stop])
+        for p in appendix_parts(compiled, unit)
+    ] or [AppendixTable(NO_ACTIVITY, [])]
+    ctx["rows"] = rows
+    ctx["totals"] = AppendixRow(*appendix_totals(compiled))
+    return as_context(ReportFields(**ctx))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import zipfile
 from pathlib import Path
 
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from lxml import etree
@@ -18,56 +16,16 @@ from lxml import etree
 from ..domain.errors import UserError
 from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Plan, Report, Unit
-from ..domain.report import AppendixPart, Compiled, Section, appendix_parts
+from ..domain.report import Compiled, Section
 from ..files import atomic_path
 from ..paths import template
 from .context import plan_context, report_context
+from .docxtpl_fast import Template
 from .ruled_lines import break_names, fit_rules
 from .template_check import sandbox_env, validate_template
 
 PLAN_TEMPLATE = "ke_hoach.docx"
 REPORT_TEMPLATE = "bao_cao.docx"
-
-
-# A '\t', '\n', BEL or '\f' inside a text node: only then is docxtpl's listing pass needed.
-_LISTING_CHARS = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
-
-
-class Template(DocxTemplate):
-    """docxtpl with the passes that walk every paragraph and row of the rendered body skipped
-    when they have nothing to do; they dominate the time of a long appendix. The body is
-    parsed once, together with its document (python-docx's own strict parser), instead of
-    being parsed apart and moved into the document node by node."""
-
-    def build_xml(self, context, jinja_env=None):
-        self._template_xml = self.get_xml()
-        return super().build_xml(context, jinja_env)
-
-    def resolve_listing(self, xml):
-        if _LISTING_CHARS.search(xml) is None:
-            return xml
-        return super().resolve_listing(xml)
-
-    def fix_tables(self, xml):
-        if "{%tc" in self._template_xml:  # column loops need docxtpl's grid repair
-            return super().fix_tables(xml)
-        return xml
-
-    def fix_docpr_ids(self, tree):
-        if not isinstance(tree, str):
-            super().fix_docpr_ids(tree)
-
-    def map_tree(self, tree):
-        if not isinstance(tree, str):
-            return super().map_tree(tree)
-        root_xml = etree.tostring(self.docx._element, encoding="unicode")
-        start, end = root_xml.index("<w:body"), root_xml.rindex("</w:body>") + len("</w:body>")
-        part = self.docx.part
-        part._element = parse_xml(root_xml[:start] + tree + root_xml[end:])
-        self.docx = part.document
-        for elt in part._element.iter(qn("wp:docPr")):  # docxtpl's renumbering, for the new tree
-            self.docx_ids_index += 1
-            elt.set("id", str(self.docx_ids_index))
 
 
 def _env():
@@ -90,8 +48,6 @@ def _explain(e: TemplateError) -> str:
     return msg
 
 
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-MONTH_STYLE = "VBPhulucthang"  # "Tháng 3/2025" over its table (templates_docx/build_templates.py)
 SHORT_PARAGRAPH = 240  # characters: about three lines of 14 pt body text
 
 
@@ -137,94 +93,15 @@ def keep_closing(doc) -> None:
         texts[1].get_or_add_pPr().get_or_add_keepNext()
 
 
-def _heading(doc, text: str, page_break: bool):
-    """The paragraph naming the month over an appendix table (direct formatting when a unit's
-    own template has no such style)."""
-    styled = doc.styles.element.find(f'{qn("w:style")}[@{qn("w:styleId")}="{MONTH_STYLE}"]') is not None
-    ppr = f'<w:pStyle w:val="{MONTH_STYLE}"/>' if styled else "<w:keepNext/>"
-    if page_break:
-        ppr = ppr.replace("/>", "/><w:pageBreakBefore/>", 1) if styled else "<w:keepNext/><w:pageBreakBefore/>"
-    if not styled:
-        ppr += '<w:spacing w:before="120" w:after="60"/>'
-    rpr = (
-        ""
-        if styled
-        else (
-            '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-            'w:cs="Times New Roman" w:eastAsia="Times New Roman"/><w:b/><w:sz w:val="24"/></w:rPr>'
-        )
-    )
-    p = parse_xml(
-        f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pPr>{ppr}</w:pPr>'
-        f"<w:r>{rpr}<w:t/></w:r></w:p>"
-    )
-    t = p.find(f".//{qn('w:t')}")
-    t.text = text
-    t.set(XML_SPACE, "preserve")
-    return p
-
-
-def split_appendix(doc, parts: list[AppendixPart], n_rows: int) -> None:
-    """The appendix's one table of `n_rows` rows becomes consecutive tables, one per part (a
-    month, or a part of a long month), each under a paragraph naming it and with the repeated
-    header row; the totals row ends the last. LibreOffice lays out one long table in more than
-    linear time, and tables of a bounded length in linear time. A table of another shape (a
-    unit's own template) is left as it is."""
-    if not parts:
-        return
-    body = doc.element.body
-    tbl = None
-    for t in body.iterchildren(qn("w:tbl")):
-        first = t.find(qn("w:tr"))
-        if first is not None and first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
-            tbl = t
-    if tbl is None:
-        return
-    rows = tbl.findall(qn("w:tr"))
-    n_head = 0
-    while n_head < len(rows) and rows[n_head].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
-        n_head += 1
-    head, data, tail = rows[:n_head], rows[n_head : n_head + n_rows], rows[n_head + n_rows :]
-    if len(data) != n_rows or not tail or parts[-1].stop != n_rows:
-        return
-    for tr in data + tail:
-        tbl.remove(tr)
-    tblpr, grid = tbl.find(qn("w:tblPr")), tbl.find(qn("w:tblGrid"))
-    at = tbl
-    for k, part in enumerate(parts):
-        if k == 0:
-            t = tbl
-        else:
-            t = OxmlElement("w:tbl")
-            t.append(copy.deepcopy(tblpr))
-            t.append(copy.deepcopy(grid))
-            for tr in head:
-                t.append(copy.deepcopy(tr))
-        label = f"{part.heading} (tiếp theo)" if part.continued else part.heading
-        heading = _heading(doc, label, part.continued)
-        if k == 0:
-            tbl.addprevious(heading)
-        else:
-            at.addnext(heading)
-            heading.addnext(t)
-        for tr in data[part.start : part.stop]:
-            t.append(tr)
-        at = t
-    for tr in tail:
-        at.append(tr)
-
-
-def layout(doc, parts: list[AppendixPart] | None = None, n_rows: int = 0) -> None:
-    """What the template cannot say by itself: the closing block kept on one page, the appendix
-    as consecutive tables, long names broken, short lines sized to the text over them."""
+def layout(doc) -> None:
+    """What the template cannot say by itself: the closing block kept on one page, long names
+    broken, short lines sized to the text over them."""
     keep_closing(doc)
-    if parts:
-        split_appendix(doc, parts, n_rows)
     break_names(doc)
     fit_rules(doc)
 
 
-def render(template_path: Path, context: dict, out: str | Path, parts: list[AppendixPart] | None = None) -> Path:
+def render(template_path: Path, context: dict, out: str | Path) -> Path:
     try:
         tpl = Template(str(template_path))
         tpl.render(context, jinja_env=_env())
@@ -238,7 +115,7 @@ def render(template_path: Path, context: dict, out: str | Path, parts: list[Appe
             f"Mẫu {Path(template_path).name} có lỗi: một macro (hoặc vòng lặp recursive) gọi lại chính nó không "
             "dừng; hãy sửa mẫu trong Word. Chưa ghi tệp nào."
         ) from None
-    layout(tpl.docx, parts, len(context.get("rows", ())))
+    layout(tpl.docx)
     with atomic_path(out) as tmp:
         tpl.save(str(tmp))
     return Path(out)
@@ -266,4 +143,4 @@ def render_report(
     if template_path is not None:
         validate_template(template_path, "report")
     ctx = report_context(plan, unit, report, sections, compiled)
-    return render(template_path or template(REPORT_TEMPLATE), ctx, out, appendix_parts(compiled, unit))
+    return render(template_path or template(REPORT_TEMPLATE), ctx, out)

@@ -66,7 +66,8 @@ STYLES = {
     "VB Phu luc": (14, True, False, C, 0, 0, 0, {}),  # first line of the landscape section
     "VB Phu luc ten": (14, True, False, C, 0, 0, 0, {}),
     "VB Phu luc kem theo": (14, False, True, C, 0, 0, 12, {}),
-    "VB Phu luc thang": (12, True, False, L, 0, 6, 3, {"keep_next": True}),  # "Tháng 3/2025" over its table
+    "VB Phu luc thang": (12, True, False, L, 0, 2, 2, {}),  # "Tháng 3/2025": a month table's first row
+    "VB Phu luc cach": (6, False, False, L, 0, 0, 0, {"exact": 6}),  # between two month tables
     "VB Bang tieu de": (11, True, False, C, 0, 2, 2, {}),
     "VB Bang": (11, False, False, L, 0, 2, 2, {}),
     "VB Bang so": (11, False, False, C, 0, 2, 2, {}),
@@ -408,41 +409,58 @@ def landscape_section(doc: Document) -> None:
     sec.different_first_page_header_footer = False
 
 
+ROW_FIELDS = ("stt", "time", "content", "form", "doer", "quantity", "participants", "cost", "notes")
+ROW_STYLES = (
+    "VB Bang so",
+    "VB Bang so",
+    "VB Bang",
+    "VB Bang",
+    "VB Bang",
+    "VB Bang so",
+    "VB Bang so",
+    "VB Bang so",
+    "VB Bang",
+)
+
+
+def header_row(row) -> None:
+    """A row repeated at the top of every page its table runs onto, never split."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))  # CT_TrPr's children are a choice: any order
+    trpr.append(OxmlElement("w:tblHeader"))
+
+
 def appendix(doc: Document) -> None:
+    """The appendix as one table per month (`months`, a long month in parts): the month's name
+    and the column heads are its two header rows, repeated on every page the month runs onto; an
+    activity's row never splits; the totals row ends the last table. A small paragraph between
+    two tables keeps Word from joining them."""
     landscape_section(doc)
     para(doc, "Phụ lục", "VB Phu luc")
     para(doc, "DANH SÁCH HOẠT ĐỘNG TRUYỀN THÔNG", "VB Phu luc ten")
     para(doc, "{{ appendix_ref }}", "VB Phu luc kem theo")
-    t = fixed_table(doc, 5, APPENDIX_COLS, "single", margins_cm=0.08)
-    head = t.rows[0]
-    trpr = head._tr.get_or_add_trPr()
-    th = OxmlElement("w:tblHeader")
-    trpr.append(th)
-    cant = OxmlElement("w:cantSplit")
-    trpr.append(cant)
-    for cell, text in zip(head.cells, APPENDIX_HEAD):
+    para(doc, "{%p for m in months %}", "VB Phu luc cach")
+    t = fixed_table(doc, 8, APPENDIX_COLS, "single", margins_cm=0.08)
+    month = t.cell(0, 0).merge(t.cell(0, len(APPENDIX_COLS) - 1))
+    first_para(month, "{{ m.heading }}", "VB Phu luc thang")
+    header_row(t.rows[0])
+    for cell, text in zip(t.rows[1].cells, APPENDIX_HEAD):
         first_para(cell, text, "VB Bang tieu de")
-    first_para(t.cell(1, 0), "{%tr for r in rows %}", "VB Bang")
-    styles = [
-        "VB Bang so",
-        "VB Bang so",
-        "VB Bang",
-        "VB Bang",
-        "VB Bang",
-        "VB Bang so",
-        "VB Bang so",
-        "VB Bang so",
-        "VB Bang",
-    ]
-    for i, st in enumerate(styles):
-        first_para(t.cell(2, i), f"{{{{ r[{i}] }}}}", st)
-    first_para(t.cell(3, 0), "{%tr endfor %}", "VB Bang")
-    for i in range(len(APPENDIX_COLS)):
-        first_para(t.cell(4, i), f"{{{{ totals[{i}] }}}}", "VB Bang tong")
-    strip_tcpr(t.rows[2])
-    for row in (t.rows[2], t.rows[4]):  # an activity's row is never split across two pages
+    header_row(t.rows[1])
+    first_para(t.cell(2, 0), "{%tr for r in m.rows %}", "VB Bang")
+    for i, (name, st) in enumerate(zip(ROW_FIELDS, ROW_STYLES)):
+        first_para(t.cell(3, i), f"{{{{ r.{name} }}}}", st)
+    first_para(t.cell(4, 0), "{%tr endfor %}", "VB Bang")
+    first_para(t.cell(5, 0), "{%tr if loop.last %}", "VB Bang")
+    for i, name in enumerate(ROW_FIELDS):
+        first_para(t.cell(6, i), f"{{{{ totals.{name} }}}}", "VB Bang tong")
+    first_para(t.cell(7, 0), "{%tr endif %}", "VB Bang")
+    strip_tcpr(t.rows[3])
+    for row in (t.rows[3], t.rows[6]):  # an activity's row is never split across two pages
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    # merged-free rows 1 and 3 hold only the loop tags; their other cells stay empty.
+    # rows 2, 4, 5 and 7 hold only the loop tags; their other cells stay empty.
+    para(doc, "", "VB Phu luc cach")
+    para(doc, "{%p endfor %}", "VB Phu luc cach")
 
 
 def clean_package(doc: Document) -> None:

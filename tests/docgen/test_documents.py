@@ -166,13 +166,13 @@ def appendix_tables(d):
 
 
 def appendix_rows(d):
-    """(header rows of each table, data rows of all tables, totals row)."""
+    """(header rows of each table: its month and its column heads; data rows of all tables; totals row)."""
     tables = appendix_tables(d)
     heads, data = [], []
     for t in tables:
         rows = list(t.rows)
-        heads.append(rows[0])
-        data.extend(rows[1:])
+        heads.append((rows[0], rows[1]))
+        data.extend(rows[2:])
     return heads, data[:-1], data[-1]
 
 
@@ -184,7 +184,8 @@ def test_report_appendix_lists_exactly_the_period(docs, demo_db, name, start, en
     d = Document(docs / name)
     tables = appendix_tables(d)
     heads, data, totals = appendix_rows(d)
-    for head in heads:  # every table repeats the header row on each of its pages
+    for month, head in heads:  # every table repeats its month and its column heads on each of its pages
+        assert month._tr.trPr.find(qn("w:tblHeader")) is not None
         assert head._tr.trPr.find(qn("w:tblHeader")) is not None
         assert [c.text for c in head.cells][:3] == ["STT", "Thời gian", "Nội dung"]
     conn = db.open_db(demo_db)
@@ -197,9 +198,9 @@ def test_report_appendix_lists_exactly_the_period(docs, demo_db, name, start, en
     for t in tables:
         borders = {b.tag.split("}")[1]: b.get(qn("w:val")) for b in t._tbl.tblPr.find(qn("w:tblBorders"))}
         assert borders == dict.fromkeys(("top", "left", "bottom", "right", "insideH", "insideV"), "single")
-    # one table per month, each under the paragraph naming it
+    # one table per month, its first row naming it
     months = sorted({(a.start.year, a.start.month) for a in expected})
-    headings = [p.text for p in d.paragraphs if p.text.startswith("Tháng ")]
+    headings = [month.cells[0].text for month, _ in heads]
     assert headings == [f"Tháng {m}/{y}" for y, m in months]
     assert len(tables) == len(months)
     # the appendix starts a new section (a new page), A4 landscape

@@ -1,6 +1,7 @@
 """The appendix of a long report as consecutive tables (LibreOffice's conversion time stays
-linear): one per month, a long month cut into parts; header row in each, STT going on, totals
-at the end of the last; the docx stays what `check` accepts."""
+linear): one per month, a long month cut into parts; the month's name and the column heads as
+the header rows of each, STT going on, totals at the end of the last; the docx stays what
+`check` accepts."""
 
 from __future__ import annotations
 
@@ -31,15 +32,15 @@ def test_a_1500_activity_appendix_is_several_tables(tmp_path):
     n = 0
     for t, part in zip(tables, parts):
         rows = list(t.rows)
-        assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-        data = rows[1:] if t is not tables[-1] else rows[1:-1]
+        assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the month, repeated on each page
+        assert rows[1]._tr.trPr.find(qn("w:tblHeader")) is not None  # the column heads, too
+        data = rows[2:] if t is not tables[-1] else rows[2:-1]
         assert 0 < len(data) <= APPENDIX_CHUNK
         assert [r.cells[0].text for r in data] == [str(i) for i in range(n + 1, n + len(data) + 1)]
         n += len(data)
-        heading = t._tbl.getprevious()
-        label = "".join(x.text or "" for x in heading.iter(qn("w:t")))
-        assert label == (f"{part.heading} (tiếp theo)" if part.continued else part.heading)
-        assert (heading.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None) == part.continued
+        assert rows[0].cells[0].text == (f"{part.heading} (tiếp theo)" if part.continued else part.heading)
+        between = t._tbl.getprevious()  # a part goes on on the same page: no page break before it
+        assert between.tag == qn("w:p") and between.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is None
     assert n == len(compiled.activities) == 1500
     assert tables[-1].rows[-1].cells[2].text == "Tổng cộng: 1.500 hoạt động"
     assert check_docx(out) == []

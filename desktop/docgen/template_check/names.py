@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import nodes
 
-from .fields import ANY, BLOCK, FIELD_HELP, FIELDS, FUNC, LOOP, METHOD, REFUSED, STR, Seq
+from .fields import ANY, APPENDIX_ROW, BLOCK, FIELD_HELP, FIELDS, FUNC, LOOP, METHOD, REFUSED, STR, Record, Seq
 from .sandbox import DROPPED_FILTERS
 
 if TYPE_CHECKING:
@@ -93,7 +93,15 @@ ITEM_FILTERS = {"first", "last", "random", "min", "max"}
 SAFE_GLOBALS = {"range"}
 # Attributes allowed on a value of unknown shape (a macro argument, a computed value): the
 # fields the app provides, str methods, the loop's and groupby's; never frame or code objects.
-ANY_ATTRS = set(BLOCK) | set(FIELDS["report"]) | STR_METHODS | LOOP_ATTRS | {"grouper", "list"}
+ANY_ATTRS = (
+    set(BLOCK)
+    | set(APPENDIX_ROW)
+    | {"heading"}
+    | set(FIELDS["report"])
+    | STR_METHODS
+    | LOOP_ATTRS
+    | {"grouper", "list"}
+)
 FORBIDDEN_NAMES = {
     "self",
     "cycler",
@@ -235,6 +243,8 @@ class Walker:
     def _item(shape):
         if isinstance(shape, Seq):
             return shape.item
+        if isinstance(shape, Record):
+            return _common(shape.values())
         return STR if shape == STR else ANY
 
     # -- expressions
@@ -341,6 +351,10 @@ class Walker:
                 return self.refuse(node, f"“{_path(node)}”")
             return ANY
         if isinstance(key, int) and not isinstance(key, bool):
+            if isinstance(base, Record):  # a named record read by position (r[2] for r.content)
+                if not -len(base) <= key < len(base):
+                    return self.unknown(node, _path(node), [])
+                return list(base.values())[key]
             if isinstance(base, Seq):
                 if base.length is not None and not -base.length <= key < base.length:
                     return self.unknown(node, _path(node), [])
@@ -351,6 +365,8 @@ class Walker:
         if key is None:
             if isinstance(base, Seq):
                 return base.item
+            if isinstance(base, Record):
+                return _common(base.values())
             return self.refuse(node, f"truy cập theo tên tính ra “{_path(node)}”")
         if isinstance(base, dict):
             if key in base:
@@ -445,6 +461,12 @@ def _needle(node) -> str:
         if isinstance(node, nodes.Getattr):
             return node.attr
     return node.name if isinstance(node, nodes.Name) else ""
+
+
+def _common(shapes) -> object:
+    """The shape all of `shapes` have, or ANY."""
+    kinds = {repr(x) for x in shapes}
+    return next(iter(shapes)) if len(kinds) == 1 else ANY
 
 
 def _path(node) -> str:
