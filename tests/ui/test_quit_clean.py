@@ -126,13 +126,14 @@ QTimer.singleShot(0, work)
 sys.exit(ui_main.main([], db_path=Path(sys.argv[1])))
 """
 
-# what the offscreen platform itself says about any window (not about the app)
-PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()",)
+# what the platform itself says about any window, or about a machine without a D-Bus session (not the app)
+PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()", "org.freedesktop.portal.Settings")
 
 
 def _session(db_path: Path, tmp_path: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VANBANYTE_DATA_DIR=str(tmp_path / "data"))
     env.pop("QT_LOGGING_RULES", None)  # every Qt warning printed
+    env.pop("DISPLAY", None)  # offscreen: no X server, no D-Bus session started through it
     return subprocess.run(
         [sys.executable, "-X", "dev", "-X", "faulthandler", "-c", DRIVER, str(db_path)],
         cwd=ROOT,
