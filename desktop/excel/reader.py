@@ -15,7 +15,7 @@ from ..domain.models import Activity
 from ..domain.text import clean, fold
 from ..domain.vnformat import number
 from ..files import one_line
-from . import legacy_vn
+from . import legacy_vn, openpyxl_bounds
 from .columns import BY_KEY, match_header
 from .lookup import Lookup
 from .values import cell_text, parse_count, parse_date_value, parse_period
@@ -64,42 +64,10 @@ def activity_key(start_iso: str, source_unit: str, dept_id: int | None, source_d
     return start_iso, fold(source_unit), dept_id if dept_id is not None else fold(source_dept), fold(title)
 
 
-def _dimensions_from_the_head(ws) -> None:
-    """openpyxl's ReadOnlyWorksheet._get_size, stopping where the sheet's data starts: openpyxl waits for the
-    *end* of <sheetData> when <dimension> is missing, parsing the whole sheet once more before reading it."""
-    from defusedxml.ElementTree import iterparse
-
-    src = ws._get_source()
-    try:
-        for _event, el in iterparse(src, events=("start",), forbid_dtd=True):
-            tag = el.tag.rsplit("}", 1)[-1]
-            if tag == "dimension":
-                ref = el.get("ref") or ""
-                if ":" in ref:
-                    from openpyxl.utils.cell import range_boundaries
-
-                    try:
-                        ws._min_column, ws._min_row, ws._max_column, ws._max_row = range_boundaries(ref)
-                    except ValueError:
-                        pass
-                return
-            if tag == "sheetData":
-                return
-    finally:
-        src.close()
-
-
-def _patch_openpyxl() -> None:
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    if ReadOnlyWorksheet._get_size is not _dimensions_from_the_head:
-        ReadOnlyWorksheet._get_size = _dimensions_from_the_head
-
-
 def _open(path: Path):
     from openpyxl import load_workbook
 
-    _patch_openpyxl()
+    openpyxl_bounds.use()  # the one override of openpyxl's internals, isolated there
 
     name = one_line(path.name)
     if not path.exists():
