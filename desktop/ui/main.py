@@ -393,8 +393,20 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
 
             arm(win, self_test)
         status = qt_app.exec()
-        return 1 if win.failed or status else status
+        failed = win.failed
+        _delete_now(win)
+        return 1 if failed or status else status
     finally:
         reporter.uninstall()
         lock.release()
         log.info("window: exit")
+
+
+def _delete_now(win: QMainWindow) -> None:
+    """The window deleted by Qt now, children first, while every Python wrapper is whole: left to the
+    interpreter's exit, PySide deletes it from its own clean-up, where a layout's ChildRemoved can meet event
+    filters already gone (a segmentation fault in sendThroughObjectEventFilters, seen 1 run in 8 at quit)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
