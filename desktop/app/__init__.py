@@ -5,7 +5,7 @@ ui → app → docgen / excel / store → domain: nothing here imports Qt, and S
 
 from __future__ import annotations
 
-from . import activities, cascade, catalogue, evidence
+from . import activities, cascade, catalogue, evidence, reports
 from .documents import (
     compile_for,
     period_of_plan,
@@ -32,6 +32,7 @@ from .plans import (
     set_superior,
     task_activity_count,
 )
+from .session import Session
 from .setup import create_demo_database, create_unit_database
 from .units import delete_department, department_activity_count, save_profile
 from .workbooks import commit_import, excel_lookup, existing_keys, read_imports, write_xlsx_export, write_xlsx_template
@@ -43,6 +44,8 @@ __all__ = [
     "save_form",
     "set_hidden",
     "activities",
+    "reports",
+    "Session",
     "cascade",
     "catalogue",
     "evidence",

@@ -12,6 +12,11 @@ from ..domain.text import clean
 from ..store import db, refs
 
 
+def list_references(conn: sqlite3.Connection) -> list[LegalRef]:
+    """The catalogue of legal references (Danh mục căn cứ), in its order."""
+    return refs.list_refs(conn)
+
+
 def references(conn: sqlite3.Connection) -> list[tuple[LegalRef, int]]:
     """Every reference with how many plans and superior documents cite it."""
     return [(r, refs.uses_of_ref(conn, r.id)) for r in refs.list_refs(conn)]

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.errors import UserError
-from ..domain.models import Plan, PlanItem, SuperiorDoc, Target, Unit
+from ..domain.models import PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
 from ..domain.presets import plan_from_preset
 from ..domain.references import cite, parse_citation
 from ..domain.text import clean, fold
@@ -133,6 +133,54 @@ def catalogue_citation(conn: sqlite3.Connection, typed: str) -> int:
 def set_basis(conn: sqlite3.Connection, plan_id: int, ref_ids: list[int]) -> None:
     with db.transaction(conn):
         plans.set_basis(conn, plan_id, ref_ids)
+
+
+# ---------------------------------------------------------------- header
+def save_header(
+    conn: sqlite3.Connection,
+    plan_id: int,
+    *,
+    title: str,
+    number: int | None,
+    doc_date: PartialDate,
+    signer_id: int | None,
+    archive_dept_id: int | None,
+) -> Plan:
+    """The plan's trích yếu, number, date, signer and archive department, in one transaction; the plan as
+    stored. UserError (nothing written) when the trích yếu is blank: the plan's and its reports' titles are
+    made from it."""
+    title = clean(title)
+    if not title:
+        raise UserError("Trích yếu của kế hoạch (Kế hoạch › Trích yếu) không được để trống; chưa lưu thay đổi nào.")
+    with db.transaction(conn):
+        plans.update_plan(
+            conn,
+            plan_id,
+            title=title,
+            number=number,
+            doc_year=doc_date.year,
+            doc_month=doc_date.month,
+            doc_day=doc_date.day,
+            signer_id=signer_id,
+            archive_dept_id=archive_dept_id,
+        )
+    return plans.load_plan(conn, plan_id)
+
+
+def save_opening(conn: sqlite3.Connection, plan_id: int, intro: str, lead_sentence: str) -> Plan:
+    """The opening paragraph and the lead sentence as typed (empty: the generated ones); the plan as stored."""
+    with db.transaction(conn):
+        plans.update_plan(conn, plan_id, intro=clean(intro), lead_sentence=clean(lead_sentence))
+    return plans.load_plan(conn, plan_id)
+
+
+def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
+    return plans.load_plan(conn, plan_id)
+
+
+def list_plans(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
+    """(id, trích yếu, year) of every plan."""
+    return plans.list_plans(conn)
 
 
 # ---------------------------------------------------------------- items

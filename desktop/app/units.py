@@ -1,10 +1,12 @@
-"""The unit's profile and departments, as the Đơn vị screen edits them."""
+"""The unit's profile, departments, signers and recipients, as the Đơn vị screen edits them: each change
+one transaction."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from ..domain.errors import UserError
+from ..domain.models import Department, Signer, Unit
 from ..domain.text import clean
 from ..store import activities, db, units
 
@@ -26,3 +28,43 @@ def department_activity_count(conn: sqlite3.Connection, dept_id: int) -> int:
 def delete_department(conn: sqlite3.Connection, dept_id: int) -> None:
     with db.transaction(conn):
         units.delete_department(conn, dept_id)
+
+
+def load_unit(conn: sqlite3.Connection) -> Unit:
+    """The unit with its departments, signers and recipients."""
+    return units.load_unit(conn)
+
+
+def add_department(conn: sqlite3.Connection, name: str = "Khoa, phòng mới", abbr: str = "KP") -> Department:
+    with db.transaction(conn):
+        return units.add_department(conn, name, abbr)
+
+
+def save_department(conn: sqlite3.Connection, d: Department) -> None:
+    """A department's name and abbreviation."""
+    with db.transaction(conn):
+        units.update_department(conn, d)
+
+
+def add_signer(conn: sqlite3.Connection, s: Signer | None = None) -> Signer:
+    with db.transaction(conn):
+        return units.add_signer(conn, s or Signer("GIÁM ĐỐC", "Họ và tên"))
+
+
+def save_signer(conn: sqlite3.Connection, s: Signer) -> None:
+    with db.transaction(conn):
+        units.update_signer(conn, s)
+
+
+def delete_signer(conn: sqlite3.Connection, signer_id: int) -> None:
+    """UserError (nothing deleted) for the unit's last signer: every document needs one."""
+    with db.transaction(conn):
+        if len(units.load_unit(conn).signers) <= 1:
+            raise UserError("Đơn vị cần ít nhất một người ký; chưa xóa người ký nào.")
+        units.delete_signer(conn, signer_id)
+
+
+def set_recipients(conn: sqlite3.Connection, lines: list[str]) -> None:
+    """The unit's default recipients (Nơi nhận), one a line."""
+    with db.transaction(conn):
+        units.set_recipients(conn, lines)

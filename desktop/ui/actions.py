@@ -83,7 +83,7 @@ class OutputActions:
         if out is None:
             return None
         self.settings.setValue("output/dir", str(out.parent))
-        plan_id = self.plan_page.current_plan_id()
+        plan_id = self.session.plan_id
         start, end = self._period()
         self.statusBar().showMessage("Đang xuất văn bản…")
         cancel = self._pdf_progress() if pdf else None
@@ -131,7 +131,7 @@ class OutputActions:
         template = self.template_for(what)
         if template is False:
             return None
-        plan_id = self.plan_page.current_plan_id()
+        plan_id = self.session.plan_id
         start, end = self._period()
         import tempfile
 
@@ -269,7 +269,7 @@ class OutputActions:
 
         depts = {d.id: d.name for d in self.unit.departments}
         tasks = {tid: task_text(label, text, 40) for tid, (label, text) in task_names(self.conn).items()}
-        dlg = ImportPreview(results, self, depts, tasks, pages.app.load_forms(self.conn))
+        dlg = ImportPreview(results, self, depts, tasks, self.session.forms)
         self.import_dialog = dlg
         if dlg.exec() != pages.QDialog.Accepted:
             self.statusBar().showMessage("Chưa nhập gì.", 5000)

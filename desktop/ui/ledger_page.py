@@ -137,6 +137,7 @@ def _short(text: str, width: int = 40) -> str:
 class LedgerPage(QWidget):
     status = Signal(str)
     plan_chosen = Signal(int)  # the clerk chose another plan in the ledger's selector
+    forms_changed = Signal()  # the unit's forms were edited (Hình thức hoạt động…)
 
     def __init__(self, conn, settings: QSettings, parent=None, undo: QUndoStack | None = None):
         super().__init__(parent)
@@ -314,6 +315,7 @@ class LedgerPage(QWidget):
 
         if edit_forms(self, self.conn) and self.unit is not None:
             self.load(self.unit, self.plan)
+            self.forms_changed.emit()
             self.status.emit("Đã cập nhật các hình thức hoạt động của đơn vị")
 
     def _plan_combo_changed(self, *_):

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 
 from .. import app
 from ..domain.errors import UserError
-from ..domain.models import Plan, Unit
+from ..domain.models import PartialDate, Plan, Unit
 from ..domain.references import cite, implementing_sentence
 from ..domain.text import clean, one_line
 from ..domain.vnformat import field_date, number
-from ..store import db, plans, refs, units
 from .common import ask, warn
 from .fields import DateField, NumberBox
 from .plan_items import PlanItemsEditor
@@ -204,7 +203,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         self.unit = unit
         self._loading = True
         self.plan_combo.clear()
-        for pid, title, year in plans.list_plans(self.conn):
+        for pid, title, year in app.plans.list_plans(self.conn):
             self.plan_combo.addItem(f"{year} — {title[:90]}", pid)
         self.signer.clear()
         for s in unit.signers:
@@ -237,7 +236,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         if self.plan is None or self.unit is None:
             return None
         self.flush()
-        plan = plans.load_plan(self.conn, self.plan.id)
+        plan = app.plans.load_plan(self.conn, self.plan.id)
         dlg = PreviewDialog(
             document_html(plan_context(plan, self.unit, self.forms), "KẾ HOẠCH"), "Xem trước kế hoạch", self
         )
@@ -248,7 +247,7 @@ class PlanPage(PlanItemsEditor, QWidget):
 
     def _fill_catalogue(self) -> None:
         self.catalogue.clear()
-        for r in refs.list_refs(self.conn):
+        for r in app.catalogue.list_references(self.conn):
             self.catalogue.addItem(cite(r, with_summary=True), r.id)
         self.catalogue.setCurrentIndex(-1)
 
@@ -260,7 +259,7 @@ class PlanPage(PlanItemsEditor, QWidget):
             return
         self.flush()  # into the plan the fields were showing: self.plan is still that one
         pid = self.current_plan_id()
-        self.plan = plans.load_plan(self.conn, pid) if pid is not None else None
+        self.plan = app.plans.load_plan(self.conn, pid) if pid is not None else None
         self._show_header()
         self._fill_tree()
         self.plans_changed.emit()
@@ -307,31 +306,25 @@ class PlanPage(PlanItemsEditor, QWidget):
         intro, lead = clean(self.intro_edit.text()), clean(self.lead_edit.text())
         if (intro, lead) == (self.plan.intro, self.plan.lead_sentence):
             return
-        with db.transaction(self.conn):
-            plans.update_plan(self.conn, self.plan.id, intro=intro, lead_sentence=lead)
-        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.plan = app.plans.save_opening(self.conn, self.plan.id, intro, lead)
         self.status.emit("Đã lưu câu mở đầu của kế hoạch")
 
     def _save_header(self, *_):
         if self._loading or self.plan is None:
             return
-        title = clean(self.title.toPlainText())
-        if not title:
-            self.status.emit("Trích yếu không được để trống.")
-            return
-        with db.transaction(self.conn):
-            plans.update_plan(
+        try:
+            self.plan = app.plans.save_header(
                 self.conn,
                 self.plan.id,
-                title=title,
+                title=self.title.toPlainText(),
                 number=self.number.value() or None,
-                doc_year=self.year.value(),
-                doc_month=self.month.value() or None,
-                doc_day=self.day.value() or None,
+                doc_date=PartialDate(self.year.value(), self.month.value() or None, self.day.value() or None),
                 signer_id=self.signer.currentData(),
                 archive_dept_id=self.archive.currentData(),
             )
-        self.plan = plans.load_plan(self.conn, self.plan.id)
+        except UserError as e:
+            self.status.emit(str(e))
+            return
         self.status.emit("Đã lưu thông tin kế hoạch")
 
     def _save_superior(self) -> None:
@@ -340,7 +333,7 @@ class PlanPage(PlanItemsEditor, QWidget):
             return
         if not clean(self.sup_cite.text()):
             if app.clear_superior(self.conn, self.plan):
-                self.plan = plans.load_plan(self.conn, self.plan.id)
+                self.plan = app.plans.load_plan(self.conn, self.plan.id)
                 self.status.emit("Đã bỏ văn bản cấp trên của kế hoạch.")
             return
         if not self.sup_deadline.commit():
@@ -357,7 +350,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         except UserError as e:
             self.sup_state.setText(str(e))
             return
-        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.plan = app.plans.load_plan(self.conn, self.plan.id)
         self.sup_state.setText("")
         self.status.emit("Đã lưu văn bản cấp trên")
 
@@ -392,7 +385,7 @@ class PlanPage(PlanItemsEditor, QWidget):
             self._fill_catalogue()
             self.status.emit("Đã thêm văn bản vào danh mục căn cứ")
         app.set_basis(self.conn, self.plan.id, [r.id for r in self.plan.basis] + [ref_id])
-        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.plan = app.plans.load_plan(self.conn, self.plan.id)
         self._show_header()
 
     def remove_basis(self) -> None:
@@ -400,7 +393,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         if self.plan is None or row < 0:
             return
         app.set_basis(self.conn, self.plan.id, [r.id for i, r in enumerate(self.plan.basis) if i != row])
-        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.plan = app.plans.load_plan(self.conn, self.plan.id)
         self._show_header()
 
     def flush(self) -> None:
@@ -453,7 +446,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         if self.plan is None:
             return
         self.flush()
-        plan = plans.load_plan(self.conn, self.plan.id)
+        plan = app.plans.load_plan(self.conn, self.plan.id)
         n = app.plan_activity_count(self.conn, plan.id)
         items = [it for it, _ in plan.walk()]
         if not ask(
@@ -470,4 +463,4 @@ class PlanPage(PlanItemsEditor, QWidget):
         ):
             return
         app.delete_plan(self.conn, self.plan.id)
-        self.load(units.load_unit(self.conn))
+        self.load(app.units.load_unit(self.conn))

@@ -29,7 +29,7 @@ from ..domain.periods import PERIOD_KEYS, PERIOD_LABELS, period_range
 from ..domain.report import Section, report_title
 from ..domain.section_text import section_text_problem
 from ..domain.vnformat import field_date, money, number
-from ..store import db, plans, reports
+from ..store import db, plans
 from .fields import DateField, NumberBox
 
 CUSTOM = "custom"  # the period's key when the clerk types its dates
@@ -60,6 +60,7 @@ class ReportPage(QWidget):
     print_requested = Signal(str)
     status = Signal(str)
     plan_chosen = Signal(int)
+    period_changed = Signal(object, object)  # the period shown (start, end): the window's session keeps it
 
     def __init__(self, conn, parent=None):
         super().__init__(parent)
@@ -208,11 +209,9 @@ class ReportPage(QWidget):
             self.deadline.setText("  Chưa có hạn báo cáo (Kế hoạch › Văn bản cấp trên).")
         self.plan = plan
         start, end = plans.plan_period(plan)
-        self.report = app.report_for(self.conn, plan, start, end, period_given=False)
-        if self.report.id is None:  # stored at once: a plan's report exists from its first showing
-            with db.transaction(self.conn):
-                reports.save_report(self.conn, self.report)
+        self.report = app.report_for(self.conn, plan, start, end, period_given=False)  # stored at its first edit
         self._show_meta()
+        self.period_changed.emit(self.report.period_start, self.report.period_end)
         self.recompile()
 
     def _range(self, key: str) -> tuple[date, date]:
@@ -311,15 +310,8 @@ class ReportPage(QWidget):
             return
         text = self.editor.toPlainText()
         s = next(x for x in self.sections if x.key == self._current_key)
-        value = "" if text.strip() == s.draft.strip() else text
-        with db.transaction(self.conn):
-            self._stored()
-            reports.set_text(self.conn, self.report.id, s.key, value)
-        if value.strip():
-            self.report.texts[s.key] = value
-        else:
-            self.report.texts.pop(s.key, None)
-        s.text = text if value.strip() else s.draft
+        self.report = app.reports.save_section(self.conn, self.report, s.key, s.draft, text)
+        s.text = text if s.key in self.report.texts else s.draft
         self.status.emit("Đã lưu nội dung báo cáo")
 
     def _reset_section(self) -> None:
@@ -327,11 +319,6 @@ class ReportPage(QWidget):
         if 0 <= row < len(self.sections) and self.sections[row].key:
             self.editor.setPlainText(self.sections[row].draft)
             self._flush()
-
-    def _stored(self) -> None:
-        """A period's report is stored at its first edit (inside the caller's transaction)."""
-        if self.report.id is None:
-            self.report = reports.period_report(self.conn, self.report)
 
     def _period_chosen(self, *_):
         if self._loading or self.report is None:
@@ -362,6 +349,7 @@ class ReportPage(QWidget):
         self.report = app.report_for(self.conn, self.plan, start, end)
         self._current_key = ""
         self._show_meta()
+        self.period_changed.emit(start, end)
         self.recompile()
 
     def _save_meta(self, *_):
@@ -372,11 +360,7 @@ class ReportPage(QWidget):
         r.doc_date = PartialDate(self.doc_year.value(), self.doc_month.value() or None, self.doc_day.value() or None)
         r.addressee = self.addressee.text()
         r.signer_id = self.signer.currentData()
-        with db.transaction(self.conn):
-            if r.id is None:
-                self._stored()
-            else:
-                reports.save_report(self.conn, r)
+        self.report = app.reports.save_header(self.conn, r)
 
     def show_preview(self):
         """The whole report with its appendix, as it will be printed (not modal)."""

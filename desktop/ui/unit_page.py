@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from .. import app
 from ..domain.errors import UserError
 from ..domain.models import Department, Signer
-from ..store import db, units
 from .common import ask, warn
 
 
@@ -104,7 +103,7 @@ class UnitPage(QWidget):
     def load(self) -> None:
         self.flush()  # the recipients typed a moment ago are saved before the fields are filled anew
         self._loading = True
-        u = units.load_unit(self.conn)
+        u = app.units.load_unit(self.conn)
         self.parent_body.setText(u.parent_body)
         self.name.setText(u.name)
         self.abbr.setText(u.abbr)
@@ -144,8 +143,7 @@ class UnitPage(QWidget):
             return
         r = item.row()
         name, abbr = (self.depts.item(r, c).text() if self.depts.item(r, c) else "" for c in (0, 1))
-        with db.transaction(self.conn):
-            units.update_department(self.conn, Department(name, abbr, item.data(256)))
+        app.units.save_department(self.conn, Department(name, abbr, item.data(256)))
         self.changed.emit()
 
     def _signer_edited(self, item: QTableWidgetItem) -> None:
@@ -153,19 +151,16 @@ class UnitPage(QWidget):
             return
         r = item.row()
         auth, pos, full = (self.signers.item(r, c).text() if self.signers.item(r, c) else "" for c in (0, 1, 2))
-        with db.transaction(self.conn):
-            units.update_signer(self.conn, Signer(auth, full, pos, item.data(256)))
+        app.units.save_signer(self.conn, Signer(auth, full, pos, item.data(256)))
         self.changed.emit()
 
     def _save_recipients(self) -> None:
-        with db.transaction(self.conn):
-            units.set_recipients(self.conn, self.recipients.toPlainText().splitlines())
+        app.units.set_recipients(self.conn, self.recipients.toPlainText().splitlines())
         self.status.emit("Đã lưu nơi nhận")
         self.changed.emit()
 
     def add_department(self) -> None:
-        with db.transaction(self.conn):
-            d = units.add_department(self.conn, "Khoa, phòng mới", "KP")
+        d = app.units.add_department(self.conn)
         self._loading = True
         self._append(self.depts, d.id, [d.name, d.abbr])
         self._loading = False
@@ -189,8 +184,7 @@ class UnitPage(QWidget):
         self.changed.emit()
 
     def add_signer(self) -> None:
-        with db.transaction(self.conn):
-            s = units.add_signer(self.conn, Signer("GIÁM ĐỐC", "Họ và tên"))
+        s = app.units.add_signer(self.conn)
         self._loading = True
         self._append(self.signers, s.id, [s.authority, s.position, s.full_name])
         self._loading = False
@@ -200,11 +194,11 @@ class UnitPage(QWidget):
         r = self.signers.currentRow()
         if r < 0:
             return
-        if self.signers.rowCount() == 1:
-            warn(self, "Đơn vị cần ít nhất một người ký.")
+        try:
+            app.units.delete_signer(self.conn, self.signers.item(r, 0).data(256))
+        except UserError as e:
+            warn(self, str(e))
             return
-        with db.transaction(self.conn):
-            units.delete_signer(self.conn, self.signers.item(r, 0).data(256))
         self.signers.removeRow(r)
         self.changed.emit()
 
