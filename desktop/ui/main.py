@@ -114,6 +114,9 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         WheelGuard.install()  # the wheel scrolls past a value it is not editing, in every screen and dialog
         self._start_backups()
         self.jobs = Jobs(self)
+        # the window's state: the database, the unit's forms, the current plan and period (the plan selector and
+        # the report's period selector show it; app/session.py)
+        self.session = pages.app.Session.of(self.conn, self.db_path)
         self.tabs.clear()
         self.dashboard = pages.Dashboard()
         self.unit_page = pages.UnitPage(self.conn)
@@ -142,6 +145,8 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.plan_page.plans_changed.connect(self._plan_changed)
         for page in (self.ledger_page, self.report_page, self.dashboard):
             page.plan_chosen.connect(self.choose_plan)
+        self.report_page.period_changed.connect(self._period_shown)
+        self.ledger_page.forms_changed.connect(self.session.reload_forms)
         self.plan_page.export_requested.connect(self.export)
         self.report_page.export_requested.connect(self.export)
         self.report_page.print_requested.connect(self.print_document)
@@ -244,10 +249,12 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.unit = pages.units.load_unit(self.conn)
         self.setWindowTitle(f"{TITLE} — {self.unit.name}")
         self.unit_page.load()
-        self.plan_page.load(self.unit, self.plan_page.current_plan_id())
+        self.plan_page.load(self.unit, self.session.plan_id)
 
     def _plan_changed(self) -> None:
-        pid = self.plan_page.current_plan_id()
+        """The plan chosen in the plan selector becomes the session's; every screen shows it."""
+        pid = self.session.plan_id = self.plan_page.current_plan_id()
+        self.session.period = None  # the report page shows the new plan's period, and says so (_period_shown)
         plan = self.plan_page.plan
         self.ledger_page.load(self.unit, plan)
         self.report_page.load(pid)
@@ -268,7 +275,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             self.refresh_dashboard()
 
     def refresh_dashboard(self) -> None:
-        pid = self.plan_page.current_plan_id()
+        pid = self.session.plan_id
         if pid is None:
             self.dashboard.show_figures(None, None, date.today().year)
             return
@@ -279,8 +286,12 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         )
 
     def _period(self):
-        r = self.report_page.report
-        return (r.period_start, r.period_end) if r else (None, None)
+        """The session's report period: (None, None) for the plan's own."""
+        return self.session.period_or_plan()
+
+    def _period_shown(self, start: date, end: date) -> None:
+        """The report page shows another period (its selector is the view of the session's)."""
+        self.session.period = (start, end)
 
     def _flush_pages(self) -> None:
         """What the clerk typed in the editors, saved now (they save after a pause in typing)."""
