@@ -168,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     fa.add_argument("--verb", default="", help="động từ trong câu báo cáo, VD: Tổ chức (mặc định: Thực hiện)")
     fa.add_argument("--tail", help="phần sau đơn vị tính (mặc định: tên hình thức viết thường)")
 
-    pi = sub.add_parser("plan-import", help="tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
+    pi = sub.add_parser("plan-import", help="tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .pdf, .txt)")
     pi.add_argument("--db", required=True)
     pi.add_argument("file")
     pi.add_argument("--json", action="store_true", help="in một đối tượng JSON thay cho bản tóm tắt")
@@ -419,6 +419,8 @@ def _plan_import(args) -> int:
         "sections": sum(p.sections),
         "tasks": len(p.tasks),
         "warnings": done.notes,
+        "source": p.source,  # "txt", "docx", "pdf" or "pdf-ocr"
+        "signature": p.signature,  # a PDF's digital signature (signer, organisation, email, time, how) or None
     }
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""Reading the text of a superior's document from a .docx or a .txt file.
+"""Reading the text of a superior's document from a .docx, a .txt or a .pdf file (`read_pdf`).
 
 Word's automatic numbering is not part of a paragraph's text, so a heading numbered by Word
 ("I." from a list style) would arrive without its number; the marker is written back from
@@ -17,6 +17,7 @@ from ..domain.numbering import roman
 from ..domain.plan_import import ImportedPlan, parse_plan_text
 from ..domain.vnformat import number
 from ..files import one_line
+from .read_pdf import describe_signature, read_pdf
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_TEXT_BYTES = 20 * 2**20  # a .txt superior plan: a long plan is a few hundred KB
@@ -31,7 +32,7 @@ WORD_LIMITS = safezip.Limits(total=150 * safezip.MB)
 
 
 def read_source(path: Path) -> str:
-    """The text of a .docx (one line per paragraph, tables included) or a .txt file."""
+    """The text of a .docx (one line per paragraph, tables included), a .pdf (`read_pdf`) or a .txt file."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
@@ -41,12 +42,9 @@ def read_source(path: Path) -> str:
             f"{path.name} là tệp Word cũ (.doc): hãy mở trong Word, chọn Lưu thành… định dạng .docx rồi nhập lại."
         )
     if suffix == ".pdf":
-        raise UserError(
-            f"Chưa đọc được tệp PDF ({path.name}): hãy mở tệp, chép toàn bộ văn bản vào Notepad, lưu "
-            "thành .txt rồi nhập tệp .txt đó."
-        )
+        return read_pdf(path).text
     if suffix not in (".docx", ".txt"):
-        raise UserError(f"Chỉ nhập được văn bản .docx hoặc .txt, không nhập được {one_line(path.name)}.")
+        raise UserError(f"Chỉ nhập được văn bản .docx, .pdf hoặc .txt, không nhập được {one_line(path.name)}.")
     name = one_line(path.name)
     try:
         size = path.stat().st_size
@@ -62,10 +60,14 @@ def read_source(path: Path) -> str:
     except OSError as e:
         raise UserError(f"Không đọc được {one_line(path)}: {e.strerror or e}.") from None
     text = _docx_text(path, data) if suffix == ".docx" else _txt_text(path, data)
+    _check_length(name, text)
+    return text
+
+
+def _check_length(name: str, text: str) -> None:
     lines = text.count("\n") + 1
     if len(text) > MAX_TEXT_CHARS or lines > MAX_LINES and sum(1 for ln in text.splitlines() if ln.strip()) > MAX_LINES:
-        raise _too_long(name, f"{number(len(text))} ký tự, {number(lines)} dòng")
-    return text
+        raise _too_long(one_line(name), f"{number(len(text))} ký tự, {number(lines)} dòng")
 
 
 def _too_long(name: str, what: str) -> UserError:
@@ -76,9 +78,19 @@ def _too_long(name: str, what: str) -> UserError:
 
 
 def import_plan_file(path: Path) -> ImportedPlan:
-    """Reads and parses a superior's plan; .txt lines are hard-wrapped, .docx paragraphs are not."""
+    """Reads and parses a superior's plan; .txt lines (and an OCR's) are hard-wrapped, the paragraphs of a
+    .docx or of a PDF's text layer are not. `source` and `signature` say what the text was read from."""
     path = Path(path)
-    plan = parse_plan_text(read_source(path), hard_wrapped=path.suffix.lower() != ".docx")
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" and path.exists():
+        pdf = read_pdf(path)
+        _check_length(path.name, pdf.text)
+        plan = parse_plan_text(pdf.text, hard_wrapped=pdf.source == "pdf-ocr")
+        plan.source, plan.signature = pdf.source, pdf.signature
+        plan.warnings[:0] = pdf.warnings + ([describe_signature(pdf.signature)] if pdf.signature else [])
+    else:
+        plan = parse_plan_text(read_source(path), hard_wrapped=suffix != ".docx")
+        plan.source = "docx" if suffix == ".docx" else "txt"
     count, todo = 0, list(plan.items)
     while todo:  # every node of the section tree
         count += 1

@@ -89,6 +89,8 @@ class Proposal:
     found: list[str]
     sections: list[int]  # numbered sections per level: [I., 1., a)]
     forms: Forms = DEFAULTS  # the unit's forms the targets were read with (the review reads typed ones with it)
+    source: str = "txt"  # what the superior's text was read from: "txt", "docx", "pdf", "pdf-ocr"
+    signature: dict[str, str] | None = None  # the PDF's digital signature (signer, organisation, email, time)
 
     def missing_labels(self) -> list[str]:
         return [MISSING_LABELS.get(m, m) for m in self.missing]
@@ -475,6 +477,8 @@ def propose_plan(
         list(imported.found),
         levels,
         forms,
+        imported.source,
+        dict(imported.signature) if imported.signature else None,
     )
 
 

@@ -80,6 +80,8 @@ class ImportedPlan:
     is_plan: bool = True
     found: list[str] = field(default_factory=list)  # why the text does not read as a plan
     has_title: bool = True  # a "KẾ HOẠCH" line was found
+    source: str = "txt"  # what the text was read from: "txt", "docx", "pdf", "pdf-ocr" (set by the reader)
+    signature: dict[str, str] | None = None  # a PDF's digital signature: signer, organisation, email, time, how
 
     def superior_ref(self) -> LegalRef | None:
         """The imported document as a reference the new plan implements (None if unnumbered)."""
