@@ -198,6 +198,13 @@ def _open(path: str, locked: bool = False):
     return db.open_db(path)
 
 
+def _session(path: str, locked: bool = False):
+    """A Session (app/session.py) on the database opened as _open does: the command's plan and period go in it."""
+    from .app.session import Session
+
+    return Session.of(_open(path, locked), path)
+
+
 def _check_out(args, pdf: bool = False) -> None:
     from .app import safety
 
@@ -240,22 +247,20 @@ def run(argv: list[str]) -> int:
         if template is not None and not template.is_file():
             raise UserError(f"Không tìm thấy mẫu {one_line(template)}.")
         _check_out(args, args.pdf)
-        conn = _open(args.db)
-        try:
+        with _session(args.db) as s:
+            s.plan_id = plan_id
             if args.what == "plan":
-                written = app.write_plan(conn, args.out, plan_id, args.pdf, template)
+                written = app.write_plan(s.conn, args.out, s.plan_id, args.pdf, template)
             else:
                 if bool(args.start) != bool(args.end):
                     raise UserError("Cần cả --from và --to để chọn kỳ báo cáo.")
                 if args.period and args.start:
                     raise UserError("Chọn kỳ báo cáo bằng --period hoặc bằng --from/--to, không dùng cả hai.")
-                start = _date(args.start) if args.start else None
-                end = _date(args.end) if args.end else None
                 if args.period:
-                    start, end = app.period_of_plan(conn, plan_id, args.period)
-                written = app.write_report(conn, args.out, plan_id, start, end, args.pdf, template)
-        finally:
-            conn.close()
+                    s.period = app.period_of_plan(s.conn, s.plan_id, args.period)
+                elif args.start:
+                    s.period = (_date(args.start), _date(args.end))
+                written = app.write_report(s.conn, args.out, s.plan_id, *s.period_or_plan(), args.pdf, template)
         for w in written:
             print(f"Đã ghi {w}")
         return 0
@@ -337,16 +342,13 @@ def _evidence_zip(args) -> int:
     if Path(args.out).suffix.lower() != ".zip":
         raise UserError(f"Hồ sơ minh chứng là một tệp .zip; hãy đặt tên như {one_line(Path(args.out).stem)}.zip.")
     _check_out(args)
-    conn = _open(args.db)
-    try:
-        plan_id = _plan_arg(args)
-        start = _date(args.start) if args.start else None
-        end = _date(args.end) if args.end else None
+    with _session(args.db) as s:
+        s.plan_id = _plan_arg(args)
         if args.period:
-            start, end = app.period_of_plan(conn, plan_id, args.period)
-        d = app.evidence.export_dossier(conn, args.out, plan_id, start, end, pdf=args.pdf)
-    finally:
-        conn.close()
+            s.period = app.period_of_plan(s.conn, s.plan_id, args.period)
+        elif args.start:
+            s.period = (_date(args.start), _date(args.end))
+        d = app.evidence.export_dossier(s.conn, args.out, s.plan_id, *s.period_or_plan(), pdf=args.pdf)
     print(f"Đã ghi {d.path}: {d.files} tệp minh chứng" + ("" if d.pdf else ", không kèm PDF"))
     for m in d.missing:
         print(f"Thiếu tệp: {m}")
@@ -368,12 +370,9 @@ def _forms(args) -> int:
         return 0
     if not args.db:
         raise UserError("Cần chỉ rõ cơ sở dữ liệu: forms --db DB.")
-    conn = _open(args.db)
-    try:
-        for f in app.load_forms(conn).forms:
+    with _session(args.db) as s:
+        for f in s.forms.forms:
             print(f"{f.code}\t{f.label}\t{f.unit}\t{f.verb}" + ("\tẩn" if f.hidden else ""))
-    finally:
-        conn.close()
     return 0
 
 
