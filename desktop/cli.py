@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     pi.add_argument("file")
     pi.add_argument("--json", action="store_true", help="in một đối tượng JSON thay cho bản tóm tắt")
     pi.add_argument(
-        "--year", type=_year, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên, không có thì năm nay)"
+        "--year", type=_year, help="năm của kế hoạch (mặc định: năm của văn bản cấp trên; không đọc được thì phải cho)"
     )
     pi.add_argument(
         "--again",
@@ -386,6 +386,8 @@ def _plan_import(args) -> int:
 
     if not Path(args.file).is_file():
         raise UserError(f"Không tìm thấy tệp {args.file}.")
+    from .domain.plan_kinds import YearUnknown
+
     with _writer(args.db):
         conn = _open(args.db, locked=True)
         try:
@@ -399,6 +401,8 @@ def _plan_import(args) -> int:
                 )
             except cascade.AlreadyImported as e:
                 raise UserError(f"{e} Nếu thật sự cần thêm một kế hoạch nữa, chạy lại lệnh với --again.") from None
+            except YearUnknown as e:
+                raise UserError(f"{e} Chạy lại lệnh với --year, ví dụ --year 2026.") from None
         finally:
             conn.close()
     p, sup = done.proposal, done.proposal.superior
@@ -411,10 +415,24 @@ def _plan_import(args) -> int:
             "number": ref.number if ref else "",
             "date": ref.issued.isoformat() if ref and ref.issued else None,
             "issuer": ref.issuer if ref else "",
+            "parent": done.source_parent,
             "summary": ref.summary if ref else "",
             "deadline": sup.deadline.isoformat() if sup and sup.deadline else None,
         },
-        "basis": [cite(c.ref) for c in p.basis if c.keep],
+        "kind": done.source_kind,
+        "basis": [
+            {
+                "citation": cite(c.ref),
+                "kind": "Luật" if c.ref.kind.startswith("Luật ") else c.ref.kind,
+                "name": c.ref.kind if c.ref.kind.startswith("Luật ") else None,
+                "number": c.ref.number or None,
+                "date": c.ref.issued.isoformat() if c.ref.issued else None,
+                "issuer": c.ref.issuer or None,
+                "source": c.source,
+                "keep": c.keep,
+            }
+            for c in p.basis
+        ],
         "sections": sum(p.sections),
         "tasks": len(p.tasks),
         "warnings": done.notes,

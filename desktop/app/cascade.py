@@ -44,12 +44,12 @@ def propose(
     UserError when nothing numbered was found at all. Nothing is written."""
     path = Path(path)
     imported = read_superior_plan(path)
-    if not imported.items:
+    if not imported.is_plan and not accept_non_plan and imported.found:
+        raise NotAPlan(path.name, imported.found)
+    if not imported.items and not (imported.is_plan and imported.has_title):  # a titled opening is a plan
         raise UserError(
             f"Không tìm thấy mục nào được đánh số (I., II., 1., …) trong {path.name}: chưa tạo kế hoạch nào."
         )
-    if not imported.is_plan and not accept_non_plan:
-        raise NotAPlan(path.name, imported.found)
     return propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit), load_forms(conn))
 
 
@@ -127,6 +127,8 @@ class Imported:
     plan_id: int
     proposal: Proposal
     notes: list[str] = field(default_factory=list)
+    source_kind: str = "ke_hoach"  # ke_hoach | quyet_dinh_ban_hanh_ke_hoach (plan_kinds)
+    source_parent: str = ""  # the superior's parent body in its header ("Bộ Y tế" over a Cục), or ""
 
 
 def import_without_questions(
@@ -145,4 +147,4 @@ def import_without_questions(
             + ", ".join(proposal.missing_labels())
             + " — hãy điền ở mục “Thực hiện” của kế hoạch."
         )
-    return Imported(pid, proposal, notes)
+    return Imported(pid, proposal, notes, proposal.source_kind, proposal.source_parent)

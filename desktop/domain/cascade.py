@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from difflib import SequenceMatcher
 
-from .citations import as_ref, find_mentions, match, number_key, same_issuer
+from .citations import as_ref, cited, find_mentions, match, number_key, same_issuer
 from .forms import DEFAULTS, Forms
 from .models import LegalRef, PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
 from .plan_import import ImportedPlan
+from .plan_kinds import YearUnknown, plan_year
 from .repairs import Repair, apply_repairs, find_repairs, item_labels
 from .targets import targets_in
 from .text import clean, fold
@@ -91,6 +92,8 @@ class Proposal:
     forms: Forms = DEFAULTS  # the unit's forms the targets were read with (the review reads typed ones with it)
     source: str = "txt"  # what the superior's text was read from: "txt", "docx", "pdf", "pdf-ocr"
     signature: dict[str, str] | None = None  # the PDF's digital signature (signer, organisation, email, time)
+    source_kind: str = "ke_hoach"  # what the superior sent: ke_hoach | quyet_dinh_ban_hanh_ke_hoach (plan_kinds)
+    source_parent: str = ""  # the superior's parent body in its header ("Bộ Y tế" over a Cục), or ""
 
     def missing_labels(self) -> list[str]:
         return [MISSING_LABELS.get(m, m) for m in self.missing]
@@ -230,10 +233,9 @@ def _basis(imported: ImportedPlan, catalogue: list[LegalRef], exclude: set[str])
         seen.append(ref)
         out.append(BasisCandidate(ref, written, source, known is None, True, [written]))
 
-    for line in imported.basis:
-        ms = find_mentions(line)
-        if ms:
-            add(ms[0], line, "căn cứ", False)
+    for line in imported.basis:  # every document a căn cứ cites, several in one paragraph
+        for m in cited(line) or find_mentions(line)[:1]:
+            add(m, line, "căn cứ", False)
     for text in imported.opening + ([imported.lead_sentence] if imported.lead_sentence else []):
         for m in find_mentions(text):
             add(m, text, "mở đầu", True)
@@ -404,11 +406,13 @@ def propose_plan(
 ) -> Proposal:
     """What the review screen proposes for `unit` from a superior's plan (see the module's doc).
 
-    `year` is the plan's year (default: the source's, else this year); `roles` maps the preset's roles
+    `year` is the plan's year (default: plan_kinds.plan_year, YearUnknown when the source says none); `roles` maps the preset's roles
     (lead, personnel, it, nursing, union) to the unit's departments when the window knows them; `forms` is
     the unit's catalogue of forms (app.load_forms): its own forms are proposed as targets too."""
     if year is None:
-        year = imported.doc_date.year if imported.doc_date else date.today().year
+        year = plan_year(imported)
+    if year is None:
+        raise YearUnknown()
     superior, missing, suggested, own = _superior(imported, unit, catalogue, year)
     exclude = {number_key(superior.ref.number)} if superior.ref.number else set()
     if own and re.match(r"^\d+/", imported.number):
@@ -479,6 +483,8 @@ def propose_plan(
         forms,
         imported.source,
         dict(imported.signature) if imported.signature else None,
+        source_kind=imported.kind,
+        source_parent=imported.parent,
     )
 
 

@@ -32,8 +32,11 @@ _KINDS = (
     (r"k\S{0,2}\s+h\S{2,3}ch(?:\s+h\S{1,2}nh\s+\S{1,2}ng)?", "Kế hoạch"),
     (r"th\S{1,2}ng\s+b\S{1,2}o", "Thông báo"),
     (r"c\S{1,2}ng\s+v\S{1,2}n", "Công văn"),
+    (r"th\S{1,2}ng\s+t\S{1,2}\s+li\S{1,2}n\s+t\S{1,2}ch", "Thông tư liên tịch"),
     (r"th\S{1,2}ng\s+t\S{1,2}", "Thông tư"),
     (r"ch\S\s+th\S", "Chỉ thị"),
+    (r"ch\S{1,2}\s*ng\s+tr\S{1,2}nh\s+h\S{1,2}nh\s+\S{1,2}ng", "Chương trình hành động"),
+    (r"v\S{1,2}n\s+b\S{1,2}n", "Văn bản"),
     (r"k\S{1,2}t\s+lu\S{1,2}n", "Kết luận"),
 )
 _ABBR = {
@@ -51,8 +54,18 @@ _KIND_RX = re.compile(
 )
 _ABBR_RX = re.compile(r"(?<![\w/-])(?P<abbr>NQ|KH|QĐ|NĐ|CV|TB|CT)(?:\s+số)?\s+(?=\d)")
 # The number and symbol on the original text: "57-NQ/TW", "42/2025/NĐ-CP", "57- NQ/TW", "71/NQ- -CP", "787/Qb-BYT".
-_NUMBER = re.compile(r"\d{1,5}(?:\s?[-–]\s?(?:-\s?)?[A-ZĐ0-9][A-Za-zĐđ0-9]*|/[A-Za-zĐđ0-9][A-Za-zĐđ0-9]*)*")
-_DATE = re.compile(r"\s+ng\S{1,3}y\s+(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>\d{4})")
+_NUMBER = re.compile(r"\d{1,5}(?:\s?[-–]\s?(?:-\s?)?[A-ZĐ0-9][A-Za-zĐđ0-9&]*|/[A-Za-zĐđ0-9][A-Za-zĐđ0-9&]*)*")
+_DATE = re.compile(
+    r"\s*,?\s+ng\S{1,3}y\s+(?P<d>\d{1,2})(?:\s?/\s?(?P<m>\d{1,2})\s?/\s?|\s+th\S{1,3}ng\s+(?P<m2>\d{1,2})\s+n\S{1,3}m\s+)"
+    r"(?P<y>\d{4})"
+)
+# A law cited by its name: "Luật Phòng, chống bệnh truyền nhiễm ngày 21 tháng 11 năm 2007", "Luật Dược số 105/2016/QH13"
+_LAW = re.compile(r"(?<![\w])Lu\S{1,2}t\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
+_LAW_END = re.compile(
+    r"\s*,?\s+(?=ng\S{1,3}y\s+\d|n\S{1,2}m\s+\d{4}|s\S{1,2}\s+\d|do\s|\S{1,3}\S{0,2}c\s+th\S{1,3}ng)|[;:(“”\"]|\.\s|\.$|$"
+)
+# "…; số 06/CT-TTg ngày …": a number after a citation shares its kind
+_BARE = re.compile(r"(?<=[;,])\s*(?:c\S{1,2}c\s+)?s\S{1,2}\s+(?=\d)")
 _OF = re.compile(r"\s+c\S{1,3}a\s+")
 _ISSUER_END = re.compile(
     r"\s(?:ve|ban\s+hanh|quy\s+dinh|trien\s+khai|thuc\s+hien|tai|huong\s+dan|sua\s+doi|nham|"
@@ -96,21 +109,45 @@ def find_mentions(text: str) -> list[Mention]:
         (m.start(), m.end(), next(_KINDS[i][1] for i in range(len(_KINDS)) if m[f"k{i}"])) for m in _KIND_RX.finditer(f)
     ]
     starts += [(m.start(), m.end(), _ABBR[m["abbr"]]) for m in _ABBR_RX.finditer(t)]
+    starts += [(m.start(), m.end(), "") for m in _BARE.finditer(f)]
+    for m in _LAW.finditer(t):
+        stop = _LAW_END.search(t, m.end())
+        name_end = stop.start() if stop else len(t)
+        if year := re.match(r"\s+n\S{1,2}m\s+\d{4}", t[name_end:]):
+            name_end += len(year[0])  # "Luật Khám chữa bệnh năm 2009": the year is part of the name
+        if re.match(r"s\S{1,2}\s+\d", t[m.end() :]):
+            starts.append((m.start(), m.end() - 1, "Luật "))  # "Luật số 09/2012/QH13 …"
+        elif 0 < name_end - m.end() <= 160:
+            starts.append((m.start(), name_end, "Luật " + t[m.end() : name_end].strip(" ,")))
     for s, e, kind in sorted(starts):
         if out and s < out[-1].end:
             continue
-        nm = _NUMBER.match(t, e)
-        if not nm:
-            continue
-        number = nm.group(0).rstrip("-– ")
-        end = e + len(number)
+        if not kind:  # a bare "số …" right after a citation
+            if not out or s - out[-1].issuer_end > 3:
+                continue
+            kind = out[-1].kind
+        law = kind.startswith("Luật ")
+        if law:
+            num = re.match(r"\s+s\S{1,2}\s+(\d[^\s,;]*)", t[e:])
+            number = num[1].rstrip(".,;") if num else ""
+            end = e + (len(num[0]) - len(num[1]) + len(number) if num else 0)
+        else:
+            nm = _NUMBER.match(t, e)
+            if not nm:
+                continue
+            number = nm.group(0).rstrip("-– ")
+            end = e + len(number)
         issued = None
-        if dm := _DATE.match(f, end):
+        dm = _DATE.match(f, end) or (_DATE.search(f, end, min(len(f), end + 120)) if law else None)
+        if dm:
             try:
-                issued = date(int(dm["y"]), int(dm["m"]), int(dm["d"]))
+                issued = date(int(dm["y"]), int(dm["m"] or dm["m2"]), int(dm["d"]))
                 end = dm.end()
             except ValueError:
                 pass
+        kind = kind.strip()
+        if law and not (number or issued or re.search(r"\d{4}", kind)):
+            continue  # "Luật …" named in passing, without number or date: not a citation
         mention = Mention(s, end, kind, number, issued, issuer_end=end)
         if om := _OF.match(f, end):
             stop = _ISSUER_END.search(f, om.end())
@@ -128,7 +165,28 @@ def as_ref(m: Mention) -> LegalRef:
     summary = m.summary
     if summary and not fold(summary).startswith(("ve ", "ban hanh", "quy dinh", "huong dan")):
         summary = ""
-    return LegalRef(m.kind, clean_number(m.number), m.issued, clean(m.issuer), summary)
+    return LegalRef(clean(m.kind), clean_number(m.number), m.issued, clean(m.issuer), summary)
+
+
+_CONNECTORS = re.compile(
+    r"^(?:[-+•*]\s*)?(?:c\S{1,2}n\s+c\S{1,2}|th\S{1,2}c\s+hi\S{1,2}n|ti\S{1,2}p\s+theo)?\s*(?:c\S{1,2}c)?\s*$"
+)
+
+
+def cited(text: str) -> list[Mention]:
+    """The documents a căn cứ or a "Thực hiện …" paragraph cites: each mention standing at the start of a
+    clause (after "Căn cứ", "Thực hiện", ";", ",", "và", a bullet), several in one paragraph; not a document
+    merely named inside another citation ("… thực hiện Nghị quyết số 20-NQ/TW …")."""
+    t = unicodedata.normalize("NFC", text or "")
+    f = fold_chars(t)
+    out: list[Mention] = []
+    for m in find_mentions(t):
+        before = f[: m.start]
+        cut = max(before.rfind(";"), before.rfind(","), before.rfind("("), before.rfind(":"))
+        clause = before[cut + 1 :].strip()
+        if _CONNECTORS.match(clause) or re.search(r"(?:^|\s)va(?:\s+cac)?$", clause):
+            out.append(m)
+    return out
 
 
 def _leading(number: str) -> str | None:
@@ -143,6 +201,17 @@ def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
     number with a close symbol (OCR: '02-KH/BCDDTWW'), or for a bare number ('Nghị quyết 57') the only
     entry of that kind and number."""
     key = number_key(ref.number)
+    if not key:  # a law cited by name: the same name (and date when both have one)
+        return next(
+            (
+                c
+                for c in catalogue
+                if not number_key(c.number)
+                and fold(c.kind) == fold(ref.kind)
+                and (c.issued == ref.issued or not (c.issued and ref.issued))
+            ),
+            None,
+        )
     for c in catalogue:
         if number_key(c.number) == key:
             return c

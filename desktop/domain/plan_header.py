@@ -7,13 +7,16 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .issuers import has_place, header_columns, place_of, read_issuers
+from .issuers import starts_body as starts_body
 from .models import PartialDate
 from .text import clean, fold
 
 if TYPE_CHECKING:  # pragma: no cover
     from .plan_import import ImportedPlan
 
-NUMBER = re.compile(r"\bS[ốoô6]\s*:\s*(?P<num>\d*)\s*/\s*(?P<sym>[0-9A-Za-zĐđ]+(?:[-–][0-9A-Za-zĐđ]+)*)")
+# "Số: 357/KH-SYT", "Số 05-KH/ĐU", "Số: /KH-SYT" (blank number), "Số: 4396/BYT-KH-TC", "Số: 476/UBND"
+NUMBER = re.compile(r"\bS[ốoô6]\s*:?\s*(?P<num>\d*)(?P<sym>(?:\s?[-–/]\s?[0-9A-Za-zĐđ&]+)+)(?=[\s,.;|]|$)")
 PLACE_DATE = re.compile(
     r"(?P<place>[^,\d]{2,40}?),\s*ng\S{1,3}y\s*(?P<d>\d{0,2})\s*th\S{1,3}ng\s*(?P<m>\d{0,2})\s*n\S{1,3}m\s*(?P<y>\d{4})"
 )
@@ -65,11 +68,11 @@ def running_case(upper: str, body: str) -> str:
 
 
 def read_header(head: list[str], body: str, out: ImportedPlan) -> None:
-    left: list[str] = []
+    """Number, place and date, and the issuer with its parent body from the header's lines (see issuers)."""
     for line in head:
-        if m := NUMBER.search(line):
-            out.number = (m["num"] + "/" + m["sym"]).replace("–", "-")
-        if m := PLACE_DATE.search(line):
+        if not out.number and (m := NUMBER.search(line)):
+            out.number = (m["num"] + m["sym"]).replace("–", "-").replace(" ", "")
+        if out.doc_date is None and (m := PLACE_DATE.search(line)):
             place = m["place"]
             place = re.sub(r"^.*/\S*\s+", "", place)  # what follows the number on the same line
             out.place = clean(re.split(r"\s{3,}", place.strip())[-1])
@@ -80,22 +83,19 @@ def read_header(head: list[str], body: str, out: ImportedPlan) -> None:
                     date(int(m["y"]), mo, d)
             except ValueError:
                 out.doc_date = PartialDate(int(m["y"]))
-            continue
-        if NUMBER.search(line):
-            continue
-        col = re.split(r"\s{3,}", line.strip())[0]
-        col = _MOTTO2.sub("", _MOTTO.sub("", col)).strip()
-        if col and not _MOTTO.match(line.strip()) and col.upper() == col and any(c.isalpha() for c in col):
-            left.append(clean(col))
+    left = header_columns([ln for ln in head if not PLACE_DATE.search(ln)])
+    start = next((k for k, ln in enumerate(left) if starts_body(ln)), None)
+    left = left[start:] if start is not None else []
     out.issuer_lines = left
-    if left:
-        name = running_case(left[-1], body)
-        generic = fold(left[-1]).startswith(("so ", "soy ")) and len(left[-1].split()) <= 3
-        if generic and len(left) > 1:
-            parent = re.sub(r"^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+", "", left[0], flags=re.IGNORECASE)
-            place = running_case(parent, body)
-            name = f"{name} {place[0].lower()}{place[1:]}" if place else name
-        out.issuer = name
+    if not left:
+        return
+    name, parent = read_issuers(left)
+    generic = fold(name).startswith(("so ", "soy ")) and len(name.split()) <= 3
+    if generic and parent:
+        name = f"{name} {place_of(parent) or parent.split(' ', 3)[-1]}"
+    if not has_place(name) and fold(name).startswith(("uy ban nhan dan", "hoi dong nhan dan")):
+        name = f"{name} {place_of(parent)}".strip() if place_of(parent) else name
+    out.issuer, out.parent = name, parent
 
 
 def lead_subject(text: str) -> tuple[int, str] | None:

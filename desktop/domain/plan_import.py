@@ -15,10 +15,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from .issuers import named_in_body, repair_copy
 from .models import LegalRef, PartialDate, PlanItem
 from .numbering import roman
 from .numbering import roman_value as read_roman
 from .plan_header import lead_subject, not_a_plan, read_header, signer_lines, with_place
+from .plan_kinds import (
+    complete_issuer,
+    decision_title,
+    looks_like,
+    read_decision,
+    split_title,
+    untitled_decision,
+    untitled_plan,
+)
 from .text import clean, fold
 from .vnformat import parse_date
 
@@ -38,7 +48,7 @@ _BASIS = re.compile(r"^c\w{1,2}n\s+\w{1,2}[ru]\b")
 _OPENERS = re.compile(r"^(thuc hien|de |nham |tren day)")
 _CLOSING = re.compile(r"^tren day\b")
 _RECIPIENTS = re.compile(r"^n\w{1,2}i\s+nh\S{1,2}n\s*:")
-_TITLE = re.compile(r"^k\w{1,2}\s+ho\w{1,3}ch$")
+_TITLE = re.compile(r"^k\w{1,2}\s+ho\w{1,3}ch(?:\s+h\w{1,2}nh\s+\w{1,3}ng)?$")
 _DEADLINE = re.compile(
     r"\btr\w{1,3}c\W{0,2}\s*ng\w{1,3}y\s+(?P<date>\d{1,2}/\d{1,2}(?:/\d{4}|/\d{2})?)\b"
     r"(?P<yearly>\s*h\w{1,2}ng\s+n\w{1,2}m)?"
@@ -63,6 +73,8 @@ class ImportedPlan:
     doc_date: PartialDate | None = None
     issuer_lines: list[str] = field(default_factory=list)  # header left column, top to bottom
     issuer: str = ""  # the issuing body in running-text case: "Sở Y tế tỉnh Lâm Đồng"
+    parent: str = ""  # the body over the issuer in the header: "Bộ Y tế" over "Cục …", or ""
+    kind: str = "ke_hoach"  # ke_hoach | quyet_dinh_ban_hanh_ke_hoach | cong_van | other
     basis: list[str] = field(default_factory=list)  # "Căn cứ …" paragraphs
     intro: list[str] = field(default_factory=list)  # other paragraphs before section I
     closing: list[str] = field(default_factory=list)  # "Trên đây là …./." and what ends with "./."
@@ -265,15 +277,52 @@ def _split_lead(intro: list[str], out: ImportedPlan) -> None:
         return
 
 
+def _upper(text: str) -> bool:
+    """An upper-case title line ('(Ban hành kèm theo …)' in it aside)."""
+    t = re.sub(r"\([^)]*\)", "", text)
+    return t == t.upper()
+
+
+def basis_section(out: ImportedPlan) -> None:
+    """A căn cứ section ('I. CĂN CỨ XÂY DỰNG KẾ HOẠCH', 'I. CĂN CỨ PHÁP LÝ'): what it cites is the basis (its
+    bullets and paragraphs, in order), not a task; the section leaves the tree."""
+    keep = []
+    for it in out.items:
+        if it.kind == "section" and _BASIS.match(fold(it.text)) and len(it.text) < 80:
+            out.basis.extend(_cited_texts(it))
+        else:
+            keep.append(it)
+    out.items = keep
+
+
+def _cited_texts(item: PlanItem) -> list[str]:
+    out = []
+    for c in item.children:
+        if c.kind != "section" or re.search(r"\d", c.text):
+            out.append(c.text)
+        out.extend(_cited_texts(c))
+    return out
+
+
 def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     """The plan in `text`; `hard_wrapped` is False when every line is a whole paragraph (.docx)."""
     out = ImportedPlan()
-    raw = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = repair_copy(text).split("\n")
     lines = [(i + 1, clean(ln), ln[:1].isspace()) for i, ln in enumerate(raw)]
     lines = [(no, ln, ind) for no, ln, ind in lines if ln and not _PAGE_NUMBER.match(ln)]
+    lines = [part for line in lines for part in split_title(line)]
 
     # The title word "KẾ HOẠCH" on a line of its own splits the header from the body.
-    title_at = next((k for k, (_, ln, _) in enumerate(lines) if _TITLE.match(fold(ln))), None)
+    title_at = next((k for k, (_, ln, _) in enumerate(lines) if _TITLE.match(fold(ln)) and ln == ln.upper()), None)
+    decision_at = decision_title(lines, title_at)
+    if decision_at is None and (at := untitled_decision(lines, title_at)) is not None:
+        lines.insert(at, (lines[at - 1][0], "QUYẾT ĐỊNH", False))  # a decision by its number ("1456/QĐ-UBND")
+        decision_at, title_at = at, (title_at + 1 if title_at is not None and title_at >= at else title_at)
+    if decision_at is not None:
+        return read_decision(lines, decision_at, title_at, lambda t: parse_plan_text(t, hard_wrapped=hard_wrapped))
+    if title_at is None and (at := untitled_plan(lines)) is not None:
+        lines.insert(at, (lines[at - 1][0], "KẾ HOẠCH", False))  # a plan by its number ("54/KH-UBND")
+        title_at = at
     out.has_title = title_at is not None
     head = [ln for _, ln, _ in lines[:title_at]] if title_at is not None else []
     rest = lines[title_at + 1 :] if title_at is not None else lines
@@ -290,7 +339,15 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     while title_at is not None and k < len(paras) and paras[k].kind == "text":
         if _starts(paras[k].text):
             break
-        title.append(paras[k].text)
+        p = paras[k]
+        upper = [ln == ln.upper() or ln.startswith("(") for ln in p.lines]
+        if title and all(_upper(t) for t in title) and not upper[0]:
+            break  # an upper-case title ends where running text starts
+        if upper[0] and not all(upper):
+            cut = upper.index(False)
+            paras.insert(k + 1, _Para("text", "", p.lines[cut:], p.line_no + cut))
+            p.lines = p.lines[:cut]
+        title.append(p.text)
         k += 1
     title_text = clean(" ".join(title))
     # A title line as wide as the body may have swallowed the lead sentence after it.
@@ -307,6 +364,9 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     if not out.issuer and out.lead_subject:
         out.issuer = with_place(out.lead_subject, out.title, *out.opening)
         out.issuer_from = "body"
+    elif out.issuer and out.lead_subject:
+        out.issuer = named_in_body(out.issuer, out.lead_subject)
+    complete_issuer(out, out.lead_subject)
 
     stack: list[tuple[int, PlanItem]] = []  # (level, section) open sections
     last_bullet: PlanItem | None = None
@@ -362,10 +422,17 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
         out.deadline, out.deadline_yearly, out.deadline_sentence = m["date"], bool(m["yearly"]), sentence
     if end_line is not None:
         out.signer = signer_lines([ln for no, ln, _ in lines if no >= end_line])
+    basis_section(out)
     tops = sum(it.kind == "section" for it in out.items)
     # numbered sections: Roman ones, or (in a titled plan) Arabic ones at the top
     sections = romans if romans or not out.has_title else tops
-    out.found = not_a_plan([ln for _, ln, _ in lines], out.has_title, sections)
+    texts = [ln for _, ln, _ in lines]
+    out.found = not_a_plan(texts, out.has_title, sections)
+    if out.has_title:  # a titled plan, even only its opening, is a plan: no sections is not a reason
+        out.found = [f for f in out.found if not f.startswith("không có mục đánh số")]
+    elif like := looks_like(texts):
+        out.found.append(like)
+        out.kind = "cong_van" if like.startswith("đây là một công văn") else "other"
     out.is_plan = not out.found
     if out.flagged:
         out.warnings.append(

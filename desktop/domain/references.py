@@ -16,6 +16,8 @@ def cite(ref: LegalRef, *, with_summary: bool = False) -> str:
     or a symbol alone such as '/KH-SYT') is left out rather than printed as 'số  '."""
     number = clean(ref.number)
     parts = [f"{clean(ref.kind)} số {number}" if re.search(r"\d", number) else clean(ref.kind)]
+    if clean(ref.kind) == "Kế hoạch" and re.search(r"[/-]QĐ\b", number):  # a plan issued by a decision
+        parts = [f"Kế hoạch ban hành kèm theo Quyết định số {number}"]
     if ref.issued:
         parts.append(f"ngày {short_date(ref.issued)}")
     if ref.issuer:
