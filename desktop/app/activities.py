@@ -35,6 +35,11 @@ class Deleted:
         return len(t.files) if t else 0
 
 
+def load(conn: sqlite3.Connection, plan_id: int | None = None) -> list[Activity]:
+    """The ledger: the activities of one plan (None: of every plan), in date order."""
+    return rows.load_activities(conn, plan_id=plan_id)
+
+
 def _stored(conn: sqlite3.Connection, acts: list[Activity]) -> list[Activity]:
     return rows.activities_by_id(conn, [a.id for a in acts if a.id is not None])
 

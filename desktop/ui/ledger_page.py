@@ -31,7 +31,6 @@ from ..domain.forms import DEFAULTS
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.vnformat import number
-from ..store import activities, plans
 from .common import warn
 from .ledger_form import ActivityForm, task_text
 from .ledger_model import COLUMNS, LedgerModel
@@ -300,7 +299,7 @@ class LedgerPage(QWidget):
         self.plan_combo.clear()
         self.move_combo.clear()
         self.plan_combo.addItem("Tất cả kế hoạch", ALL_PLANS)
-        for pid, title, year in plans.list_plans(self.conn):
+        for pid, title, year in app.plans.list_plans(self.conn):
             self.plan_combo.addItem(f"{year} — {title}", pid)
             self.plan_combo.setItemData(self.plan_combo.count() - 1, title, Qt.ToolTipRole)
             self.move_combo.addItem(f"{year} — {title}", pid)
@@ -330,9 +329,9 @@ class LedgerPage(QWidget):
         if unit is None:
             return
         if pid is None:
-            self.plans = [plans.load_plan(self.conn, p) for p, _, _ in plans.list_plans(self.conn)]
+            self.plans = [app.plans.load_plan(self.conn, p) for p, _, _ in app.plans.list_plans(self.conn)]
         else:
-            self.plans = [self.plan] if self.plan and self.plan.id == pid else [plans.load_plan(self.conn, pid)]
+            self.plans = [self.plan] if self.plan and self.plan.id == pid else [app.plans.load_plan(self.conn, pid)]
         labels: dict[int, str] = {}
         texts: dict[int, str] = {}
         self._task_plan: dict[int, int] = {}
@@ -345,7 +344,7 @@ class LedgerPage(QWidget):
         self._plan_names = {p.id: f"{p.doc_date.year} — {p.title}" for p in self.plans}
         self.model.set_unit(unit, labels, texts, self.forms)
         self.model.set_file_counts(app.evidence.counts(self.conn))
-        self.model.reset(activities.load_activities(self.conn, plan_id=pid))
+        self.model.reset(app.activities.load(self.conn, pid))
         self.form.set_choices(unit, self.plans, self.forms)
         self._fill_filters(unit, labels)
         self.new()
