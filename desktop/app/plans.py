@@ -178,6 +178,11 @@ def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
     return plans.load_plan(conn, plan_id)
 
 
+def plan_period(plan: Plan) -> tuple[date, date]:
+    """The plan's period: its own dates, else the whole year of its date."""
+    return plans.plan_period(plan)
+
+
 def list_plans(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
     """(id, trích yếu, year) of every plan."""
     return plans.list_plans(conn)

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.forms import Forms
-from ..store import db
+from ..store import db, faults
 from .forms import load_forms
 
 
@@ -58,3 +58,8 @@ class Session:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def path_of(conn: sqlite3.Connection) -> Path | None:
+    """The database file of a connection (None for one in memory): what a worker opens its own session on."""
+    return faults.path_of(conn)

@@ -29,7 +29,6 @@ from ..domain.periods import PERIOD_KEYS, PERIOD_LABELS, period_range
 from ..domain.report import Section, report_title
 from ..domain.section_text import section_text_problem
 from ..domain.vnformat import field_date, money, number
-from ..store import db, plans
 from .fields import DateField, NumberBox
 
 CUSTOM = "custom"  # the period's key when the clerk types its dates
@@ -193,9 +192,9 @@ class ReportPage(QWidget):
             self.list.clear()
             self.summary.setText("Chưa có kế hoạch: hãy lập kế hoạch trước.")
             return
-        plan = plans.load_plan(self.conn, plan_id)
+        plan = app.plans.load_plan(self.conn, plan_id)
         self.plan_combo.clear()
-        for pid, title, year in plans.list_plans(self.conn):
+        for pid, title, year in app.plans.list_plans(self.conn):
             self.plan_combo.addItem(f"{year} — {title}", pid)
         self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(plan_id), 0))
         due = plan.superior.deadline if plan.superior else None
@@ -208,7 +207,7 @@ class ReportPage(QWidget):
         else:
             self.deadline.setText("  Chưa có hạn báo cáo (Kế hoạch › Văn bản cấp trên).")
         self.plan = plan
-        start, end = plans.plan_period(plan)
+        start, end = app.plans.plan_period(plan)
         self.report = app.report_for(self.conn, plan, start, end, period_given=False)  # stored at its first edit
         self._show_meta()
         self.period_changed.emit(self.report.period_start, self.report.period_end)
@@ -216,7 +215,7 @@ class ReportPage(QWidget):
 
     def _range(self, key: str) -> tuple[date, date]:
         """The dates of a named period of the plan's year; "Năm" is the plan's own period."""
-        p_start, p_end = plans.plan_period(self.plan)
+        p_start, p_end = app.plans.plan_period(self.plan)
         if key == "year" and p_start.year == p_end.year:
             return p_start, p_end
         return period_range(key, p_start.year)
@@ -239,9 +238,7 @@ class ReportPage(QWidget):
         self.doc_month.setValue(r.doc_date.month or 0)
         self.doc_year.setValue(r.doc_date.year)
         self.addressee.setText(r.addressee)
-        from ..store import units
-
-        unit = units.load_unit(self.conn)
+        unit = app.units.load_unit(self.conn)
         self.signer.clear()
         for s in unit.signers:
             self.signer.addItem(" / ".join(s.lines) + f" — {s.full_name}", s.id)
@@ -385,8 +382,6 @@ class ReportPage(QWidget):
         """Báo cáo › Xuất hồ sơ minh chứng…: one .zip of the period (app.evidence.export_dossier), on a worker."""
         from PySide6.QtWidgets import QFileDialog
 
-        from ..store import faults
-
         if self.plan_id is None or self.report is None:
             return None
         self.flush()
@@ -399,7 +394,7 @@ class ReportPage(QWidget):
         if not path:
             return None
         out = Path(path).with_suffix(".zip")
-        args = (faults.path_of(self.conn), out, self.plan_id, start, end)
+        args = (app.session.path_of(self.conn), out, self.plan_id, start, end)
         jobs = getattr(self.window(), "jobs", None)
         self.status.emit("Đang xuất hồ sơ minh chứng…")
         if jobs is None:
@@ -430,9 +425,6 @@ class ReportPage(QWidget):
 
 
 def _dossier(db_path, out: Path, plan_id, start, end):
-    """On a worker thread, with its own connection."""
-    conn = db.open_db(db_path)
-    try:
-        return app.evidence.export_dossier(conn, out, plan_id, start, end)
-    finally:
-        conn.close()
+    """On a worker thread, with its own session (connection)."""
+    with app.Session.open(db_path) as s:
+        return app.evidence.export_dossier(s.conn, out, plan_id, start, end)
