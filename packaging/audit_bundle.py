@@ -39,6 +39,8 @@ def main() -> int:
     files = names(target)
     bad = [n for n in files if FORBIDDEN.search(n)]
     missing = [r for r in REQUIRED if not any(n.endswith(r) for n in files)]
+    if not any(re.search(r"pypdfium2_raw/(lib)?pdfium\.(so|dll|dylib)$", n) for n in files):
+        missing.append("pypdfium2_raw/pdfium (PDFium: a superior's plan as PDF)")
     for n in bad:
         print(f"test-only file in the bundle: {n}")
     for r in missing:

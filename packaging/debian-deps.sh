@@ -5,7 +5,8 @@
 #   bash packaging/debian-deps.sh --test   also what the tests use: Xvfb, fonts metric-compatible with
 #                                          Times New Roman that cover Vietnamese, LibreOffice Writer
 #                                          (PDF) and Calc (a workbook re-saved as a clerk's office does),
-#                                          poppler (PDF to text and pictures)
+#                                          poppler (PDF to text and pictures), Tesseract with its
+#                                          Vietnamese data (a scanned superior plan read by OCR)
 set -euo pipefail
 # read from `ldd libqxcb.so libQt6XcbQpa.so libQt6Gui.so` of PySide6 6.11/6.12 on Debian 12
 pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
@@ -15,7 +16,7 @@ pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 l
 # the README makes a virtual environment: Debian's python3 needs python3-venv for that (ensurepip)
 python3 -c 'import ensurepip' 2>/dev/null || pkgs+=(python3-venv)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(xvfb xauth poppler-utils)
+  pkgs+=(xvfb xauth poppler-utils tesseract-ocr tesseract-ocr-vie)
   command -v soffice >/dev/null || pkgs+=(libreoffice-writer-nogui)
   pkgs+=(libreoffice-calc-nogui)
 fi
