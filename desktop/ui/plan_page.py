@@ -430,7 +430,9 @@ class PlanPage(PlanItemsEditor, QWidget):
         if self.unit is None:
             return None
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Chọn kế hoạch của cấp trên", "", "Văn bản (*.docx *.pdf *.txt)")
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Chọn kế hoạch của cấp trên", "", "Văn bản (*.docx *.pdf *.txt)"
+            )
             if not path:
                 return None
         from .cascade_dialog import import_superior_plan
