@@ -40,6 +40,11 @@ def load(conn: sqlite3.Connection, plan_id: int | None = None) -> list[Activity]
     return rows.load_activities(conn, plan_id=plan_id)
 
 
+def count(conn: sqlite3.Connection) -> int:
+    """How many activities the database holds (every plan's)."""
+    return rows.count_activities(conn)
+
+
 def _stored(conn: sqlite3.Connection, acts: list[Activity]) -> list[Activity]:
     return rows.activities_by_id(conn, [a.id for a in acts if a.id is not None])
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from ..domain.errors import UserError
 from ..domain.vnformat import number
 from ..files import lock_owner
-from ..store import db
 from .common import TITLE, LazyModule, free_name, open_path, print_file, warn
 
 pages = LazyModule("desktop.ui.pages")  # imported when the window fills in (main.py)
@@ -376,10 +375,8 @@ class BackupActions:
         self._flush_pages()
         before = pages.backups.restore(self.conn, self.db_path, path)
         self.reload_unit()  # the plan page's reload reloads the ledger, the report and the dashboard
-        from ..store.activities import count_activities
-
         msg = (
-            f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({count_activities(self.conn)} hoạt động). "
+            f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({pages.app.activities.count(self.conn)} hoạt động). "
             f"Dữ liệu trước khi khôi phục được lưu ở {before.name}."
         )
         self.statusBar().showMessage(msg, 15000)
@@ -395,12 +392,9 @@ class BackupActions:
 
 
 def _in_db(db_path: Path, fn, *args):
-    """fn(conn, *args) on a worker thread, with its own connection (SQLite connections stay on their thread)."""
-    conn = db.open_db(db_path)
-    try:
-        return fn(conn, *args)
-    finally:
-        conn.close()
+    """fn(conn, *args) on a worker thread, with its own session (SQLite connections stay on their thread)."""
+    with pages.app.Session.open(db_path) as s:
+        return fn(s.conn, *args)
 
 
 def _write(

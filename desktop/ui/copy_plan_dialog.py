@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from .. import app
 from ..domain.errors import UserError
-from ..store import plans
 from .common import ask, warn
 
 
@@ -39,8 +38,8 @@ class CopyPlanDialog(QDialog):
         super().__init__(parent)
         self.conn, self.plan_id, self.today = conn, plan_id, today
         self.new_id: int | None = None
-        plan = plans.load_plan(conn, plan_id)
-        self.old_year = plans.plan_period(plan)[0].year
+        plan = app.plans.load_plan(conn, plan_id)
+        self.old_year = app.plans.plan_period(plan)[0].year
         self.setWindowTitle("Tạo kế hoạch năm sau")
         lay = QVBoxLayout(self)
         intro = QLabel(

@@ -24,7 +24,6 @@ from .. import app
 from ..domain.errors import UserError
 from ..domain.models import LegalRef
 from ..domain.vnformat import parse_date, short_date
-from ..store import db, refs
 from .common import ask, warn
 from .undo import UndoKeys
 
@@ -192,8 +191,7 @@ class RefEdited(QUndoCommand):
         self.first = True  # pushed after the save: the first redo has nothing to do
 
     def _put(self, ref: LegalRef) -> None:
-        with db.transaction(self.conn):
-            refs.save_ref(self.conn, LegalRef(ref.kind, ref.number, ref.issued, ref.issuer, ref.summary, ref.id))
+        app.catalogue.save_reference(self.conn, ref.id, ref.kind, ref.number, ref.issued, ref.issuer, ref.summary)
         if isValid(self.view):
             self.view.show_ref(ref)
         if self.on_change:

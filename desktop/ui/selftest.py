@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..paths import data_dir
-from ..store.activities import count_activities
 from .common import FirstPaint
 
 
@@ -47,7 +46,9 @@ def _facts(window, shown_at: float) -> list[str]:
         tabs.append(window.tabs.tabText(i))
     window.tabs.setCurrentIndex(0)
     QApplication.processEvents()
-    n = count_activities(window.conn)
+    from ..app import activities as ledger  # loaded with the screens already
+
+    n = ledger.count(window.conn)
     return [
         f"shown_at={shown_at:.3f}",
         f"ready_at={ready_at:.3f}",
