@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QStyle,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -35,6 +39,21 @@ COMMON_DEPARTMENTS = (
     ("Tổ Công nghệ thông tin", "CNTT"),
     ("Khoa Khám bệnh", "KB"),
 )
+ROWS_IN_SIGHT = 8  # a table page shows this many rows when the screen has room (1366 × 768 and up)
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Enter in a cell commits it and closes its editor at once. Qt's own delegate does it from the event
+    queue, after the keys already typed: Enter then "Thêm dòng" (or Alt+T) committed the closed editor again into
+    a table that had moved on to the new row ("commitData called with an editor that does not belong to this
+    view"), and Enter went on to press "Tiếp >", leaving the page."""
+
+    def eventFilter(self, editor, event):  # noqa: N802
+        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.SubmitModelCache)
+            return True
+        return super().eventFilter(editor, event)
 
 
 class _Choice(QWizardPage):
@@ -86,6 +105,7 @@ class _TablePage(QWizardPage):
         self.setSubTitle(subtitle)
         lay = QVBoxLayout(self)
         self.table = QTableWidget(len(rows), len(headers))
+        self.table.setItemDelegate(_CellDelegate(self.table))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -104,7 +124,20 @@ class _TablePage(QWizardPage):
         lay.addLayout(buttons)
         QShortcut(QKeySequence.Delete, self.table, activated=self.remove_rows, context=Qt.WidgetShortcut)
 
+    def finish_edit(self) -> None:
+        """The cell being typed in, committed and closed: before rows are added or removed, or the page left."""
+        editor = QApplication.focusWidget()
+        if self.table.state() == QAbstractItemView.EditingState and self.table.viewport().isAncestorOf(editor):
+            delegate = self.table.itemDelegate()
+            delegate.commitData.emit(editor)
+            delegate.closeEditor.emit(editor, QAbstractItemDelegate.NoHint)
+
+    def validatePage(self) -> bool:  # noqa: N802
+        self.finish_edit()
+        return super().validatePage()
+
     def add_row(self) -> None:
+        self.finish_edit()
         r = self.table.rowCount()
         self.table.insertRow(r)
         self.table.setCurrentCell(r, 0)
@@ -117,6 +150,7 @@ class _TablePage(QWizardPage):
         return item
 
     def remove_rows(self) -> None:
+        self.finish_edit()
         rows = sorted(
             {i.row() for i in self.table.selectedIndexes()}
             or ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()),
@@ -248,8 +282,47 @@ class FirstRunWizard(QWizard):
         ):
             self.addPage(page)
         self.currentIdChanged.connect(self._entered)
+        for page in self._table_pages():  # QWizard grows to a page's minimum when it is shown
+            t = page.table
+            t.setMinimumHeight(
+                ROWS_IN_SIGHT * t.verticalHeader().defaultSectionSize() + t.horizontalHeader().sizeHint().height() + 4
+            )
+        area, room = self._room()
+        size = self.sizeHint().expandedTo(QSize(680, 0)).boundedTo(room)
+        self.resize(size)
+        self.move(
+            area.x() + (area.width() - size.width()) // 2, area.y() + max(0, (area.height() - size.height()) // 2)
+        )
+
+    def _table_pages(self) -> tuple[_TablePage, ...]:
+        return (self.dept_page, self.signer_page, self.recipient_page)
+
+    def _room(self) -> tuple[QRect, QSize]:
+        """The screen's available area, and the size the wizard may take in it (its title bar and frame left out)."""
+        area = self.screen().availableGeometry()
+        title = self.style().pixelMetric(QStyle.PM_TitleBarHeight) + 8
+        return area, QSize(area.width() - 16, area.height() - title - 8)
+
+    def _fit_screen(self) -> None:
+        """Never past the screen's available area: on a short screen the tables give up rows (at least 3 stay,
+        the rest scroll) until the wizard fits, and it is moved back inside the area."""
+        area, room = self._room()
+        excess = self.height() - room.height()
+        if excess > 0:
+            for page in self._table_pages():
+                t = page.table
+                least = 3 * t.verticalHeader().defaultSectionSize() + t.horizontalHeader().sizeHint().height() + 4
+                t.setMinimumHeight(max(least, t.minimumHeight() - excess))
+            self.setMinimumHeight(max(0, self.minimumHeight() - excess))
+            self.resize(self.width(), max(self.minimumHeight(), room.height()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(area.x(), x), max(area.y(), y))
 
     def _entered(self, _id: int) -> None:
+        self._fit_screen()
         if self.currentPage() is self.recipient_page and not self.recipient_page.values():
             t = self.recipient_page.table
             t.setRowCount(0)
