@@ -3,8 +3,9 @@ after), keeps or drops it, and apply_repairs makes the kept ones on the plan dra
 
 Kinds: `glued` (two syllables without the space: "Chínhtrị"), `symbol` (a space that joining wrapped
 lines put inside a number and symbol: "57- NQ/TW"), `citation` (a document named another way than the
-catalogue's: "Nghị quyết 57" -> "Nghị quyết số 57-NQ/TW"), `diacritics` (a paragraph that lost its marks:
-to be retyped, no automatic fix) and `wording` (the superior's own words a unit must change: "các đơn vị
+catalogue's: "Nghị quyết 57" -> "Nghị quyết số 57-NQ/TW"), `diacritics` (a paragraph that lost its marks,
+restored by diacritics.restore with the model of resources/diacritics.json.gz; the paragraph retyped by hand when
+nothing could be restored) and `wording` (the superior's own words a unit must change: "các đơn vị
 trực thuộc Sở", "ngành Y tế tỉnh …", the superior as the subject of a duty; no automatic fix).
 """
 
@@ -16,12 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .citations import as_ref, find_mentions, match
+from .diacritics import Model, restore_with, scanned
 from .models import LegalRef, Plan, PlanItem
 from .numbering import section_label
 from .text import fold
 from .vnformat import short_date
 
-KINDS = ("citation", "glued", "symbol", "diacritics", "wording")  # also the order repairs are applied in
+# also the order repairs are applied in: a restored paragraph already holds its citations and symbols written out
+KINDS = ("diacritics", "citation", "glued", "symbol", "wording")
 
 
 @dataclass
@@ -77,6 +80,18 @@ def split_glued(word: str) -> tuple[str, str] | None:
         if left in known and right in known:
             return word[:i], word[i:]
     return None
+
+
+@lru_cache(maxsize=1)
+def diacritics_model() -> Model:
+    """The diacritics model (package data, desktop/resources/diacritics.json.gz, built by
+    tools/make_diacritics.py), read like syllables() above."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    raw = files("desktop").joinpath("resources", "diacritics.json.gz").read_bytes()
+    return Model.from_data(json.loads(gzip.decompress(raw).decode("utf-8")))
 
 
 # ------------------------------------------------------------------ finders
@@ -181,6 +196,9 @@ def find_repairs(plan: Plan, opening: list[str], known: list[LegalRef], subjects
 
     lost = lost or lost_diacritics
     out: list[Repair] = []
+    # a scan's OCR is read in the document, not in each paragraph: "MUC PICH" of a scan is "MỤC ĐÍCH"
+    texts = [plan.title] + [it.text for _, _, it in item_labels(plan.items)]
+    scan_ocr = any(lost(t) and scanned(t) for t in texts)
 
     def add(kind, where, before, after, path=(), target="item", note=""):
         if not any(r.kind == kind and r.path == path and r.target == target and r.before == before for r in out):
@@ -194,7 +212,15 @@ def find_repairs(plan: Plan, opening: list[str], known: list[LegalRef], subjects
         for b, a in _spaced(text):
             add("symbol", where, b, a, path, target, "khoảng trắng thừa trong số, ký hiệu văn bản")
         if lost(text):
-            add("diacritics", where, text, None, path, target, "đoạn bị mất dấu tiếng Việt: hãy gõ lại theo bản gốc")
+            fixes = _citations(text, known) + _spaced(text)
+            after = restore_with(text, fixes, diacritics_model(), scan_ocr)
+            if after != text:
+                note = "đoạn bị mất dấu tiếng Việt: dấu được khôi phục tự động, hãy so với bản gốc trước khi nhận"
+                add("diacritics", where, text, after, path, target, note)
+            else:
+                add(
+                    "diacritics", where, text, None, path, target, "đoạn bị mất dấu tiếng Việt: hãy gõ lại theo bản gốc"
+                )
         if wording:
             for b, note in _wording(text, subjects):
                 add("wording", where, b, None, path, target, note)

@@ -394,9 +394,10 @@ def test_002_repairs():
     # symbol: "57- NQ/TW" (l. 59), "71/NQ-|CP" (l. 245-246); wording: the duty blocks "Van phong" (the Sở's
     # office) and "Cac phong chire ning va co quan don vi truc thugc"; citations: 39 OCR spellings
     # (title 3; I.1: 1+1+4; II.1: 1+1; II.2: 1+2+1+1; II.3: 1+1+1; II.4: 9; IV.1: 3+5; IV.2: 3);
-    # diacritics: each flagged paragraph and the title.
+    # diacritics: each flagged paragraph and the title, restored (tests/domain/test_diacritics.py).
     assert kinds(p) == {"citation": 39, "symbol": 2, "diacritics": len(imported.flagged) + 1, "wording": 2}
-    assert all(r.after is None for r in p.repairs if r.kind in ("diacritics", "wording"))
+    assert all(r.after is None for r in p.repairs if r.kind == "wording")
+    assert all(r.after for r in p.repairs if r.kind == "diacritics")
     assert ("Ké hoach 02", "Kế hoạch số 02-KH/BCĐTW") in [(r.before, r.after) for r in p.repairs]
     assert ("Quyet dinh s6 787/Qb-BYT ngay 6/3/2025", "Quyết định số 787/QĐ-BYT ngày 06/3/2025") in [
         (r.before, r.after) for r in p.repairs
