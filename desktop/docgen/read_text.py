@@ -187,7 +187,6 @@ def _docx_text(path: Path, data: bytes) -> str:
     return "\n".join(lines)
 
 
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _DASHES = ("-", "–", "—", "\uf02d")  # the last: a dash in the Symbol font
 
 
@@ -196,10 +195,9 @@ def _formatted(fmt: str, n: int) -> str:
         return roman(n)
     if fmt == "lowerRoman":
         return roman(n).lower()
-    if fmt == "lowerLetter":
-        return _LETTERS[(n - 1) % len(_LETTERS)]
-    if fmt == "upperLetter":
-        return _LETTERS[(n - 1) % len(_LETTERS)].upper()
+    if fmt in ("lowerLetter", "upperLetter"):  # as Word shows them: a … z, then aa, bb (no "đ")
+        s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return s if fmt == "lowerLetter" else s.upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)

@@ -329,17 +329,28 @@ def _tasks(items: list[PlanItem], unit: Unit, roles, forms: Forms) -> list[TaskP
             )
         return res
 
-    for ti, top in enumerate(items):
-        role = _role_of(top.text) if top.kind == "section" else ""
+    def tops(children: list[PlanItem], path: tuple[int, ...]):
+        for i, top in enumerate(children):
+            role = _role_of(top.text) if top.kind == "section" else ""
+            if (
+                not role
+                and top.kind == "section"
+                and any(_role_of(c.text) for c in top.children if c.kind == "section")
+            ):
+                yield from tops(top.children, path + (i,))  # a part ("Phần thứ hai") holding the sections
+            else:
+                yield path + (i,), top, role
+
+    for tpath, top, role in tops(items, ()):
         if role in ("content", "forms"):
-            for path, it in leaves(top, (ti,)):
+            for path, it in leaves(top, tpath):
                 t = TaskProposal(path, labels.get(path, ""), it.text, role)
                 _assign(t, _flatten(it), unit, names)
                 t.targets = [x for s in _flatten(it) for x in targets_in(s, forms)]
                 out.append(t)
         elif role == "organization":
             for bi, block in enumerate(top.children):
-                bpath = (ti, bi)
+                bpath = (*tpath, bi)
                 duties = (
                     [(bpath + (i,), c) for i, c in enumerate(block.children)] if block.children else [(bpath, block)]
                 )

@@ -34,10 +34,17 @@ from .vnformat import parse_date
 
 # OCR reads "I" as "1" or "l" now and then ("I1.", "I11.", "IIl.", "1V.", "l."): accepted at the very
 # start of an uppercase heading line when the letters still make a Roman numeral.
-_ROMAN = re.compile(r"^(?P<num>[IVXl1]{1,6})\s*\.\s*(?P<text>\S.*)$")
+_ROMAN = re.compile(r"^(?P<num>[IVXl1]{1,6})\s*(?P<style>[./])\s*(?P<text>\S.*)$")  # "I." and "I/"
 # "1.", "1)", "1/" and "1-" (the last one not before a symbol: "02-KH/BCĐTW" at a line start is a wrap)
-_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*(?:[.)/]|-(?=\s))\s+(?P<text>(?![A-ZĐ]{2,}[/-])\S.*)$")
-_LETTER = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<text>\S.*)$")
+_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*(?P<style>[.)/]|-(?=\s))\s+(?P<text>(?![A-ZĐ]{2,}[/-])\S.*)$")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])\s*(?P<style>\))\s*(?P<text>\S.*)$")
+# "Phần thứ nhất", "PHẦN THỨ HAI: …", "PHẦN I", "Phần 2." (a part above the Roman sections; its title may follow
+# on the next line)
+_PART = re.compile(
+    r"^(?P<num>ph\S{1,2}n\s+(?:th\S{1,2}\s+[^\s:.\-–]+|[IVX]{1,4}|\d{1,2}))(?![^\s:.\-–])\s*[:.\-–]?\s*(?P<text>.*)$",
+    re.I,
+)
+_ORDINALS = ("nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi")
 _BULLET = re.compile(r"^(?:[~o]\s+)?[-–—•·∙]\s*(?P<text>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>\S.*)$")
 _OCR_BULLET = re.compile(r"^o\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")  # a dash read as "o"
@@ -151,10 +158,11 @@ def lost_diacritics(text: str) -> bool:
 
 @dataclass
 class _Para:
-    kind: str  # roman | arabic | letter | bullet | plus | text
+    kind: str  # part | roman | arabic | letter | bullet | plus | text
     num: str
     lines: list[str]
     line_no: int
+    style: str = ""  # the marker's punctuation: "." "/" "-" ")"
 
     @property
     def text(self) -> str:
@@ -182,7 +190,27 @@ def _caps(text: str) -> bool:
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
-def _marker(line: str) -> tuple[str, str, str] | None:
+def _sentence_heading(num: str, text: str) -> bool:
+    """'I. Công tác chỉ đạo': a Roman heading in sentence case (true Roman letters, a capital, heading-long)."""
+    return bool(re.fullmatch("[IVX]+", num)) and text[:1].isupper() and len(text) <= 120
+
+
+def _part(line: str) -> tuple[str, str, str, str] | None:
+    m = _PART.match(line)
+    if not m:
+        return None
+    word = fold(m["num"]).split()[-1]
+    if not (word in _ORDINALS or word.isdigit() or re.fullmatch("[ivx]+", word)):
+        return None
+    text = m["text"].strip()
+    if text and not (text[:1].isupper() or text[:1].isdigit()):
+        return None  # "phần thứ hai của …" in running text
+    return "part", m["num"], text, ""
+
+
+def _marker(line: str) -> tuple[str, str, str, str] | None:
+    if found := _part(line):
+        return found
     for kind, rx in (
         ("roman", _ROMAN),
         ("arabic", _ARABIC),
@@ -195,18 +223,22 @@ def _marker(line: str) -> tuple[str, str, str] | None:
         if not m:
             continue
         text = m["text"].strip()
-        if kind == "roman" and (roman_value(m["num"]) is None or not _caps(text)):
-            continue  # "V. Tổ chức" written in sentence case is still a heading
-        return kind, (m.groupdict().get("num") or ""), text
+        if kind == "roman" and (
+            roman_value(m["num"]) is None or not (_caps(text) or _sentence_heading(m["num"], text))
+        ):
+            continue
+        return kind, (m.groupdict().get("num") or ""), text, (m.groupdict().get("style") or "")
     return None
 
 
 def _continues(para: _Para, line: str, indented: bool, full: float, indents_mean: bool) -> bool:
     prev = para.lines[-1]
+    if para.kind == "part" and not prev:
+        return True  # "PHẦN THỨ NHẤT" alone: its title is the next line
     ends = prev.endswith(_END_PUNCT)
     if not ends and line[:1].islower():
         return True  # a sentence cut mid-way
-    if para.kind == "roman" and not ends and _caps(line) and line == line.upper():
+    if para.kind in ("roman", "part") and not ends and _caps(line) and line == line.upper():
         return True  # a heading over two lines
     if _BASIS.match(fold(para.lines[0])) and prev.endswith((";", ".")):
         return False  # each "Căn cứ …;" is a paragraph of its own
@@ -218,9 +250,11 @@ def _continues(para: _Para, line: str, indented: bool, full: float, indents_mean
 def _continues_paragraph(para: _Para, line: str) -> bool:
     """In a .docx a paragraph is whole; a manual break mid-sentence or mid-heading still continues."""
     prev = para.lines[-1]
+    if para.kind == "part" and not prev:
+        return True
     if prev.endswith(_END_PUNCT):
         return False
-    return line[:1].islower() or (para.kind == "roman" and _caps(line) and line == line.upper())
+    return line[:1].islower() or (para.kind in ("roman", "part") and _caps(line) and line == line.upper())
 
 
 def _starts(line: str) -> bool:
@@ -242,9 +276,9 @@ def _paragraphs(lines: list[tuple[int, str, bool]], hard_wrapped: bool = True) -
     paras: list[_Para] = []
     for no, line, indented in lines:
         mk = _marker(line)
-        if mk:
-            kind, num, text = mk
-            paras.append(_Para(kind, num, [text], no))
+        if mk and not (paras and paras[-1].kind == "part" and not paras[-1].lines[-1]):
+            kind, num, text, style = mk
+            paras.append(_Para(kind, num, [text], no, style))
             continue
         if paras and not _starts(line):
             if (
@@ -304,6 +338,25 @@ def _cited_texts(item: PlanItem) -> list[str]:
     return out
 
 
+# Numbered headings by family, outermost first: a part holds Roman sections, which hold "1." items, which hold "a)".
+_FAMILY = {"part": 0, "roman": 1, "arabic": 2, "letter": 3}
+
+
+def _open(stack: list[tuple[int, str, PlanItem]], p: _Para) -> None:
+    """Closes the open sections a heading of `p`'s kind and style is not inside. The same style closes back
+    to its earlier item (a sibling); another style of the same family starting a list ("1)" under "1.",
+    "a." under "a)") opens a level below, any other number of it is a typo of the style above (a sibling)."""
+    family, style = _FAMILY[p.kind], p.kind + p.style
+    while stack and stack[-1][0] > family:
+        stack.pop()
+    same = [k for k, (f, s, _) in enumerate(stack) if s == style]
+    if same:
+        del stack[same[-1] :]
+    elif stack and stack[-1][0] == family:
+        if family < _FAMILY["arabic"] or p.num.lstrip("0") not in ("1", "a"):
+            del stack[min(k for k, (f, _, _) in enumerate(stack) if f == family) :]
+
+
 def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     """The plan in `text`; `hard_wrapped` is False when every line is a whole paragraph (.docx)."""
     out = ImportedPlan()
@@ -356,7 +409,7 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
         title_text = title_text[: found[0]]
     out.title = title_text.strip().rstrip(".")
     top = "roman" if any(p.kind == "roman" for p in paras) else "arabic"
-    while k < len(paras) and paras[k].kind not in (top, "roman"):
+    while k < len(paras) and paras[k].kind not in (top, "roman", "part"):
         p = paras[k]
         (out.basis if _BASIS.match(fold(p.text)) else out.intro).append(p.text)
         k += 1
@@ -368,7 +421,7 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
         out.issuer = named_in_body(out.issuer, out.lead_subject)
     complete_issuer(out, out.lead_subject)
 
-    stack: list[tuple[int, PlanItem]] = []  # (level, section) open sections
+    stack: list[tuple[int, str, PlanItem]] = []  # (family, style, section) of the open sections
     last_bullet: PlanItem | None = None
     expected_roman = 1
     position = 0
@@ -388,8 +441,10 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
             break
         if lost_diacritics(p.text):
             out.flagged.append((p.line_no, p.text))
-        if p.kind in ("roman", "arabic", "letter"):
-            level = {"roman": 0, "arabic": 1, "letter": 2}[p.kind]
+        if p.kind in _FAMILY:
+            if p.kind == "part":
+                romans += 1
+                expected_roman, position = 1, 0  # each part numbers its sections from I.
             if p.kind == "roman":
                 position += 1
                 romans += 1
@@ -401,10 +456,9 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
                     )
                 expected_roman = max(expected_roman, value or 0) + 1
             item = PlanItem("section", p.text)
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            (stack[-1][1].children if stack else out.items).append(item)
-            stack.append((level, item))
+            _open(stack, p)
+            (stack[-1][2].children if stack else out.items).append(item)
+            stack.append((_FAMILY[p.kind], p.kind + p.style, item))
             last_bullet = None
             continue
         if p.kind == "plus" and last_bullet is not None:
@@ -415,8 +469,8 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
             end_line = p.line_no
             break
         item = PlanItem("bullet" if p.kind in ("bullet", "plus") else "text", p.text)
-        (stack[-1][1].children if stack else out.items).append(item)
-        last_bullet = item if item.kind in ("bullet", "text") else None
+        (stack[-1][2].children if stack else out.items).append(item)
+        last_bullet = item if p.kind != "plus" else None  # "+" items with no "-" above are siblings
     if deadlines:
         _, m, sentence = next((d for d in deadlines if d[0]), deadlines[0])
         out.deadline, out.deadline_yearly, out.deadline_sentence = m["date"], bool(m["yearly"]), sentence
