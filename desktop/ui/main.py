@@ -419,5 +419,7 @@ def _delete_now(win: QMainWindow) -> None:
     filters already gone (a segmentation fault in sendThroughObjectEventFilters, seen 1 run in 8 at quit)."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    if win.isVisible():  # the loop ended without closing it (QApplication.quit): the window's closing work first
+        win.close()
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)

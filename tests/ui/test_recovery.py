@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from desktop.store import backups, db
 from desktop.store.demo import create_demo
@@ -98,7 +99,7 @@ def test_start_up_opens_the_recovery_dialog_before_the_window(qtbot, damaged, mo
     monkeypatch.setattr(ui_main.QApplication, "exec", lambda self: 0)
     assert ui_main.main([], p) == 0
     assert seen == [p] and len(created) == 1
-    created[0].close()
+    assert not shiboken6.isValid(created[0])  # closed and deleted by main() once its loop ended
 
 
 def test_self_test_on_a_damaged_database_fails_at_once_with_the_reason(damaged, tmp_path):
@@ -146,8 +147,7 @@ def _start_up_with(monkeypatch, p, click):
     monkeypatch.setattr(ui_main, "MainWindow", Spy)
     monkeypatch.setattr(ui_main.QApplication, "exec", lambda self: 0)
     status = ui_main.main([], p)
-    for w in created:
-        w.close()
+    assert not any(shiboken6.isValid(w) for w in created)  # closed and deleted by main() once its loop ended
     return status, seen, created
 
 
