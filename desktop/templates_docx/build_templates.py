@@ -31,8 +31,10 @@ LANDSCAPE_CM = 25.2  # A4 landscape 297 mm - 30 mm left - 15 mm right
 HEADER_COLS = (7.0, 9.5)
 CLOSING_COLS = (7.5, 9.0)
 # The appendix is an A4 landscape section; every column holds its longest word unbroken at 11 pt
-# ("05/02/2025 -", "34.431.810.000", the words of department names and form labels).
-APPENDIX_COLS = (1.2, 2.6, 6.0, 3.0, 3.8, 1.8, 1.8, 2.8, 2.2)
+# ("05/02/2025 -", "34.431.810.000", "9.999" people, the words of department names and form labels).
+# Balanced on the demo's 5 000 activities (bench/page_fill.py): Ghi chú wide enough for a note of two
+# lines, Hình thức and Số lượng two lines at most; rows of 2.2 lines on average (2.5 with 2.2 cm notes).
+APPENDIX_COLS = (1.1, 2.2, 6.2, 2.6, 3.6, 1.5, 1.2, 2.6, 4.2)
 
 C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
@@ -67,7 +69,9 @@ STYLES = {
     "VB Phu luc ten": (14, True, False, C, 0, 0, 0, {}),
     "VB Phu luc kem theo": (14, False, True, C, 0, 0, 12, {}),
     "VB Phu luc thang": (12, True, False, L, 0, 2, 2, {}),  # "Tháng 3/2025": a month table's first row
-    "VB Phu luc cach": (6, False, False, L, 0, 0, 0, {"exact": 6}),  # between two month tables
+    # between two month tables; kept with the table after it: LibreOffice, laying out a table that starts a
+    # page with no paragraph of its own above it, broke it after three rows (a page 33 % full at 5 000 rows)
+    "VB Phu luc cach": (6, False, False, L, 0, 0, 0, {"exact": 6, "keep_next": True}),
     "VB Bang tieu de": (11, True, False, C, 0, 2, 2, {}),
     "VB Bang": (11, False, False, L, 0, 2, 2, {}),
     "VB Bang so": (11, False, False, C, 0, 2, 2, {}),
