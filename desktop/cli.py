@@ -11,9 +11,14 @@ from pathlib import Path
 from . import APP_TITLE, __version__
 from . import log as applog
 from .domain.errors import UserError
+from .domain.periods import CUTOFFS, PERIOD_KEYS
 from .files import one_line
 
 EXIT_USAGE, EXIT_ERROR = 2, 1
+CUTOFF_HELP = (
+    "cách chốt số liệu của --period: calendar (từ ngày 01 đến cuối tháng) hoặc nd09 (Nghị định 09/2019/NĐ-CP:"
+    " từ ngày 15 tháng trước đến ngày 14); mặc định: theo kế hoạch"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,6 +29,7 @@ class _Parser(argparse.ArgumentParser):
             .replace("invalid choice", "lệnh không hợp lệ")
             .replace("expected one argument", "cần một giá trị")
             .replace("argument ", "tham số ")
+            .replace("choose from", "chọn một trong")
         )
         raise UserError(f"Lệnh không đúng: {translated} (xem: python -m desktop --help).")
 
@@ -99,9 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
             x.add_argument("--to", dest="end")
             x.add_argument(
                 "--period",
-                choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
-                help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4",
+                choices=PERIOD_KEYS,
+                metavar="KỲ",
+                help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4, m1–m12 (tháng)",
             )
+            x.add_argument("--cutoff", choices=CUTOFFS, help=CUTOFF_HELP)
 
     c = sub.add_parser("check", help="kiểm tra thể thức một tệp .docx")
     c.add_argument("file")
@@ -134,9 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     ez.add_argument("--to", dest="end")
     ez.add_argument(
         "--period",
-        choices=("year", "h1", "9m", "q1", "q2", "q3", "q4"),
-        help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4",
+        choices=PERIOD_KEYS,
+        metavar="KỲ",
+        help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4, m1–m12 (tháng)",
     )
+    ez.add_argument("--cutoff", choices=CUTOFFS, help=CUTOFF_HELP)
     ez.add_argument("--no-pdf", dest="pdf", action="store_false", help="không kèm bản PDF của báo cáo")
 
     ls = sub.add_parser("plans", help="liệt kê các kế hoạch")
@@ -256,10 +266,7 @@ def run(argv: list[str]) -> int:
                     raise UserError("Cần cả --from và --to để chọn kỳ báo cáo.")
                 if args.period and args.start:
                     raise UserError("Chọn kỳ báo cáo bằng --period hoặc bằng --from/--to, không dùng cả hai.")
-                if args.period:
-                    s.period = app.period_of_plan(s.conn, s.plan_id, args.period)
-                elif args.start:
-                    s.period = (_date(args.start), _date(args.end))
+                s.period = _period(s, args)
                 written = app.write_report(s.conn, args.out, s.plan_id, *s.period_or_plan(), args.pdf, template)
         for w in written:
             print(f"Đã ghi {w}")
@@ -332,6 +339,19 @@ def run(argv: list[str]) -> int:
     raise UserError(f"Lệnh không hỗ trợ: {args.command}.")
 
 
+def _period(s, args) -> tuple[date, date] | None:
+    """The report period of --period (cut off by --cutoff, else by the plan's setting) or --from/--to."""
+    from . import app
+
+    if args.cutoff and not args.period:
+        raise UserError("--cutoff chỉ dùng cùng --period (với --from/--to, ngày đầu và ngày cuối đã rõ).")
+    if args.period:
+        return app.period_of_plan(s.conn, s.plan_id, args.period, args.cutoff)
+    if args.start:
+        return _date(args.start), _date(args.end)
+    return None
+
+
 def _evidence_zip(args) -> int:
     from . import app
 
@@ -344,10 +364,7 @@ def _evidence_zip(args) -> int:
     _check_out(args)
     with _session(args.db) as s:
         s.plan_id = _plan_arg(args)
-        if args.period:
-            s.period = app.period_of_plan(s.conn, s.plan_id, args.period)
-        elif args.start:
-            s.period = (_date(args.start), _date(args.end))
+        s.period = _period(s, args)
         d = app.evidence.export_dossier(s.conn, args.out, s.plan_id, *s.period_or_plan(), pdf=args.pdf)
     print(f"Đã ghi {d.path}: {d.files} tệp minh chứng" + ("" if d.pdf else ", không kèm PDF"))
     for m in d.missing:

@@ -9,9 +9,11 @@ from . import activities, cascade, catalogue, evidence, reports
 from .documents import (
     compile_for,
     period_of_plan,
+    plan_year,
     previous_plan,
     report_for,
     resolve_plan_id,
+    set_cutoff,
     write_plan,
     write_report,
 )
@@ -57,6 +59,8 @@ __all__ = [
     "PlanExists",
     "next_year_preview",
     "period_of_plan",
+    "plan_year",
+    "set_cutoff",
     "previous_plan",
     "report_for",
     "create_demo_database",

@@ -15,6 +15,7 @@ from ..domain.cascade import Proposal, apply_proposal, propose_plan
 from ..domain.citations import number_key, same_issuer
 from ..domain.errors import UserError
 from ..domain.models import LegalRef, Unit
+from ..domain.periods import cutoff_named_in
 from ..domain.references import cite
 from ..domain.text import fold, one_line
 from ..store import catalogue, db, plans, refs
@@ -50,7 +51,22 @@ def propose(
         raise UserError(
             f"Không tìm thấy mục nào được đánh số (I., II., 1., …) trong {path.name}: chưa tạo kế hoạch nào."
         )
-    return propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit), load_forms(conn))
+    proposal = propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit), load_forms(conn))
+    proposal.plan.cutoff = _cutoff_of(imported) or proposal.plan.cutoff
+    return proposal
+
+
+def _cutoff_of(imported) -> str:
+    """The NĐ 09/2019 cut-off when the superior's text names it (its căn cứ, opening, items, closing)."""
+    items = [it.text for it in _walk(imported.items)]
+    texts = [*imported.basis, *imported.intro, *items, imported.deadline_sentence, *imported.closing]
+    return cutoff_named_in(texts)
+
+
+def _walk(items):
+    for it in items:
+        yield it
+        yield from _walk(it.children)
 
 
 def _stored(conn: sqlite3.Connection, ref: LegalRef) -> int:

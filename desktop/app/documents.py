@@ -10,7 +10,8 @@ from ..domain import essentials
 from ..domain.errors import UserError
 from ..domain.forms import Forms
 from ..domain.models import PartialDate
-from ..domain.periods import same_period_last_year
+from ..domain.periods import outside_plan, same_period_last_year
+from ..domain.plan_text import plan_reference
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
 from ..store import activities, plans, reports, units
 from .forms import load_forms
@@ -68,6 +69,9 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
     start, end = start or p_start, end or p_end
     if start > end:
         raise UserError(f"Kỳ báo cáo không hợp lệ: ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}.")
+    outside = outside_plan(start, end, p_start, p_end, plan_reference(plan, unit))
+    if outside:
+        raise UserError(outside)
     report = report_for(conn, plan, start, end, period_given=given)
     acts = activities.load_activities(conn, start, end, plan.id)
     compiled: Compiled = compile_report(plan, unit, acts, start, end, forms)
@@ -97,12 +101,31 @@ def report_for(conn: sqlite3.Connection, plan, start: date, end: date, period_gi
     return report
 
 
-def period_of_plan(conn: sqlite3.Connection, plan_id: int | None, key: str) -> tuple[date, date]:
-    """A named period (year, h1, 9m, q1–q4) of the plan's year."""
+def period_of_plan(
+    conn: sqlite3.Connection, plan_id: int | None, key: str, cutoff: str | None = None
+) -> tuple[date, date]:
+    """A named period (year, h1, 9m, q1–q4, m1–m12) of the plan's year, its data cut off by `cutoff`
+    ('calendar' or 'nd09'; None: the plan's own setting)."""
     from ..domain.periods import period_range
 
     plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
-    return period_range(key, plans.plan_period(plan)[0].year)
+    return period_range(key, plan_year(plan), cutoff or plan.cutoff)
+
+
+def plan_year(plan) -> int:
+    """The year a plan's named periods belong to: the year its period starts in."""
+    return plans.plan_period(plan)[0].year
+
+
+def set_cutoff(conn: sqlite3.Connection, plan_id: int, cutoff: str) -> None:
+    """The plan's cut-off of report data: 'calendar' or 'nd09' (NĐ 09/2019); one transaction."""
+    from ..domain.periods import CUTOFFS
+    from ..store import db
+
+    if cutoff not in CUTOFFS:
+        raise ValueError(cutoff)
+    with db.transaction(conn):
+        plans.update_plan(conn, plan_id, cutoff=cutoff)
 
 
 def previous_plan(conn: sqlite3.Connection, plan) -> int | None:

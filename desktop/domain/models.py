@@ -131,6 +131,7 @@ class Plan:
     recipients: list[str] = field(default_factory=list)
     archive_dept_id: int | None = None  # "Lưu: VT, <abbr>."
     copied_from: int | None = None  # the plan of the year before it was copied from (Tạo kế hoạch năm sau)
+    cutoff: str = "calendar"  # how its reports cut the data: calendar | nd09 (NĐ 09/2019: 15th to 14th)
     id: int | None = None
 
     def walk(self):

@@ -15,8 +15,8 @@ from .refs import load_ref, load_superior
 def insert_plan(conn: sqlite3.Connection, plan: Plan) -> int:
     cur = conn.execute(
         "INSERT INTO plans (title, number, doc_year, doc_month, doc_day, superior_id, intro, "
-        "lead_sentence, closing, period_start, period_end, signer_id, archive_dept_id, copied_from) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "lead_sentence, closing, period_start, period_end, signer_id, archive_dept_id, copied_from, cutoff) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             clean(plan.title),
             plan.number,
@@ -32,6 +32,7 @@ def insert_plan(conn: sqlite3.Connection, plan: Plan) -> int:
             plan.signer_id,
             plan.archive_dept_id,
             plan.copied_from,
+            plan.cutoff,
         ),
     )
     plan.id = cur.lastrowid
@@ -109,6 +110,7 @@ def load_plan(conn: sqlite3.Connection, plan_id: int) -> Plan:
         signer_id=row["signer_id"],
         archive_dept_id=row["archive_dept_id"],
         copied_from=row["copied_from"],
+        cutoff=row["cutoff"],
         id=row["id"],
     )
     plan.basis = [
@@ -176,6 +178,7 @@ _PLAN_FIELDS = {
     "period_end",
     "signer_id",
     "archive_dept_id",
+    "cutoff",
 }
 _ITEM_FIELDS = {"kind", "text", "is_task", "lead_dept_id", "time_frame"}
 
