@@ -179,9 +179,9 @@ class _PlanPage(QWizardPage):
         self.wiz = wizard
         self.setTitle("Kế hoạch đầu tiên")
         self.setSubTitle(
-            "Kế hoạch của đơn vị thường lập từ kế hoạch của cấp trên: Tệp › Nhập kế hoạch của cấp trên… "
-            "sau khi hoàn tất. Kế hoạch mẫu (truyền thông Nghị quyết 57-NQ/TW) chỉ dùng khi đơn vị thực hiện "
-            "đúng kế hoạch đó."
+            # two lines: QWizard cuts a longer subtitle (how to import is said by the first choice below)
+            "Kế hoạch của đơn vị thường lập từ kế hoạch của cấp trên. Kế hoạch mẫu (truyền thông Nghị quyết "
+            "57-NQ/TW) chỉ dùng khi đơn vị thực hiện đúng kế hoạch đó."
         )
         lay = QVBoxLayout(self)
         self.no_plan = QRadioButton(

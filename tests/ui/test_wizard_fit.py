@@ -120,3 +120,21 @@ def test_the_wizard_is_never_larger_than_a_small_screen(qtbot, screen_of):
         b = wiz.button(which)
         assert inside.contains(QRect(b.mapTo(wiz, b.rect().topLeft()), b.size())), which
     assert _rows_in_sight(wiz.dept_page.table) >= 3  # fewer rows, the table scrolls
+
+
+def test_every_page_subtitle_is_read_whole(qtbot, screen_of):
+    """QWizard gives a page's subtitle two lines: a longer one was cut (Kế hoạch đầu tiên lost “…kế hoạch đó.”)."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.wizard import FirstRunWizard
+
+    screen_of(1366, 768 - 40)
+    wiz = FirstRunWizard()
+    qtbot.addWidget(wiz)
+    wiz.show()
+    for _ in range(len(wiz.pageIds())):
+        QApplication.processEvents()
+        page = wiz.currentPage()
+        label = next(lb for lb in wiz.findChildren(QLabel) if lb.isVisible() and lb.text() == page.subTitle())
+        assert label.heightForWidth(label.width()) <= label.height(), page.title()
+        wiz.next()
