@@ -179,7 +179,7 @@ def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], yea
             ref = match(read, catalogue) or read
             missing = [f for f, v in (("date", ref.issued), ("issuer", ref.issuer), ("summary", ref.summary)) if not v]
     else:
-        numbered = bool(re.match(r"^\d+/", imported.number))
+        numbered = bool(re.match(r"^\d+[/-]", imported.number))
         issued = imported.doc_date.as_date() if imported.doc_date else None
         ref = LegalRef(
             imported.doc_type,
@@ -426,7 +426,7 @@ def propose_plan(
         raise YearUnknown()
     superior, missing, suggested, own = _superior(imported, unit, catalogue, year)
     exclude = {number_key(superior.ref.number)} if superior.ref.number else set()
-    if own and re.match(r"^\d+/", imported.number):
+    if own and re.match(r"^\d+[/-]", imported.number):
         exclude.add(number_key(imported.number))
     basis = _basis(imported, catalogue, exclude)
 

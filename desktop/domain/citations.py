@@ -38,6 +38,8 @@ _KINDS = (
     (r"ch\S{1,2}\s*ng\s+tr\S{1,2}nh\s+h\S{1,2}nh\s+\S{1,2}ng", "Chương trình hành động"),
     (r"v\S{1,2}n\s+b\S{1,2}n", "Văn bản"),
     (r"k\S{1,2}t\s+lu\S{1,2}n", "Kết luận"),
+    (r"b\S{1,2}o\s+c\S{1,2}o", "Báo cáo"),
+    (r"h\S{1,3}ng\s+d\S{1,2}n", "Hướng dẫn"),
 )
 _ABBR = {
     "NQ": "Nghị quyết",
@@ -47,12 +49,17 @@ _ABBR = {
     "CV": "Công văn",
     "TB": "Thông báo",
     "CT": "Chỉ thị",
+    "BC": "Báo cáo",
 }
 _KIND_RX = re.compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KINDS)) + r")"
     r"(?:\s+(?:s\S{0,2}|6))?\s+(?=\d)"
 )
-_ABBR_RX = re.compile(r"(?<![\w/-])(?P<abbr>NQ|KH|QĐ|NĐ|CV|TB|CT)(?:\s+số)?\s+(?=\d)")
+_ABBR_RX = re.compile(r"(?<![\w/-])(?P<abbr>NQ|KH|QĐ|NĐ|CV|TB|CT|BC)(?:\s+số)?\s+(?=\d)")
+# A kind's word alone, and its number later in parentheses: "theo Hướng dẫn triển khai … năm 2014 (số 1018/BYT-TT-KT
+# ngày 10/3/2014)"
+_KIND_WORD = re.compile(r"(?<![\w])(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KINDS)) + r")(?!\w)")
+_PAREN = re.compile(r"\(\s*s\S{1,2}\s+(?=\d)")
 # The number and symbol on the original text: "57-NQ/TW", "42/2025/NĐ-CP", "57- NQ/TW", "71/NQ- -CP", "787/Qb-BYT".
 _NUMBER = re.compile(r"\d{1,5}(?:\s?[-–]\s?(?:-\s?)?[A-ZĐ0-9][A-Za-zĐđ0-9&]*|/[A-Za-zĐđ0-9][A-Za-zĐđ0-9&]*)*")
 _DATE = re.compile(
@@ -64,8 +71,8 @@ _LAW = re.compile(r"(?<![\w])Lu\S{1,2}t\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
 _LAW_END = re.compile(
     r"\s*,?\s+(?=ng\S{1,3}y\s+\d|n\S{1,2}m\s+\d{4}|s\S{1,2}\s+\d|do\s|\S{1,3}\S{0,2}c\s+th\S{1,3}ng)|[;:(“”\"]|\.\s|\.$|$"
 )
-# "…; số 06/CT-TTg ngày …": a number after a citation shares its kind
-_BARE = re.compile(r"(?<=[;,])\s*(?:c\S{1,2}c\s+)?s\S{1,2}\s+(?=\d)")
+# "…; số 06/CT-TTg ngày …", "… ngày 22/01/2020 số 32-CT/TU": a number after a citation shares its kind
+_BARE = re.compile(r"(?:(?<=[;,])|(?<=\d{4}))\s*(?:c\S{1,2}c\s+)?s\S{1,2}\s+(?=\d)")
 _OF = re.compile(r"\s+c\S{1,3}a\s+")
 _ISSUER_END = re.compile(
     r"\s(?:ve|ban\s+hanh|quy\s+dinh|trien\s+khai|thuc\s+hien|tai|huong\s+dan|sua\s+doi|nham|"
@@ -87,17 +94,22 @@ class Mention:
     summary: str = ""  # what follows the issuer up to the end of the clause
 
 
+# A party document's symbol with its slash typed as a dash: "1691-TB-TU" for "1691-TB/TU"
+_PARTY_DASH = re.compile(r"^(\d+-(?:NQ|KH|CT|CTr|TB|KL|CV|QĐ|QD|BC|HD|QC|QĐi))-((?:TW|TU|HU|QU|ĐU|DU|BCĐ|BCD)\w*)$")
+
+
 def number_key(number: str) -> str:
     """'57- NQ/TW' -> '57-NQ/TW', '02-KH/BCĐTW' -> '02-KH/BCDTW': the same document however typed."""
     k = fold_chars(clean(number)).upper().replace("–", "-")
     k = re.sub(r"\s+", "", k)
-    return re.sub(r"-{2,}", "-", k)
+    return _PARTY_DASH.sub(r"\1/\2", re.sub(r"-{2,}", "-", k))
 
 
 def clean_number(number: str) -> str:
-    """The number as it should be printed: spaces removed, dashes single ('71/NQ- -CP' -> '71/NQ-CP')."""
+    """The number as it should be printed: spaces removed, dashes single ('71/NQ- -CP' -> '71/NQ-CP'), a party
+    symbol's slash put back ('1691- TB-TU' -> '1691-TB/TU')."""
     n = re.sub(r"\s+", "", clean(number)).replace("–", "-")
-    return re.sub(r"-{2,}", "-", n)
+    return _PARTY_DASH.sub(r"\1/\2", re.sub(r"-{2,}", "-", n))
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -110,6 +122,11 @@ def find_mentions(text: str) -> list[Mention]:
     ]
     starts += [(m.start(), m.end(), _ABBR[m["abbr"]]) for m in _ABBR_RX.finditer(t)]
     starts += [(m.start(), m.end(), "") for m in _BARE.finditer(f)]
+    for m in _PAREN.finditer(f):
+        words = list(_KIND_WORD.finditer(f, max(0, m.start() - 160), m.start()))
+        if words and not re.search(r"[;.]", f[words[-1].end() : m.start()]):
+            k = words[-1]
+            starts.append((m.start(), m.end(), next(_KINDS[i][1] for i in range(len(_KINDS)) if k[f"k{i}"])))
     for m in _LAW.finditer(t):
         stop = _LAW_END.search(t, m.end())
         name_end = stop.start() if stop else len(t)
@@ -184,7 +201,8 @@ def cited(text: str) -> list[Mention]:
         before = f[: m.start]
         cut = max(before.rfind(";"), before.rfind(","), before.rfind("("), before.rfind(":"))
         clause = before[cut + 1 :].strip()
-        if _CONNECTORS.match(clause) or re.search(r"(?:^|\s)va(?:\s+cac)?$", clause):
+        listed = bool(out) and not f[out[-1].end : m.start].strip()  # "… ngày 22/01/2020 số 32-CT/TU": the list goes on
+        if listed or _CONNECTORS.match(clause) or re.search(r"(?:^|\s)va(?:\s+cac)?$", clause):
             out.append(m)
     return out
 

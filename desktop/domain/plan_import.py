@@ -49,6 +49,7 @@ _BULLET = re.compile(r"^(?:[~o]\s+)?[-–—•·∙]\s*(?P<text>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<text>\S.*)$")
 _OCR_BULLET = re.compile(r"^o\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")  # a dash read as "o"
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_CUT_BEFORE_NUMBER = re.compile(r"(?:^|\s)(?:s[ốôo6]|ng[àa]y)\s*:?$", re.IGNORECASE)
 
 # Paragraph openers (on folded text, the line starting with a capital); OCR variants of "Căn cứ" included.
 _BASIS = re.compile(r"^c\w{1,2}n\s+\w{1,2}[ru]\b")
@@ -104,7 +105,7 @@ class ImportedPlan:
 
     def superior_ref(self) -> LegalRef | None:
         """The imported document as a reference the new plan implements (None if unnumbered)."""
-        m = re.match(r"^(\d+)/", self.number)
+        m = re.match(r"^(\d+)[/-]", self.number)  # "357/KH-SYT", a party body's "05-KH/ĐU"
         if not m:
             return None
         issued = self.doc_date.as_date() if self.doc_date else None
@@ -238,6 +239,8 @@ def _continues(para: _Para, line: str, indented: bool, full: float, indents_mean
     ends = prev.endswith(_END_PUNCT)
     if not ends and line[:1].islower():
         return True  # a sentence cut mid-way
+    if line[:1].isdigit() and _CUT_BEFORE_NUMBER.search(prev):
+        return True  # "Căn cứ Quyết định số" / "ngày" and the number or date on the next line
     if para.kind in ("roman", "part") and not ends and _caps(line) and line == line.upper():
         return True  # a heading over two lines
     if _BASIS.match(fold(para.lines[0])) and prev.endswith((";", ".")):
@@ -411,7 +414,15 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     top = "roman" if any(p.kind == "roman" for p in paras) else "arabic"
     while k < len(paras) and paras[k].kind not in (top, "roman", "part"):
         p = paras[k]
-        (out.basis if _BASIS.match(fold(p.text)) else out.intro).append(p.text)
+        if not _BASIS.match(fold(p.text)):
+            out.intro.append(p.text)
+        elif (lead := lead_subject(p.text)) and p.text[: lead[0]].rstrip().endswith((",", ";", ".")):
+            # "Căn cứ …, Ủy ban nhân dân tỉnh xây dựng Kế hoạch …": the lead sentence after the căn cứ, at a clause
+            # start (not "… của Bộ Y tế ban hành Kế hoạch …" inside a citation)
+            out.basis.append(p.text[: lead[0]].strip())
+            out.intro.append(p.text[lead[0] :])
+        else:
+            out.basis.append(p.text)
         k += 1
     _split_lead(out.intro, out)
     if not out.issuer and out.lead_subject:
