@@ -8,6 +8,7 @@ from datetime import date
 from ..domain.models import Activity
 from ..domain.text import clean
 from .dates import from_iso
+from .db import inserted_id
 
 
 def _row(a: Activity) -> dict[str, object]:
@@ -63,7 +64,7 @@ def insert_activities(conn: sqlite3.Connection, acts: list[Activity]) -> None:
         f"VALUES ({', '.join(':' + c for c in _COLS)}, datetime('now'), datetime('now'))"
     )
     if len(acts) == 1:
-        acts[0].id = conn.execute(sql, _row(acts[0])).lastrowid
+        acts[0].id = inserted_id(conn.execute(sql, _row(acts[0])))
         return
     conn.executemany(sql, [_row(a) for a in acts])
 
@@ -74,7 +75,8 @@ def load_activities(
     """Activities in date order, of one plan when `plan_id` is given (else of every plan), within
     [start, end] when both are given."""
     sql = f"SELECT id, {', '.join(_COLS)} FROM activities"
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     if start and end:
         where.append("start_date BETWEEN ? AND ?")
         args += [start.isoformat(), end.isoformat()]

@@ -72,8 +72,8 @@ def staged(target: Path):
     try:
         yield tmp
         with faults.said(target, "tạo"):
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
             _place(tmp, target)
     finally:
         for f in [tmp] + extras:

@@ -480,10 +480,10 @@ def stage_evidence(db_path: str | Path, backup: str | Path) -> Path | None:
         for rel, e in entries.items():
             why = evidence_rows.path_problem(rel)
             sha = e.get("sha256") if isinstance(e, dict) else None
-            if why is None and not (isinstance(sha, str) and evidence_rows.SHA256.match(sha)):
-                why = "mã sha256 không hợp lệ"
             if why is not None:
                 raise _refused(backup, rel, why)
+            if not (isinstance(sha, str) and evidence_rows.SHA256.match(sha)):
+                raise _refused(backup, rel, "mã sha256 không hợp lệ")
             target = stage.joinpath(*rel.split("/"))
             target.parent.mkdir(parents=True, exist_ok=True)
             if evidence_rows.under(stage, rel, None) is None:

@@ -357,6 +357,15 @@ def open_db(path: str | Path, *, create_missing: bool = False, today: date | Non
     return conn
 
 
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id SQLite gave the row the INSERT on `cur` just wrote. The sqlite3 module types it as optional
+    (None on a cursor that has run nothing); after the callers' INSERTs it is always set, so None is a
+    bug, raised here rather than stored as a NULL id."""
+    if cur.lastrowid is None:
+        raise RuntimeError("the INSERT wrote no row: no id to return")
+    return cur.lastrowid
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection):
     """One user action = one transaction: all of it is written, or none. A disk fault (full, read-only,

@@ -45,19 +45,21 @@ def fill_demo(conn, activities: int, seed: int) -> int:
     plan.superior = sup
     plan.basis = []  # a hospital cites the Sở's plan it implements (as the seed 001 does)
     plan.signer_id = unit.signers[0].id
-    insert_plan(conn, plan)
+    plan_id = insert_plan(conn, plan)
     titles = load_json("demo", "activity_titles.json")
     extra = load_json("demo", "notes.json")
-    depts = {d.id: d.name for d in unit.departments}
+    depts = {d.id: d.name for d in unit.departments if d.id is not None}  # all of them: save_unit gave the ids
     insert_activities(
         conn, demo_activities(activities, seed, plan, depts, titles, extra.get("notes", []), extra.get("evidence", []))
     )
     from ..domain.models import PartialDate
     from ..domain.report import default_report
 
+    if plan.period_start is None or plan.period_end is None:
+        raise ValueError("the demo plan from the preset has no period to report on")
     report = default_report(plan, plan.period_start, plan.period_end, date(2025, 12, 5))
     report.number = 45
     report.doc_date = PartialDate(2025, 12, 5)
     report.recipients = ["Sở Y tế tỉnh Lâm Đồng (báo cáo)", "Ban Giám đốc", "Các khoa, phòng thuộc Bệnh viện"]
     save_report(conn, report)
-    return plan.id
+    return plan_id

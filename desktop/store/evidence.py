@@ -11,6 +11,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .db import inserted_id
+
 
 @dataclass(frozen=True)
 class EvidenceFile:
@@ -37,7 +39,10 @@ def add_evidence(conn: sqlite3.Connection, f: EvidenceFile) -> EvidenceFile:
         "VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, datetime('now')))",
         (f.id, f.activity_id, f.name, f.stored, f.size, f.sha256, f.added_at or None),
     )
-    return get_evidence(conn, cur.lastrowid)
+    stored = get_evidence(conn, inserted_id(cur))
+    if stored is None:  # the row this transaction has just written
+        raise RuntimeError("the evidence row just inserted cannot be read back")
+    return stored
 
 
 def get_evidence(conn: sqlite3.Connection, evidence_id: int) -> EvidenceFile | None:

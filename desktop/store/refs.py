@@ -7,6 +7,7 @@ import sqlite3
 from ..domain.models import LegalRef, SuperiorDoc
 from ..domain.text import clean
 from .dates import from_iso, to_iso
+from .db import inserted_id
 
 
 def save_ref(conn: sqlite3.Connection, ref: LegalRef, key: str | None = None) -> int:
@@ -17,10 +18,12 @@ def save_ref(conn: sqlite3.Connection, ref: LegalRef, key: str | None = None) ->
         if row:
             ref.id = row["id"]
     if ref.id is None:
-        ref.id = conn.execute(
-            "INSERT INTO legal_refs (key, kind, number, issued, issuer, summary) VALUES (?, ?, ?, ?, ?, ?)",
-            (key, *vals),
-        ).lastrowid
+        ref.id = inserted_id(
+            conn.execute(
+                "INSERT INTO legal_refs (key, kind, number, issued, issuer, summary) VALUES (?, ?, ?, ?, ?, ?)",
+                (key, *vals),
+            )
+        )
     else:
         conn.execute(
             "UPDATE legal_refs SET kind=?, number=?, issued=?, issuer=?, summary=? WHERE id=?", (*vals, ref.id)
@@ -48,10 +51,12 @@ def ref_by_key(conn: sqlite3.Connection, key: str) -> LegalRef | None:
 def save_superior(conn: sqlite3.Connection, sup: SuperiorDoc) -> int:
     ref_id = sup.ref.id if sup.ref.id is not None else save_ref(conn, sup.ref)
     if sup.id is None:
-        sup.id = conn.execute(
-            "INSERT INTO superior_docs (ref_id, addressee, deadline) VALUES (?, ?, ?)",
-            (ref_id, clean(sup.addressee), to_iso(sup.deadline)),
-        ).lastrowid
+        sup.id = inserted_id(
+            conn.execute(
+                "INSERT INTO superior_docs (ref_id, addressee, deadline) VALUES (?, ?, ?)",
+                (ref_id, clean(sup.addressee), to_iso(sup.deadline)),
+            )
+        )
     else:
         conn.execute(
             "UPDATE superior_docs SET ref_id=?, addressee=?, deadline=? WHERE id=?",

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.models import PartialDate, Report
 from ..domain.text import clean
+from .db import inserted_id
 
 
 def save_report(conn: sqlite3.Connection, r: Report) -> int:
@@ -22,11 +23,13 @@ def save_report(conn: sqlite3.Connection, r: Report) -> int:
         r.signer_id,
     )
     if r.id is None:
-        r.id = conn.execute(
-            "INSERT INTO reports (plan_id, number, doc_year, doc_month, doc_day, period_start, period_end, "
-            "addressee, signer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            vals,
-        ).lastrowid
+        r.id = inserted_id(
+            conn.execute(
+                "INSERT INTO reports (plan_id, number, doc_year, doc_month, doc_day, period_start, period_end, "
+                "addressee, signer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                vals,
+            )
+        )
     else:
         conn.execute(
             "UPDATE reports SET plan_id=?, number=?, doc_year=?, doc_month=?, doc_day=?, period_start=?, "

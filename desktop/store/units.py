@@ -7,6 +7,7 @@ import sqlite3
 from ..domain.errors import UserError
 from ..domain.models import Department, Signer, Unit
 from ..domain.text import clean
+from .db import inserted_id
 
 
 def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
@@ -62,7 +63,7 @@ def upsert(conn: sqlite3.Connection, table: str, row_id: int | None, **cols) -> 
         cur = conn.execute(
             f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", list(cols.values())
         )
-        return cur.lastrowid
+        return inserted_id(cur)
     conn.execute(f"UPDATE {table} SET {', '.join(n + '=?' for n in names)} WHERE id=?", [*cols.values(), row_id])
     return row_id
 

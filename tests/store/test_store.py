@@ -210,3 +210,11 @@ def test_profile_update_and_activity_counts(tmp_path):
     assert (activities.count_for_department(conn, lao), activities.count_for_department(conn, khth)) == (2, 1)
     assert (activities.count_for_task(conn, task.id), activities.count_for_task(conn, other.id)) == (1, 1)
     assert activities.count_for_plan(conn, pid) == 1
+
+
+def test_inserted_id_is_the_new_rows_id_and_refuses_a_cursor_that_wrote_none(tmp_path):
+    conn = db.create(tmp_path / "a.db")
+    cur = conn.execute("INSERT INTO legal_refs (kind, number, issuer, summary) VALUES ('Kế hoạch', '1/KH', 'x', 'y')")
+    assert db.inserted_id(cur) == conn.execute("SELECT max(id) FROM legal_refs").fetchone()[0]
+    with pytest.raises(RuntimeError, match="no row"):
+        db.inserted_id(conn.cursor())  # no statement run on it: sqlite3 leaves lastrowid None
