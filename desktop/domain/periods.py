@@ -67,8 +67,8 @@ PERIOD_LABELS = {
 CALENDAR, ND09 = "calendar", "nd09"
 CUTOFFS = (CALENDAR, ND09)
 CUTOFF_LABELS = {
-    CALENDAR: "Theo tháng dương lịch (từ ngày 01 đến cuối tháng)",
-    ND09: "Theo Nghị định 09/2019/NĐ-CP (từ ngày 15 tháng trước đến ngày 14)",
+    CALENDAR: "Số liệu từ ngày 01 đến cuối tháng",
+    ND09: "Số liệu từ ngày 15 đến 14 (NĐ 09/2019)",
 }
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from .. import app
 from ..domain.errors import UserError
 from ..domain.models import PartialDate, Plan, Report
-from ..domain.periods import PERIOD_KEYS, PERIOD_LABELS, period_range
+from ..domain.periods import CALENDAR, CUTOFF_LABELS, CUTOFFS, PERIOD_KEYS, PERIOD_LABELS, outside_plan, period_range
 from ..domain.report import Section, report_title
 from ..domain.section_text import section_text_problem
 from ..domain.vnformat import field_date, money, number
@@ -85,6 +85,15 @@ class ReportPage(QWidget):
         self.period.addItem("Từ ngày … đến ngày …", CUSTOM)
         self.period.currentIndexChanged.connect(self._period_chosen)
         row.addWidget(self.period, 0, Qt.AlignTop)
+        self.cutoff = QComboBox()  # the plan's cut-off of report data (NĐ 09/2019 or calendar months)
+        for key in CUTOFFS:
+            self.cutoff.addItem(CUTOFF_LABELS[key], key)
+        self.cutoff.setToolTip(
+            "Cách chốt số liệu của kỳ báo cáo (lưu cùng kế hoạch). Nghị định 09/2019/NĐ-CP: năm từ ngày 15/12 năm"
+            " trước đến ngày 14/12; quý, tháng từ ngày 15 tháng trước đến ngày 14 tháng cuối kỳ."
+        )
+        self.cutoff.currentIndexChanged.connect(self._cutoff_chosen)
+        row.addWidget(self.cutoff, 0, Qt.AlignTop)
         self.start = DateField()
         self.end = DateField()
         self.date_widgets: list[QWidget] = []
@@ -214,11 +223,12 @@ class ReportPage(QWidget):
         self.recompile()
 
     def _range(self, key: str) -> tuple[date, date]:
-        """The dates of a named period of the plan's year; "Năm" is the plan's own period."""
+        """The dates of a named period of the plan's year, cut off as the plan says; "Năm" with calendar
+        months is the plan's own period."""
         p_start, p_end = app.plans.plan_period(self.plan)
-        if key == "year" and p_start.year == p_end.year:
+        if key == "year" and p_start.year == p_end.year and self.plan.cutoff == CALENDAR:
             return p_start, p_end
-        return period_range(key, p_start.year)
+        return period_range(key, p_start.year, self.plan.cutoff)
 
     def period_key(self) -> str:
         return self.period.currentData()
@@ -229,6 +239,7 @@ class ReportPage(QWidget):
         r = self.report
         key = next((k for k in PERIOD_KEYS if self._range(k) == (r.period_start, r.period_end)), CUSTOM)
         self.period.setCurrentIndex(self.period.findData(key))
+        self.cutoff.setCurrentIndex(max(self.cutoff.findData(self.plan.cutoff), 0))
         for w in self.date_widgets:
             w.setVisible(key == CUSTOM)
         self.start.setDate(r.period_start)
@@ -336,7 +347,26 @@ class ReportPage(QWidget):
         if start > end:
             self.summary.setText("Ngày bắt đầu kỳ báo cáo đang sau ngày kết thúc.")
             return
+        outside = outside_plan(start, end, *app.plans.plan_period(self.plan), "kế hoạch")
+        if outside:  # said where the figures go; the report shown stays the one of the last valid period
+            self.summary.setText(outside.replace(" Chưa ghi tệp nào.", " Báo cáo đang xem chưa đổi."))
+            return
         self.switch_period(start, end)
+
+    def _cutoff_chosen(self, *_):
+        """Another cut-off: kept with the plan (its reports and the command line use it), and the named period
+        shown again with its new dates."""
+        if self._loading or self.report is None or self.plan is None:
+            return
+        cutoff = self.cutoff.currentData()
+        if cutoff == self.plan.cutoff:
+            return
+        app.set_cutoff(self.conn, self.plan.id, cutoff)
+        self.plan.cutoff = cutoff
+        self.status.emit(f"Đã lưu cách chốt số liệu của kế hoạch: {self.cutoff.currentText()}.")
+        key = self.period_key()
+        if key != CUSTOM:
+            self.switch_period(*self._range(key))
 
     def switch_period(self, start: date, end: date) -> None:
         """Another period: its own report (stored edits and header), else a new one with no edits."""
