@@ -73,14 +73,15 @@ def _text_box(text: str) -> QPlainTextEdit:
     return box
 
 
-def _table(headers: list[str], stretch: int) -> QTableWidget:
+def _table(headers: list[str], *stretch: int) -> QTableWidget:
+    """The `stretch` columns share the width; the others fit their contents."""
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().setVisible(False)
     t.setWordWrap(True)
     h = t.horizontalHeader()
     for i in range(len(headers)):
-        h.setSectionResizeMode(i, QHeaderView.Stretch if i == stretch else QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(i, QHeaderView.Stretch if i in stretch else QHeaderView.ResizeToContents)
     return t
 
 
@@ -274,7 +275,10 @@ class CascadeDialog(QDialog):
 
     # ------------------------------------------------------------ repairs
     def _repairs_tab(self) -> QWidget:
-        self.repairs = _table(["Sửa", "Loại", "Ở mục", "Trước", "Sau"], 3)
+        # before and after side by side, each wrapped in half the width: "Sau" sized to its one-line note left
+        # "Trước" 28 px wide
+        self.repairs = _table(["Sửa", "Loại", "Ở mục", "Trước", "Sau"], 3, 4)
+        self.repairs.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         for rp in self.p.repairs:
             r = self.repairs.rowCount()
             self.repairs.insertRow(r)
