@@ -131,6 +131,8 @@ class PlanItemsEditor:
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(box)
+        # never narrower than its fields: a splitter state saved in a narrower window gave it 270 px for 304
+        scroll.setMinimumWidth(box.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         panel = QWidget()  # the target buttons stay in sight below the scrolling fields
         pl = QVBoxLayout(panel)
         pl.setContentsMargins(0, 0, 0, 0)
