@@ -322,7 +322,7 @@ def _tasks(items: list[PlanItem], unit: Unit, roles, forms: Forms) -> list[TaskP
         subs = [(i, c) for i, c in enumerate(it.children) if c.kind == "section"]
         if not subs:
             return [(path + (i,), c) for i, c in enumerate(it.children)] if it.children else [(path, it)]
-        res = []
+        res: list[tuple[tuple[int, ...], PlanItem]] = []
         for i, c in subs:
             res.extend(
                 [(path + (i,), c)] if not any(g.kind == "section" for g in c.children) else leaves(c, path + (i,))
@@ -365,10 +365,12 @@ def _tasks(items: list[PlanItem], unit: Unit, roles, forms: Forms) -> list[TaskP
 
 
 def item_at(items: list[PlanItem], path: tuple[int, ...]) -> PlanItem:
-    it = None
-    for i in path:
-        it = items[i]
-        items = it.children
+    """The item at `path` (indices from the top level down); an empty path names no item."""
+    if not path:
+        raise ValueError("item_at: an empty path names no item of the plan")
+    it = items[path[0]]
+    for i in path[1:]:
+        it = it.children[i]
     return it
 
 

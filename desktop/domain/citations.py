@@ -214,6 +214,12 @@ def _leading(number: str) -> str | None:
     return (m[0].lstrip("0") or "0") if m else None
 
 
+def _symbol(key: str) -> str:
+    """What follows a number key's leading digits ('57-NQ/TW' -> '-NQ/TW'); the whole key without them."""
+    m = re.match(r"\d+", key)
+    return key[m.end() :] if m else key
+
+
 def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
     """The catalogue's entry for `ref`: same number and symbol (folded), else the same kind and leading
     number with a close symbol (OCR: '02-KH/BCDDTWW'), or for a bare number ('Nghị quyết 57') the only
@@ -236,15 +242,13 @@ def match(ref: LegalRef, catalogue: list[LegalRef]) -> LegalRef | None:
     lead = _leading(ref.number)
     kind = fold(ref.kind).split()[0:2]
     same = [c for c in catalogue if lead and _leading(c.number) == lead and fold(c.kind).split()[0:2] == kind]
-    if not same:
+    if not same or lead is None:  # no leading number: nothing in the catalogue is `same`
         return None
-    symbol = key[len(re.match(r"\d+", key)[0]) :]
+    symbol = _symbol(key)
     if not symbol:
         return same[0] if len(same) == 1 else None
     best = max(same, key=lambda c: SequenceMatcher(None, number_key(c.number)[len(lead) :], symbol).ratio())
-    ratio = SequenceMatcher(
-        None, number_key(best.number)[len(re.match(r"\d+", number_key(best.number))[0]) :], symbol
-    ).ratio()
+    ratio = SequenceMatcher(None, _symbol(number_key(best.number)), symbol).ratio()
     return best if ratio >= 0.7 else None
 
 

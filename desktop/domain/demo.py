@@ -84,7 +84,7 @@ def demo_activities(
     task that has a target of that form when there is one, so targets get results."""
     rng = random.Random(seed)
     tasks = plan.tasks()
-    by_form: dict[str, list[int]] = {}
+    by_form: dict[str, list[int | None]] = {}  # a task's id: None while the plan is not stored
     for t in tasks:
         for tg in t.targets:
             by_form.setdefault(tg.form_code, []).append(t.id)
@@ -101,6 +101,7 @@ def demo_activities(
         day = start + timedelta(days=rng.randint(0, days))
         dept = rng.choice(dept_ids)
         r = rng.random()
+        task: int | None
         if code in by_form and r < 0.75:
             task = rng.choice(by_form[code])
         elif r < 0.95 and tasks:

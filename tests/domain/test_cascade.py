@@ -492,3 +492,14 @@ def test_proposal_as_json():
     assert d["superior"]["ref"]["number"] == "357/KH-SYT" and d["superior"]["deadline"] == "2025-12-10"
     assert d["missing"] == [] and len(d["tasks"]) == 11 and d["sections"] == [5, 12, 0]
     assert "Chínhtrị" in text and d["plan"]["intro"] == ""
+
+
+def test_item_at_walks_the_path_down_and_refuses_an_empty_one():
+    from desktop.domain.cascade import item_at
+    from desktop.domain.models import PlanItem
+
+    leaf = PlanItem("section", "Nhiệm vụ 2.1")
+    items = [PlanItem("section", "I"), PlanItem("section", "II", children=[PlanItem("bullet", "2.0"), leaf])]
+    assert item_at(items, (1, 1)) is leaf and item_at(items, (0,)) is items[0]
+    with pytest.raises(ValueError, match="empty path"):
+        item_at(items, ())
