@@ -65,10 +65,16 @@ def test_audit_refuses_test_only_files_and_missing_data(tmp_path, capsys):
     for rel in audit.REQUIRED:
         (good / "_internal" / rel).parent.mkdir(parents=True, exist_ok=True)
         (good / "_internal" / rel).write_text("x")
+    pdfium = good / "_internal" / "pypdfium2_raw" / "libpdfium.so"  # PDFium, named by platform: its own check
+    pdfium.parent.mkdir(parents=True)
+    pdfium.write_bytes(b"\x7fELF")
     monkey_argv = [sys.argv[0], str(good)]
     sys_argv, sys.argv = sys.argv, monkey_argv
     try:
         assert audit.main() == 0
+        pdfium.rename(pdfium.with_name("pdfium.txt"))
+        assert audit.main() == 1  # a bundle that cannot read a superior's PDF is refused
+        pdfium.with_name("pdfium.txt").rename(pdfium)
         (good / "_internal" / "icuuc.dll").write_bytes(b"MZ")
         assert audit.main() == 1
         (good / "_internal" / "icuuc.dll").unlink()
