@@ -32,6 +32,17 @@ def alive(pid: int) -> bool:
         return f.read().split(")")[-1].split()[0] != "Z"
 
 
+def ended(pid: int, seconds: float = 10) -> bool:
+    """The process has ended, or does within `seconds` (a killed process takes a moment to become a zombie
+    on a loaded machine: polled, not timed)."""
+    end = time.monotonic() + seconds
+    while alive(pid):
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def wait_for(path, seconds=10):
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -50,7 +61,7 @@ def test_timeout_ends_the_converter_and_its_children(tmp_path, monkeypatch):
     with pytest.raises(UserError, match="chưa chuyển xong bao_cao.docx sang PDF sau 1 giây"):
         pdf.to_pdf(docx, timeout=1)
     child = wait_for(pid_file)
-    assert not alive(child)
+    assert ended(child)
     assert not (tmp_path / "bao_cao.pdf").exists()
 
 
@@ -64,5 +75,5 @@ def test_cancel_ends_the_converter_and_its_children(tmp_path, monkeypatch):
     threading.Timer(0.5, cancel.set).start()
     with pytest.raises(pdf.Cancelled, match="Đã dừng tạo PDF"):
         pdf.to_pdf(docx, cancel=cancel)
-    assert not alive(wait_for(pid_file))
+    assert ended(wait_for(pid_file))
     assert not (tmp_path / "bao_cao.pdf").exists()
