@@ -13,6 +13,7 @@ from ..domain.report import (
     appendix_rows,
     appendix_totals,
     report_blocks,
+    report_recipients,
     report_title,
 )
 from ..domain.text import clean
@@ -63,7 +64,7 @@ def report_context(plan: Plan, unit: Unit, report: Report, sections: list[Sectio
     ctx.update(
         closing(
             unit,
-            report.recipients or plan.recipients or unit.recipients,
+            report.recipients or report_recipients(report.addressee, unit.recipients),
             report.signer_id or plan.signer_id,
             plan.archive_dept_id,
         )

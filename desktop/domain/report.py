@@ -14,6 +14,16 @@ from .models import Activity, Plan, PlanItem, Report, Target, Unit
 from .periods import period_phrase, with_period
 from .plan_text import ensure_final, plan_reference
 from .references import cite
+from .report_appendix import (  # noqa: F401 (re-exported: the appendix's names as report.py gave them)
+    APPENDIX_CHUNK,
+    APPENDIX_HEAD,
+    AppendixPart,
+    appendix_parts,
+    appendix_rows,
+    appendix_totals,
+    period_cell,
+)
+from .report_wording import line_sentence
 from .section_text import section_text_problem
 from .text import clean, fold
 from .vnformat import count, money, number, short_date
@@ -30,13 +40,10 @@ class FormLine:
     quantity: int = 0
     participants: int = 0
     cost: int = 0
+    titles: list[str] = field(default_factory=list)  # the activities' titles: what "Khác" was
 
     def sentence(self, unit_name: str) -> str:
-        f = self.form
-        s = f"{f.verb} {count(self.quantity)} {self.unit_label}{f.tail_text(unit_name)}"
-        if self.participants:
-            s += f" với {number(self.participants)} {f.people}"
-        return s
+        return line_sentence(self.form, self.unit_label, self.quantity, self.participants, self.titles, unit_name)
 
 
 @dataclass
@@ -79,6 +86,7 @@ class Group:
             line = self.lines[key] = FormLine(a.form_code, unit_label, self.catalogue.form(a.form_code))
         line.activities += 1
         line.quantity += a.quantity
+        line.titles.append(a.title)
         line.participants += a.participants or 0
         line.cost += a.cost
         self.activities += 1
@@ -155,7 +163,8 @@ def compile_report(
     acts = sorted((a for a in activities if in_period(a, start, end)), key=lambda a: (a.start, a.id or 0))
     tasks = plan.tasks()
     labels = task_labels(plan)
-    groups: dict[int, Group] = {t.id: Group(forms) for t in tasks if t.id is not None}
+    # by task id; an activity without a task (None) or of a task not in the plan finds no group
+    groups: dict[int | None, Group] = {t.id: Group(forms) for t in tasks if t.id is not None}
     unassigned, total = Group(forms), Group(forms)
     dept_acc: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_month: dict[tuple[int, int], int] = defaultdict(int)
@@ -179,7 +188,7 @@ def compile_report(
                 ln.quantity for ln in g.lines.values() if ln.form_code == tg.form_code and ln.unit_label == tg_unit
             )
             trs.append(TargetResult(tg, got, tg_unit))
-        results.append(TaskResult(t, labels.get(t.id, ""), g, trs))
+        results.append(TaskResult(t, labels.get(t.id, "") if t.id is not None else "", g, trs))
     depts = []
     for dep in unit.departments:
         if dep.id in dept_acc:
@@ -470,105 +479,31 @@ def report_blocks(sections: list[Section]) -> list[Block]:
 
 
 def report_title(plan: Plan, unit: Unit, c: Compiled) -> str:
-    """'Kết quả thực hiện Kế hoạch số … năm 2025' / '… 6 tháng đầu năm 2025' / '… quý III năm 2025'."""
-    return "Kết quả thực hiện " + with_period(plan_reference(plan, unit), report_period(plan, c))
+    """'Kết quả thực hiện Kế hoạch số 05/KH-BV ngày 05/9/2025 của … năm 2025' / '… quý III năm 2025'; a plan
+    without a number yet is named by its trích yếu ('Kết quả thực hiện Kế hoạch truyền thông phòng, chống
+    lao năm 2026'), so that two plans of one year never give one title."""
+    ref = plan_reference(plan, unit)
+    subject = _plan_subject(plan, unit)
+    if plan.number is None and subject:
+        ref = f"Kế hoạch {subject}"
+    return "Kết quả thực hiện " + with_period(ref, report_period(plan, c))
 
 
-# ---------------------------------------------------------------- appendix
+def report_addressee(plan: Plan) -> str:
+    """Kính gửi of a new report: the body that asked for it, the plan's superior (its addressee, else the body
+    that issued the superior's document)."""
+    if plan.superior is None:
+        return ""
+    return clean(plan.superior.addressee) or clean(plan.superior.ref.issuer)
 
 
-def period_cell(a: Activity) -> str:
-    if a.end and a.end != a.start:
-        return f"{short_date(a.start)} - {short_date(a.end)}"
-    return short_date(a.start)
-
-
-APPENDIX_HEAD = (
-    "STT",
-    "Thời gian",
-    "Nội dung",
-    "Hình thức",
-    "Đơn vị thực hiện",
-    "Số lượng",
-    "Số người tham dự",
-    "Kinh phí (đồng)",
-    "Ghi chú",
-)
-
-
-def _doer(a: Activity, dept: dict[int, str], consolidated: bool, unit: Unit) -> str:
-    """The appendix's "Đơn vị thực hiện": the department, and the unit when consolidating."""
-    name = dept.get(a.dept_id, "") or a.source_dept
-    if not consolidated:
-        return name
-    owner = a.source_unit or unit.name
-    return f"{name} ({owner})" if name else owner
-
-
-def appendix_rows(c: Compiled, unit: Unit) -> list[tuple[str, ...]]:
-    """One row of 9 cells (APPENDIX_HEAD) per activity, in date order."""
-    dept = {d.id: d.name for d in unit.departments}
-    rows = []
-    for i, a in enumerate(c.activities, 1):
-        unit_label = c.catalogue.unit_of(a.form_code, a.unit_label)
-        rows.append(
-            (
-                str(i),
-                period_cell(a),
-                a.title,
-                c.catalogue.form(a.form_code).label,
-                _doer(a, dept, c.consolidated, unit),
-                f"{number(a.quantity)} {unit_label}",
-                number(a.participants) if a.participants else "",
-                number(a.cost) if a.cost else "",
-                a.notes,
-            )
-        )
-    return rows
-
-
-def appendix_totals(c: Compiled) -> tuple[str, ...]:
-    return ("", "", f"Tổng cộng: {number(c.total)} hoạt động", "", "", "", number(c.participants), number(c.cost), "")
-
-
-APPENDIX_CHUNK = 150  # rows per appendix table at most: LibreOffice lays out one long table in quadratic time
-
-
-@dataclass(frozen=True)
-class AppendixPart:
-    """One table of the appendix: rows [start, stop) of appendix_rows, under `heading`;
-    `continued` when it goes on with the month of the table before it."""
-
-    heading: str
-    start: int
-    stop: int
-    continued: bool = False
-
-
-def appendix_parts(c: Compiled, unit: Unit, chunk: int = APPENDIX_CHUNK) -> list[AppendixPart]:
-    """The appendix as consecutive tables: one per month (per unit and month when consolidating),
-    a long month cut into tables of at most `chunk` rows. Same order as appendix_rows."""
-    parts: list[AppendixPart] = []
-    key, start = None, 0
-    acts = c.activities
-
-    def close(stop: int) -> None:
-        if key is None:
-            return
-        owner, year, month = key
-        heading = f"Tháng {month}/{year}"
-        if c.consolidated:
-            heading = f"{owner}, tháng {month}/{year}"
-        for k, s in enumerate(range(start, stop, chunk)):
-            parts.append(AppendixPart(heading, s, min(s + chunk, stop), k > 0))
-
-    for i, a in enumerate(acts):
-        k = (clean(a.source_unit or unit.name) if c.consolidated else "", a.start.year, a.start.month)
-        if k != key:
-            close(i)
-            key, start = k, i
-    close(len(acts))
-    return parts
+def report_recipients(addressee: str, unit_recipients: list[str]) -> list[str]:
+    """Nơi nhận of a report (before 'Lưu: VT, …'): the body it is sent to, '(báo cáo)'; without one, the unit's
+    own recipients that a report goes to (those marked 'báo cáo'). Never the plan's list (its departments,
+    its web page)."""
+    if clean(addressee):
+        return [f"{clean(addressee)} (báo cáo)"]
+    return [r for r in unit_recipients if "bao cao" in fold(r) or "b/c" in fold(r)]
 
 
 def default_report(plan: Plan, start: date, end: date, when: date | None = None) -> Report:
@@ -579,6 +514,6 @@ def default_report(plan: Plan, start: date, end: date, when: date | None = None)
         period_start=start,
         period_end=end,
         doc_date=PartialDate.of(when) if when else PartialDate(end.year, end.month),
-        addressee=plan.superior.addressee if plan.superior else "",
+        addressee=report_addressee(plan),
         signer_id=plan.signer_id,
     )
