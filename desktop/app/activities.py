@@ -70,7 +70,8 @@ def edit(conn: sqlite3.Connection, acts: list[Activity]) -> list[Activity]:
 def delete(conn: sqlite3.Connection, acts: list[Activity]) -> Deleted:
     """The activities deleted with their evidence rows, their files moved aside (app.evidence); what a restore
     needs to put everything back."""
-    return Deleted(list(acts), evidence.delete_activities(conn, [a.id for a in acts]))
+    ids = [a.id for a in acts if a.id is not None]  # all of them: the ledger's rows are stored
+    return Deleted(list(acts), evidence.delete_activities(conn, ids))
 
 
 def restore(conn: sqlite3.Connection, deleted: Deleted) -> list[Activity]:

@@ -76,7 +76,7 @@ def _stored(conn: sqlite3.Connection, ref: LegalRef) -> int:
     if ref.number:
         key = number_key(ref.number)
         for r in refs.list_refs(conn):
-            if number_key(r.number) == key:
+            if number_key(r.number) == key and r.id is not None:  # a listed entry always has its id
                 ref.id = r.id
                 return r.id
     return refs.save_ref(conn, ref)
@@ -153,8 +153,9 @@ def import_without_questions(
     """`plan-import`: the proposal taken as it is (what cannot be read stays blank). AlreadyImported when a
     plan was already made from the same superior document (unless `again`: a second plan on purpose)."""
     proposal = propose(conn, unit, path, year)
-    if not again and (same := plans_from_same_superior(conn, proposal)):
-        raise AlreadyImported(cite(proposal.superior.ref), same)
+    sup = proposal.superior  # plans_from_same_superior finds none when the proposal has no superior
+    if not again and sup is not None and (same := plans_from_same_superior(conn, proposal)):
+        raise AlreadyImported(cite(sup.ref), same)
     pid = create(conn, proposal)
     notes = list(proposal.warnings)
     if proposal.missing:

@@ -19,7 +19,7 @@ def list_references(conn: sqlite3.Connection) -> list[LegalRef]:
 
 def references(conn: sqlite3.Connection) -> list[tuple[LegalRef, int]]:
     """Every reference with how many plans and superior documents cite it."""
-    return [(r, refs.uses_of_ref(conn, r.id)) for r in refs.list_refs(conn)]
+    return [(r, refs.uses_of_ref(conn, r.id)) for r in refs.list_refs(conn) if r.id is not None]  # all: read back
 
 
 def duplicates(conn: sqlite3.Connection) -> list[list[LegalRef]]:

@@ -106,7 +106,7 @@ def counts(conn: sqlite3.Connection) -> dict[int, int]:
     return rows.counts(conn)
 
 
-def _free(folder: Path, name: str, taken: set[str] = frozenset()) -> Path:
+def _free(folder: Path, name: str, taken: set[str] | frozenset[str] = frozenset()) -> Path:
     """`folder/name`, or "name (2).ext", "name (3).ext"… when that is taken (on disk or in `taken`)."""
     stem, ext = os.path.splitext(name)
     candidate, n = name, 1
@@ -476,7 +476,7 @@ def export_dossier(
                 width = max(3, len(str(len(acts))))
                 for stt, a in enumerate(acts, 1):
                     fs = files.get(a.id)
-                    if not fs:
+                    if not fs or root is None:  # root is None only when no activity has files
                         continue
                     name = safe_name(f"{stt:0{width}d} - {a.title}")
                     used: set[str] = set()

@@ -32,6 +32,8 @@ def save_section(conn: sqlite3.Connection, report: Report, key: str, draft: str,
         return report
     with db.transaction(conn):
         stored = _stored(conn, report)
+        if stored.id is None:  # period_report returns the report as stored, with its id
+            raise RuntimeError("the report was not stored: no id to keep the section's text under")
         reports.set_text(conn, stored.id, key, value)
     if value:
         stored.texts[key] = value

@@ -41,7 +41,7 @@ def _task_names(conn: sqlite3.Connection) -> tuple[dict[int, str], dict[int, str
     for pid, _, _ in plans.list_plans(conn):
         plan = plans.load_plan(conn, pid)
         labels.update(task_labels(plan))
-        texts.update({t.id: t.text for t in plan.tasks()})
+        texts.update({t.id: t.text for t in plan.tasks() if t.id is not None})  # all: a stored plan
     return labels, texts
 
 
@@ -61,7 +61,8 @@ def write_xlsx_export(
     unit = units.load_unit(conn)
     labels, texts = _task_names(conn)
     acts = activities.load_activities(conn, plan_id=plan_id) if acts is None else acts
-    return write_export(Path(out), acts, lookup, labels, texts, {d.id: d.name for d in unit.departments}, progress)
+    depts = {d.id: d.name for d in unit.departments if d.id is not None}  # all: a stored unit
+    return write_export(Path(out), acts, lookup, labels, texts, depts, progress)
 
 
 def existing_keys(conn: sqlite3.Connection) -> set[tuple]:

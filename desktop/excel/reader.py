@@ -49,6 +49,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     rows_read: int = 0
     encoding: str | None = None
+    present: list[Activity] = field(default_factory=list)  # rows the ledger already has (app.workbooks fills it)
 
     @property
     def ok(self) -> bool:
