@@ -163,6 +163,7 @@ class LedgerPage(QWidget):
             combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             bar.addWidget(combo, 1)
+        self.f_dept.setMinimumContentsLength(18)  # "Tất cả khoa, phòng" whole, not "Tất cả khoa, phò"
         self.f_guessed = QCheckBox("Cần kiểm tra kế hoạch")
         self.f_guessed.setToolTip(
             "Hoạt động mà bản nâng cấp dữ liệu tự xếp vào một kế hoạch: hãy xác nhận hoặc chuyển sang kế hoạch đúng."
