@@ -9,6 +9,7 @@ from ..domain.errors import UserError
 from ..domain.models import PartialDate, Plan, PlanItem, Target
 from ..domain.text import clean
 from .dates import from_iso, to_iso
+from .db import inserted_id
 from .refs import load_ref, load_superior
 
 
@@ -35,26 +36,37 @@ def insert_plan(conn: sqlite3.Connection, plan: Plan) -> int:
             plan.cutoff,
         ),
     )
-    plan.id = cur.lastrowid
+    plan.id = plan_id = inserted_id(cur)
     conn.executemany(
         "INSERT INTO plan_basis (plan_id, ref_id, position) VALUES (?, ?, ?)",
-        [(plan.id, r.id, i) for i, r in enumerate(plan.basis)],
+        [(plan_id, r.id, i) for i, r in enumerate(plan.basis)],
     )
     conn.executemany(
         "INSERT INTO plan_recipients (plan_id, position, text) VALUES (?, ?, ?)",
-        [(plan.id, i, clean(t)) for i, t in enumerate(plan.recipients)],
+        [(plan_id, i, clean(t)) for i, t in enumerate(plan.recipients)],
     )
-    _insert_items(conn, plan.id, None, plan.items)
-    return plan.id
+    _insert_items(conn, plan_id, None, plan.items)
+    return plan_id
 
 
 def _insert_items(conn, plan_id: int, parent_id: int | None, items: list[PlanItem]) -> None:
     for pos, it in enumerate(items):
-        it.id = conn.execute(
-            "INSERT INTO plan_items (plan_id, parent_id, position, kind, text, is_task, lead_dept_id, "
-            "time_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (plan_id, parent_id, pos, it.kind, clean(it.text), int(it.is_task), it.lead_dept_id, clean(it.time_frame)),
-        ).lastrowid
+        it.id = inserted_id(
+            conn.execute(
+                "INSERT INTO plan_items (plan_id, parent_id, position, kind, text, is_task, lead_dept_id, "
+                "time_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    plan_id,
+                    parent_id,
+                    pos,
+                    it.kind,
+                    clean(it.text),
+                    int(it.is_task),
+                    it.lead_dept_id,
+                    clean(it.time_frame),
+                ),
+            )
+        )
         conn.executemany(
             "INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
             [(it.id, d) for d in dict.fromkeys(it.coord_dept_ids)],
@@ -152,7 +164,7 @@ def _load_items(conn, plan_id: int) -> list[PlanItem]:
         )
         for r in rows
     }
-    roots = []
+    roots: list[PlanItem] = []
     for r in rows:
         (items[r["parent_id"]].children if r["parent_id"] else roots).append(items[r["id"]])
     return roots
@@ -231,10 +243,12 @@ def add_item(
 ) -> int:
     """Insert an item under `parent_id` at `index` (end when None); returns its id."""
     sibs = _siblings(conn, plan_id, parent_id)
-    new_id = conn.execute(
-        "INSERT INTO plan_items (plan_id, parent_id, position, kind, text) VALUES (?, ?, ?, ?, ?)",
-        (plan_id, parent_id, len(sibs), kind, clean(text)),
-    ).lastrowid
+    new_id = inserted_id(
+        conn.execute(
+            "INSERT INTO plan_items (plan_id, parent_id, position, kind, text) VALUES (?, ?, ?, ?, ?)",
+            (plan_id, parent_id, len(sibs), kind, clean(text)),
+        )
+    )
     sibs.insert(len(sibs) if index is None else max(0, min(index, len(sibs))), new_id)
     _renumber(conn, sibs)
     return new_id
