@@ -37,7 +37,7 @@ _ROLES = (
     ("organization", re.compile(r"t\S\s+ch\S{1,2}c\s+th\S{1,2}c\s+hi\S{1,2}n")),
     ("time", re.compile(r"th\S{1,2}i\s+gian|ph\S{1,2}m\s+vi|kinh\s+ph\S")),
     ("purpose", re.compile(r"m\S{1,2}c\s+\S{1,2}ch|y\S{1,2}u\s+c\S{1,2}u")),
-    ("content", re.compile(r"n\S{1,2}i\s+dung")),
+    ("content", re.compile(r"n\S{1,2}i\s+dung|nhi\S{1,2}m\s+v\S")),  # "NỘI DUNG", "NHIỆM VỤ VÀ GIẢI PHÁP"
     ("forms", re.compile(r"h\S{1,2}nh\s+th\S{1,2}c|ho\S{1,2}t\s+\S{1,2}ng")),
 )
 
@@ -332,12 +332,11 @@ def _tasks(items: list[PlanItem], unit: Unit, roles, forms: Forms) -> list[TaskP
     def tops(children: list[PlanItem], path: tuple[int, ...]):
         for i, top in enumerate(children):
             role = _role_of(top.text) if top.kind == "section" else ""
-            if (
-                not role
-                and top.kind == "section"
-                and any(_role_of(c.text) for c in top.children if c.kind == "section")
-            ):
-                yield from tops(top.children, path + (i,))  # a part ("Phần thứ hai") holding the sections
+            inner = [_role_of(c.text) for c in top.children if c.kind == "section"]
+            if top.kind == "section" and (any(inner) if not role else "organization" in inner):
+                # a part ("Phần thứ hai: nhiệm vụ năm 2025") holding the sections: no content section holds the
+                # "Tổ chức thực hiện" one
+                yield from tops(top.children, path + (i,))
             else:
                 yield path + (i,), top, role
 

@@ -25,6 +25,7 @@ from .plan_kinds import (
     decision_title,
     looks_like,
     read_decision,
+    split_cover,
     split_title,
     untitled_decision,
     untitled_plan,
@@ -102,6 +103,9 @@ class ImportedPlan:
     has_title: bool = True  # a "KẾ HOẠCH" line was found
     source: str = "txt"  # what the text was read from: "txt", "docx", "pdf", "pdf-ocr" (set by the reader)
     signature: dict[str, str] | None = None  # a PDF's digital signature: signer, organisation, email, time, how
+    # A công văn that forwards the plan: its number, date, issuer, "V/v" (as `cover`), its own requests, in order
+    cover: dict[str, str] | None = None
+    cover_requests: list[str] = field(default_factory=list)
 
     def superior_ref(self) -> LegalRef | None:
         """The imported document as a reference the new plan implements (None if unnumbered)."""
@@ -192,8 +196,11 @@ def _caps(text: str) -> bool:
 
 
 def _sentence_heading(num: str, text: str) -> bool:
-    """'I. Công tác chỉ đạo': a Roman heading in sentence case (true Roman letters, a capital, heading-long)."""
-    return bool(re.fullmatch("[IVX]+", num)) and text[:1].isupper() and len(text) <= 120
+    """'I. Công tác chỉ đạo': a Roman heading in sentence case (true Roman letters, a capital, heading-long, not a
+    sentence going on: 17's 'I. Giám sát chặt chẽ, phát hiện sớm,' is a mistyped '1.')."""
+    return (
+        bool(re.fullmatch("[IVX]+", num)) and text[:1].isupper() and len(text) <= 120 and not text.endswith((",", ";"))
+    )
 
 
 def _part(line: str) -> tuple[str, str, str, str] | None:
@@ -360,6 +367,42 @@ def _open(stack: list[tuple[int, str, PlanItem]], p: _Para) -> None:
             del stack[min(k for k, (f, _, _) in enumerate(stack) if f == family) :]
 
 
+def _read_cover(lines: list[tuple[int, str, bool]], plan: ImportedPlan, hard_wrapped: bool) -> None:
+    """The công văn that forwards `plan`: its header facts, its requests (numbered or bulleted items after its text
+    begins: the 'Kính gửi' bullets are recipients) and its deadline, which is the one the unit must meet."""
+    letter = ImportedPlan()
+    opens = next(
+        k for k, (_, ln, _) in enumerate(lines) if re.match(r"^(?:v/v\b|k\w{1,2}nh\s+g\w{1,2}i\s*:)", fold(ln))
+    )
+    read_header([ln for _, ln, _ in lines[:opens]], "", letter)
+    vv = next((ln for _, ln, _ in lines if fold(ln).startswith("v/v")), "")
+    plan.cover = {
+        "kind": "Công văn",
+        "number": letter.number,
+        "date": letter.doc_date.as_date().isoformat() if letter.doc_date and letter.doc_date.day else "",
+        "issuer": letter.issuer,
+        "summary": clean(vv[3:]) if vv else "",
+    }
+    started = False  # the letter's text has begun (the bullets after "Kính gửi:" are its recipients)
+    for p in _paragraphs(lines[opens + 1 :], hard_wrapped):
+        f = fold(p.text)
+        if _RECIPIENTS.match(f):
+            break
+        if p.kind == "text" and not f.startswith(("v/v", "kinh gui")):
+            started = True
+        elif started and p.kind in ("arabic", "letter", "bullet", "plus"):
+            plan.cover_requests.append(p.text)
+        if started and (m := _DEADLINE.search(f)) and ("bao cao" in f or "b/c" in f):
+            plan.deadline, plan.deadline_yearly, plan.deadline_sentence = m["date"], bool(m["yearly"]), p.text
+    number = f" số {letter.number}" if letter.number else ""
+    plan.warnings.insert(
+        0,
+        f"Văn bản là công văn{number} gửi kèm kế hoạch: đã đọc kế hoạch gửi kèm"
+        + (f"; giữ {len(plan.cover_requests)} yêu cầu của công văn" if plan.cover_requests else "")
+        + ".",
+    )
+
+
 def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
     """The plan in `text`; `hard_wrapped` is False when every line is a whole paragraph (.docx)."""
     out = ImportedPlan()
@@ -370,6 +413,10 @@ def parse_plan_text(text: str, *, hard_wrapped: bool = True) -> ImportedPlan:
 
     # The title word "KẾ HOẠCH" on a line of its own splits the header from the body.
     title_at = next((k for k, (_, ln, _) in enumerate(lines) if _TITLE.match(fold(ln)) and ln == ln.upper()), None)
+    if title_at is not None and (at := split_cover(lines, title_at)) is not None:
+        plan = parse_plan_text("\n".join(ln for _, ln, _ in lines[at:]), hard_wrapped=hard_wrapped)
+        _read_cover(lines[:at], plan, hard_wrapped)
+        return plan
     decision_at = decision_title(lines, title_at)
     if decision_at is None and (at := untitled_decision(lines, title_at)) is not None:
         lines.insert(at, (lines[at - 1][0], "QUYẾT ĐỊNH", False))  # a decision by its number ("1456/QĐ-UBND")

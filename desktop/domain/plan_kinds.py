@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .errors import UserError
-from .issuers import has_place, issuer_name, issuer_of_place, place_of
+from .issuers import has_place, issuer_name, issuer_of_place, place_of, starts_body
 from .plan_header import NUMBER, PLACE_DATE, doc_type_line, read_header
 from .text import clean, fold
 
@@ -91,6 +91,28 @@ def untitled_plan(lines: list[Line]) -> int | None:
     return None
 
 
+def split_cover(lines: list[Line], plan_at: int) -> int | None:
+    """Where the plan a công văn forwards starts (its header's first line), when the text before the plan's
+    'KẾ HOẠCH' line is a công văn ('V/v …' or 'Kính gửi:', its text, 'Nơi nhận:') followed by the plan's own header;
+    None when there is no cover letter."""
+    texts = [ln for _, ln, _ in lines[:plan_at]]
+    letter = next(
+        (k for k, ln in enumerate(texts) if re.match(r"^(?:v/v\b|k\w{1,2}nh\s+g\w{1,2}i\s*:)", fold(ln))), None
+    )
+    if letter is None:
+        return None
+    end = next(
+        (k for k in range(letter + 1, len(texts)) if re.match(r"^n\w{1,2}i\s+nh\w{1,2}n\s*:", fold(texts[k]))), None
+    )
+    if end is None:
+        return None
+    for k in range(end + 1, len(texts)):
+        ln = texts[k]
+        if ln == ln.upper() and starts_body(ln) and any(NUMBER.search(t) for t in texts[k : k + 6]):
+            return k
+    return None
+
+
 def looks_like(lines: list[str]) -> str:
     """What a text that is not a plan looks like, in the user's words: 'đây là một công văn …'."""
     head = lines[:60]
@@ -107,6 +129,10 @@ def complete_issuer(out: ImportedPlan, *names: str) -> None:
     if not out.issuer or has_place(out.issuer):
         return
     f = fold(out.issuer)
+    level = re.search(r"\s(huyen|tinh|xa|quan|thi xa|thanh pho)$", f)
+    if level and fold(place_of(out.parent)).startswith(level[1] + " "):  # "Ban Chỉ đạo … huyện" under the UBND huyện
+        out.issuer = f"{out.issuer[: level.start()]} {place_of(out.parent)}"
+        return
     if not f.startswith(("uy ban nhan dan", "hoi dong nhan dan")):
         return
     for name in names:

@@ -1,6 +1,7 @@
 """Every document of the real corpus (tests/fixtures/real) read as a clerk reads it, as its .txt and as a
 clerk-style Word file (tests/fixtures/clerk_docx): kind, issuer, parent, number, date, year, each cited
-document of the căn cứ, deadline; a công văn that forwards no plan refused as a công văn (issue 22)."""
+document of the căn cứ, deadline; a công văn that forwards no plan refused as a công văn; for a whole plan
+(NN_name.full.txt: the real opening completed for testing) its tasks, and the công văn that forwards it (issue 22)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from desktop.docgen.read_text import import_plan_file, read_source
 from desktop.domain.cascade import propose_plan
 from desktop.domain.citations import number_key
 from desktop.domain.plan_header import PLACE_DATE
-from desktop.domain.plan_import import parse_plan_text
+from desktop.domain.plan_import import ImportedPlan, parse_plan_text
 from desktop.domain.plan_kinds import plan_year
 from tests.domain.test_cascade import hospital
 from tests.fixtures.clerk_docx import build_docx
@@ -28,14 +29,16 @@ def expected(stem: str) -> dict:
     return json.loads((CORPUS / f"{stem}.json").read_text(encoding="utf-8"))
 
 
-def clerk_file(txt: Path, dest: Path, kind: str) -> Path:
+def clerk_file(txt: Path, dest: Path, kind: str, cover: bool = False) -> Path:
     """The clerk's Word file of a corpus text: a plan built from its reading; a công văn keeps its own kind and text
     (its header, then its lines after the place and date), not a KẾ HOẠCH."""
     text = read_source(txt)
     imported = parse_plan_text(text)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if cover:  # a công văn and the plan it forwards, one after the other in one file
+        return build_docx(ImportedPlan(), dest, title="", lines=lines)  # no header table: the lines carry both
     if kind != "cong_van":
         return build_docx(imported, dest, plus="list")
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     dated = next((k for k, ln in enumerate(lines) if PLACE_DATE.search(ln)), 0) if imported.number else -1
     return build_docx(imported, dest, title="", lines=lines[dated + 1 :])  # the header table, else its lines
 
@@ -44,7 +47,8 @@ def read(stem: str, fmt: str, tmp_path: Path):
     txt = CORPUS / f"{stem}.txt"
     if fmt == "txt":
         return import_plan_file(txt)
-    return import_plan_file(clerk_file(txt, tmp_path / f"{stem}.docx", expected(stem)["kind"]))
+    exp = expected(stem)
+    return import_plan_file(clerk_file(txt, tmp_path / f"{stem}.docx", exp["kind"], "cover" in exp))
 
 
 def check(stem: str, fact: str, ok: bool, detail) -> None:
@@ -76,6 +80,12 @@ def test_corpus_document_read_as_the_clerk_reads_it(stem, fmt, tmp_path):
     assert plan_year(imported) == exp["year"]
     deadline = p.superior.deadline.isoformat() if p.superior.deadline else None
     check(stem, "deadline", deadline == exp["deadline"], deadline)
+    if "tasks" in exp:  # a whole plan (NN_name.full.txt): its tasks, counted by hand, and its công văn
+        assert len(p.tasks) == exp["tasks"], [t.text for t in p.tasks]
+    if "cover" in exp:
+        cover = exp["cover"]
+        assert (imported.cover["number"], imported.cover["date"]) == (cover["number"], cover["date"])
+        assert len(imported.cover_requests) == cover["requests"], imported.cover_requests
     got = [number_key(c.ref.number) for c in p.basis]
     want = [number_key(b["number"] or "") for b in exp["basis"]]
     check(stem, "basis", len(got) == len(want) and set(got) == set(want), (got, want))
