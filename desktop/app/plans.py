@@ -79,18 +79,27 @@ def delete_plan(conn: sqlite3.Connection, plan_id: int) -> None:
 
 
 # ---------------------------------------------------------------- the superior document and the basis
+def _stored_id(plan: Plan) -> int:
+    """The id of a plan read from the database; a plan never stored has no row to update."""
+    if plan.id is None:
+        raise ValueError("the plan is not stored: no row to update")
+    return plan.id
+
+
 def clear_superior(conn: sqlite3.Connection, plan: Plan) -> bool:
     """The plan no longer implements a superior document; False when it had none."""
     if plan.superior is None:
         return False
+    plan_id = _stored_id(plan)
     with db.transaction(conn):
-        plans.update_plan(conn, plan.id, superior_id=None)
+        plans.update_plan(conn, plan_id, superior_id=None)
     return True
 
 
 def set_superior(conn: sqlite3.Connection, plan: Plan, citation: str, summary: str, deadline: str) -> None:
     """The superior document the plan implements, from its citation typed in one canonical line.
     UserError naming what could not be read (nothing written)."""
+    plan_id = _stored_id(plan)
     ref = parse_citation(clean(citation))
     if ref is None or not ref.issuer:
         raise UserError(
@@ -113,7 +122,7 @@ def set_superior(conn: sqlite3.Connection, plan: Plan, citation: str, summary: s
         if ref.id is None:
             refs.save_ref(conn, ref)
         refs.save_superior(conn, sup)
-        plans.update_plan(conn, plan.id, superior_id=sup.id)
+        plans.update_plan(conn, plan_id, superior_id=sup.id)
 
 
 def catalogue_citation(conn: sqlite3.Connection, typed: str) -> int:
@@ -125,9 +134,9 @@ def catalogue_citation(conn: sqlite3.Connection, typed: str) -> int:
             "Chưa đọc được căn cứ vừa gõ; hãy ghi theo mẫu “Quyết định số 12/QĐ-SYT ngày 05/01/2025 "
             "của Sở Y tế tỉnh Lâm Đồng về việc …”."
         )
-    same = next((r for r in refs.list_refs(conn) if cite(r) == cite(ref)), None)
+    same = next((r.id for r in refs.list_refs(conn) if r.id is not None and cite(r) == cite(ref)), None)
     with db.transaction(conn):
-        return same.id if same else refs.save_ref(conn, ref)
+        return same if same is not None else refs.save_ref(conn, ref)
 
 
 def set_basis(conn: sqlite3.Connection, plan_id: int, ref_ids: list[int]) -> None:
@@ -248,7 +257,7 @@ class ItemCopy:
             list(it.targets),
             [cls.of(c, links) for c in it.children],
             it.id,
-            links.get(it.id, []),
+            links.get(it.id, []) if it.id is not None else [],
         )
 
     def fields(self) -> dict:
@@ -266,8 +275,8 @@ class ItemCopy:
 def item_copy(conn: sqlite3.Connection, item: PlanItem) -> ItemCopy:
     """The item and everything under it as it is now, with the activities under its tasks."""
 
-    def ids(it: PlanItem) -> list[int]:
-        return [it.id] + [i for c in it.children for i in ids(c)]
+    def ids(it: PlanItem) -> list[int]:  # a stored item's: every one has its id
+        return ([it.id] if it.id is not None else []) + [i for c in it.children for i in ids(c)]
 
     return ItemCopy.of(item, activities.ids_for_tasks(conn, ids(item)))
 
