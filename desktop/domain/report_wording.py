@@ -15,7 +15,7 @@ NAMED_AT_MOST = 3  # titles of "Khác" activities named in the sentence; more ar
 
 
 def counts_people(unit_label: str) -> bool:
-    """'lượt', 'người', 'lượt người', 'học viên' …: a quantity that is a number of people."""
+    """'lượt', 'người', 'lượt người', 'học viên' …: a quantity that may be a number of people."""
     return fold(clean(unit_label)) in PEOPLE_UNITS
 
 
@@ -55,6 +55,8 @@ def line_sentence(
         s = f"{head} {_lower_first(form.label)}"
     else:
         s = f"{head}{form.tail_text(unit_name)}"
-    if participants and not counts_people(unit_label):
+    # "08 lượt … với 8 lượt người tham dự" says the same people twice; "03 lượt khám sàng lọc với 120 lượt
+    # người tham dự" says two things (three screenings, 120 people screened)
+    if participants and not (counts_people(unit_label) and participants == quantity):
         s += f" với {number(participants)} {form.people}"
     return s

@@ -79,6 +79,15 @@ FORM_CASES = [
         "Thực hiện 01 buổi diễn tập ứng cứu sự cố an toàn thông tin.",
     ),
     ("khac", "lượt", 8, 8, ["Khám sàng lọc lao cho người bệnh"], "Thực hiện 08 lượt khám sàng lọc lao cho người bệnh."),
+    # a count of sessions in "lượt" and the people they reached are two figures, both said
+    (
+        "khac",
+        "lượt",
+        3,
+        120,
+        ["Khám sàng lọc"],
+        "Thực hiện 03 lượt khám sàng lọc với 120 lượt người tham dự.",
+    ),
     (
         "khac",
         "",
