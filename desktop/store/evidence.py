@@ -28,8 +28,16 @@ class EvidenceFile:
 _COLS = "id, activity_id, name, stored, size, sha256, added_at"
 
 
-def _file(r) -> EvidenceFile:
-    return EvidenceFile(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+def _file(r: sqlite3.Row) -> EvidenceFile:
+    return EvidenceFile(
+        id=r["id"],
+        activity_id=r["activity_id"],
+        name=r["name"],
+        stored=r["stored"],
+        size=r["size"],
+        sha256=r["sha256"],
+        added_at=r["added_at"],
+    )
 
 
 def add_evidence(conn: sqlite3.Connection, f: EvidenceFile) -> EvidenceFile:
@@ -74,7 +82,7 @@ def counts(conn: sqlite3.Connection) -> dict[int, int]:
 
 
 def stored_paths(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT stored FROM evidence")}
+    return {r["stored"] for r in conn.execute("SELECT stored FROM evidence")}
 
 
 def delete_evidence(conn: sqlite3.Connection, evidence_id: int) -> None:

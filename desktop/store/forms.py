@@ -10,8 +10,16 @@ from ..domain.text import clean
 _COLS = "code, label, unit, verb, tail, people, hidden"
 
 
-def _form(r) -> Form:
-    return Form(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]))
+def _form(r: sqlite3.Row) -> Form:
+    return Form(
+        code=r["code"],
+        label=r["label"],
+        unit=r["unit"],
+        verb=r["verb"],
+        tail=r["tail"],
+        people=r["people"],
+        hidden=bool(r["hidden"]),
+    )
 
 
 def load_forms(conn: sqlite3.Connection) -> list[Form]:
@@ -25,7 +33,7 @@ def add_form(conn: sqlite3.Connection, f: Form) -> None:
     other = conn.execute("SELECT position FROM forms WHERE code = 'khac'").fetchone()
     if other is not None:  # "Khác" stays last
         conn.execute("UPDATE forms SET position = ? WHERE code = 'khac'", (pos,))
-        pos = other[0]
+        pos = other["position"]
     conn.execute(
         "INSERT INTO forms (code, position, label, unit, verb, tail, people, hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (f.code, pos, clean(f.label), clean(f.unit), clean(f.verb), f.tail, clean(f.people), int(f.hidden)),
@@ -37,12 +45,12 @@ def codes_like(conn: sqlite3.Connection, base: str) -> set[str]:
     rows = conn.execute(
         "SELECT code FROM forms WHERE code = ? OR (code > ? AND code < ?)", (base, base + "_", base + "`")
     )
-    return {r[0] for r in rows}
+    return {r["code"] for r in rows}
 
 
 def tail_of(conn: sqlite3.Connection, code: str) -> str | None:
     row = conn.execute("SELECT tail FROM forms WHERE code = ?", (code,)).fetchone()
-    return None if row is None else row[0]
+    return None if row is None else row["tail"]
 
 
 def state(conn: sqlite3.Connection) -> tuple[int, int]:
