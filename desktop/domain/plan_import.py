@@ -376,10 +376,11 @@ def _read_cover(lines: list[tuple[int, str, bool]], plan: ImportedPlan, hard_wra
     )
     read_header([ln for _, ln, _ in lines[:opens]], "", letter)
     vv = next((ln for _, ln, _ in lines if fold(ln).startswith("v/v")), "")
+    issued = letter.doc_date.as_date() if letter.doc_date else None  # None without a full day and month
     plan.cover = {
         "kind": "Công văn",
         "number": letter.number,
-        "date": letter.doc_date.as_date().isoformat() if letter.doc_date and letter.doc_date.day else "",
+        "date": issued.isoformat() if issued else "",
         "issuer": letter.issuer,
         "summary": clean(vv[3:]) if vv else "",
     }
