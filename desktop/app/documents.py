@@ -13,7 +13,7 @@ from ..domain.models import PartialDate
 from ..domain.periods import outside_plan, same_period_last_year
 from ..domain.plan_text import plan_reference
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
-from ..store import activities, plans, reports, units
+from ..store import activities, plans, reports, target_results, units
 from .forms import load_forms
 
 
@@ -74,7 +74,8 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
         raise UserError(outside)
     report = report_for(conn, plan, start, end, period_given=given)
     acts = activities.load_activities(conn, start, end, plan.id)
-    compiled: Compiled = compile_report(plan, unit, acts, start, end, forms)
+    recorded = target_results.results_of_plan(conn, plan.id)  # rate and reach targets' values, per period
+    compiled: Compiled = compile_report(plan, unit, acts, start, end, forms, recorded)
     compiled.previous = previous_for(conn, plan, unit, start, end, forms)
     sections: list[Section] = apply_edits(drafts(plan, unit, compiled, compiled.previous), report.texts)
     return plan, unit, report, compiled, sections
