@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
                 help="kỳ báo cáo trong năm của kế hoạch: year, h1 (6 tháng), 9m (9 tháng), q1–q4, m1–m12 (tháng)",
             )
             x.add_argument("--cutoff", choices=CUTOFFS, help=CUTOFF_HELP)
+            x.add_argument(
+                "--outline",
+                metavar="TỆP",
+                help="đề cương báo cáo của cấp trên (.docx, .pdf, .txt): báo cáo theo đúng các đề mục và thứ tự của nó",
+            )
 
     c = sub.add_parser("check", help="kiểm tra thể thức một tệp .docx")
     c.add_argument("file")
@@ -249,6 +254,7 @@ def run(argv: list[str]) -> int:
         return 0
     if args.command == "render":
         from . import app
+        from .app import report_outline
 
         if args.what is None:
             raise UserError("Cần chọn văn bản: render plan hoặc render report.")
@@ -257,6 +263,7 @@ def run(argv: list[str]) -> int:
         if template is not None and not template.is_file():
             raise UserError(f"Không tìm thấy mẫu {one_line(template)}.")
         _check_out(args, args.pdf)
+        gaps: list[str] = []
         with _session(args.db) as s:
             s.plan_id = plan_id
             if args.what == "plan":
@@ -267,9 +274,14 @@ def run(argv: list[str]) -> int:
                 if args.period and args.start:
                     raise UserError("Chọn kỳ báo cáo bằng --period hoặc bằng --from/--to, không dùng cả hai.")
                 s.period = _period(s, args)
-                written = app.write_report(s.conn, args.out, s.plan_id, *s.period_or_plan(), args.pdf, template)
+                outline = report_outline.read_outline(args.outline)[0] if args.outline else None
+                written = app.write_report(
+                    s.conn, args.out, s.plan_id, *s.period_or_plan(), args.pdf, template, outline=outline, gaps=gaps
+                )
         for w in written:
             print(f"Đã ghi {w}")
+        for name in gaps:  # what the clerk fills in by hand
+            print(report_outline.gap_message(name), file=sys.stderr)
         return 0
     if args.command == "check":
         from .nd30 import CheckError, check_docx

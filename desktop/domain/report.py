@@ -10,7 +10,7 @@ from datetime import date
 from .blocks import Block
 from .errors import UserError
 from .forms import DEFAULTS, Form, Forms
-from .models import Activity, Plan, PlanItem, Report, TargetResult, Unit
+from .models import Activity, Plan, PlanItem, Report, Target, Unit
 from .periods import period_phrase, with_period
 from .plan_text import ensure_final, plan_reference
 from .references import cite
@@ -23,7 +23,7 @@ from .report_appendix import (  # noqa: F401 (re-exported: the appendix's names 
     appendix_totals,
     period_cell,
 )
-from .report_targets import TargetProgress, progress_of
+from .report_sections import DOTS
 from .report_wording import line_sentence
 from .section_text import section_text_problem
 from .text import clean, fold
@@ -45,6 +45,29 @@ class FormLine:
 
     def sentence(self, unit_name: str) -> str:
         return line_sentence(self.form, self.unit_label, self.quantity, self.participants, self.titles, unit_name)
+
+
+@dataclass
+class TargetResult:
+    target: Target
+    achieved: int
+    unit: str  # the target's unit of quantity: typed, else its form's
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.achieved / self.target.quantity if self.target.quantity else 0.0
+
+    @property
+    def met(self) -> bool:
+        return self.achieved >= self.target.quantity
+
+    def text(self) -> str:
+        unit = self.unit
+        if not self.achieved:
+            return f"chỉ tiêu {count(self.target.quantity)} {unit}, chưa thực hiện (chưa đạt)"
+        pct = number(round(self.percent, 1))
+        verdict = "đạt" if self.met else "chưa đạt"
+        return f"chỉ tiêu {count(self.target.quantity)} {unit}, thực hiện {count(self.achieved)} {unit} ({verdict}, {pct}%)"
 
 
 @dataclass
@@ -81,7 +104,7 @@ class TaskResult:
     task: PlanItem
     label: str
     group: Group
-    targets: list[TargetProgress]  # the targets the period judges or shows progress towards
+    targets: list[TargetResult]
 
 
 @dataclass
@@ -123,7 +146,7 @@ class Compiled:
     def participants(self) -> int:
         return self.forms.participants
 
-    def targets(self) -> list[TargetProgress]:
+    def targets(self) -> list[TargetResult]:
         return [t for tr in self.tasks for t in tr.targets]
 
 
@@ -132,20 +155,11 @@ def in_period(a: Activity, start: date, end: date) -> bool:
 
 
 def compile_report(
-    plan: Plan,
-    unit: Unit,
-    activities: list[Activity],
-    start: date,
-    end: date,
-    forms: Forms = DEFAULTS,
-    recorded: dict[tuple[int, str, int], TargetResult] | None = None,
+    plan: Plan, unit: Unit, activities: list[Activity], start: date, end: date, forms: Forms = DEFAULTS
 ) -> Compiled:
     """Group the activities of [start, end] by task, form, department and month. `forms` is the unit's
-    catalogue (app.load_forms): the report's sentences, the appendix and the targets' units read it.
-    `recorded`: the values the clerk recorded for rate and reach targets, by (target id, period key, year)
-    (report_targets.py: which targets the period judges)."""
+    catalogue (app.load_forms): the report's sentences, the appendix and the targets' units read it."""
     from .plan_text import task_labels
-    from .target_kinds import unit_of
 
     acts = sorted((a for a in activities if in_period(a, start, end)), key=lambda a: (a.start, a.id or 0))
     tasks = plan.tasks()
@@ -156,10 +170,6 @@ def compile_report(
     dept_acc: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_month: dict[tuple[int, int], int] = defaultdict(int)
     unit_acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-
-    def activity_unit(a: Activity) -> str:
-        return forms.unit_of(a.form_code, a.unit_label)
-
     for a in acts:
         unit_label = forms.unit_of(a.form_code, a.unit_label)
         groups.get(a.task_id, unassigned).add(a, unit_label)
@@ -174,9 +184,11 @@ def compile_report(
         g = groups.get(t.id, Group(forms))
         trs = []
         for tg in t.targets:
-            tp = progress_of(tg, t.id, unit_of(tg, forms), plan, acts, start, end, recorded or {}, activity_unit)
-            if tp is not None and tp.shown:
-                trs.append(tp)
+            tg_unit = forms.unit_of(tg.form_code, tg.unit_label)
+            got = sum(
+                ln.quantity for ln in g.lines.values() if ln.form_code == tg.form_code and ln.unit_label == tg_unit
+            )
+            trs.append(TargetResult(tg, got, tg_unit))
         results.append(TaskResult(t, labels.get(t.id, "") if t.id is not None else "", g, trs))
     depts = []
     for dep in unit.departments:
@@ -224,7 +236,7 @@ class Section:
 
     label: str
     heading: str
-    level: int  # 1: I., 2: 1.
+    level: int  # 1: I., 2: 1., 3: a)
     key: str = ""  # editable text under the heading ('' for a bare heading)
     draft: str = ""
     text: str = ""  # what is printed: the clerk's edit if any, else the draft
@@ -332,21 +344,16 @@ def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None
     else:
         overview = f"Trong kỳ báo cáo ({_period_text(c)}), {short} chưa ghi nhận hoạt động truyền thông nào."
     secs.append(Section("II.", "KẾT QUẢ THỰC HIỆN", 1, "ket_qua", overview))
-    n = 0
-    for tr in c.tasks:
-        n += 1
-        secs.append(Section(f"{n}.", clean(tr.task.text).rstrip(".:"), 2, f"task.{tr.task.id}", task_draft(tr, short)))
+    from . import report_sections as rs
+
+    secs += rs.result_sections(plan, c, short, 1)
+    n = sum(1 for s in secs if s.level == 2)
     if c.unassigned.activities:
         n += 1
         secs.append(Section(f"{n}.", "Các hoạt động khác", 2, "task.none", group_sentence(c.unassigned, short)))
     n += 1
-    dept_lines = (
-        "; ".join(
-            f"{d.name}: {count(d.activities)} hoạt động" + (f", {money(d.cost)}" if d.cost else "") for d in c.depts
-        )
-        or "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào"
-    )
-    secs.append(Section(f"{n}.", "Kết quả theo khoa, phòng", 2, "khoa_phong", dept_lines + "."))
+    dept_lines = rs.dept_text(c, unit, short) or "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào."
+    secs.append(Section(f"{n}.", "Kết quả theo khoa, phòng", 2, "khoa_phong", dept_lines))
     if c.consolidated:
         n += 1
         unit_lines = "; ".join(
@@ -363,69 +370,19 @@ def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None
                 f"{n}.", f"So sánh với cùng kỳ năm {previous.period_end.year}", 2, "so_sanh", comparison(c, previous)
             )
         )
-    targets = [t for t in c.targets() if t.judged]  # a part of a target's period judges nothing: progress
-    met = sum(1 for t in targets if t.met)
+    whole = report_period(plan, c).startswith("năm ") or (
+        plan.period_start is not None
+        and plan.period_end is not None
+        and c.period_start <= plan.period_start
+        and c.period_end >= plan.period_end
+    )
+    ev = rs.evaluation_drafts(c, whole)  # only what the figures say; the rest the clerk writes
     secs.append(Section("III.", "ĐÁNH GIÁ CHUNG", 1))
-    used = {ln.form_code for ln in c.forms.lines.values()}
-    if not c.total:
-        uu = "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá."
-    else:
-        how = (
-            f"với {count(len(used))} hình thức"
-            if len(used) > 1
-            else f"bằng hình thức {c.catalogue.form(next(iter(used))).label.lower()}"
-        )
-        uu = f"Các khoa, phòng đã chủ động triển khai {count(c.total)} hoạt động truyền thông {how}"
-        if targets:
-            uu += (
-                f"; {count(met)}/{count(len(targets))} chỉ tiêu của Kế hoạch đạt và vượt."
-                if met
-                else f"; chưa có chỉ tiêu nào trong {len(targets)} chỉ tiêu của Kế hoạch đạt."
-            )
-        else:
-            uu += "."
-    secs.append(Section("1.", "Ưu điểm", 2, "uu_diem", uu))
-    missed = [t for t in targets if not t.met]
-    if not c.total and not targets:
-        han = "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá."
-    elif targets and not any(t.achieved for t in targets):
-        han = f"Chưa thực hiện được chỉ tiêu nào trong {count(len(targets))} chỉ tiêu của Kế hoạch."
-    else:
-        han = (
-            "Một số chỉ tiêu chưa đạt: " + "; ".join(t.text() for t in missed) + "."
-            if missed
-            else "Hình thức truyền thông trực tiếp tại khoa, phòng còn ít; nội dung một số tin, bài chưa phong phú."
-        )
-    secs.append(Section("2.", "Tồn tại, hạn chế", 2, "han_che", han))
-    secs.append(
-        Section(
-            "3.",
-            "Nguyên nhân",
-            2,
-            "nguyen_nhan",
-            "Nhân lực làm công tác truyền thông còn kiêm nhiệm; kinh phí dành cho truyền thông còn hạn chế.",
-        )
-    )
-    secs.append(
-        Section(
-            "IV.",
-            "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
-            1,
-            "phuong_huong",
-            "Tiếp tục triển khai các nội dung của Kế hoạch; tập trung vào các chỉ tiêu chưa đạt;"
-            " đa dạng hóa hình thức truyền thông, tăng cường truyền thông trên nền tảng số.",
-        )
-    )
-    secs.append(
-        Section(
-            "V.",
-            "ĐỀ XUẤT, KIẾN NGHỊ",
-            1,
-            "kien_nghi",
-            "Đề nghị cấp trên tiếp tục cung cấp tài liệu truyền thông và tổ chức tập huấn"
-            " kỹ năng truyền thông cho cán bộ làm công tác truyền thông.",
-        )
-    )
+    secs.append(Section("1.", "Ưu điểm", 2, "uu_diem", ev["uu_diem"]))
+    secs.append(Section("2.", "Tồn tại, hạn chế", 2, "han_che", ev["han_che"]))
+    secs.append(Section("3.", "Nguyên nhân", 2, "nguyen_nhan", ev["nguyen_nhan"]))
+    secs.append(Section("IV.", "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", 1, "phuong_huong", ev["phuong_huong"]))
+    secs.append(Section("V.", "ĐỀ XUẤT, KIẾN NGHỊ", 1, "kien_nghi", ev["kien_nghi"]))
     end = "Trên đây là Báo cáo kết quả thực hiện " + with_period(plan_ref, report_period(plan, c))
     secs.append(Section("", "", 0, "ket_thuc", ensure_final(end)))
     for s in secs:
@@ -460,7 +417,11 @@ def report_blocks(sections: list[Section]) -> list[Block]:
             blocks.append(Block("h1", s.heading.upper(), s.label))
         elif s.level == 2:
             blocks.append(Block("h2", s.heading, s.label))
+        elif s.level == 3:
+            blocks.append(Block("h3", s.heading, s.label))
         paras = [p for p in s.text.split("\n") if p.strip()]
+        if not paras and s.key and s.key != "ket_thuc":
+            paras = [DOTS]  # no figures and no text: a dotted line to fill by hand
         if s.key == "ket_thuc":
             paras[-1:] = [ensure_final(paras[-1])] if paras else [ensure_final(s.draft)]
             blocks.extend(Block("closing", p) for p in paras)

@@ -85,6 +85,12 @@ def latest_report(conn: sqlite3.Connection, plan_id: int) -> Report | None:
     return load_report(conn, row["id"]) if row else None
 
 
+def reports_of_plan(conn: sqlite3.Connection, plan_id: int) -> list[Report]:
+    """Every stored report of the plan (each period's), oldest first."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM reports WHERE plan_id = ? ORDER BY id", (plan_id,))]
+    return [r for r in (load_report(conn, i) for i in ids) if r is not None]
+
+
 def report_for_period(conn: sqlite3.Connection, plan_id: int, start: date, end: date) -> Report | None:
     """The stored report of the plan for exactly this period (each period keeps its own edits)."""
     row = conn.execute(

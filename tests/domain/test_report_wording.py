@@ -23,7 +23,7 @@ CASES = {
             " truyền thông với 2.557 lượt người tham dự, tổng kinh phí 265.160.000 đồng. Kết quả cụ thể như sau:",
             "uu_diem": "Các khoa, phòng đã chủ động triển khai 150 hoạt động truyền thông với 10 hình thức; 09/10 chỉ tiêu"
             " của Kế hoạch đạt và vượt.",
-            "han_che": "Một số chỉ tiêu chưa đạt: chỉ tiêu 2.000 tờ, thực hiện 1.465 tờ (73,2%): CHƯA ĐẠT.",
+            "han_che": "Một số chỉ tiêu chưa đạt: chỉ tiêu 2.000 tờ, thực hiện 1.465 tờ (chưa đạt, 73,2%).",
             "ket_thuc": f"Trên đây là Báo cáo kết quả thực hiện {REF} năm 2025./.",
         },
     ),
@@ -34,8 +34,8 @@ CASES = {
             "title": f"Kết quả thực hiện {REF} quý III năm 2025",
             "ket_qua": "Trong kỳ báo cáo (từ ngày 01/7/2025 đến ngày 30/9/2025), Bệnh viện đã thực hiện 32 hoạt động"
             " truyền thông với 619 lượt người tham dự, tổng kinh phí 43.550.000 đồng. Kết quả cụ thể như sau:",
-            # a quarter judges no year target: progress is not "đạt và vượt" (issue 24)
-            "uu_diem": "Các khoa, phòng đã chủ động triển khai 32 hoạt động truyền thông với 09 hình thức.",
+            "uu_diem": "Các khoa, phòng đã chủ động triển khai 32 hoạt động truyền thông với 09 hình thức; 03/10 chỉ tiêu"
+            " của Kế hoạch đạt và vượt.",
             "ket_thuc": f"Trên đây là Báo cáo kết quả thực hiện {REF} quý III năm 2025./.",
         },
     ),
@@ -53,11 +53,11 @@ CASES = {
             "title": f"Kết quả thực hiện {REF} từ ngày 01/01/2025 đến ngày 01/01/2025",
             "ket_qua": "Trong kỳ báo cáo (từ ngày 01/01/2025 đến ngày 01/01/2025), Bệnh viện chưa ghi nhận hoạt động"
             " truyền thông nào.",
-            # a day of the year judges no year target, and a progress of nothing is not said (issue 24)
-            "task.13": "Trong kỳ báo cáo chưa ghi nhận hoạt động thực hiện nhiệm vụ này.",
+            "task.13": "Trong kỳ báo cáo chưa ghi nhận hoạt động thực hiện nhiệm vụ này. So với Kế hoạch: chỉ tiêu 12 tin,"
+            " bài, chưa thực hiện (chưa đạt); chỉ tiêu 04 buổi, chưa thực hiện (chưa đạt).",
             "khoa_phong": "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào.",
             "uu_diem": "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá.",
-            "han_che": "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá.",
+            "han_che": "Chưa thực hiện được chỉ tiêu nào trong 10 chỉ tiêu của Kế hoạch.",
         },
     ),
 }
