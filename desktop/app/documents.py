@@ -13,8 +13,7 @@ from ..domain.models import PartialDate
 from ..domain.periods import outside_plan, same_period_last_year
 from ..domain.plan_text import plan_reference
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
-from ..domain.report_outline import outline_sections, parse_outline
-from ..store import activities, outlines, plans, reports, units
+from ..store import activities, plans, reports, target_results, units
 from .forms import load_forms
 
 
@@ -60,16 +59,10 @@ def _written(render, out: str | Path, pdf: bool, cancel) -> list[Path]:
     return written
 
 
-def compile_for(
-    conn: sqlite3.Connection,
-    plan_id: int | None,
-    start: date | None = None,
-    end: date | None = None,
-    outline: str | None = None,
-):
-    """The plan, unit, report record (stored or default), compiled figures and sections. The sections follow
-    the superior's outline: `outline` (its text), else the one kept with the plan, else the app's own parts."""
-    plan = plans.load_plan(conn, resolve_plan_id(conn, plan_id))
+def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | None = None, end: date | None = None):
+    """The plan, unit, report record (stored or default), compiled figures and sections."""
+    pid = resolve_plan_id(conn, plan_id)
+    plan = plans.load_plan(conn, pid)
     unit = units.load_unit(conn)
     forms = load_forms(conn)  # the unit's forms: the report's sentences and the appendix name them
     p_start, p_end = plans.plan_period(plan)
@@ -82,15 +75,10 @@ def compile_for(
         raise UserError(outside)
     report = report_for(conn, plan, start, end, period_given=given)
     acts = activities.load_activities(conn, start, end, plan.id)
-    compiled: Compiled = compile_report(plan, unit, acts, start, end, forms)
+    recorded = target_results.results_of_plan(conn, pid)  # rate and reach targets' values, per period
+    compiled: Compiled = compile_report(plan, unit, acts, start, end, forms, recorded)
     compiled.previous = previous_for(conn, plan, unit, start, end, forms)
     sections: list[Section] = apply_edits(drafts(plan, unit, compiled, compiled.previous), report.texts)
-    if outline is None:
-        kept = outlines.load_outline(conn, plan.id)
-        outline = kept[1] if kept else ""
-    heads = parse_outline(outline)
-    if heads:
-        sections = apply_edits(outline_sections(heads, sections, compiled), report.texts)
     return plan, unit, report, compiled, sections
 
 
@@ -186,17 +174,10 @@ def write_report(
     pdf: bool = False,
     template: Path | None = None,
     cancel=None,
-    outline: str | None = None,
-    gaps: list[str] | None = None,
 ) -> list[Path]:
-    """The Báo cáo (as write_plan); `outline`: the superior's outline's text to follow (None: the plan's own, if
-    any). The parts printed as a dotted line to fill by hand are appended to `gaps`, named."""
     from ..docgen.render import render_report
-    from ..domain.report_sections import gaps as dotted
 
-    plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end, outline)
-    if gaps is not None:
-        gaps.extend(dotted(sections))
+    plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end)
     # the report's title is made from its plan's: a plan without trích yếu cannot be reported on
     essentials.require(unit, plan.title, report.signer_id or plan.signer_id, "Báo cáo", "Kế hoạch › Trích yếu")
     return _written(
