@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..domain.cascade import Proposal, apply_proposal, propose_plan
 from ..domain.citations import number_key, same_issuer
 from ..domain.errors import UserError
-from ..domain.models import LegalRef, Unit
+from ..domain.models import LegalRef, PartialDate, Unit
 from ..domain.periods import cutoff_named_in
+from ..domain.plan_kinds import YearUnknown
 from ..domain.references import cite
 from ..domain.text import fold, one_line
+from ..domain.vnformat import parse_date
 from ..store import catalogue, db, plans, refs
 from .forms import load_forms
 from .plans import guess_roles, read_superior_plan
@@ -51,9 +54,27 @@ def propose(
         raise UserError(
             f"Không tìm thấy mục nào được đánh số (I., II., 1., …) trong {path.name}: chưa tạo kế hoạch nào."
         )
-    proposal = propose_plan(imported, unit, known_refs(conn), year, guess_roles(unit), load_forms(conn))
+    proposal = propose_plan(
+        imported, unit, known_refs(conn), year, guess_roles(unit), load_forms(conn), ask_year=True
+    )  # a year the document does not give is asked (proposal.year_missing), never taken from the clock
     proposal.plan.cutoff = _cutoff_of(imported) or proposal.plan.cutoff
     return proposal
+
+
+def set_year(proposal: Proposal, year: int) -> None:
+    """The plan's year, read or asked: its date's year, its period (the calendar year) and a yearly deadline read
+    without its year ("05/12" hàng năm)."""
+    plan = proposal.plan
+    if year != plan.doc_date.year:
+        plan.doc_date = PartialDate(year)
+        plan.period_start, plan.period_end = date(year, 1, 1), date(year, 12, 31)
+    sup = proposal.superior
+    if proposal.deadline_unyeared and sup is not None and sup.deadline is None:
+        try:
+            sup.deadline = parse_date(f"{proposal.deadline_unyeared}/{year}")
+        except ValueError:  # 29/02 in a common year: left to the clerk
+            pass
+    proposal.year_missing, proposal.deadline_unyeared = False, ""
 
 
 def _cutoff_of(imported) -> str:
@@ -153,6 +174,8 @@ def import_without_questions(
     """`plan-import`: the proposal taken as it is (what cannot be read stays blank). AlreadyImported when a
     plan was already made from the same superior document (unless `again`: a second plan on purpose)."""
     proposal = propose(conn, unit, path, year)
+    if proposal.year_missing:
+        raise YearUnknown()  # the command line asks with --year
     sup = proposal.superior  # plans_from_same_superior finds none when the proposal has no superior
     if not again and sup is not None and (same := plans_from_same_superior(conn, proposal)):
         raise AlreadyImported(cite(sup.ref), same)

@@ -5,7 +5,6 @@ department and targets, and the repairs offered (before and after, each kept or 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -33,7 +31,7 @@ from PySide6.QtWidgets import (
 from .. import app
 from ..domain.cascade import Proposal, item_at
 from ..domain.errors import UserError
-from ..domain.models import PartialDate, Unit
+from ..domain.models import Unit
 from ..domain.plan_text import target_text
 from ..domain.references import cite
 from ..domain.targets import read_typed
@@ -123,6 +121,7 @@ class CascadeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        self._show_year_problem()
 
     # ------------------------------------------------------------ superior document
     def _superior_tab(self) -> QWidget:
@@ -133,12 +132,19 @@ class CascadeDialog(QDialog):
         own = QGroupBox("Kế hoạch của đơn vị")
         of = QFormLayout(own)
         self.title = _text_box(self.p.plan.title)
-        self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
-        self.year.setValue(self.p.plan.doc_date.year)
+        # the year read from the document; none read: asked (tinted), or taken from the date of issue typed below
+        self.ask_year = self.p.year_missing
+        self.year = QLineEdit("" if self.ask_year else str(self.p.plan.doc_date.year))
+        self.year.setMaxLength(4)
+        self.year.setPlaceholderText("VD: 2025")
+        if self.ask_year:
+            self.year.setStyleSheet(f"background: {MISSING_BG.name()}")
+            self.year.setPlaceholderText("Văn bản không ghi năm: hãy gõ năm của kế hoạch (VD: 2025) hoặc ngày ban hành")
+        self.year_typed = self.deadline_typed = False  # the clerk's own, not followed from another field
         of.addRow("Trích yếu", self.title)
         of.addRow("Năm", self.year)
-        self.year.valueChanged.connect(self._year_changed)
+        self.year.textChanged.connect(self._year_changed)
+        self.year.textEdited.connect(lambda text: setattr(self, "year_typed", bool(text.strip())))
         lay.addWidget(own)
         box = QGroupBox("Văn bản cấp trên mà kế hoạch thực hiện (báo cáo gửi cơ quan ban hành)")
         form = QFormLayout(box)
@@ -147,7 +153,7 @@ class CascadeDialog(QDialog):
         self.issued = QLineEdit(short_date(ref.issued))
         self.issuer = QLineEdit(ref.issuer)
         self.summary = _text_box(ref.summary)
-        self.deadline = QLineEdit(short_date(sup.deadline))
+        self.deadline = QLineEdit(short_date(sup.deadline) or self.p.deadline_unyeared)
         self.issued.setPlaceholderText("ngày/tháng/năm, VD: 04/9/2025")
         self.deadline.setPlaceholderText("ngày/tháng/năm, VD: 10/12/2025")
         fields = {
@@ -167,6 +173,8 @@ class CascadeDialog(QDialog):
         form.addRow("Cơ quan ban hành", self.issuer)
         form.addRow("Trích yếu", self.summary)
         form.addRow("Hạn báo cáo", self.deadline)
+        self.issued.textChanged.connect(self._issued_changed)
+        self.deadline.textEdited.connect(lambda _: setattr(self, "deadline_typed", True))
         hint = []
         if self.p.own_plan:
             hint.append("Đây là kế hoạch của chính đơn vị: văn bản cấp trên là văn bản mà kế hoạch đó thực hiện.")
@@ -174,6 +182,11 @@ class CascadeDialog(QDialog):
             hint.append(f"Số và ngày lấy theo danh mục ({cite(self.p.suggested)}): hãy kiểm tra.")
         if self.p.missing:
             hint.append("Chưa đọc được: " + ", ".join(self.p.missing_labels()) + " (các ô tô vàng).")
+        if self.ask_year:
+            hint.append(
+                "Văn bản không ghi năm (không có ngày ban hành, tiêu đề không ghi năm): hãy gõ Năm của kế hoạch "
+                "hoặc Ngày ban hành."
+            )
         self.sup_hint = QLabel("\n".join(hint))
         self.sup_hint.setWordWrap(True)
         form.addRow("", self.sup_hint)
@@ -181,15 +194,47 @@ class CascadeDialog(QDialog):
         lay.addStretch(1)
         return w
 
-    def _year_changed(self, year: int) -> None:
-        """A yearly deadline ("05/12 hàng năm") follows the plan's year."""
-        if self.p.superior.deadline is None or not self.deadline.text().strip():
+    def _typed_year(self) -> int | None:
+        text = self.year.text().strip()
+        return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+
+    def _year_problem(self) -> str:
+        """What keeps the plan from being created for want of a year, or ""."""
+        text = self.year.text().strip()
+        if not text:
+            why = ": văn bản cấp trên không ghi ngày ban hành, tiêu đề không ghi năm" if self.ask_year else ""
+            where = "ô “Năm” (thẻ “Văn bản cấp trên”)" + (" hoặc ngày ban hành" if self.ask_year else "")
+            return f"Chưa có năm của kế hoạch{why}. Hãy gõ năm ở {where}. Chưa tạo kế hoạch."
+        if self._typed_year() is None:
+            return f"Ô “Năm”: “{text}” không phải là năm của kế hoạch (từ 2000 đến 2100). Chưa tạo kế hoạch."
+        return ""
+
+    def _show_year_problem(self) -> None:
+        """No year (or not a year): said in red, and “Tạo kế hoạch” held back until there is one."""
+        text = self._year_problem()
+        self.ok.setEnabled(not text)
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _issued_changed(self, text: str) -> None:
+        """A document without a year: the date of issue the clerk types gives it, unless the clerk typed one."""
+        if not self.ask_year or self.year_typed:
             return
         try:
-            due = parse_date(self.deadline.text())
+            self.year.setText(str(parse_date(text).year))
         except ValueError:
+            pass
+
+    def _year_changed(self) -> None:
+        """A yearly deadline ("05/12 hàng năm") follows the plan's year while it is the one read."""
+        self._show_year_problem()
+        year, text = self._typed_year(), self.deadline.text().strip()
+        if year is None or not text or self.deadline_typed:
+            return
+        if self.p.superior.deadline is None and not self.p.deadline_unyeared:
             return
         try:
+            due = parse_date(text if text.count("/") != 1 else f"{text}/{year}")
             self.deadline.setText(short_date(due.replace(year=year)))
         except ValueError:  # 29/02
             pass
@@ -269,8 +314,7 @@ class CascadeDialog(QDialog):
                 self.problem.show()
                 self.bad_row = r
                 return False
-        self.problem.hide()
-        self.problem.clear()
+        self._show_year_problem()
         return True
 
     # ------------------------------------------------------------ repairs
@@ -326,6 +370,10 @@ class CascadeDialog(QDialog):
         """The clerk's choices written into the proposal (UserError naming a field that cannot be read)."""
         issued = self._date(self.issued, "Ngày ban hành")
         deadline = self._date(self.deadline, "Hạn báo cáo")
+        year = self._typed_year()
+        if year is None:
+            raise UserError(self._year_problem())
+        app.cascade.set_year(self.p, year)
         sup, old = self.p.superior, self.p.superior.ref
         typed = (
             self.kind.text().strip() or "Kế hoạch",
@@ -343,10 +391,6 @@ class CascadeDialog(QDialog):
         title = " ".join(self.title.toPlainText().split())
         if title:
             self.p.plan.title = title
-        plan, year = self.p.plan, self.year.value()
-        if year != plan.doc_date.year:
-            plan.doc_date = PartialDate(year)
-            plan.period_start, plan.period_end = date(year, 1, 1), date(year, 12, 31)
         for r, c in enumerate(self.p.basis):
             c.keep = self.basis.item(r, 0).checkState() == Qt.Checked
         for r, t in enumerate(self.p.tasks):
@@ -358,6 +402,11 @@ class CascadeDialog(QDialog):
             rp.accepted = rp.after is not None and self.repairs.item(r, 0).checkState() == Qt.Checked
 
     def accept(self) -> None:
+        if self._year_problem():
+            self._show_year_problem()
+            self.tabs.setCurrentIndex(0)  # Văn bản cấp trên
+            self.year.setFocus()
+            return
         if not self._check_targets():
             self.tabs.setCurrentIndex(2)  # Nhiệm vụ
             self.tasks.setCurrentCell(self.bad_row, 4)

@@ -2,6 +2,10 @@
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
 from desktop.domain.references import cite
 from desktop.store import plans
 
@@ -22,22 +26,37 @@ Trên đây là Kế hoạch của Sở Y tế./.
 """
 
 
-def accept_review(monkeypatch, seen=None):
-    """The review dialog opens and the clerk clicks “Tạo kế hoạch” (a real button click)."""
+def accept_review(monkeypatch, seen=None, act=None):
+    """The review dialog opens, `act(dialog)` plays the clerk, who clicks “Tạo kế hoạch” (a real button click)."""
     from desktop.ui.cascade_dialog import CascadeDialog
 
     def run(self):
         if seen is not None:
             seen.append(self)
+        if act is not None:
+            act(self)
         self.ok.click()
         return self.result()
 
     monkeypatch.setattr(CascadeDialog, "exec", run)
 
 
+def keep_as_written(d):
+    """The clerk leaves the line that lost its marks as it is (Sửa lỗi › “Không sửa”, a mouse click): offered a
+    restored text, not taking it."""
+    d.show()
+    d.tabs.setCurrentIndex(3)  # Sửa lỗi
+    kinds = [d.repairs.item(r, 1).text() for r in range(d.repairs.rowCount())]
+    row = kinds.index("Đoạn bị mất dấu")
+    assert d.repairs.item(row, 3).text().startswith("Tuyen truyen") and "Tuyên truyền" in d.repairs.item(row, 4).text()
+    (none,) = [b for b in d.tabs.currentWidget().findChildren(QPushButton) if b.text() == "Không sửa"]
+    QTest.mouseClick(none, Qt.LeftButton)
+    assert d.repairs.item(row, 0).checkState() == Qt.Unchecked
+
+
 def test_plan_from_superior_text(window, tmp_path, monkeypatch):
     seen = []
-    accept_review(monkeypatch, seen)
+    accept_review(monkeypatch, seen, keep_as_written)
     src = tmp_path / "kh_357.txt"
     src.write_text(SUPERIOR, encoding="utf-8")
     page = window.plan_page

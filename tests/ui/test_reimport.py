@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from PySide6.QtTest import QTest
+
 from desktop.store import plans
 from desktop.ui.cascade_dialog import CascadeDialog
 
@@ -40,7 +42,12 @@ def test_another_superior_plan_is_not_asked_about(window, monkeypatch):
 
 
 def test_a_superior_read_without_number_or_date_is_matched_by_issuer_and_summary(window, monkeypatch):
-    monkeypatch.setattr(CascadeDialog, "exec", lambda self: self.accept() or self.result())
+    def typed_year_then_accept(self):  # seed 003 gives no year: the clerk types it (issue 22, point 6)
+        QTest.keyClicks(self.year, "2025")
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(CascadeDialog, "exec", typed_year_then_accept)
     asked = []
     monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
     assert window.import_superior(seed("003")) is not None and asked == []
