@@ -13,7 +13,8 @@ from ..domain.models import PartialDate
 from ..domain.periods import outside_plan, same_period_last_year
 from ..domain.plan_text import plan_reference
 from ..domain.report import Compiled, Section, apply_edits, compile_report, default_report, drafts
-from ..store import activities, plans, reports, target_results, units
+from ..domain.report_outline import outline_sections, parse_outline
+from ..store import activities, outlines, plans, reports, target_results, units
 from .forms import load_forms
 
 
@@ -59,8 +60,15 @@ def _written(render, out: str | Path, pdf: bool, cancel) -> list[Path]:
     return written
 
 
-def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | None = None, end: date | None = None):
-    """The plan, unit, report record (stored or default), compiled figures and sections."""
+def compile_for(
+    conn: sqlite3.Connection,
+    plan_id: int | None,
+    start: date | None = None,
+    end: date | None = None,
+    outline: str | None = None,
+):
+    """The plan, unit, report record (stored or default), compiled figures and sections. The sections follow
+    the superior's outline: `outline` (its text), else the one kept with the plan, else the app's own parts."""
     pid = resolve_plan_id(conn, plan_id)
     plan = plans.load_plan(conn, pid)
     unit = units.load_unit(conn)
@@ -79,6 +87,12 @@ def compile_for(conn: sqlite3.Connection, plan_id: int | None, start: date | Non
     compiled: Compiled = compile_report(plan, unit, acts, start, end, forms, recorded)
     compiled.previous = previous_for(conn, plan, unit, start, end, forms)
     sections: list[Section] = apply_edits(drafts(plan, unit, compiled, compiled.previous), report.texts)
+    if outline is None:
+        kept = outlines.load_outline(conn, pid)
+        outline = kept[1] if kept else ""
+    heads = parse_outline(outline)
+    if heads:
+        sections = apply_edits(outline_sections(heads, sections, compiled), report.texts)
     return plan, unit, report, compiled, sections
 
 
@@ -174,10 +188,17 @@ def write_report(
     pdf: bool = False,
     template: Path | None = None,
     cancel=None,
+    outline: str | None = None,
+    gaps: list[str] | None = None,
 ) -> list[Path]:
+    """The Báo cáo (as write_plan); `outline`: the superior's outline's text to follow (None: the plan's own, if
+    any). The parts printed as a dotted line to fill by hand are appended to `gaps`, named."""
     from ..docgen.render import render_report
+    from ..domain.report_sections import gaps as dotted
 
-    plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end)
+    plan, unit, report, compiled, sections = compile_for(conn, plan_id, start, end, outline)
+    if gaps is not None:
+        gaps.extend(dotted(sections))
     # the report's title is made from its plan's: a plan without trích yếu cannot be reported on
     essentials.require(unit, plan.title, report.signer_id or plan.signer_id, "Báo cáo", "Kế hoạch › Trích yếu")
     return _written(
