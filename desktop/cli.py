@@ -195,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="vẫn tạo khi đã có kế hoạch tạo từ cùng văn bản cấp trên (một kế hoạch nữa, có chủ ý)",
     )
+    __import__("desktop.cli_targets").cli_targets.add_parsers(sub, _plan_id)  # targets, target-result
     return p
 
 
@@ -338,6 +339,8 @@ def run(argv: list[str]) -> int:
         return _restore(args)
     if args.command == "salvage":
         return _salvage(args)
+    if getattr(args, "targets_run", None):  # targets, target-result: cli_targets.py
+        return args.targets_run(args, _open, _writer)
     if args.command == "plans":
         from .store import plans
 

@@ -10,7 +10,7 @@ from datetime import date
 from .blocks import Block
 from .errors import UserError
 from .forms import DEFAULTS, Form, Forms
-from .models import Activity, Plan, PlanItem, Report, Target, Unit
+from .models import Activity, Plan, PlanItem, Report, TargetResult, Unit
 from .periods import period_phrase, with_period
 from .plan_text import ensure_final, plan_reference
 from .references import cite
@@ -24,6 +24,7 @@ from .report_appendix import (  # noqa: F401 (re-exported: the appendix's names 
     period_cell,
 )
 from .report_sections import DOTS
+from .report_targets import TargetProgress, progress_of
 from .report_wording import line_sentence
 from .section_text import section_text_problem
 from .text import clean, fold
@@ -45,29 +46,6 @@ class FormLine:
 
     def sentence(self, unit_name: str) -> str:
         return line_sentence(self.form, self.unit_label, self.quantity, self.participants, self.titles, unit_name)
-
-
-@dataclass
-class TargetResult:
-    target: Target
-    achieved: int
-    unit: str  # the target's unit of quantity: typed, else its form's
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.achieved / self.target.quantity if self.target.quantity else 0.0
-
-    @property
-    def met(self) -> bool:
-        return self.achieved >= self.target.quantity
-
-    def text(self) -> str:
-        unit = self.unit
-        if not self.achieved:
-            return f"chỉ tiêu {count(self.target.quantity)} {unit}, chưa thực hiện (chưa đạt)"
-        pct = number(round(self.percent, 1))
-        verdict = "đạt" if self.met else "chưa đạt"
-        return f"chỉ tiêu {count(self.target.quantity)} {unit}, thực hiện {count(self.achieved)} {unit} ({verdict}, {pct}%)"
 
 
 @dataclass
@@ -104,7 +82,7 @@ class TaskResult:
     task: PlanItem
     label: str
     group: Group
-    targets: list[TargetResult]
+    targets: list[TargetProgress]  # the targets the period judges or shows progress towards
 
 
 @dataclass
@@ -146,7 +124,7 @@ class Compiled:
     def participants(self) -> int:
         return self.forms.participants
 
-    def targets(self) -> list[TargetResult]:
+    def targets(self) -> list[TargetProgress]:
         return [t for tr in self.tasks for t in tr.targets]
 
 
@@ -155,11 +133,20 @@ def in_period(a: Activity, start: date, end: date) -> bool:
 
 
 def compile_report(
-    plan: Plan, unit: Unit, activities: list[Activity], start: date, end: date, forms: Forms = DEFAULTS
+    plan: Plan,
+    unit: Unit,
+    activities: list[Activity],
+    start: date,
+    end: date,
+    forms: Forms = DEFAULTS,
+    recorded: dict[tuple[int, str, int], TargetResult] | None = None,
 ) -> Compiled:
     """Group the activities of [start, end] by task, form, department and month. `forms` is the unit's
-    catalogue (app.load_forms): the report's sentences, the appendix and the targets' units read it."""
+    catalogue (app.load_forms): the report's sentences, the appendix and the targets' units read it.
+    `recorded`: the values the clerk recorded for rate and reach targets, by (target id, period key, year)
+    (report_targets.py: which targets the period judges)."""
     from .plan_text import task_labels
+    from .target_kinds import unit_of
 
     acts = sorted((a for a in activities if in_period(a, start, end)), key=lambda a: (a.start, a.id or 0))
     tasks = plan.tasks()
@@ -170,6 +157,10 @@ def compile_report(
     dept_acc: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
     by_month: dict[tuple[int, int], int] = defaultdict(int)
     unit_acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+
+    def activity_unit(a: Activity) -> str:
+        return forms.unit_of(a.form_code, a.unit_label)
+
     for a in acts:
         unit_label = forms.unit_of(a.form_code, a.unit_label)
         groups.get(a.task_id, unassigned).add(a, unit_label)
@@ -184,11 +175,9 @@ def compile_report(
         g = groups.get(t.id, Group(forms))
         trs = []
         for tg in t.targets:
-            tg_unit = forms.unit_of(tg.form_code, tg.unit_label)
-            got = sum(
-                ln.quantity for ln in g.lines.values() if ln.form_code == tg.form_code and ln.unit_label == tg_unit
-            )
-            trs.append(TargetResult(tg, got, tg_unit))
+            tp = progress_of(tg, t.id, unit_of(tg, forms), plan, acts, start, end, recorded or {}, activity_unit)
+            if tp is not None and tp.shown:
+                trs.append(tp)
         results.append(TaskResult(t, labels.get(t.id, "") if t.id is not None else "", g, trs))
     depts = []
     for dep in unit.departments:
@@ -436,9 +425,16 @@ def report_title(plan: Plan, unit: Unit, c: Compiled) -> str:
     lao năm 2026'), so that two plans of one year never give one title."""
     ref = plan_reference(plan, unit)
     subject = _plan_subject(plan, unit)
+    period = report_period(plan, c)
     if plan.number is None and subject:
         ref = f"Kế hoạch {subject}"
-    return "Kết quả thực hiện " + with_period(ref, report_period(plan, c))
+    elif plan.number is not None:  # '… của <unit> về <subject>': two numbered plans never share a title
+        from .report_title import subject as title_subject
+        from .report_title import title_room, with_subject
+
+        prefix = "Kết quả thực hiện "
+        ref = with_subject(ref, title_subject(plan.title, unit.name), title_room(prefix, ref, period))
+    return "Kết quả thực hiện " + with_period(ref, period)
 
 
 def report_addressee(plan: Plan) -> str:

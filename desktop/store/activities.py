@@ -6,9 +6,13 @@ import sqlite3
 from datetime import date
 
 from ..domain.models import Activity
+from ..domain.target_kinds import PEOPLE_GROUPS
 from ..domain.text import clean
 from .dates import from_iso
 from .db import inserted_id
+
+# people reached by group (domain.target_kinds.PEOPLE_GROUPS) -> the column that holds them (migration 0010)
+REACH_COLUMNS = dict(zip(PEOPLE_GROUPS, ("reach_patients", "reach_relatives", "reach_staff", "reach_community")))
 
 
 def _row(a: Activity) -> dict[str, object]:
@@ -30,6 +34,7 @@ def _row(a: Activity) -> dict[str, object]:
         "source_dept": clean(a.source_dept),
         "plan_id": a.plan_id,
         "plan_guessed": int(a.plan_guessed),
+        **{col: a.reach.get(group) for group, col in REACH_COLUMNS.items()},
     }
 
 
@@ -54,6 +59,7 @@ def _activity(r: sqlite3.Row) -> Activity:
         source_dept=r["source_dept"],
         plan_id=r["plan_id"],
         plan_guessed=bool(r["plan_guessed"]),
+        reach={group: r[col] for group, col in REACH_COLUMNS.items() if r[col] is not None},
         id=r["id"],
     )
 

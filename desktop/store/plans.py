@@ -71,11 +71,29 @@ def _insert_items(conn, plan_id: int, parent_id: int | None, items: list[PlanIte
             "INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
             [(it.id, d) for d in dict.fromkeys(it.coord_dept_ids)],
         )
-        conn.executemany(
-            "INSERT INTO item_targets (item_id, form_code, quantity, unit_label, position) VALUES (?, ?, ?, ?, ?)",
-            [(it.id, t.form_code, t.quantity, clean(t.unit_label), i) for i, t in enumerate(it.targets)],
-        )
+        for i, t in enumerate(it.targets):
+            t.id = inserted_id(conn.execute(_INSERT_TARGET, _target_row(it.id, t, i)))
         _insert_items(conn, plan_id, it.id, it.children)
+
+
+_INSERT_TARGET = (
+    "INSERT INTO item_targets (item_id, form_code, quantity, unit_label, position, kind, period, target_group, "
+    "percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _target_row(item_id: int | None, t: Target, position: int) -> tuple:
+    return (
+        item_id,
+        t.form_code,
+        t.quantity,
+        clean(t.unit_label),
+        position,
+        t.kind,
+        t.period,
+        clean(t.group),
+        t.percent,
+    )
 
 
 def list_plans(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
@@ -150,7 +168,18 @@ def _load_items(conn, plan_id: int) -> list[PlanItem]:
         "SELECT t.* FROM item_targets t JOIN plan_items i ON i.id = t.item_id WHERE i.plan_id = ? ORDER BY t.position",
         (plan_id,),
     ):
-        targets.setdefault(r["item_id"], []).append(Target(r["quantity"], r["form_code"], r["unit_label"]))
+        targets.setdefault(r["item_id"], []).append(
+            Target(
+                r["quantity"],
+                r["form_code"],
+                r["unit_label"],
+                kind=r["kind"],
+                period=r["period"],
+                group=r["target_group"],
+                percent=r["percent"],
+                id=r["id"],
+            )
+        )
     items = {
         r["id"]: PlanItem(
             r["kind"],
@@ -268,11 +297,20 @@ def set_item_details(conn: sqlite3.Connection, item_id: int, coord_dept_ids: lis
         "INSERT INTO item_coord_depts (item_id, dept_id) VALUES (?, ?)",
         [(item_id, d) for d in dict.fromkeys(coord_dept_ids)],
     )
-    conn.execute("DELETE FROM item_targets WHERE item_id = ?", (item_id,))
-    conn.executemany(
-        "INSERT INTO item_targets (item_id, form_code, quantity, unit_label, position) VALUES (?, ?, ?, ?, ?)",
-        [(item_id, t.form_code, t.quantity, clean(t.unit_label), i) for i, t in enumerate(targets)],
-    )
+    # a target kept (same id) is updated in place: the results recorded for it stay with it
+    existing = {r[0] for r in conn.execute("SELECT id FROM item_targets WHERE item_id = ?", (item_id,))}
+    kept = {t.id for t in targets if t.id in existing}
+    for gone in existing - kept:
+        conn.execute("DELETE FROM item_targets WHERE id = ?", (gone,))
+    for i, t in enumerate(targets):
+        if t.id in kept:
+            conn.execute(
+                "UPDATE item_targets SET item_id = ?, form_code = ?, quantity = ?, unit_label = ?, position = ?, "
+                "kind = ?, period = ?, target_group = ?, percent = ? WHERE id = ?",
+                (*_target_row(item_id, t, i), t.id),
+            )
+        else:
+            t.id = inserted_id(conn.execute(_INSERT_TARGET, _target_row(item_id, t, i)))
 
 
 def delete_item(conn: sqlite3.Connection, item_id: int) -> None:

@@ -217,7 +217,10 @@ def test_report_header_and_addressee(docs):
     assert left[-1] == "Số: 45/BC-BVPBT"
     paras = [p.text for p in d.paragraphs if p.text.strip()]
     assert paras[0] == "BÁO CÁO"
-    assert paras[1] == "Kết quả thực hiện Kế hoạch số 05/KH-BVPBT ngày 05/9/2025 của Bệnh viện Phổi Bình Thuận năm 2025"
+    assert paras[1] == (
+        "Kết quả thực hiện Kế hoạch số 05/KH-BVPBT ngày 05/9/2025 của Bệnh viện Phổi Bình Thuận về truyền thông về"
+        " Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị năm 2025"
+    )
     assert paras[2] == "Kính gửi: Sở Y tế tỉnh Lâm Đồng"
     assert "(Kèm theo Báo cáo số 45/BC-BVPBT ngày 05/12/2025 của Bệnh viện Phổi Bình Thuận)" in paras
 

@@ -92,7 +92,7 @@ def test_report_and_appendix_read_the_catalogue_they_are_given():
     assert row[3] == "Khám sàng lọc" and row[5] == "120 lượt"
     task = next(s for s in drafts(plan, unit, c) if s.key == "task.10")
     assert task.text.startswith("Tổ chức 120 lượt khám sàng lọc.")
-    assert "chỉ tiêu 300 lượt, thực hiện 120 lượt (chưa đạt, 40%)" in task.text
+    assert "chỉ tiêu 300 lượt, thực hiện 120 lượt (40%): CHƯA ĐẠT" in task.text
     # the same figures with the defaults: an unknown code reads as "Khác"
     c = compile_report(plan, unit, _acts(), date(2025, 1, 1), date(2025, 12, 31))
     assert appendix_rows(c, unit)[0][3] == "Khác"

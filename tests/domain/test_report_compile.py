@@ -101,8 +101,8 @@ def test_sentences_are_counted_in_their_units(unit, plan, ledger):
         "Đăng tải 03 tin, bài trên Trang thông tin điện tử của Bệnh viện; "
         "tổ chức 03 buổi sinh hoạt chuyên đề với 245 lượt người tham dự."
     )
-    assert "chỉ tiêu 12 tin, bài, thực hiện 03 tin, bài (chưa đạt, 25%)" in t1
-    assert "chỉ tiêu 02 buổi, thực hiện 03 buổi (đạt, 150%)" in t1
+    assert "chỉ tiêu 12 tin, bài, thực hiện 03 tin, bài (25%): CHƯA ĐẠT" in t1
+    assert "chỉ tiêu 02 buổi, thực hiện 03 buổi (150%): ĐẠT" in t1
     assert t1.endswith("Kinh phí thực hiện: 1.500.000 đồng.")
     assert "Tổ chức 01 lớp tập huấn với 80 lượt học viên" in secs["task.12"].text
     assert secs["task.none"].text == "Phát hành 300 tờ rơi."

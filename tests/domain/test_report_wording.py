@@ -12,18 +12,19 @@ from desktop.domain.report import report_title
 from desktop.store import db
 
 REF = "Kế hoạch số 05/KH-BVPBT ngày 05/9/2025 của Bệnh viện Phổi Bình Thuận"
+SUBJECT = " về truyền thông về Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"  # the title names what the plan is about (issue 24)
 
 CASES = {
     "large": (
         None,
         None,
         {
-            "title": f"Kết quả thực hiện {REF} năm 2025",
+            "title": f"Kết quả thực hiện {REF}{SUBJECT} năm 2025",
             "ket_qua": "Trong kỳ báo cáo (từ ngày 01/01/2025 đến ngày 31/12/2025), Bệnh viện đã thực hiện 150 hoạt động"
             " truyền thông với 2.557 lượt người tham dự, tổng kinh phí 265.160.000 đồng. Kết quả cụ thể như sau:",
             "uu_diem": "Các khoa, phòng đã chủ động triển khai 150 hoạt động truyền thông với 10 hình thức; 09/10 chỉ tiêu"
             " của Kế hoạch đạt và vượt.",
-            "han_che": "Một số chỉ tiêu chưa đạt: chỉ tiêu 2.000 tờ, thực hiện 1.465 tờ (chưa đạt, 73,2%).",
+            "han_che": "Một số chỉ tiêu chưa đạt: chỉ tiêu 2.000 tờ, thực hiện 1.465 tờ (73,2%): CHƯA ĐẠT.",
             "ket_thuc": f"Trên đây là Báo cáo kết quả thực hiện {REF} năm 2025./.",
         },
     ),
@@ -31,7 +32,7 @@ CASES = {
         date(2025, 7, 1),
         date(2025, 9, 30),
         {
-            "title": f"Kết quả thực hiện {REF} quý III năm 2025",
+            "title": f"Kết quả thực hiện {REF}{SUBJECT} quý III năm 2025",
             "ket_qua": "Trong kỳ báo cáo (từ ngày 01/7/2025 đến ngày 30/9/2025), Bệnh viện đã thực hiện 32 hoạt động"
             " truyền thông với 619 lượt người tham dự, tổng kinh phí 43.550.000 đồng. Kết quả cụ thể như sau:",
             "uu_diem": "Các khoa, phòng đã chủ động triển khai 32 hoạt động truyền thông với 09 hình thức; 03/10 chỉ tiêu"
@@ -43,18 +44,18 @@ CASES = {
         date(2025, 1, 1),
         date(2025, 6, 30),
         {
-            "title": f"Kết quả thực hiện {REF} 6 tháng đầu năm 2025",
+            "title": f"Kết quả thực hiện {REF}{SUBJECT} 6 tháng đầu năm 2025",
         },
     ),
     "empty": (
         date(2025, 1, 1),
         date(2025, 1, 1),
         {
-            "title": f"Kết quả thực hiện {REF} từ ngày 01/01/2025 đến ngày 01/01/2025",
+            "title": f"Kết quả thực hiện {REF}{SUBJECT} từ ngày 01/01/2025 đến ngày 01/01/2025",
             "ket_qua": "Trong kỳ báo cáo (từ ngày 01/01/2025 đến ngày 01/01/2025), Bệnh viện chưa ghi nhận hoạt động"
             " truyền thông nào.",
-            "task.13": "Trong kỳ báo cáo chưa ghi nhận hoạt động thực hiện nhiệm vụ này. So với Kế hoạch: chỉ tiêu 12 tin,"
-            " bài, chưa thực hiện (chưa đạt); chỉ tiêu 04 buổi, chưa thực hiện (chưa đạt).",
+            # a day of the year judges no year target, and a progress of nothing is not said (issue 24)
+            "task.13": "Trong kỳ báo cáo chưa ghi nhận hoạt động thực hiện nhiệm vụ này.",
             "khoa_phong": "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào.",
             "uu_diem": "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá.",
             "han_che": "Chưa thực hiện được chỉ tiêu nào trong 10 chỉ tiêu của Kế hoạch.",
