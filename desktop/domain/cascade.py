@@ -16,6 +16,7 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from .citations import as_ref, cited, find_mentions, match, number_key, same_issuer
+from .duties import OtherDuty, is_reporting, localise, reporting_clause, reporting_from, take_in
 from .forms import DEFAULTS, Forms
 from .models import LegalRef, PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
 from .plan_import import ImportedPlan
@@ -23,6 +24,7 @@ from .plan_kinds import YearUnknown, plan_year
 from .repairs import Repair, apply_repairs, find_repairs, item_labels
 from .targets import targets_in
 from .text import clean, fold
+from .unit_voice import repeat_repairs, scope_repairs, sentence_case, unsentence
 
 MISSING_LABELS = {
     "number": "Số, ký hiệu",
@@ -94,8 +96,9 @@ class Proposal:
     signature: dict[str, str] | None = None  # the PDF's digital signature (signer, organisation, email, time)
     source_kind: str = "ke_hoach"  # what the superior sent: ke_hoach | quyet_dinh_ban_hanh_ke_hoach (plan_kinds)
     source_parent: str = ""  # the superior's parent body in its header ("Bộ Y tế" over a Cục), or ""
-    year_missing: bool = False  # no year read: asked (app.cascade.set_year), never the clock; plan.doc_date.year 0
-    deadline_unyeared: str = ""  # a yearly deadline ("05/12") read while the year is missing
+    others: list[OtherDuty] = field(default_factory=list)  # duties of other bodies: "Việc của đơn vị khác"
+    duties_at: tuple[int, ...] = ()  # the section of our lead department: where a duty taken in goes
+    reporting: list[str] = field(default_factory=list)  # the superior's reporting duties: the clause, not tasks
 
     def missing_labels(self) -> list[str]:
         return [MISSING_LABELS.get(m, m) for m in self.missing]
@@ -156,20 +159,12 @@ def _catalogue_guess(
     return best if score >= 0.6 else None
 
 
-def _deadline(imported: ImportedPlan, year: int | None) -> date | None:
-    """'05/12' (hàng năm) -> that day in the plan's year (None while the year is not known); '15/12/2025' as
-    written."""
-    if not imported.deadline or (year is None and _unyeared(imported)):
-        return None
-    return imported.deadline_date(year or 0)
+def _deadline(imported: ImportedPlan, year: int) -> date | None:
+    """'05/12' (hàng năm) -> that day in the plan's year; '15/12/2025' as written."""
+    return imported.deadline_date(year) if imported.deadline else None
 
 
-def _unyeared(imported: ImportedPlan) -> bool:
-    """The deadline is written without its year ("05/12" hàng năm): the plan's year completes it."""
-    return imported.deadline.count("/") == 1
-
-
-def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], year: int | None):
+def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], year: int):
     """(SuperiorDoc, missing, suggested, own_plan, superior's number key)."""
     own = bool(imported.issuer) and same_issuer(imported.issuer, unit.name)
     missing: list[str] = []
@@ -212,7 +207,7 @@ def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], yea
             ref = found
     ref = replace(ref, id=ref.id)  # a copy: repairs applied to the draft never touch the catalogue
     deadline = _deadline(imported, year)
-    if deadline is None and not (year is None and _unyeared(imported)):
+    if deadline is None:
         missing.append("deadline")
     return SuperiorDoc(ref, addressee=ref.issuer, deadline=deadline), missing, suggested, own
 
@@ -288,8 +283,11 @@ def _depts_in(text: str, unit: Unit, names) -> list[tuple[int, int, str]]:
     f = fold(text)
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
+    full = {fold(d.name) for d in unit.departments}
     for words, dept in names:
         for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", f):
+            if words not in full and not _named_as_dept(f, m.start()):
+                continue  # "ứng dụng công nghệ thông tin": a topic, not the Tổ CNTT
             if not any(a <= m.start() < b for a, b in taken):
                 found.append((m.start(), dept, text[m.start() : m.end()]))
                 taken.append((m.start(), m.end()))
@@ -297,15 +295,35 @@ def _depts_in(text: str, unit: Unit, names) -> list[tuple[int, int, str]]:
         if d.id is None or not d.abbr:
             continue
         for m in re.finditer(rf"(?<![\w]){re.escape(d.abbr)}(?![\w])", text):
+            if not _named_as_dept(f, m.start()):
+                continue
             if not any(a <= m.start() < b for a, b in taken):
                 found.append((m.start(), d.id, m.group(0)))
                 taken.append((m.start(), m.end()))
     return sorted(found)
 
 
+def _named_as_dept(f: str, at: int) -> bool:
+    """Words of a department's name at `at` of folded `f` name it when they open the text or follow a
+    department word ("Phòng", "Khoa", "Tổ", "Bộ phận", "Ban"), or "chủ trì", "phối hợp với", "giao"."""
+    before = f[:at].rstrip(" -:,(")
+    return not before or bool(
+        re.search(
+            r"(?:\b(?:phong|khoa|to|bo phan|ban|cac)|ph\S{1,2}i\s+h\S{1,2}p(?:\s+v\S{1,2}i)?|ch\S\s+tr\S|giao)$", before
+        )
+    )
+
+
 def _assign(task: TaskProposal, texts: list[str], unit: Unit, names) -> None:
     for text in texts:
         for pos, dept, words in _depts_in(text, unit, names):
+            before = fold(text[:pos]).strip(" -+")
+            if task.lead_dept_id is None and re.fullmatch(
+                r"ph\S{1,2}i\s+h\S{1,2}p(\s+v\S{1,2}i)?(\s+(phong|khoa|to|bo phan))?", before
+            ):
+                # "Phối hợp với phòng KHTH …" opening a duty: the block's subject helps, the one named leads
+                task.lead_dept_id, task.lead_named = dept, words
+                continue
             coord = bool(_COORD.search(fold(text[:pos]).rstrip()))
             if coord or task.lead_dept_id not in (None, dept):
                 if dept != task.lead_dept_id and dept not in task.coord_dept_ids:
@@ -321,6 +339,19 @@ def _flatten(it: PlanItem) -> list[str]:
     for c in it.children:
         out.extend(_flatten(c))
     return out
+
+
+def _tops(children: list[PlanItem], path: tuple[int, ...]):
+    """(path, section, role) of the top-level sections, looking into a part that holds them."""
+    for i, top in enumerate(children):
+        role = _role_of(top.text) if top.kind == "section" else ""
+        inner = [_role_of(c.text) for c in top.children if c.kind == "section"]
+        if top.kind == "section" and (any(inner) if not role else "organization" in inner):
+            # a part ("Phần thứ hai: nhiệm vụ năm 2025") holding the sections: no content section holds the
+            # "Tổ chức thực hiện" one
+            yield from _tops(top.children, path + (i,))
+        else:
+            yield path + (i,), top, role
 
 
 def _tasks(items: list[PlanItem], unit: Unit, roles, forms: Forms) -> list[TaskProposal]:
@@ -339,18 +370,7 @@ def _tasks(items: list[PlanItem], unit: Unit, roles, forms: Forms) -> list[TaskP
             )
         return res
 
-    def tops(children: list[PlanItem], path: tuple[int, ...]):
-        for i, top in enumerate(children):
-            role = _role_of(top.text) if top.kind == "section" else ""
-            inner = [_role_of(c.text) for c in top.children if c.kind == "section"]
-            if top.kind == "section" and (any(inner) if not role else "organization" in inner):
-                # a part ("Phần thứ hai: nhiệm vụ năm 2025") holding the sections: no content section holds the
-                # "Tổ chức thực hiện" one
-                yield from tops(top.children, path + (i,))
-            else:
-                yield path + (i,), top, role
-
-    for tpath, top, role in tops(items, ()):
+    for tpath, top, role in _tops(items, ()):
         if role in ("content", "forms"):
             for path, it in leaves(top, tpath):
                 t = TaskProposal(path, labels.get(path, ""), it.text, role)
@@ -389,31 +409,36 @@ _SCOPE = re.compile(r"(?:\s+(?:trong|cua|tren\s+dia\s+ban))?\s+(?:(?:toan\s+)?ng
 _YEAR = re.compile(r"\s+n\S{1,2}m\s+(\d{4})$")
 
 
-def adapt_title(title: str, unit: Unit, year: int | None, issuer: str = "") -> str:
+def adapt_title(title: str, unit: Unit, year: int, issuer: str = "") -> str:
     """The superior's trích yếu for the unit: its scope ('ngành Y tế tỉnh …', 'của Sở Y tế …') becomes the
     unit ('… năm 2025 của Bệnh viện Phổi Bình Thuận'); a title already naming the unit is kept."""
     from .citations import fold_chars
 
-    t = clean(title).rstrip(".")
+    t = sentence_case(clean(title).rstrip("."), unit)
     if not t:
-        return f"Kế hoạch của {unit.name}" + (f" năm {year}" if year else "")
+        return f"Kế hoạch của {unit.name} năm {year}"
     if fold(unit.name) in fold(t):
         return t
     f = fold_chars(t)
     year_m = _YEAR.search(f)
     stop = year_m.start() if year_m else len(t)
     m = next((x for x in _SCOPE.finditer(f, 0, stop)), None)
-    if m is None and issuer:  # "… của Sở Y tế tỉnh Lâm Đồng" at the end: the superior's own scope
-        of = re.search(r"\s+c\S{1,2}a\s+(.+)$", f[:stop])
-        if of and same_issuer(t[of.start(1) : stop], issuer):
-            m = of
+    if m is None and issuer:  # "… của Sở Y tế tỉnh Lâm Đồng" at the end: the superior's own scope (the last "của")
+        m = next(
+            (
+                of
+                for of in re.finditer(r"\s+c\S{1,2}a\s+(?=(.+)$)", f[:stop])
+                if same_issuer(t[of.end() : stop], issuer)
+            ),
+            None,
+        )
     if m is not None:
         # the place after the scope: "tỉnh Quảng Ninh", "thành phố Hải Phòng", "Hải Phòng" (capitalised words)
         rest = t[m.end() : stop].split()
         t = t[: m.start()] + t[stop:]
         if any(w[:1].islower() and fold(w) not in ("tinh", "thanh", "pho") for w in rest):
             t = t  # the scope was not at the end: keep what follows it
-    if year_m and year:
+    if year_m:
         t = re.sub(r"(\s+\S{3,4}\s+)\d{4}$", rf"\g<1>{year}", t)
     return f"{t} của {unit.name}"
 
@@ -425,18 +450,15 @@ def propose_plan(
     year: int | None = None,
     roles: dict[str, int | None] | None = None,
     forms: Forms = DEFAULTS,
-    *,
-    ask_year: bool = False,
 ) -> Proposal:
     """What the review screen proposes for `unit` from a superior's plan (see the module's doc).
 
-    `year` is the plan's year (default: plan_kinds.plan_year; when the source says none, YearUnknown, or with
-    `ask_year` a proposal whose year_missing the review asks for, set_year filling it); `roles` maps the preset's
-    roles (lead, personnel, it, nursing, union) to the unit's departments when the window knows them; `forms` is
+    `year` is the plan's year (default: plan_kinds.plan_year, YearUnknown when the source says none); `roles` maps the preset's roles
+    (lead, personnel, it, nursing, union) to the unit's departments when the window knows them; `forms` is
     the unit's catalogue of forms (app.load_forms): its own forms are proposed as targets too."""
     if year is None:
         year = plan_year(imported)
-    if year is None and not ask_year:
+    if year is None:
         raise YearUnknown()
     superior, missing, suggested, own = _superior(imported, unit, catalogue, year)
     exclude = {number_key(superior.ref.number)} if superior.ref.number else set()
@@ -445,24 +467,44 @@ def propose_plan(
     basis = _basis(imported, catalogue, exclude)
 
     items = copy.deepcopy(imported.items)
-    tasks = _tasks(items, unit, roles, forms)
+    read = _tasks(items, unit, roles, forms)
+    tasks = [t for t in read if not is_reporting(t.text)]  # "Báo cáo kết quả … trước ngày …": a clause, not a task
     for t in tasks:
         it = item_at(items, t.path)
         it.is_task = True
         it.lead_dept_id, it.coord_dept_ids, it.targets = t.lead_dept_id, list(t.coord_dept_ids), list(t.targets)
+    unsentence(items)  # after the tasks are read: a sentence set as a numbered item is still one task
+    relabelled = {path: label for path, label, _ in item_labels(items)}
+    for t in tasks:
+        t.where = relabelled.get(t.path, t.where)
+    others: list[OtherDuty] = []
+    duties_at: tuple[int, ...] = ()
+    warnings = list(imported.warnings)
+    if not own:  # the superior's Tổ chức thực hiện becomes the unit's, for its departments (domain/duties.py)
+        org = [p for p, _, role in _tops(items, ()) if role == "organization"]
+        if not org:
+            items.append(PlanItem("section", "Tổ chức thực hiện"))
+            org = [(len(items) - 1,)]
+        to = superior.ref.issuer or unit.parent_body
+        clause = reporting_clause(
+            reporting_from(imported.deadline_sentence, to, imported.deadline, imported.deadline_yearly)
+        )
+        lead = (roles or {}).get("lead")
+        tasks, others, duties_at, more = localise(items, org, tasks, unit, superior.ref.issuer, lead, clause)
+        warnings.extend(more)
 
     signer = unit.signers[0].id if unit.signers else None
     title = adapt_title(imported.title, unit, year, "" if own else superior.ref.issuer)
     plan = Plan(
         title=title,
-        doc_date=PartialDate(year or 0),  # 0: asked in the review (year_missing), set_year fills it
+        doc_date=PartialDate(year),
         superior=superior,
         basis=[c.ref for c in basis if c.keep],
         intro="",
         lead_sentence="",
         items=items,
-        period_start=date(year, 1, 1) if year else None,
-        period_end=date(year, 12, 31) if year else None,
+        period_start=date(year, 1, 1),
+        period_end=date(year, 12, 31),
         signer_id=signer,
         recipients=list(unit.recipients),
         archive_dept_id=(roles or {}).get("lead"),
@@ -471,23 +513,9 @@ def propose_plan(
     subjects = [s for s in {imported.issuer, imported.lead_subject, superior.ref.issuer} if s and not own]
     known = list(catalogue) + [c.ref for c in basis if c.is_new]
     repairs = find_repairs(plan, imported.opening + imported.basis, known, sorted(subjects, key=len, reverse=True))
-    for t in tasks:  # a duty block of the superior's own bodies: the unit's departments must take it over
-        if t.section == "organization" and len(t.path) == 3 and t.lead_dept_id is None and not own:
-            block = item_at(items, t.path[:2])
-            label = next(lab for p, lab, _ in item_labels(items) if p == t.path[:2])
-            if not any(r.kind == "wording" and r.path == t.path[:2] for r in repairs) and _names_body(block.text):
-                repairs.append(
-                    Repair(
-                        "wording",
-                        label,
-                        block.text,
-                        None,
-                        True,
-                        t.path[:2],
-                        "item",
-                        "nhiệm vụ giao cho đơn vị của cấp trên: hãy giao cho khoa, phòng của đơn vị",
-                    )
-                )
+    if not own:
+        repairs.extend(scope_repairs(items, unit))
+    repairs.extend(repeat_repairs(plan))
     levels = [0, 0, 0]
     for path, _, it in item_labels(items):
         if it.kind == "section" and len(_section_depth(items, path)) <= 3:
@@ -501,7 +529,7 @@ def propose_plan(
         basis,
         tasks,
         repairs,
-        list(imported.warnings),
+        warnings,
         imported.is_plan,
         list(imported.found),
         levels,
@@ -510,21 +538,10 @@ def propose_plan(
         dict(imported.signature) if imported.signature else None,
         source_kind=imported.kind,
         source_parent=imported.parent,
-        year_missing=year is None,
-        deadline_unyeared=imported.deadline if year is None and _unyeared(imported) else "",
+        others=others,
+        duties_at=duties_at,
+        reporting=[t.text for t in read if is_reporting(t.text)],
     )
-
-
-_BODY = re.compile(
-    r"^(?:c\S{1,2}c\s+)?(?:v\S{1,2}n\s+ph\S{1,2}ng|v\S|c\S{1,2}c|s\S|b\S|trung\s+t\S{1,2}m|b\S{1,2}o|"
-    r"ban|ph\S{1,2}ng|\S{1,2}\S{1,2}n\s+v\S)\b"
-)
-
-
-def _names_body(text: str) -> bool:
-    """'Văn phòng Bộ Y tế', 'Các Vụ, Cục …', 'Sở Y tế các tỉnh': a heading naming a body, not a topic."""
-    f = fold(text)
-    return bool(_BODY.match(f)) and not f.startswith("bao cao")
 
 
 def _section_depth(items: list[PlanItem], path: tuple[int, ...]) -> list[int]:
@@ -539,11 +556,11 @@ def _section_depth(items: list[PlanItem], path: tuple[int, ...]) -> list[int]:
 
 
 def apply_proposal(proposal: Proposal) -> Plan:
-    """The plan with the accepted repairs made and the basis the clerk kept; YearUnknown while its year is
-    missing (never stored as year 0)."""
-    if proposal.year_missing:
-        raise YearUnknown()
+    """The plan with the accepted repairs made and the basis the clerk kept."""
     plan = proposal.plan
     plan.basis = [c.ref for c in proposal.basis if c.keep]
     apply_repairs(plan, proposal.repairs)
+    if proposal.duties_at:
+        take_in(plan.items, proposal.duties_at, proposal.others)
+        proposal.others = [o for o in proposal.others if not o.take]
     return plan

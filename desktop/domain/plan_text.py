@@ -7,25 +7,26 @@ from .forms import DEFAULTS, Forms
 from .models import Plan, PlanItem, Target, Unit
 from .numbering import bullet_mark, section_label
 from .references import basis_lines, cite, implementing_sentence
-from .target_kinds import target_text as kind_text
 from .text import clean
-from .vnformat import short_date
+from .vnformat import count, short_date
 
 
 def target_text(t: Target, forms: Forms = DEFAULTS) -> str:
-    """'02 hội nghị': the quantity and its unit (typed, else its form's in the unit's catalogue `forms`); a rate
-    or a reach as target_kinds says it ('tỷ lệ văn bản ký số đạt 95%', '3.000 người bệnh', '… (quý I)')."""
-    return kind_text(t, forms)
+    """'02 hội nghị': the quantity and its unit (typed, else its form's in the unit's catalogue `forms`)."""
+    return f"{count(t.quantity)} {forms.unit_of(t.form_code, t.unit_label)}"
 
 
-def task_line(item: PlanItem, unit: Unit, forms: Forms = DEFAULTS) -> str:
+def task_line(item: PlanItem, unit: Unit, forms: Forms = DEFAULTS, under: str = "") -> str:
     """The task's details as one sentence of the task, printed as a paragraph under it (not as a
     bullet, which would read as one more duty): 'Đơn vị chủ trì: …, phối hợp: …; thời gian thực
     hiện: …; chỉ tiêu: ….' (empty when nothing is set)."""
     parts = []
     lead = unit.department(item.lead_dept_id)
     coords = [d.name for d in (unit.department(i) for i in item.coord_dept_ids) if d]
-    if lead:
+    if lead and clean(lead.name) == clean(under):  # under the heading that names it: said once, there
+        if coords:
+            parts.append(f"Đơn vị phối hợp: {', '.join(coords)}")
+    elif lead:
         parts.append(f"Đơn vị chủ trì: {lead.name}" + (f", phối hợp: {', '.join(coords)}" if coords else ""))
     elif coords:
         parts.append(f"Đơn vị phối hợp: {', '.join(coords)}")
@@ -123,10 +124,13 @@ def ensure_final(text: str) -> str:
 
 def plan_blocks(plan: Plan, unit: Unit, forms: Forms = DEFAULTS) -> list[Block]:
     blocks = opening_blocks(plan, unit)
+    heading = ""  # the section the item is under: a lead it names is not written again under it
     for item, block in number_items(plan.items):
         blocks.append(block)
+        if item.kind == "section":
+            heading = item.text
         if item.is_task:
-            line = task_line(item, unit, forms)
+            line = task_line(item, unit, forms, "" if item.kind == "section" else heading)
             if line:
                 blocks.append(Block("text", line))
     blocks.append(Block("closing", closing_sentence(plan, unit)))

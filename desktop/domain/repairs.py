@@ -6,7 +6,8 @@ lines put inside a number and symbol: "57- NQ/TW"), `citation` (a document named
 catalogue's: "Nghị quyết 57" -> "Nghị quyết số 57-NQ/TW"), `diacritics` (a paragraph that lost its marks,
 restored by diacritics.restore with the model of resources/diacritics.json.gz; the paragraph retyped by hand when
 nothing could be restored) and `wording` (the superior's own words a unit must change: "các đơn vị
-trực thuộc Sở", "ngành Y tế tỉnh …", the superior as the subject of a duty; no automatic fix).
+trực thuộc Sở", "ngành Y tế tỉnh …", the superior as the subject of a duty; no automatic fix), `repeat` (a phrase written twice
+back to back, domain/unit_voice.py) and `scope` (the superior's scope, "Phạm vi: Toàn quốc", made the unit's).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .text import fold
 from .vnformat import short_date
 
 # also the order repairs are applied in: a restored paragraph already holds its citations and symbols written out
-KINDS = ("diacritics", "citation", "glued", "symbol", "wording")
+KINDS = ("diacritics", "citation", "glued", "symbol", "repeat", "scope", "wording")
 
 
 @dataclass

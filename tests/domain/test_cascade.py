@@ -7,8 +7,12 @@ How the counts were made (reading tests/fixtures/seeds/*.txt):
   căn cứ; 003: KH 192/KH-UBND, NQ 57, CV 2597/SKHCN-TTTT), each document once.
 - tasks: the themes of the content section (II. NỘI DUNG; 003: its III.), the items of the forms section
   (III. HÌNH THỨC; 003: IV. CÁC HOẠT ĐỘNG), and each duty ("-" line or paragraph) under a unit of
-  "TỔ CHỨC THỰC HIỆN". 000: 5 + 4 + (5+3+3+5+3+3) = 31; 001: 5 + 1 + (4+1) = 11;
-  002: 5 + 2 + (3+2) = 12; 003: 4 + 2 + (1+1+1) = 9.
+  "TỔ CHỨC THỰC HIỆN" addressed to units like the hospital (issue 23: a hospital under a Sở), never a reporting
+  duty (a clause of the plan). 000: 5 + 4 + 0 (Văn phòng Bộ, TT Truyền thông - GDSK TW, Báo SK&ĐS, Vụ/Cục, the
+  units under the Bộ, the Sở: none is the hospital) = 9; 001 (its own plan): 5 + 1 + (3+1) = 10 (its
+  "Định kỳ hàng năm, báo cáo …" is the clause); 002: 5 + 2 + 1 ("Các phòng chức năng và cơ quan đơn vị trực
+  thuộc": its first duty, the second reports; "Văn phòng" is the Sở's) = 8; 003: 4 + 2 + 1 ("Các phòng, đơn vị
+  trực thuộc Sở Y tế"; "Phòng Tổ chức - Hành chính" is the Sở's, "Báo cáo kết quả" the clause) = 7.
 - targets: no seed sets a quantity of a form ("5 quan điểm", "6 tháng" are not targets): 0.
 - repairs: listed per seed below with the lines they come from.
 """
@@ -291,7 +295,8 @@ def test_six_spellings_one_reference():
 
 # ------------------------------------------------------------------ tasks and targets
 
-TASKS = {"000": 31, "001": 11, "002": 12, "003": 9}
+TASKS = {"000": 9, "001": 10, "002": 8, "003": 7}
+OTHERS = {"000": 22, "001": 0, "002": 3, "003": 1}  # the duties of other bodies: "Việc của đơn vị khác"
 
 
 @pytest.mark.parametrize("prefix", sorted(TASKS))
@@ -299,6 +304,7 @@ def test_tasks_proposed(prefix):
     p = propose(prefix)
     assert len(p.tasks) == TASKS[prefix]
     assert len(p.plan.tasks()) == TASKS[prefix]
+    assert len(p.others) == OTHERS[prefix]
     assert sum(len(t.targets) for t in p.tasks) == 0
     sections = [t.section for t in p.tasks]
     assert sections == sorted(sections, key=["content", "forms", "organization"].index)
@@ -316,8 +322,9 @@ def test_tasks_proposed_from_the_docx_too(tmp_path, prefix):
 def test_001_leads_from_the_duty_blocks():
     p = propose("001")
     org = [t for t in p.tasks if t.section == "organization"]
-    # "1. Phòng KHTH-CĐT-QLCL:" leads its four duties; "2. Các khoa, phòng …: Phối hợp với phòng KHTH-CĐT-QLCL"
-    assert [(t.lead_dept_id, t.coord_dept_ids) for t in org] == [(KHTH, [])] * 4 + [(None, [KHTH])]
+    # "1. Phòng KHTH-CĐT-QLCL:" leads its duties (the fourth, "báo cáo … trước ngày 10/12", is a clause, not a
+    # task); "2. Các khoa, phòng …: Phối hợp với phòng KHTH-CĐT-QLCL": the departments help, KHTH leads (issue 23)
+    assert [(t.lead_dept_id, t.coord_dept_ids) for t in org] == [(KHTH, [])] * 3 + [(KHTH, [])]
     assert org[0].lead_named == "KHTH" and org[0].where == "V.1, -1"
     assert all(t.lead_dept_id is None for t in p.tasks if t.section != "organization")
     item = p.plan.items[4].children[0].children[0]
@@ -328,7 +335,8 @@ def test_003_leads_by_folded_name_and_roles():
     unit = hospital()
     unit.departments.append(Department("Phong To chuc - Hanh chinh", "TCHC", 20))  # typed without diacritics
     p = propose("003", unit=unit)
-    org = [t for t in p.tasks if t.section == "organization"]
+    # the Sở's own "Phòng Tổ chức - Hành chính" is another body's (issue 23): its duty, taken in, keeps the lead read
+    org = [o.task for o in p.others]
     assert org[0].lead_dept_id == 20 and org[0].lead_named == "Phòng Tổ chức - Hành chính"
     # "Bộ phận Công nghệ thông tin" / "Công đoàn" name a role the preset knows
     text = (
@@ -369,9 +377,12 @@ def test_000_repairs():
     # ×8 (l. 153, 335, 360, 372, 410, 435, 449, 465), "Nghị quyết 71/NQ-CP" ×2 (l. 181, 203), "Nghị quyết 57- NQ/TW"
     # (l. 193); wording: "các đơn vị trực thuộc" (l. 424), "Các đơn vị trực thuộc Bộ Y tế" (l. 426) and the duty
     # blocks of the Ministry's own bodies (Văn phòng Bộ, TT Truyền thông - GDSK TW, Báo SK&ĐS, Vụ/Cục, Sở các tỉnh).
-    assert kinds(p) == {"glued": 1, "symbol": 1, "citation": 11, "wording": 7}
-    glued = next(r for r in p.repairs if r.kind == "glued")
-    assert (glued.where, glued.before, glued.after) == ("V.2, -1", "hoạchchương", "hoạch chương")
+    # Issue 23: those blocks are other bodies' duties, out of the hospital's plan ("Việc của đơn vị khác"), and so
+    # are the repairs inside them (the glued word of V.2, seven citations, the seven wordings); left: the citations of
+    # II.2, II.3, II.4 (×2), the symbol of II.4, and the superior's scope ("Phạm vi: Toàn quốc") made the hospital's.
+    assert kinds(p) == {"symbol": 1, "citation": 4, "scope": 1}
+    glued = next(r for r in propose("000").repairs if r.kind == "symbol")
+    assert (glued.where, glued.before, glued.after) == ("II.4, -1", "57- NQ/TW", "57-NQ/TW")
 
 
 def test_001_repairs():
@@ -395,7 +406,9 @@ def test_002_repairs():
     # office) and "Cac phong chire ning va co quan don vi truc thugc"; citations: 39 OCR spellings
     # (title 3; I.1: 1+1+4; II.1: 1+1; II.2: 1+2+1+1; II.3: 1+1+1; II.4: 9; IV.1: 3+5; IV.2: 3);
     # diacritics: each flagged paragraph and the title, restored (tests/domain/test_diacritics.py).
-    assert kinds(p) == {"citation": 39, "symbol": 2, "diacritics": len(imported.flagged) + 1, "wording": 2}
+    # Issue 23: the duty blocks are now the hospital's Tổ chức thực hiện ("Van phong" another body's, out of the plan
+    # with 8 of the citations and 5 of the restored paragraphs; the reporting duty a clause written anew)
+    assert kinds(p) == {"citation": 31, "symbol": 2, "diacritics": len(imported.flagged) + 1 - 5}
     assert all(r.after is None for r in p.repairs if r.kind == "wording")
     assert all(r.after for r in p.repairs if r.kind == "diacritics")
     assert ("Ké hoach 02", "Kế hoạch số 02-KH/BCĐTW") in [(r.before, r.after) for r in p.repairs]
@@ -408,8 +421,10 @@ def test_003_repairs():
     p = propose("003")
     # wording: "ngành Y tế Hải Phòng" (l. 38), "các phòng, đơn vị trực thuộc" (l. 58), "Các đơn vị trực thuộc"
     # (l. 156), "Các phòng, đơn vị trực thuộc Sở Y tế" (l. 168), "Các phòng, đơn vị trực thuộc" (l. 176), and the
-    # duty block "Phòng Tổ chức - Hành chính" (a department of the Sở, not of the hospital).
-    assert kinds(p) == {"wording": 6}
+    # duty block "Phòng Tổ chức - Hành chính" (a department of the Sở, not of the hospital). Issue 23: the blocks of
+    # Tổ chức thực hiện are the hospital's own section now (the Sở's Phòng another body's, "Báo cáo kết quả" the
+    # clause): the three wordings of I.1, I.2 and IV (Kinh phí) are left.
+    assert kinds(p) == {"wording": 3}
     assert [r.before for r in p.repairs][:2] == ["ngành Y tế Hải Phòng", "các phòng, đơn vị trực thuộc"]
 
 
@@ -490,7 +505,9 @@ def test_proposal_as_json():
     d = propose("001").as_dict()
     text = json.dumps(d, ensure_ascii=False)
     assert d["superior"]["ref"]["number"] == "357/KH-SYT" and d["superior"]["deadline"] == "2025-12-10"
-    assert d["missing"] == [] and len(d["tasks"]) == 11 and d["sections"] == [5, 12, 0]
+    # issue 23: the reporting duty is a clause (10 tasks); "1. Thời gian: …", "2. Phạm vi: …", "3. Kinh phí: …" are
+    # sentences, bullets now (9 numbered sections of level 2)
+    assert d["missing"] == [] and len(d["tasks"]) == 10 and d["sections"] == [5, 9, 0]
     assert "Chínhtrị" in text and d["plan"]["intro"] == ""
 
 

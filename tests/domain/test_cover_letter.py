@@ -73,7 +73,13 @@ def test_the_forwarded_plan_is_the_plan_with_the_letters_requests_and_deadline()
     assert [t.text for t in p.tasks] == [
         "Truyền thông về chuyển đổi số ngành Y tế.",
         "Truyền thông về đổi mới sáng tạo.",
-        "Triển khai Kế hoạch tại địa phương; báo cáo kết quả về Bộ Y tế trước ngày 15/12/2025.",
+    ]
+    # the Sở's duty is another body's for a hospital (issue 23): shown, out of the plan unless taken in
+    assert [(o.addressee, o.text) for o in p.others] == [
+        (
+            "Sở Y tế các tỉnh, thành phố",
+            "Triển khai Kế hoạch tại địa phương; báo cáo kết quả về Bộ Y tế trước ngày 15/12/2025.",
+        )
     ]
 
 

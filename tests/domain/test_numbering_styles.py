@@ -82,7 +82,8 @@ def test_sentence_case_roman_headings_are_sections():
     assert [it.text for it in r.items] == ["Mục đích, yêu cầu", "Nội dung thực hiện", "Tổ chức thực hiện"]
     assert [len(it.children) for it in r.items] == [1, 2, 1]
     assert r.is_plan and not r.found
-    tasks = propose_plan(r, hospital(), [], None).tasks
+    p = propose_plan(r, hospital(), [], None)
+    tasks = p.tasks + [o.task for o in p.others]  # "Trung tâm Y tế huyện": another body's for a hospital (issue 23)
     assert [t.text for t in tasks] == [
         "Rà soát đối tượng tiêm chủng",
         "Tổ chức buổi tiêm chủng",
@@ -116,7 +117,8 @@ def test_parts_hold_their_roman_sections():
     assert [it.text for it in r.items[1].children] == ["NỘI DUNG", "TỔ CHỨC THỰC HIỆN"]
     assert [c.text for c in r.items[1].children[0].children[0].children] == ["Giám sát ca bệnh.", "Xử lý ổ dịch."]
     assert not [w for w in r.warnings if "lẽ ra là" in w]  # each part numbers its sections from I.
-    tasks = propose_plan(r, hospital(), [], None).tasks  # the tasks of the part that sets them
+    p = propose_plan(r, hospital(), [], None)  # the tasks of the part that sets them; "Các Phòng chức năng" of
+    tasks = p.tasks + [o.task for o in p.others]  # an unnamed issuer: another body's for a hospital (issue 23)
     assert [(t.path, t.text) for t in tasks] == [
         ((1, 0, 0, 0), "Giám sát ca bệnh."),
         ((1, 0, 0, 1), "Xử lý ổ dịch."),
