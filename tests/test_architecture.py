@@ -2,10 +2,11 @@
 
     domain  ←  store / docgen / excel / nd30  ←  app (the services)  ←  ui (Qt) and cli.py
 
-(a) imports go one way only; (b) SQL stays in desktop/store; (c) Qt (PySide6) stays in desktop/ui and
+(a) imports go one way only, and the window (ui) goes through the services: it imports app and domain, and of
+the small shared modules paths, files, lock and log, never store, docgen, excel or nd30; (b) SQL stays in desktop/store; (c) Qt (PySide6) stays in desktop/ui and
 desktop/lock.py; (d) no module imports another module's private (_underscore) name. A failure names
 the file and line. And the window paints before the heavy libraries load: importing desktop.ui.main
-imports neither the screens nor python-docx, openpyxl or Jinja."""
+imports neither the screens, the services nor python-docx, openpyxl or Jinja."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ PACKAGE = ROOT / "desktop"
 LOWER = {"store", "docgen", "excel", "nd30"}  # the layers over domain, under app
 QT_ALLOWED = ("desktop/ui/", "desktop/lock.py")
 UI_IMPORTERS = ("desktop/ui/", "desktop/__main__.py", "desktop/cli.py")  # the entry points start the window
+UI_USES = {"ui", "app", "domain", "paths", "files", "lock", "log"}  # and `from .. import APP_NAME, __version__`
 SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE)\s")
 SQL_CALLS = {"execute", "executemany", "executescript"}
 
@@ -74,6 +76,8 @@ def _layer(dotted: str) -> str | None:
 def _allowed(src: str, rel: str, dst: str) -> bool:
     if dst == "ui":
         return rel.startswith(UI_IMPORTERS)
+    if src == "ui":
+        return dst in UI_USES or dst in {"APP_NAME", "__version__"}
     if src == "domain":
         return dst == "domain"
     if src in LOWER:
@@ -149,6 +153,9 @@ def test_no_private_names_across_modules():
 
 def test_the_checks_see_a_broken_rule(tmp_path):
     """The checks above read what they should: a domain module importing ui, SQL and Qt in app."""
+    for target in ("desktop.store.db", "desktop.docgen.render", "desktop.excel", "desktop.nd30.rules"):
+        assert not _allowed("ui", "desktop/ui/main.py", _layer(target)), target
+    assert _allowed("ui", "desktop/ui/main.py", _layer("desktop.app.opening"))
     domain = ast.parse("from ..ui import common\n")
     assert not _allowed(
         "domain",
@@ -170,7 +177,9 @@ def test_window_module_loads_no_screen_and_no_document_library():
         "openpyxl",
         "jinja2",
         "docxtpl",
-        "desktop.app",
+        "desktop.docgen",
+        "desktop.excel",
+        "desktop.ui.actions",
         "desktop.ui.pages",
         "desktop.ui.plan_page",
         "desktop.ui.ledger_page",
@@ -178,7 +187,12 @@ def test_window_module_loads_no_screen_and_no_document_library():
         "desktop.ui.unit_page",
         "desktop.ui.dashboard",
     ]
-    code = f"import sys; import desktop.ui.main; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    # the services too: the window opens its database through desktop.app.opening, and the package
+    # desktop.app loads each service on first use (app/__init__.py)
+    code = (
+        f"import sys; import desktop.ui.main; print(' '.join(m for m in sys.modules if m in {heavy!r} "
+        "or m.startswith('desktop.app.') and m != 'desktop.app.opening'))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == [], f"importing desktop.ui.main imported {out.stdout.split()}"

@@ -11,7 +11,7 @@ from ..domain import forms as domain_forms
 from ..domain.errors import UserError
 from ..domain.forms import Form, Forms
 from ..domain.text import clean, fold
-from ..store import db
+from ..store import activities, db
 from ..store import forms as store_forms
 
 
@@ -83,6 +83,12 @@ def save_form(conn: sqlite3.Connection, f: Form) -> Form:
     with db.transaction(conn):
         store_forms.update_form(conn, f)
     return f
+
+
+def uses(conn: sqlite3.Connection, code: str) -> tuple[int, int]:
+    """(activities, plan targets) that name the form: one in use is hidden, not deleted (remove_form)."""
+    acts = activities.count_for_form(conn, code)
+    return acts, store_forms.uses(conn, code) - acts
 
 
 def remove_form(conn: sqlite3.Connection, code: str) -> bool:

@@ -223,6 +223,12 @@ def task_activity_count(conn: sqlite3.Connection, item_id: int) -> int:
     return activities.count_for_task(conn, item_id)
 
 
+def activities_under(conn: sqlite3.Connection, task_ids: list[int]) -> dict[int, list[int]]:
+    """The activities recorded under each of these tasks, {task id: [activity ids]}: what loses its task when
+    they are deleted, and what an undo of the deletion puts back under them."""
+    return activities.ids_for_tasks(conn, task_ids)
+
+
 def delete_item(conn: sqlite3.Connection, item_id: int) -> None:
     with db.transaction(conn):
         plans.delete_item(conn, item_id)

@@ -1,60 +1,70 @@
-"""The window's actions beside its screens: documents written (Word, PDF, printing) and Excel exchanged on
-background jobs, the unit's templates, and the backups (automatic, daily, by hand, restored). Parts of
-MainWindow (main.py), which gives them its conn, db_path, settings, jobs and pages."""
+"""The window's two parts beside its screens, each held by MainWindow (main.py) as an attribute:
+`Exports` (window.exports) writes documents (Word, PDF, printing) and exchanges Excel on background jobs, and
+keeps the unit's templates; `Backups` (window.backups) takes the backups (automatic, daily, by hand) and
+restores one. Each reads what it needs from the window it is given: its session, settings, jobs, screens.
+Imported when the window fills in (its first paint), with the Qt classes only they use."""
 
 from __future__ import annotations
 
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_documents_dir
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
+from .. import app
 from ..domain.errors import UserError
 from ..domain.vnformat import number
 from ..files import lock_owner
-from .common import TITLE, LazyModule, free_name, open_path, print_file, warn
+from .common import TITLE, free_name, open_path, print_file, warn
 
-pages = LazyModule("desktop.ui.pages")  # imported when the window fills in (main.py)
+if TYPE_CHECKING:
+    from .main import MainWindow
 
 
-class OutputActions:
-    """Tệp › output folder, Word and PDF export, printing, Excel, the unit's templates."""
+class Exports:
+    """Tệp › output folder, Word and PDF export, printing, Excel, the unit's templates: window.exports."""
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.pdf_dialog = None  # while a PDF is converted: the window that offers “Dừng”
+        self.pdf_cancel = None  # … and the event it sets
+        self.import_progress = None  # while workbooks are read (excel_import.ReadProgress)
+        self.import_dialog = None  # the preview of an import, while it is open
 
     def choose_output_dir(self) -> None:
-        folder = pages.QFileDialog.getExistingDirectory(self, "Thư mục lưu văn bản", self.output_dir())
+        folder = QFileDialog.getExistingDirectory(self.window, "Thư mục lưu văn bản", self.output_dir())
         if folder:
-            self.settings.setValue("output/dir", folder)
+            self.window.settings.setValue("output/dir", folder)
 
     def output_dir(self) -> str:
-        return self.settings.value("output/dir") or user_documents_dir()
+        return self.window.settings.value("output/dir") or user_documents_dir()
 
     def ask_output(self, what: str, pdf: bool) -> Path | None:
-        year = self.plan_page.plan.doc_date.year if self.plan_page.plan else date.today().year
+        year = self.window.plan_page.plan.doc_date.year if self.window.plan_page.plan else date.today().year
         ext = ".pdf" if pdf else ".docx"
         name = (f"Ke_hoach_{year}" if what == "plan" else f"Bao_cao_{year}") + ext
         kind = "Văn bản PDF (*.pdf)" if pdf else "Văn bản Word (*.docx)"
         title = "Xuất PDF: lưu văn bản" if pdf else "Xuất Word: lưu văn bản"
-        path, _ = pages.QFileDialog.getSaveFileName(self, title, str(Path(self.output_dir()) / name), kind)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self.output_dir()) / name), kind)
         return Path(path) if path else None
 
     def _unlocked(self, out: Path, pdf: bool = False) -> Path | None:
         """A target that is not the data (the database, its companions, its backups: refused with a
         message) and not open in Word (a new name offered when it is)."""
-        from ..app.safety import check_output  # loads the services: at the first export, not at start-up
-
         try:
-            check_output(out, self.db_path, pdf)
+            app.safety.check_output(out, self.window.db_path, pdf)
         except UserError as e:
-            warn(self, str(e), "Không xuất được")
+            warn(self.window, str(e), "Không xuất được")
             return None
         if lock_owner(out) is None:
             return out
         other = free_name(out)
         answer = QMessageBox.question(
-            self,
+            self.window,
             TITLE,
             f"Tệp {out.name} đang được mở (Word, Excel hoặc LibreOffice), nên "
             f"không ghi đè được.\nLưu với tên mới “{other.name}”?",
@@ -62,11 +72,11 @@ class OutputActions:
         return other if answer == QMessageBox.StandardButton.Yes else None
 
     def export(self, what: str, pdf: bool = False):
-        if self.jobs.busy("export"):
-            self.statusBar().showMessage("Đang xuất một văn bản, vui lòng đợi…", 5000)
+        if self.window.jobs.busy("export"):
+            self.window.statusBar().showMessage("Đang xuất một văn bản, vui lòng đợi…", 5000)
             return None
-        self.plan_page.flush()
-        self.report_page.flush()
+        self.window.plan_page.flush()
+        self.window.report_page.flush()
         template = self.template_for(what)
         if template is False:
             return None
@@ -81,15 +91,15 @@ class OutputActions:
         out = self._unlocked(out, pdf)
         if out is None:
             return None
-        self.settings.setValue("output/dir", str(out.parent))
-        plan_id = self.session.plan_id
-        start, end = self._period()
-        self.statusBar().showMessage("Đang xuất văn bản…")
+        self.window.settings.setValue("output/dir", str(out.parent))
+        plan_id = self.window.session.plan_id
+        start, end = self.window.session.period_or_plan()
+        self.window.statusBar().showMessage("Đang xuất văn bản…")
         cancel = self._pdf_progress() if pdf else None
-        return self.jobs.start(
+        return self.window.jobs.start(
             "export",
             _write,
-            self.db_path,
+            self.window.db_path,
             what,
             out,
             plan_id,
@@ -110,17 +120,17 @@ class OutputActions:
         from PySide6.QtWidgets import QProgressDialog
 
         cancel = threading.Event()
-        dialog = QProgressDialog("Đang tạo tệp PDF (văn bản dài có thể mất vài phút)…", "Dừng", 0, 0, self)
+        dialog = QProgressDialog("Đang tạo tệp PDF (văn bản dài có thể mất vài phút)…", "Dừng", 0, 0, self.window)
         dialog.setWindowTitle(TITLE)
         dialog.setMinimumDuration(0)
         dialog.canceled.connect(cancel.set)
-        dialog.canceled.connect(lambda: self.statusBar().showMessage("Đang dừng tạo PDF…"))
+        dialog.canceled.connect(lambda: self.window.statusBar().showMessage("Đang dừng tạo PDF…"))
         dialog.show()
         self.pdf_dialog, self.pdf_cancel = dialog, cancel
         return cancel
 
     def _pdf_done(self) -> None:
-        dialog = getattr(self, "pdf_dialog", None)
+        dialog = self.pdf_dialog
         if dialog is not None:
             dialog.canceled.disconnect()
             dialog.close()
@@ -130,32 +140,32 @@ class OutputActions:
         template = self.template_for(what)
         if template is False:
             return None
-        plan_id = self.session.plan_id
-        start, end = self._period()
+        plan_id = self.window.session.plan_id
+        start, end = self.window.session.period_or_plan()
         import tempfile
 
         out = Path(tempfile.mkdtemp(prefix="vbyt-in-")) / ("bao_cao.docx" if what == "report" else "ke_hoach.docx")
-        return self.jobs.start(
+        return self.window.jobs.start(
             "export",
             _print,
-            self.db_path,
+            self.window.db_path,
             what,
             out,
             plan_id,
             start,
             end,
             template,
-            done=lambda _: self.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
+            done=lambda _: self.window.statusBar().showMessage("Đã gửi văn bản tới máy in.", 8000),
             failed=self._failed,
         )
 
     def _exported(self, paths: list[Path]) -> None:
-        self.statusBar().showMessage("Đã ghi " + ", ".join(str(p) for p in paths), 10000)
+        self.window.statusBar().showMessage("Đã ghi " + ", ".join(str(p) for p in paths), 10000)
         self.show_written("Đã ghi:\n" + "\n".join(str(p) for p in paths), paths)
 
     def show_written(self, text: str, paths: list[Path]) -> None:
         """What an export wrote, with “Mở tệp” (the last path), “Mở thư mục” and “Đóng”."""
-        box = QMessageBox(self)
+        box = QMessageBox(self.window)
         box.setWindowTitle(TITLE)
         box.setText(text)
         open_file = box.addButton("Mở tệp", QMessageBox.AcceptRole)
@@ -168,31 +178,31 @@ class OutputActions:
             open_path(paths[-1].parent)
 
     def _failed(self, message: str, title: str = "Không xuất được") -> None:
-        self.statusBar().showMessage(message, 10000)
-        warn(self, message, title)
+        self.window.statusBar().showMessage(message, 10000)
+        warn(self.window, message, title)
 
     # ---------------------------------------------------------------- Excel
     def _save_xlsx(self, title: str, name: str) -> Path | None:
-        path, _ = pages.QFileDialog.getSaveFileName(self, title, str(Path(self.output_dir()) / name), "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(Path(self.output_dir()) / name), "Excel (*.xlsx)")
         if not path:
             return None
         out = Path(path)
         out = out if out.suffix.lower() == ".xlsx" else out.with_suffix(".xlsx")
         out = self._unlocked(out)
         if out is not None:
-            self.settings.setValue("output/dir", str(out.parent))
+            self.window.settings.setValue("output/dir", str(out.parent))
         return out
 
     def excel_template(self, out: Path | None = None):
         out = out or self._save_xlsx("Lưu sổ Excel cho khoa, phòng", "So_ghi_hoat_dong.xlsx")
         if out is None:
             return None
-        plan_id = self.ledger_page.new_plan_id()
-        return self.jobs.start(
+        plan_id = self.window.ledger_page.new_plan_id()
+        return self.window.jobs.start(
             "excel",
             _in_db,
-            self.db_path,
-            pages.app.write_xlsx_template,
+            self.window.db_path,
+            app.write_xlsx_template,
             out,
             plan_id,
             done=lambda p: self._exported([p]),
@@ -201,62 +211,64 @@ class OutputActions:
 
     def export_excel(self, out: Path | None = None):
         """All activities, or the rows the ledger's search and filters show."""
-        visible = self.ledger_page.model.visible()
-        filtered = len(visible) < self.ledger_page.model.total()
+        visible = self.window.ledger_page.model.visible()
+        filtered = len(visible) < self.window.ledger_page.model.total()
         out = out or self._save_xlsx("Xuất hoạt động ra Excel", "Hoat_dong.xlsx")
         if out is None:
             return None
-        self.statusBar().showMessage(f"Đang xuất {len(visible)} hoạt động" + (" (theo bộ lọc)…" if filtered else "…"))
-        return self.jobs.start(
+        self.window.statusBar().showMessage(
+            f"Đang xuất {len(visible)} hoạt động" + (" (theo bộ lọc)…" if filtered else "…")
+        )
+        return self.window.jobs.start(
             "excel",
             _in_db,
-            self.db_path,
-            pages.app.write_xlsx_export,
+            self.window.db_path,
+            app.write_xlsx_export,
             out,
             visible if filtered else None,
             None,
-            self.ledger_page.chosen_plan_id(),
+            self.window.ledger_page.chosen_plan_id(),
             done=lambda p: self._exported([p]),
             failed=self._failed,
         )
 
     def import_excel(self, paths: list[str] | None = None):
-        if self.jobs.busy("excel"):
-            self.statusBar().showMessage("Đang xử lý một tệp Excel, vui lòng đợi…", 5000)
+        if self.window.jobs.busy("excel"):
+            self.window.statusBar().showMessage("Đang xử lý một tệp Excel, vui lòng đợi…", 5000)
             return None
         if not paths:
-            paths, _ = pages.QFileDialog.getOpenFileNames(self, "Chọn tệp Excel", self.output_dir(), "Excel (*.xlsx)")
+            paths, _ = QFileDialog.getOpenFileNames(self.window, "Chọn tệp Excel", self.output_dir(), "Excel (*.xlsx)")
             if not paths:
                 return None
         from ..app.workbooks import read_imports_rows
         from .excel_import import ReadProgress
 
-        self.statusBar().showMessage(f"Đang đọc {len(paths)} tệp Excel…")
-        self.import_progress = progress = ReadProgress(self, len(paths))
+        self.window.statusBar().showMessage(f"Đang đọc {len(paths)} tệp Excel…")
+        self.import_progress = progress = ReadProgress(self.window, len(paths))
 
         def done(results):
             progress.close()
             if progress.cancelled.is_set():  # Hủy pressed as the read ended: nothing shown, nothing written
-                self.statusBar().showMessage("Đã hủy nhập từ Excel: chưa ghi gì vào sổ hoạt động.", 10000)
+                self.window.statusBar().showMessage("Đã hủy nhập từ Excel: chưa ghi gì vào sổ hoạt động.", 10000)
                 return 0
             return self._import_preview(results)
 
         def failed(message):
             progress.close()
             if progress.cancelled.is_set():
-                self.statusBar().showMessage(message, 10000)
+                self.window.statusBar().showMessage(message, 10000)
             else:
                 self._failed(message, "Không nhập được")
 
         # read on the worker (nothing written); the window writes after the clerk confirms the preview
-        return self.jobs.start(
+        return self.window.jobs.start(
             "excel",
             _in_db,
-            self.db_path,
+            self.window.db_path,
             read_imports_rows,
             [Path(p) for p in paths],
             progress.callback,
-            self.ledger_page.new_plan_id(),
+            self.window.ledger_page.new_plan_id(),
             done=done,
             failed=failed,
         )
@@ -266,47 +278,47 @@ class OutputActions:
         from .excel_import import ImportPreview
         from .ledger_form import task_text
 
-        depts = {d.id: d.name for d in self.unit.departments}
-        tasks = {tid: task_text(label, text, 40) for tid, (label, text) in task_names(self.conn).items()}
-        dlg = ImportPreview(results, self, depts, tasks, self.session.forms)
+        depts = {d.id: d.name for d in self.window.unit.departments}
+        tasks = {tid: task_text(label, text, 40) for tid, (label, text) in task_names(self.window.conn).items()}
+        dlg = ImportPreview(results, self.window, depts, tasks, self.window.session.forms)
         self.import_dialog = dlg
-        if dlg.exec() != pages.QDialog.Accepted:
-            self.statusBar().showMessage("Chưa nhập gì.", 5000)
+        if dlg.exec() != QDialog.Accepted:
+            self.window.statusBar().showMessage("Chưa nhập gì.", 5000)
             return 0
         back = None
         if dlg.valid_only:  # the rejected rows are written first: when they cannot be, nothing is imported
             back = self._unlocked(dlg.rejected_file)
             if back is None:
-                self.statusBar().showMessage("Chưa nhập gì.", 5000)
+                self.window.statusBar().showMessage("Chưa nhập gì.", 5000)
                 return 0
             try:
-                write_rejected(results, back, self.db_path)
+                write_rejected(results, back, self.window.db_path)
             except (UserError, OSError) as e:
                 self._failed(f"{e} Chưa nhập hoạt động nào." if isinstance(e, UserError) else str(e), "Không nhập được")
                 return 0
         added = 0
         try:
             for r in results:
-                added += pages.app.commit_import(self.conn, r, valid_only=dlg.valid_only)
+                added += app.commit_import(self.window.conn, r, valid_only=dlg.valid_only)
         except UserError as e:
-            warn(self, str(e), "Không nhập được")
-        self._plan_changed()
+            warn(self.window, str(e), "Không nhập được")
+        self.window.plan_changed()
         msg = f"Đã nhập {number(added)} hoạt động."
         if back is not None:
             rejected = sum(len(r.rejected) for r in results)
             msg += f" {number(rejected)} dòng bị từ chối (kèm lý do) đã ghi vào {back} để gửi lại khoa, phòng."
             self.show_written(msg, [back])
-        self.statusBar().showMessage(msg, 15000)
+        self.window.statusBar().showMessage(msg, 15000)
         return added
 
     def template_for(self, what: str):
         """The unit's template for `what` (None: the built-in one); False when the chosen file is gone."""
         from .templates_dialog import KINDS, chosen_template
 
-        path = chosen_template(self.settings, what)
+        path = chosen_template(self.window.settings, what)
         if path is not None and not path.is_file():
             warn(
-                self,
+                self.window,
                 f"Không tìm thấy mẫu {KINDS[what]} của đơn vị: {path}. Hãy chọn lại tệp mẫu hoặc dùng mẫu "
                 f"có sẵn (Tệp › Mẫu văn bản của đơn vị…).",
             )
@@ -316,84 +328,89 @@ class OutputActions:
     def show_templates(self):
         from .templates_dialog import TemplatesDialog
 
-        dlg = TemplatesDialog(self.settings, self.output_dir(), self)
+        dlg = TemplatesDialog(self.window.settings, self.output_dir(), self.window)
         dlg.exec()
         return dlg
 
 
-class BackupActions:
-    """The automatic backups (on start, then daily) and Tệp › Sao lưu và khôi phục."""
+class Backups:
+    """The automatic backups (on start, then daily) and Tệp › Sao lưu và khôi phục: window.backups."""
 
-    def _start_backups(self) -> None:
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.problem: str | None = None  # why the last automatic backup failed (None: it was made)
+        self.warning = QLabel("⚠ Chưa sao lưu được dữ liệu")  # in the status bar while `problem` stands
+        self.warning.setStyleSheet("color: darkred")
+        self.warning.hide()
+        window.statusBar().addPermanentWidget(self.warning)
+        self.timer = QTimer(window, interval=3600 * 1000)  # the day's backup while the window stays open
+        self.timer.timeout.connect(lambda: self.daily())
+        self.dialog = None  # Tệp › Sao lưu và khôi phục, while it is open
+
+    def start(self) -> None:
         """The backup on start, then an hourly check that makes the day's backup while the window stays open."""
-        self._auto_backup(pages.backups.START)
-        self.backup_timer = QTimer(self, interval=3600 * 1000)
-        self.backup_timer.timeout.connect(lambda: self.daily_backup())
-        self.backup_timer.start()
+        self.automatic(app.backups.START)
+        self.timer.start()
 
-    def _auto_backup(self, reason: str) -> Path | None:
+    def automatic(self, reason: str) -> Path | None:
         """An automatic backup, then the rotation; a failure is said in the status bar and never stops the app."""
-        from .restore_dialog import keep_count
+        from .backups_dialog import keep_count
 
-        if not hasattr(self, "backup_warning"):
-            self.backup_warning = QLabel("⚠ Chưa sao lưu được dữ liệu")
-            self.backup_warning.setStyleSheet("color: darkred")
-            self.statusBar().addPermanentWidget(self.backup_warning)
+        w = self.window
         try:
-            made = pages.backups.make_backup(self.conn, self.db_path, reason)
-            pages.backups.prune(self.db_path, keep_count(self.settings), protect=made)
+            made = app.backups.automatic(w.conn, w.db_path, reason, keep_count(w.settings))
         except (UserError, OSError) as e:
-            self.backup_problem = str(e)
-            self.backup_warning.setToolTip(self.backup_problem)
-            self.backup_warning.show()
-            self.statusBar().showMessage(self.backup_problem)
+            self.problem = str(e)
+            self.warning.setToolTip(self.problem)
+            self.warning.show()
+            w.statusBar().showMessage(self.problem)
             return None
-        self.backup_problem = None
-        self.backup_warning.hide()
+        self.problem = None
+        self.warning.hide()
         return made
 
-    def daily_backup(self, today: date | None = None) -> Path | None:
+    def daily(self, today: date | None = None) -> Path | None:
         """The day's backup when the day changed since the last backup of this database."""
-        try:
-            due = pages.backups.due_daily(self.db_path, today or date.today())
-        except OSError:
-            due = True
-        return self._auto_backup(pages.backups.DAILY) if due else None
+        due = app.backups.due(self.window.db_path, today or date.today())
+        return self.automatic(app.backups.DAILY) if due else None
 
-    def backup_now(self) -> str:
+    def now(self) -> str:
         """Tệp › Sao lưu và khôi phục › Sao lưu ngay (kept apart from the rotating automatic backups)."""
-        self._flush_pages()
-        made = pages.backups.make_backup(self.conn, self.db_path, pages.backups.MANUAL)
+        w = self.window
+        w.flush_pages()
+        made = app.backups.by_hand(w.conn, w.db_path)
         msg = f"Đã sao lưu dữ liệu vào {made}."
-        self.statusBar().showMessage(msg, 10000)
+        w.statusBar().showMessage(msg, 10000)
         return msg
 
-    def restore_backup(self, path: Path) -> str:
+    def restore(self, path: Path) -> str:
         """The live data replaced by a backup (the current state backed up first), every page reloaded."""
-        if self.jobs.busy():
+        w = self.window
+        if w.jobs.busy():
             raise UserError("Đang xuất văn bản hoặc xử lý tệp Excel; hãy đợi xong việc đó rồi khôi phục.")
-        self._flush_pages()
-        before = pages.backups.restore(self.conn, self.db_path, path)
-        self.reload_unit()  # the plan page's reload reloads the ledger, the report and the dashboard
+        w.flush_pages()
+        before = app.backups.restore(w.conn, w.db_path, path)
+        w.reload_unit()  # the plan page's reload reloads the ledger, the report and the dashboard
         msg = (
-            f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({pages.app.activities.count(self.conn)} hoạt động). "
+            f"Đã khôi phục dữ liệu từ bản sao lưu {Path(path).name} ({app.activities.count(w.conn)} hoạt động). "
             f"Dữ liệu trước khi khôi phục được lưu ở {before.name}."
         )
-        self.statusBar().showMessage(msg, 15000)
+        w.statusBar().showMessage(msg, 15000)
         return msg
 
-    def show_backups(self):
-        from .restore_dialog import RestoreDialog
+    def show(self):
+        from .backups_dialog import BackupsDialog
 
-        dlg = RestoreDialog(self.db_path, self.settings, self.backup_now, self.restore_backup, self)
-        self.backup_dialog = dlg
+        w = self.window
+        dlg = BackupsDialog(w.db_path, w.settings, self.now, self.restore, w)
+        self.dialog = dlg
         dlg.exec()
         return dlg
 
 
 def _in_db(db_path: Path, fn, *args):
     """fn(conn, *args) on a worker thread, with its own session (SQLite connections stay on their thread)."""
-    with pages.app.Session.open(db_path) as s:
+    with app.Session.open(db_path) as s:
         return fn(s.conn, *args)
 
 
@@ -401,8 +418,8 @@ def _write(
     db_path: Path, what: str, out: Path, plan_id, start, end, pdf: bool, template: Path | None = None, cancel=None
 ) -> list[Path]:
     if what == "plan":
-        return _in_db(db_path, pages.app.write_plan, out, plan_id, pdf, template, cancel)
-    return _in_db(db_path, pages.app.write_report, out, plan_id, start, end, pdf, template, cancel)
+        return _in_db(db_path, app.write_plan, out, plan_id, pdf, template, cancel)
+    return _in_db(db_path, app.write_report, out, plan_id, start, end, pdf, template, cancel)
 
 
 def _print(db_path: Path, what: str, out: Path, plan_id, start, end, template: Path | None = None) -> None:

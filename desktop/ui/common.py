@@ -115,19 +115,6 @@ def _scroll_outer(widget: QWidget, event) -> None:
         child, parent = parent, parent.parentWidget()
 
 
-class LazyModule:
-    """A module imported when one of its names is first used: `pages = LazyModule("desktop.ui.pages")`,
-    then `pages.PlanPage` imports desktop.ui.pages (once) and gives its PlanPage."""
-
-    def __init__(self, name: str):
-        self.module_name = name
-
-    def __getattr__(self, attr: str):
-        import importlib
-
-        return getattr(importlib.import_module(self.module_name), attr)
-
-
 def warn(parent: QWidget | None, message: str, title: str = TITLE) -> None:
     QMessageBox.warning(parent, title, message)
 

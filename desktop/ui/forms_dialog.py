@@ -29,8 +29,6 @@ from .. import app
 from ..domain.errors import UserError
 from ..domain.forms import Form
 from ..domain.vnformat import number
-from ..store import activities
-from ..store import forms as store_forms
 from .common import ask, warn
 from .undo import UndoKeys
 
@@ -224,9 +222,8 @@ class FormsDialog(QDialog):
         if not 0 <= r < len(self.forms):
             return
         f = self.forms[r]
-        used = store_forms.uses(self.conn, f.code)
-        acts = activities.count_for_form(self.conn, f.code)
-        targets = used - acts
+        acts, targets = app.forms.uses(self.conn, f.code)
+        used = acts + targets
         if not used:
             question = (
                 f"Xóa hình thức “{f.label}” (dòng {r + 1})? Chưa có hoạt động hay chỉ tiêu nào dùng hình thức này. "

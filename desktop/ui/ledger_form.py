@@ -36,8 +36,8 @@ from ..domain.forms import DEFAULTS, Forms
 from ..domain.models import Activity, Plan, Unit
 from ..domain.plan_text import task_labels
 from ..domain.text import clean, fold
+from .backups_dialog import size_text
 from .fields import DateField, NumberBox, money_box
-from .restore_dialog import size_text
 
 
 class _EnterMovesOn(QObject):

@@ -1,8 +1,9 @@
 """The main window: Tổng quan, Đơn vị, Kế hoạch, Hoạt động, Báo cáo — one unit's database.
 
 First run (no database in the per-user data folder) shows a short wizard: the unit, its
-departments and signers, or the demo data. The window's menu actions (documents, Excel, templates,
-backups) are in actions.py; the screens are imported when it fills in (pages.py).
+departments and signers, or the demo data. The window is made of named parts, created when it fills in
+(at its first paint, with the modules they need) and held as attributes: the session (app/session.py), the
+five screens (pages.py), `exports` (documents, Excel, templates) and `backups` (actions.py).
 """
 
 from __future__ import annotations
@@ -10,21 +11,28 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, app
+from ..app import opening
 from ..domain.errors import UserError
 from ..paths import resource
-from ..store import db
-from .actions import BackupActions, OutputActions
-from .common import TITLE, FirstPaint, Jobs, LazyModule, WheelGuard
+from .common import TITLE, FirstPaint, Jobs, WheelGuard
+
+if TYPE_CHECKING:  # imported when the window fills in (_build), not with this module: start-up
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QProgressBar
+
+    from ..domain.models import Unit
+    from .actions import Backups, Exports
+    from .pages import Dashboard, LedgerPage, PlanPage, ReportPage, UnitPage
+    from .undo import UndoKeys
 
 ORG = "VanBanYTe"
-# the screens and what only they use (desktop/ui/pages.py), imported at the window's first paint
-pages = LazyModule("desktop.ui.pages")
 
 
 def default_db_path() -> Path:
@@ -35,7 +43,6 @@ def default_db_path() -> Path:
 
 def create_from_wizard(path: Path, wizard) -> None:
     """A new database from the wizard's answers: the demo, or the unit with the first plan the clerk chose (or none)."""
-    from .. import app
     from ..app.setup import create_unit_database_choosing
 
     if wizard.wants_demo():
@@ -57,14 +64,29 @@ def first_run(path: Path, parent=None) -> bool:
     return True
 
 
-class MainWindow(OutputActions, BackupActions, QMainWindow):
+class MainWindow(QMainWindow):
     """deferred: the window paints at once with its tabs, menus and "Đang mở dữ liệu…", and fills in
     (backup, screens, data) at the event loop's first turn, before any click can reach it."""
+
+    # its parts, from _build on (the screens and the parts read each other through the window)
+    session: app.Session  # the database, the unit's forms, the current plan and period
+    jobs: Jobs  # the background jobs (exports, workbooks)
+    backups: Backups  # automatic, daily, by hand, restored
+    exports: Exports  # documents, Excel, the unit's templates
+    dashboard: Dashboard
+    unit_page: UnitPage
+    plan_page: PlanPage
+    ledger_page: LedgerPage
+    report_page: ReportPage
+    undo: QUndoStack  # the ledger's and the plan's changes, undone wherever the focus is
+    undo_keys: UndoKeys
+    busy: QProgressBar
+    unit: Unit  # as last loaded (reload_unit)
 
     def __init__(self, db_path: Path, settings: QSettings | None = None, deferred: bool = False):
         super().__init__()
         self.db_path = Path(db_path)
-        self.conn = db.open_db(self.db_path)
+        self.conn = opening.open_db(self.db_path)  # a damaged file raises opening.Damaged before anything shows
         self.settings = settings or QSettings(ORG, APP_NAME)
         self.ready = self.failed = self._building = False
         self.self_test: Path | None = None  # set by main() for --self-test: failures go to that file
@@ -111,20 +133,29 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             self.close()
 
     def _build(self) -> None:
+        # the screens and the parts, with the Qt classes only they use: most of the start-up time is imports
+        from PySide6.QtGui import QUndoStack
+        from PySide6.QtWidgets import QProgressBar
+
+        from .actions import Backups, Exports
+        from .pages import Dashboard, LedgerPage, PlanPage, ReportPage, UnitPage
+
         WheelGuard.install()  # the wheel scrolls past a value it is not editing, in every screen and dialog
-        self._start_backups()
+        self.backups = Backups(self)
+        self.backups.start()
         self.jobs = Jobs(self)
+        self.exports = Exports(self)
         # the window's state: the database, the unit's forms, the current plan and period (the plan selector and
         # the report's period selector show it; app/session.py)
-        self.session = pages.app.Session.of(self.conn, self.db_path)
+        self.session = app.Session.of(self.conn, self.db_path)
         self.tabs.clear()
-        self.dashboard = pages.Dashboard()
-        self.unit_page = pages.UnitPage(self.conn)
-        self.plan_page = pages.PlanPage(self.conn)
-        self.undo = pages.QUndoStack(self)  # the ledger's and the plan's changes, undone wherever the focus is
-        self.ledger_page = pages.LedgerPage(self.conn, self.settings, undo=self.undo)
+        self.dashboard = Dashboard()
+        self.unit_page = UnitPage(self.conn)
+        self.plan_page = PlanPage(self.conn)
+        self.undo = QUndoStack(self)
+        self.ledger_page = LedgerPage(self.conn, self.settings, undo=self.undo)
         self.plan_page.undo = self.undo
-        self.report_page = pages.ReportPage(self.conn)
+        self.report_page = ReportPage(self.conn)
         for page, name in (
             (self.dashboard, "Tổng quan"),
             (self.unit_page, "Đơn vị"),
@@ -134,7 +165,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         ):
             self.tabs.addTab(page, name)
         self.setCentralWidget(self.tabs)
-        self.busy = pages.QProgressBar(maximumWidth=160, textVisible=False)
+        self.busy = QProgressBar(maximumWidth=160, textVisible=False)
         self.busy.setRange(0, 0)
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
@@ -142,14 +173,14 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         for page in (self.unit_page, self.plan_page, self.ledger_page, self.report_page):
             page.status.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.unit_page.changed.connect(self.reload_unit)
-        self.plan_page.plans_changed.connect(self._plan_changed)
+        self.plan_page.plans_changed.connect(self.plan_changed)
         for page in (self.ledger_page, self.report_page, self.dashboard):
             page.plan_chosen.connect(self.choose_plan)
         self.report_page.period_changed.connect(self._period_shown)
         self.ledger_page.forms_changed.connect(self.session.reload_forms)
-        self.plan_page.export_requested.connect(self.export)
-        self.report_page.export_requested.connect(self.export)
-        self.report_page.print_requested.connect(self.print_document)
+        self.plan_page.export_requested.connect(self.exports.export)
+        self.report_page.export_requested.connect(self.exports.export)
+        self.report_page.print_requested.connect(self.exports.print_document)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.undo.indexChanged.connect(self._data_changed)  # a change made, undone or redone: figures shown anew
         self._menus()
@@ -158,49 +189,52 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         last_tab = self.settings.value("window/tab", 0, int)
         self.tabs.setCurrentIndex(last_tab if 0 <= last_tab < self.tabs.count() else 0)
         self.statusBar().clearMessage()
-        if self.backup_problem:  # the pages' own messages came after it
-            self.statusBar().showMessage(self.backup_problem)
+        if self.backups.problem:  # the pages' own messages came after it
+            self.statusBar().showMessage(self.backups.problem)
         self.ready = True
 
     def _menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+        from .undo import UndoKeys
+
+        x = self.exports
         m = self.file_menu
-        m.addAction(pages.QAction("Chọn thư mục lưu văn bản…", self, triggered=self.choose_output_dir))
+        m.addAction(QAction("Chọn thư mục lưu văn bản…", self, triggered=x.choose_output_dir))
         m.addSeparator()
-        self.superior_action = pages.QAction("Nhập kế hoạch của cấp trên…", self, triggered=self.import_superior)
+        self.superior_action = QAction("Nhập kế hoạch của cấp trên…", self, triggered=self.import_superior)
         self.superior_action.setToolTip("Tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
         m.addAction(self.superior_action)
-        m.addAction(pages.QAction("Nhập hoạt động từ Excel…", self, shortcut="Ctrl+I", triggered=self.import_excel))
-        m.addAction(pages.QAction("Xuất hoạt động ra Excel…", self, triggered=self.export_excel))
-        m.addAction(pages.QAction("Tạo sổ Excel cho khoa, phòng…", self, triggered=self.excel_template))
+        m.addAction(QAction("Nhập hoạt động từ Excel…", self, shortcut="Ctrl+I", triggered=x.import_excel))
+        m.addAction(QAction("Xuất hoạt động ra Excel…", self, triggered=x.export_excel))
+        m.addAction(QAction("Tạo sổ Excel cho khoa, phòng…", self, triggered=x.excel_template))
         m.addSeparator()
-        m.addAction(pages.QAction("Mẫu văn bản của đơn vị…", self, triggered=self.show_templates))
-        m.addAction(pages.QAction("Sao lưu và khôi phục…", self, triggered=self.show_backups))
+        m.addAction(QAction("Mẫu văn bản của đơn vị…", self, triggered=x.show_templates))
+        m.addAction(QAction("Sao lưu và khôi phục…", self, triggered=self.backups.show))
         m.addSeparator()
-        m.addAction(pages.QAction("Thoát", self, shortcut=pages.QKeySequence.Quit, triggered=self.close))
+        m.addAction(QAction("Thoát", self, shortcut=QKeySequence.Quit, triggered=self.close))
         e = self.edit_menu
-        self.undo_keys = pages.UndoKeys(
-            self, self.undo, lambda msg: self.statusBar().showMessage(msg, 8000), before=self._flush_pages
+        self.undo_keys = UndoKeys(
+            self, self.undo, lambda msg: self.statusBar().showMessage(msg, 8000), before=self.flush_pages
         )
         QApplication.instance().installEventFilter(self.undo_keys)
-        e.aboutToShow.connect(self._flush_pages)  # Hoàn tác in the menu undoes the change just typed, too
+        e.aboutToShow.connect(self.flush_pages)  # Hoàn tác in the menu undoes the change just typed, too
         undo = self.undo.createUndoAction(self, "Hoàn tác")
-        undo.setShortcut(pages.QKeySequence("Ctrl+Z"))
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = self.undo.createRedoAction(self, "Làm lại")
-        redo.setShortcuts([pages.QKeySequence("Ctrl+Y"), pages.QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         e.addAction(undo)
         e.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         h = self.help_menu
-        h.addAction(pages.QAction("Phím tắt", self, shortcut="F1", triggered=self.show_shortcuts))
+        h.addAction(QAction("Phím tắt", self, shortcut="F1", triggered=self.show_shortcuts))
         step = lambda d: self.tabs.setCurrentIndex((self.tabs.currentIndex() + d) % self.tabs.count())  # noqa: E731
         for key, d in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
-            pages.QShortcut(pages.QKeySequence(key), self, activated=lambda d=d: step(d))
+            QShortcut(QKeySequence(key), self, activated=lambda d=d: step(d))
         for i in range(self.tabs.count()):
-            pages.QShortcut(
-                pages.QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.tabs.setCurrentIndex(i)
-            )
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, activated=lambda i=i: self.tabs.setCurrentIndex(i))
         h.addAction(
-            pages.QAction(
+            QAction(
                 "Giới thiệu",
                 self,
                 triggered=lambda: QMessageBox.about(
@@ -218,7 +252,9 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         return self.plan_page.import_superior(path)
 
     def show_shortcuts(self):
-        dlg = pages.ShortcutsDialog(self)
+        from .shortcuts import ShortcutsDialog
+
+        dlg = ShortcutsDialog(self)
         self.shortcuts_dialog = dlg
         dlg.show()
         return dlg
@@ -246,23 +282,23 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
 
     # ---------------------------------------------------------------- data
     def reload_unit(self) -> None:
-        self.unit = pages.units.load_unit(self.conn)
+        self.unit = app.units.load_unit(self.conn)
         self.setWindowTitle(f"{TITLE} — {self.unit.name}")
         self.unit_page.load()
         self.plan_page.load(self.unit, self.session.plan_id)
 
-    def _plan_changed(self) -> None:
+    def plan_changed(self) -> None:
         """The plan chosen in the plan selector becomes the session's; every screen shows it."""
         pid = self.session.plan_id = self.plan_page.current_plan_id()
         self.session.period = None  # the report page shows the new plan's period, and says so (_period_shown)
         plan = self.plan_page.plan
         self.ledger_page.load(self.unit, plan)
         self.report_page.load(pid)
-        self.dashboard.set_plans(pages.plans.list_plans(self.conn), pid)
+        self.dashboard.set_plans(app.plans.list_plans(self.conn), pid)
         self.refresh_dashboard()
 
     def _tab_changed(self, index: int) -> None:
-        self._flush_pages()
+        self.flush_pages()
         page = self.tabs.widget(index)
         if page is self.dashboard:
             self.refresh_dashboard()
@@ -279,10 +315,10 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         if pid is None:
             self.dashboard.show_figures(None, None, date.today().year)
             return
-        plan, _, report, compiled, _ = pages.app.compile_for(self.conn, pid, *self._period())
+        plan, _, report, compiled, _ = app.compile_for(self.conn, pid, *self._period())
         deadline = plan.superior.deadline if plan.superior else None
         self.dashboard.show_figures(
-            compiled, deadline, report.period_end.year, guessed=pages.guessed_count(self.conn, pid)
+            compiled, deadline, report.period_end.year, guessed=app.documents.guessed_count(self.conn, pid)
         )
 
     def _period(self):
@@ -293,7 +329,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         """The report page shows another period (its selector is the view of the session's)."""
         self.session.period = (start, end)
 
-    def _flush_pages(self) -> None:
+    def flush_pages(self) -> None:
         """What the clerk typed in the editors, saved now (they save after a pause in typing)."""
         for page in (self.unit_page, self.plan_page, self.report_page):
             page.flush()
@@ -321,7 +357,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
             super().closeEvent(event)
             return
         self._commit_editors()
-        self._flush_pages()
+        self.flush_pages()
         QApplication.instance().removeEventFilter(self.undo_keys)
         WheelGuard.uninstall()
         self.ledger_page.save_header()
@@ -329,7 +365,7 @@ class MainWindow(OutputActions, BackupActions, QMainWindow):
         self.settings.setValue("window/tab", self.tabs.currentIndex())
         for name, split in self._splitters().items():
             self.settings.setValue(f"splitter/{name}", split.saveState())
-        self.backup_timer.stop()
+        self.backups.timer.stop()
         self.jobs.wait()
         self.conn.close()
         super().closeEvent(event)
@@ -377,7 +413,7 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
                 return 0
             try:
                 win = MainWindow(path, deferred=True)
-            except db.Damaged as e:  # before anything else: restore a good backup or salvage (recovery_dialog.py)
+            except opening.Damaged as e:  # before anything else: restore a good backup or salvage (recovery_dialog.py)
                 from .recovery_dialog import recover
 
                 if self_test is not None or not recover(e):

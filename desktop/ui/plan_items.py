@@ -31,7 +31,6 @@ from ..domain.models import PlanItem, Target
 from ..domain.plan_text import number_items
 from ..domain.text import clean, one_line
 from ..domain.vnformat import number
-from ..store import activities, plans
 from .common import ask
 from .fields import NumberBox
 from .undo import ItemCopy, ItemCreated, ItemEdited, ItemMoved, item_ids
@@ -213,7 +212,7 @@ class PlanItemsEditor:
         return node.data(0, Qt.UserRole) if node else None
 
     def _reload(self, select_id: int | None) -> None:
-        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.plan = app.plans.load_plan(self.conn, self.plan.id)
         self._fill_tree(select_id)
         self.plans_changed.emit()
 
@@ -286,7 +285,7 @@ class PlanItemsEditor:
         item, parent, sibs = self._find(self.selected_id())
         if item is None:
             return
-        under = activities.ids_for_tasks(self.conn, item_ids(item))
+        under = app.plans.activities_under(self.conn, item_ids(item))
         n, subs = sum(len(ids) for ids in under.values()), len(item_ids(item)) - 1
         inside = f" cùng {number(subs)} mục con bên trong" if subs else ""
         whose = "các nhiệm vụ trong mục này" if subs else "nhiệm vụ này"
@@ -397,7 +396,7 @@ class PlanItemsEditor:
         if old == new:
             return
         self.undo.push(ItemEdited(self, item_id, old, new, f"sửa “{text[:30]}”"))
-        self.plan = plans.load_plan(self.conn, self.plan.id)
+        self.plan = app.plans.load_plan(self.conn, self.plan.id)
         labels = {it.id: b for it, b in number_items(self.plan.items)}
         node = self._node(item_id)
         item, _, _ = self._find(item_id)

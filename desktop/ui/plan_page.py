@@ -229,17 +229,13 @@ class PlanPage(PlanItemsEditor, QWidget):
 
     def show_preview(self):
         """The plan as it will be printed, in a window beside the editor (not modal)."""
-        from ..docgen.context import plan_context
-        from ..docgen.preview import document_html
         from .preview_dialog import PreviewDialog
 
         if self.plan is None or self.unit is None:
             return None
         self.flush()
         plan = app.plans.load_plan(self.conn, self.plan.id)
-        dlg = PreviewDialog(
-            document_html(plan_context(plan, self.unit, self.forms), "KẾ HOẠCH"), "Xem trước kế hoạch", self
-        )
+        dlg = PreviewDialog(app.previews.plan_html(plan, self.unit, self.forms), "Xem trước kế hoạch", self)
         dlg.export_requested.connect(lambda pdf: self.export_requested.emit("plan", pdf))
         dlg.show()
         self.preview_dialog = dlg

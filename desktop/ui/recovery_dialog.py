@@ -1,4 +1,4 @@
-"""The database is damaged (store.db.Damaged at start-up): before anything else, the clerk chooses to restore a
+"""The database is damaged (app.opening.Damaged at start-up): before anything else, the clerk chooses to restore a
 good backup (listed with its date and activity count, the newest first and selected) or to salvage what can
 still be read into a new file. Either way the damaged file is renamed aside and kept, never overwritten."""
 
@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import safety
+from ..app.opening import Damaged
 from ..domain.errors import UserError
 from ..files import one_line
-from ..store import db
+from .backups_dialog import size_text, when_text
 from .common import TITLE
-from .restore_dialog import size_text, when_text
 
 
 class RecoveryDialog(QDialog):
     COLUMNS = ["Ngày giờ", "Lý do", "Số hoạt động", "Dung lượng"]
 
-    def __init__(self, damaged: db.Damaged, parent=None):
+    def __init__(self, damaged: Damaged, parent=None):
         super().__init__(parent)
         self.damaged = damaged
         self.db_path = Path(damaged.path)
@@ -135,7 +135,7 @@ class RecoveryDialog(QDialog):
         return True
 
 
-def recover(damaged: db.Damaged, parent=None) -> bool:
+def recover(damaged: Damaged, parent=None) -> bool:
     """The recovery dialog for a damaged database; True when it can now be opened."""
     dlg = RecoveryDialog(damaged, parent)
     if dlg.exec() != QDialog.Accepted:

@@ -391,8 +391,6 @@ class ReportPage(QWidget):
 
     def show_preview(self):
         """The whole report with its appendix, as it will be printed (not modal)."""
-        from ..docgen.context import report_context
-        from ..docgen.preview import document_html
         from .preview_dialog import PreviewDialog
 
         if self.plan_id is None or self.report is None:
@@ -401,7 +399,7 @@ class ReportPage(QWidget):
         plan, unit, report, compiled, sections = app.compile_for(
             self.conn, self.plan_id, self.report.period_start, self.report.period_end
         )
-        html = document_html(report_context(plan, unit, report, sections, compiled), "BÁO CÁO")
+        html = app.previews.report_html(plan, unit, report, sections, compiled)
         dlg = PreviewDialog(html, "Xem trước báo cáo", self)
         dlg.export_requested.connect(lambda pdf: self.export_requested.emit("report", pdf))
         dlg.show()
@@ -415,7 +413,7 @@ class ReportPage(QWidget):
         if self.plan_id is None or self.report is None:
             return None
         self.flush()
-        folder = getattr(self.window(), "output_dir", lambda: "")()
+        folder = getattr(getattr(self.window(), "exports", None), "output_dir", lambda: "")()  # ui/actions.py
         start, end = self.report.period_start, self.report.period_end
         name = f"Ho_so_minh_chung_{start:%d%m%Y}-{end:%d%m%Y}.zip"
         path, _ = QFileDialog.getSaveFileName(
@@ -439,7 +437,7 @@ class ReportPage(QWidget):
         missing = f"; {number(len(d.missing))} tệp không còn trong thư mục dữ liệu" if d.missing else ""
         self.dossier_status = f"Đã ghi hồ sơ minh chứng {d.path}: {number(d.files)} tệp minh chứng{missing}{extra}."
         self.status.emit(self.dossier_status)
-        show = getattr(self.window(), "show_written", None)  # the message every export gives (ui/actions.py)
+        show = getattr(getattr(self.window(), "exports", None), "show_written", None)  # every export's message
         if show is not None:
             show(self.dossier_status, [Path(d.path)])
 

@@ -1,7 +1,7 @@
 """Tệp › Mẫu văn bản: the unit's own Word templates for the Kế hoạch and the Báo cáo.
 
 A clerk saves the built-in template to a file, edits it in Word (letterhead, wording), and
-chooses it here; it is checked (docgen/template_check.py) before it is kept, and every export
+chooses it here; it is checked (app/templates.py) before it is kept, and every export
 then uses it. The choice is a setting ("templates/plan", "templates/report").
 """
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
+from .. import app
 from ..domain.errors import UserError
 from .common import TITLE, warn
 
@@ -71,8 +72,6 @@ class TemplatesDialog(QDialog):
 
     def choose(self, kind: str, path: str | None = None) -> bool:
         """Check the template at `path` (asked for when None) and keep it when it can be used."""
-        from ..docgen.template_check import validate_template
-
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, f"Chọn mẫu {KINDS[kind]}", self.documents_dir, "Văn bản Word (*.docx)"
@@ -80,7 +79,7 @@ class TemplatesDialog(QDialog):
             if not path:
                 return False
         try:
-            validate_template(Path(path), kind)
+            app.templates.validate(path, kind)
         except UserError as e:
             warn(self, f"Chưa dùng được mẫu này, mẫu đang dùng giữ nguyên.\n\n{e}", TITLE)
             return False

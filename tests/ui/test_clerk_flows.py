@@ -99,7 +99,7 @@ def test_import_preview_lists_the_rows_in_three_tabs(window, qtbot, tmp_path, mo
         return QDialog.Rejected
 
     monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", fake_exec)
-    window.import_excel([str(path), str(bad)])
+    window.exports.import_excel([str(path), str(bad)])
     qtbot.waitUntil(lambda: "tabs" in seen, timeout=20000)
     assert seen["tabs"] == ["Sẽ thêm (1)", "Đã có (1)", "Bị từ chối (1)"]
     assert seen["add"] == "Việc mới tháng tư" and seen["present"] == old.title and "Khoa Không Có" in seen["reason"]
@@ -113,8 +113,8 @@ def test_import_cancelled_during_the_read_writes_nothing(window, qtbot, tmp_path
     opened = []
     monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", lambda dlg: opened.append(dlg) or 1)
     before = activities.count_activities(window.conn)
-    window.import_excel([str(path)])
-    window.import_progress.dialog.canceled.emit()  # the clerk presses Hủy
+    window.exports.import_excel([str(path)])
+    window.exports.import_progress.dialog.canceled.emit()  # the clerk presses Hủy
     qtbot.waitUntil(lambda: not window.jobs.busy("excel"), timeout=20000)
     qtbot.waitUntil(lambda: "Đã hủy" in window.statusBar().currentMessage(), timeout=5000)
     assert not opened and activities.count_activities(window.conn) == before
@@ -137,7 +137,7 @@ def test_pdf_export_asks_for_a_pdf_name(window, monkeypatch):
         return "", ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
-    assert window.export("report", pdf=True) is None
+    assert window.exports.export("report", pdf=True) is None
     assert asked["name"].endswith(".pdf") and "PDF (*.pdf)" in asked["kinds"] and "Word" not in asked["kinds"]
 
 
@@ -236,7 +236,7 @@ def test_keyboard_only_section_task_target_activity_export(window, qtbot, monkey
     )
     QTest.keyClick(window.tabs, Qt.Key_PageDown, Qt.ControlModifier)  # Báo cáo
     asked = []
-    monkeypatch.setattr(window, "ask_output", lambda what, pdf: asked.append((what, pdf)))
+    monkeypatch.setattr(window.exports, "ask_output", lambda what, pdf: asked.append((what, pdf)))
     QTest.keyClick(window.report_page.editor, Qt.Key_E, Qt.ControlModifier)
     qtbot.waitUntil(lambda: asked == [("report", False)], timeout=2000)
 
@@ -259,10 +259,10 @@ def test_the_window_never_writes_a_document_over_its_data(window, monkeypatch):
     for target in ("bao_cao.docx", "so.xlsx"):
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target: (str(backups / t), "")))
         if target.endswith(".docx"):
-            assert window.export("report") is None
-            assert window.export("report", pdf=True) is None
+            assert window.exports.export("report") is None
+            assert window.exports.export("report", pdf=True) is None
         else:
-            assert window.excel_template() is None
+            assert window.exports.excel_template() is None
     assert len(shown) == 3 and all("sao_luu" in m for m in shown), shown
     assert not (backups / "bao_cao.docx").exists() and not (backups / "so.xlsx").exists()
 
@@ -287,13 +287,15 @@ def test_pdf_export_shows_progress_and_stop_ends_the_converter(window, qtbot, mo
     monkeypatch.setattr("desktop.ui.actions.warn", lambda parent, text, *a: shown.append(text))
     out = tmp_path / "Bao_cao.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
-    assert window.export("report", pdf=True) is not None
-    assert window.pdf_dialog.isVisible() and window.pdf_dialog.labelText().startswith("Đang tạo tệp PDF")
+    assert window.exports.export("report", pdf=True) is not None
+    assert window.exports.pdf_dialog.isVisible() and window.exports.pdf_dialog.labelText().startswith(
+        "Đang tạo tệp PDF"
+    )
     assert started.wait(20)
     from PySide6.QtWidgets import QPushButton
 
-    (stop,) = [b for b in window.pdf_dialog.findChildren(QPushButton) if b.text() == "Dừng"]
+    (stop,) = [b for b in window.exports.pdf_dialog.findChildren(QPushButton) if b.text() == "Dừng"]
     stop.click()  # the clerk clicks “Dừng”
     qtbot.waitUntil(lambda: not window.jobs.busy("export"), timeout=20000)
     assert shown and shown[0].startswith("Đã dừng tạo PDF")
-    assert window.pdf_dialog is None and not out.exists()
+    assert window.exports.pdf_dialog is None and not out.exists()

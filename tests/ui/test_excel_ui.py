@@ -15,14 +15,14 @@ def _wait(window, qtbot):
 
 @pytest.mark.slow
 def test_template_and_filtered_export(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(type(window), "_exported", lambda self, paths: None)
-    window.excel_template(tmp_path / "mau.xlsx")
+    monkeypatch.setattr(type(window.exports), "_exported", lambda self, paths: None)
+    window.exports.excel_template(tmp_path / "mau.xlsx")
     _wait(window, qtbot)
     assert load_workbook(tmp_path / "mau.xlsx").sheetnames == ["Hướng dẫn", "Hoạt động", "Danh mục"]
     window.ledger_page.search.setText("tap huan")
     shown = window.ledger_page.model.rowCount()
     assert 0 < shown < 150
-    window.export_excel(tmp_path / "loc.xlsx")
+    window.exports.export_excel(tmp_path / "loc.xlsx")
     _wait(window, qtbot)
     titles = [r[3] for r in load_workbook(tmp_path / "loc.xlsx")["Hoạt động"].iter_rows(min_row=2, values_only=True)]
     assert len(titles) == shown
@@ -45,7 +45,7 @@ def test_import_shows_preview_then_writes(window, qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", fake_exec)
     before = activities.count_activities(window.conn)
-    window.import_excel([str(good), str(bad)])
+    window.exports.import_excel([str(good), str(bad)])
     _wait(window, qtbot)
     qtbot.waitUntil(lambda: "summary" in seen, timeout=5000)
     assert "Sẽ thêm 1 hoạt động từ 1/2 tệp" in seen["summary"] and seen["rows"] == ["0", "1"]
@@ -61,7 +61,7 @@ def test_import_cancelled_writes_nothing(window, qtbot, tmp_path, monkeypatch):
     wb.active.append([date(2025, 4, 2), units.load_unit(window.conn).departments[0].name, "Việc mới", "Khác"])
     wb.save(path)
     before = activities.count_activities(window.conn)
-    window.import_excel([str(path)])
+    window.exports.import_excel([str(path)])
     _wait(window, qtbot)
     # the preview was answered (cancelled): the moment the import would have written
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Chưa nhập gì.", timeout=5000)
@@ -73,7 +73,7 @@ def test_unreadable_workbook_is_explained(window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr("desktop.ui.actions.warn", lambda parent, text, *a: shown.append(text))
     path = tmp_path / "hong.xlsx"
     path.write_bytes(b"khong phai excel")
-    window.import_excel([str(path)])
+    window.exports.import_excel([str(path)])
     _wait(window, qtbot)
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "hong.xlsx" in shown[0] and "không phải là tệp Excel" in shown[0]
@@ -123,7 +123,7 @@ def test_import_adds_the_valid_rows_and_hands_back_the_rejected(window, qtbot, t
 
     monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", clerk)
     before = activities.count_activities(window.conn)
-    window.import_excel([str(src)])
+    window.exports.import_excel([str(src)])
     _wait(window, qtbot)
     qtbot.waitUntil(lambda: activities.count_activities(window.conn) == before + 17, timeout=10000)
     assert seen["signal"] and seen["tabs"] == ["Sẽ thêm (17)", "Đã có (0)", "Bị từ chối (2)"]

@@ -47,7 +47,7 @@ def test_pdf_export_keeps_the_docx_of_the_same_name(window, qtbot, tmp_path, mon
     out = tmp_path / "Ke_hoach_2025.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
     written = []
-    monkeypatch.setattr(type(window), "_exported", lambda self, paths: written.append(paths))
+    monkeypatch.setattr(type(window.exports), "_exported", lambda self, paths: written.append(paths))
     dlg = window.plan_page.show_preview()
     QTest.mouseClick(_button(dlg, "Xuất PDF"), Qt.LeftButton)
     qtbot.waitUntil(lambda: bool(written), timeout=60000)
@@ -63,7 +63,7 @@ def test_word_export_still_writes_the_named_docx(window, qtbot, tmp_path, monkey
     out = tmp_path / "Ke_hoach_2025.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
     written = []
-    monkeypatch.setattr(type(window), "_exported", lambda self, paths: written.append(paths))
+    monkeypatch.setattr(type(window.exports), "_exported", lambda self, paths: written.append(paths))
     dlg = window.plan_page.show_preview()
     QTest.mouseClick(_button(dlg, "Xuất Word"), Qt.LeftButton)
     qtbot.waitUntil(lambda: bool(written), timeout=60000)

@@ -46,10 +46,10 @@ def test_wizard_to_exported_report(qtbot, tmp_path, settings, monkeypatch, typer
     assert activities.count_activities(win.conn) == 2
     out = tmp_path / "Tài liệu Kế hoạch" / "Báo cáo.docx"
     done = []
-    monkeypatch.setattr(win, "ask_output", lambda what, pdf: out)
-    monkeypatch.setattr(win, "_exported", lambda paths: done.append(paths))
+    monkeypatch.setattr(win.exports, "ask_output", lambda what, pdf: out)
+    monkeypatch.setattr(win.exports, "_exported", lambda paths: done.append(paths))
     win.tabs.setCurrentWidget(win.report_page)
-    win.export("report")
+    win.exports.export("report")
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     assert check_docx(out) == []
     win.close()

@@ -281,7 +281,7 @@ def test_report_typing_then_choosing_another_plan_stays_in_its_own_report(window
     while page.plan_combo.currentIndex() != i:
         QTest.keyClick(page.plan_combo, Qt.Key_Down if page.plan_combo.currentIndex() < i else Qt.Key_Up)
     assert window.plan_page.current_plan_id() == other and page.report.id != report_id
-    window._flush_pages()
+    window.flush_pages()
     assert reports.load_report(window.conn, report_id).texts.get(key, "").endswith(" Zebra")
     # showing the other plan's report stores nothing (issue 21): none stored, or one without the typing
     shown = reports.latest_report(window.conn, other)
@@ -300,7 +300,7 @@ def test_unit_recipients_typed_survive_a_reload_of_the_unit(window, qtbot):
     QTest.keyClicks(page.recipients, "Zebra")
     assert page._recip_timer.isActive()
     window.reload_unit()  # a department or signer edited meanwhile reloads the unit
-    window._flush_pages()
+    window.flush_pages()
     assert units.load_unit(window.conn).recipients[-1] == "Zebra"
     assert page.recipients.toPlainText().endswith("Zebra")
 

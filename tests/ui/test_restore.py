@@ -10,12 +10,12 @@ from desktop.store.activities import count_activities
 
 def _dialog(window, monkeypatch):
     """The dialog as the menu opens it, without waiting on exec."""
-    from desktop.ui.restore_dialog import RestoreDialog
+    from desktop.ui.backups_dialog import BackupsDialog
 
-    monkeypatch.setattr(RestoreDialog, "exec", lambda self: 0)
+    monkeypatch.setattr(BackupsDialog, "exec", lambda self: 0)
     action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Sao lưu và khôi phục…")
     action.trigger()
-    return window.backup_dialog
+    return window.backups.dialog
 
 
 def test_start_backup_listed_and_restored_into_the_ledger(window, qtbot, monkeypatch):
@@ -23,7 +23,7 @@ def test_start_backup_listed_and_restored_into_the_ledger(window, qtbot, monkeyp
     assert [(b.reason, b.activities) for b in start] == [(backups.START, 150)]
     with db.transaction(window.conn):
         window.conn.execute("DELETE FROM activities WHERE id > 12")
-    window._plan_changed()
+    window.plan_changed()
     assert window.ledger_page.model.total() == 12
 
     dlg = _dialog(window, monkeypatch)
@@ -53,7 +53,7 @@ def test_start_backup_listed_and_restored_into_the_ledger(window, qtbot, monkeyp
 def test_declined_or_damaged_restore_changes_nothing(window, monkeypatch):
     with db.transaction(window.conn):
         window.conn.execute("DELETE FROM activities WHERE id > 30")
-    window._plan_changed()
+    window.plan_changed()
     dlg = _dialog(window, monkeypatch)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.No))
     assert not dlg.restore_selected()
@@ -82,19 +82,19 @@ def test_backup_now_keep_count_and_folder(window, monkeypatch, tmp_path):
     assert sorted(b.reason for b in listed) == sorted([backups.MANUAL, backups.START])
     assert dlg.table.rowCount() == 2 and dlg.message.text().startswith("Đã sao lưu dữ liệu vào ")
     opened = []
-    monkeypatch.setattr("desktop.ui.restore_dialog.open_path", opened.append)
+    monkeypatch.setattr("desktop.ui.backups_dialog.open_path", opened.append)
     dlg.folder_button.click()
     assert opened == [tmp_path / "sao_luu"]
     assert dlg.keep.value() == 10
     dlg.keep.setValue(2)
     assert int(window.settings.value("backup/keep")) == 2
     # the day changes while the window stays open (the hourly timer's check): a daily backup
-    assert window.backup_timer.isActive() and window.backup_timer.interval() == 3600 * 1000
-    assert window.daily_backup(date.today()) is None  # the start backup is today's
-    daily = window.daily_backup(date.today() + timedelta(days=1))
+    assert window.backups.timer.isActive() and window.backups.timer.interval() == 3600 * 1000
+    assert window.backups.daily(date.today()) is None  # the start backup is today's
+    daily = window.backups.daily(date.today() + timedelta(days=1))
     assert daily is not None and daily.name.endswith("-hang-ngay.db")
     # rotation to the kept count; the manual backup is kept apart
-    made = [window._auto_backup(backups.START) for _ in range(2)]
+    made = [window.backups.automatic(backups.START) for _ in range(2)]
     auto = [b.path for b in backups.list_backups(window.db_path) if b.automatic]
     assert sorted(auto) == sorted(made)
     assert [b.reason for b in backups.list_backups(window.db_path) if not b.automatic] == [backups.MANUAL]
@@ -111,9 +111,9 @@ def test_a_failing_backup_does_not_stop_the_window(qtbot, demo_copy, settings):
         "Dữ liệu hiện tại không bị ảnh hưởng."
     )
     assert w.ledger_page.model.total() == 150
-    assert not w.backup_warning.isHidden() and w.backup_warning.toolTip() == w.backup_problem
+    assert not w.backups.warning.isHidden() and w.backups.warning.toolTip() == w.backups.problem
     # the folder becomes writable: the next day's backup is made and the warning goes
     (demo_copy.parent / "sao_luu").unlink()
-    assert w.daily_backup(date.today()) is not None
-    assert w.backup_warning.isHidden() and w.backup_problem is None
+    assert w.backups.daily(date.today()) is not None
+    assert w.backups.warning.isHidden() and w.backups.problem is None
     w.close()

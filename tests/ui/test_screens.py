@@ -101,14 +101,14 @@ def test_export_report_runs_in_background_and_passes_check(window, qtbot, tmp_pa
     out = tmp_path / "Tài liệu Kế hoạch" / "Báo cáo 2025.docx"
     out.parent.mkdir()
     done = []
-    monkeypatch.setattr(window, "ask_output", lambda what, pdf: out)
-    monkeypatch.setattr(window, "_exported", lambda paths: done.append(paths))
+    monkeypatch.setattr(window.exports, "ask_output", lambda what, pdf: out)
+    monkeypatch.setattr(window.exports, "_exported", lambda paths: done.append(paths))
     page = window.report_page
     page.list.setCurrentRow(next(i for i, s in enumerate(page.sections) if s.key == "kien_nghi"))
     page.editor.setPlainText("Kiến nghị A & B <C>.")
-    job = window.export("report")
+    job = window.exports.export("report")
     assert job is not None
-    assert window.export("report") is None  # can't be started twice
+    assert window.exports.export("report") is None  # can't be started twice
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     assert check_docx(out) == []
     assert any(p.text == "Kiến nghị A & B <C>." for p in Document(out).paragraphs)
@@ -119,9 +119,9 @@ def test_locked_target_gets_a_new_name(window, qtbot, tmp_path, monkeypatch):
     out.write_bytes(b"open in Word")
     (tmp_path / "~$_hoach.docx").write_text("owner")
     done = []
-    monkeypatch.setattr(window, "ask_output", lambda what, pdf: out)
-    monkeypatch.setattr(window, "_exported", lambda paths: done.append(paths))
-    window.export("plan")
+    monkeypatch.setattr(window.exports, "ask_output", lambda what, pdf: out)
+    monkeypatch.setattr(window.exports, "_exported", lambda paths: done.append(paths))
+    window.exports.export("plan")
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     assert done[0][0] == tmp_path / "Ke_hoach (2).docx"
     assert out.read_bytes() == b"open in Word"

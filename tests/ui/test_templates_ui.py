@@ -36,9 +36,9 @@ def test_unit_template_is_checked_kept_and_used_by_exports(window, qtbot, tmp_pa
 
     out = tmp_path / "Kế hoạch.docx"
     done = []
-    monkeypatch.setattr(window, "ask_output", lambda what, pdf: out)
-    monkeypatch.setattr(window, "_exported", lambda paths: done.append(paths))
-    window.export("plan")
+    monkeypatch.setattr(window.exports, "ask_output", lambda what, pdf: out)
+    monkeypatch.setattr(window.exports, "_exported", lambda paths: done.append(paths))
+    window.exports.export("plan")
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     text = [p.text for p in Document(str(out)).paragraphs]
     assert "MẪU RIÊNG CỦA ĐƠN VỊ" in text and any("KẾ HOẠCH" in t for t in text)
@@ -50,9 +50,9 @@ def test_unit_template_is_checked_kept_and_used_by_exports(window, qtbot, tmp_pa
 def test_a_chosen_template_that_vanished_stops_the_export_with_a_message(window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr("desktop.ui.actions.warn", lambda parent, text, *a: shown.append(text))
-    monkeypatch.setattr(window, "ask_output", lambda what, pdf: shown.append("asked") or tmp_path / "x.docx")
+    monkeypatch.setattr(window.exports, "ask_output", lambda what, pdf: shown.append("asked") or tmp_path / "x.docx")
     window.settings.setValue("templates/report", str(tmp_path / "đã xoá.docx"))
-    assert window.export("report") is None
+    assert window.exports.export("report") is None
     assert shown == [
         f"Không tìm thấy mẫu Báo cáo của đơn vị: {tmp_path / 'đã xoá.docx'}. Hãy chọn lại tệp mẫu "
         f"hoặc dùng mẫu có sẵn (Tệp › Mẫu văn bản của đơn vị…)."

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..app import backups
 from ..domain.errors import UserError
 from ..domain.vnformat import number
-from ..store import backups
 from .common import ask, open_path, warn
 
 KEEP_KEY = "backup/keep"
@@ -45,9 +45,9 @@ def size_text(n: int) -> str:
     return f"{number(max(1, round(n / 1024)))} KB"
 
 
-class RestoreDialog(QDialog):
-    """`backup_now()` and `restore(path)` are the window's: they flush the pages, write, and reload;
-    each returns the message for the clerk and raises UserError when refused."""
+class BackupsDialog(QDialog):
+    """`backup_now()` and `restore(path)` are the window's (window.backups.now and .restore): they flush the
+    pages, write, and reload; each returns the message for the clerk and raises UserError when refused."""
 
     COLUMNS = ["Ngày giờ", "Lý do", "Số hoạt động", "Dung lượng"]
 
