@@ -76,9 +76,35 @@ class SuperiorDoc:
 
 @dataclass
 class Target:
+    """A chỉ tiêu of a task, of one of three kinds (domain/target_kinds.py): `count` (a quantity of a form of
+    activity, counted from the ledger), `rate` (a percentage, `percent`, of what `group` names: "văn bản ký
+    số"; the value reached is recorded by the clerk per period) or `reach` (`quantity` people of a group —
+    người bệnh, người nhà, nhân viên y tế, cộng đồng — or places — xã, thôn bản, khoa phòng). `period`: the
+    period it applies to (year, h1, 9m, q1–q4, m1–m12 of the plan's year)."""
+
     quantity: int
     form_code: str
     unit_label: str = ""  # empty: the form's default unit
+    kind: str = "count"  # count | rate | reach
+    period: str = "year"
+    group: str = ""  # reach: the group of people or places; rate: what is measured
+    percent: float = 0.0  # rate: the percentage to reach
+    id: int | None = field(default=None, compare=False)  # item_targets.id: its recorded results hang on it
+
+
+@dataclass
+class TargetResult:
+    """The value a rate or reach target reached in a period (`period` a key of periods.PERIOD_KEYS of `year`),
+    as the clerk recorded it: a percentage (or `numerator` of `denominator`), people or places; `note` the
+    reason given ("do …")."""
+
+    target_id: int
+    period: str
+    year: int
+    value: float
+    numerator: int | None = None
+    denominator: int | None = None
+    note: str = ""
 
 
 @dataclass
@@ -168,6 +194,7 @@ class Activity:
     source_dept: str = ""  # that unit's department, when dept_id is not one of ours
     plan_id: int | None = None  # the plan it serves (its task's plan when it has a task)
     plan_guessed: bool = False  # plan assigned by the upgrade (no task): for the clerk to check
+    reach: dict[str, int] = field(default_factory=dict)  # people reached by group (target_kinds.PEOPLE_GROUPS)
     id: int | None = None
 
 

@@ -7,13 +7,15 @@ from .forms import DEFAULTS, Forms
 from .models import Plan, PlanItem, Target, Unit
 from .numbering import bullet_mark, section_label
 from .references import basis_lines, cite, implementing_sentence
+from .target_kinds import target_text as kind_text
 from .text import clean
-from .vnformat import count, short_date
+from .vnformat import short_date
 
 
 def target_text(t: Target, forms: Forms = DEFAULTS) -> str:
-    """'02 hội nghị': the quantity and its unit (typed, else its form's in the unit's catalogue `forms`)."""
-    return f"{count(t.quantity)} {forms.unit_of(t.form_code, t.unit_label)}"
+    """'02 hội nghị': the quantity and its unit (typed, else its form's in the unit's catalogue `forms`); a rate
+    or a reach as target_kinds says it ('tỷ lệ văn bản ký số đạt 95%', '3.000 người bệnh', '… (quý I)')."""
+    return kind_text(t, forms)
 
 
 def task_line(item: PlanItem, unit: Unit, forms: Forms = DEFAULTS, under: str = "") -> str:
