@@ -22,7 +22,7 @@ CASES = {
             "title": f"Kết quả thực hiện {REF}{SUBJECT} năm 2025",
             "ket_qua": "Trong kỳ báo cáo (từ ngày 01/01/2025 đến ngày 31/12/2025), Bệnh viện đã thực hiện 150 hoạt động"
             " truyền thông với 2.557 lượt người tham dự, tổng kinh phí 265.160.000 đồng. Kết quả cụ thể như sau:",
-            "uu_diem": "Các khoa, phòng đã chủ động triển khai 150 hoạt động truyền thông với 10 hình thức; 09/10 chỉ tiêu"
+            "uu_diem": "Các khoa, phòng đã triển khai 150 hoạt động truyền thông với 10 hình thức; 09/10 chỉ tiêu"
             " của Kế hoạch đạt và vượt.",
             "han_che": "Một số chỉ tiêu chưa đạt: chỉ tiêu 2.000 tờ, thực hiện 1.465 tờ (73,2%): CHƯA ĐẠT.",
             "ket_thuc": f"Trên đây là Báo cáo kết quả thực hiện {REF} năm 2025./.",
@@ -35,8 +35,8 @@ CASES = {
             "title": f"Kết quả thực hiện {REF}{SUBJECT} quý III năm 2025",
             "ket_qua": "Trong kỳ báo cáo (từ ngày 01/7/2025 đến ngày 30/9/2025), Bệnh viện đã thực hiện 32 hoạt động"
             " truyền thông với 619 lượt người tham dự, tổng kinh phí 43.550.000 đồng. Kết quả cụ thể như sau:",
-            "uu_diem": "Các khoa, phòng đã chủ động triển khai 32 hoạt động truyền thông với 09 hình thức; 03/10 chỉ tiêu"
-            " của Kế hoạch đạt và vượt.",
+            # a quarter judges no year target: progress is not "đạt và vượt" (issue 24)
+            "uu_diem": "Các khoa, phòng đã triển khai 32 hoạt động truyền thông với 09 hình thức.",
             "ket_thuc": f"Trên đây là Báo cáo kết quả thực hiện {REF} quý III năm 2025./.",
         },
     ),
@@ -57,8 +57,9 @@ CASES = {
             # a day of the year judges no year target, and a progress of nothing is not said (issue 24)
             "task.13": "Trong kỳ báo cáo chưa ghi nhận hoạt động thực hiện nhiệm vụ này.",
             "khoa_phong": "Trong kỳ báo cáo chưa ghi nhận hoạt động của khoa, phòng nào.",
-            "uu_diem": "Trong kỳ báo cáo chưa ghi nhận hoạt động để đánh giá.",
-            "han_che": "Chưa thực hiện được chỉ tiêu nào trong 10 chỉ tiêu của Kế hoạch.",
+            # nothing recorded: the evaluation is the clerk's to write, a dotted line until then (issue 24)
+            "uu_diem": "",
+            "han_che": "",
         },
     ),
 }
@@ -93,7 +94,7 @@ def test_rules_every_text_keeps(conn, case):
     for key, text in got.items():
         assert not re.search(r"(năm \d{4}).*\1", text), (key, text)  # the year never twice
         assert not re.search(r"(?<![\d/.,])00(?![\d/.,])", text), (key, text)  # never '00'
-        assert text[0].isupper(), (key, text)
+        assert not text or text[0].isupper(), (key, text)  # '': the clerk's, printed dotted
         for sentence in re.split(r"(?<=\.) ", text):
             assert sentence.count(unit.name) <= 1, (key, sentence)
         assert not re.search(r"\b(về|của|năm) \1\b", text), (key, text)  # no doubled word from joining
