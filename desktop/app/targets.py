@@ -152,7 +152,10 @@ def value_text(conn: sqlite3.Connection, r: TargetResult) -> str:
     """A recorded value as the report says it: '98,8%' (a rate: '98,8% (247/250)'), '47.111'."""
     if not _is_rate(conn, r.target_id):
         return number(int(r.value))
-    return percent_text(r.value) + (f" ({number(r.numerator)}/{number(r.denominator)})" if r.denominator else "")
+    text = percent_text(r.value)
+    if r.numerator is not None and r.denominator:  # both recorded: '98,8% (247/250)'
+        text += f" ({number(r.numerator)}/{number(r.denominator)})"
+    return text
 
 
 def _is_rate(conn: sqlite3.Connection, target_id: int) -> bool:
