@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
+from ..app.report_outline import earlier_texts
 from ..domain.errors import UserError
 from ..domain.models import PartialDate, Plan, Report
 from ..domain.periods import CALENDAR, CUTOFF_LABELS, CUTOFFS, PERIOD_KEYS, PERIOD_LABELS, outside_plan, period_range
@@ -30,6 +31,7 @@ from ..domain.report import Section, report_title
 from ..domain.section_text import section_text_problem
 from ..domain.vnformat import field_date, money, number
 from .fields import DateField, NumberBox
+from .report_outline_bar import EarlierOffer, OutlineBar
 
 CUSTOM = "custom"  # the period's key when the clerk types its dates
 
@@ -137,6 +139,10 @@ class ReportPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         lay.addWidget(self.summary)
+        self.outline_bar = OutlineBar()  # the superior's outline, kept with the plan
+        self.outline_bar.changed.connect(self.recompile)
+        lay.addWidget(self.outline_bar)
+        self.offers: dict[str, tuple[str, str]] = {}  # earlier periods' evaluation, by key
         split = QSplitter()
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._show_section)
@@ -155,6 +161,9 @@ class ReportPage(QWidget):
         rl.addWidget(self.editor, 1)
         rl.addWidget(self.draft_note)
         rl.addWidget(reset, alignment=Qt.AlignLeft)
+        self.offer = EarlierOffer()
+        self.offer.taken.connect(self.editor.setPlainText)  # then saved as any edit
+        rl.addWidget(self.offer)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setSizes([380, 900])
@@ -216,6 +225,7 @@ class ReportPage(QWidget):
         else:
             self.deadline.setText("  Chưa có hạn báo cáo (Kế hoạch › Văn bản cấp trên).")
         self.plan = plan
+        self.outline_bar.set_plan(self.conn, plan_id)
         start, end = app.plans.plan_period(plan)
         self.report = app.report_for(self.conn, plan, start, end, period_given=False)  # stored at its first edit
         self._show_meta()
@@ -264,13 +274,14 @@ class ReportPage(QWidget):
             self.conn, self.plan_id, self.report.period_start, self.report.period_end
         )
         self.sections = sections
+        self.offers = earlier_texts(self.conn, self.plan_id, self.report.period_start, self.report.period_end)
         self.title_label.setText(f"<b>{escape(report_title(plan, unit, compiled))}</b>")
         row = max(self.list.currentRow(), 0)
         self.list.blockSignals(True)
         self.list.clear()
         for s in sections:
             label = f"{s.label} {s.heading}".strip() or "Câu kết thúc"
-            item = QListWidgetItem(("    " if s.level == 2 else "") + label)
+            item = QListWidgetItem("    " * max(s.level - 1, 0) + label)
             if not s.key:
                 item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
             elif s.key in self.report.texts:
@@ -296,6 +307,8 @@ class ReportPage(QWidget):
         self.editor.heading = s.heading
         self.editor.setPlainText(s.text)
         self.editor.setEnabled(bool(s.key))
+        earlier = self.offer.show_for(s.key, not s.text.strip(), self.offers)
+        self.editor.setPlaceholderText(earlier or "Nội dung mục này (mỗi dòng là một đoạn)")
         self._loading = False
         edited = s.key in (self.report.texts if self.report else {})
         self.draft_note.setText(
