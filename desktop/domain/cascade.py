@@ -99,6 +99,8 @@ class Proposal:
     others: list[OtherDuty] = field(default_factory=list)  # duties of other bodies: "Việc của đơn vị khác"
     duties_at: tuple[int, ...] = ()  # the section of our lead department: where a duty taken in goes
     reporting: list[str] = field(default_factory=list)  # the superior's reporting duties: the clause, not tasks
+    year_missing: bool = False  # no year read: asked (app.cascade.set_year), never the clock; plan.doc_date.year 0
+    deadline_unyeared: str = ""  # a yearly deadline ("05/12") read while the year is missing
 
     def missing_labels(self) -> list[str]:
         return [MISSING_LABELS.get(m, m) for m in self.missing]
@@ -159,12 +161,20 @@ def _catalogue_guess(
     return best if score >= 0.6 else None
 
 
-def _deadline(imported: ImportedPlan, year: int) -> date | None:
-    """'05/12' (hàng năm) -> that day in the plan's year; '15/12/2025' as written."""
-    return imported.deadline_date(year) if imported.deadline else None
+def _deadline(imported: ImportedPlan, year: int | None) -> date | None:
+    """'05/12' (hàng năm) -> that day in the plan's year (None while the year is not known); '15/12/2025' as
+    written."""
+    if not imported.deadline or (year is None and _unyeared(imported)):
+        return None
+    return imported.deadline_date(year or 0)
 
 
-def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], year: int):
+def _unyeared(imported: ImportedPlan) -> bool:
+    """The deadline is written without its year ("05/12" hàng năm): the plan's year completes it."""
+    return imported.deadline.count("/") == 1
+
+
+def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], year: int | None):
     """(SuperiorDoc, missing, suggested, own_plan, superior's number key)."""
     own = bool(imported.issuer) and same_issuer(imported.issuer, unit.name)
     missing: list[str] = []
@@ -207,7 +217,7 @@ def _superior(imported: ImportedPlan, unit: Unit, catalogue: list[LegalRef], yea
             ref = found
     ref = replace(ref, id=ref.id)  # a copy: repairs applied to the draft never touch the catalogue
     deadline = _deadline(imported, year)
-    if deadline is None:
+    if deadline is None and not (year is None and _unyeared(imported)):
         missing.append("deadline")
     return SuperiorDoc(ref, addressee=ref.issuer, deadline=deadline), missing, suggested, own
 
@@ -409,14 +419,14 @@ _SCOPE = re.compile(r"(?:\s+(?:trong|cua|tren\s+dia\s+ban))?\s+(?:(?:toan\s+)?ng
 _YEAR = re.compile(r"\s+n\S{1,2}m\s+(\d{4})$")
 
 
-def adapt_title(title: str, unit: Unit, year: int, issuer: str = "") -> str:
+def adapt_title(title: str, unit: Unit, year: int | None, issuer: str = "") -> str:
     """The superior's trích yếu for the unit: its scope ('ngành Y tế tỉnh …', 'của Sở Y tế …') becomes the
     unit ('… năm 2025 của Bệnh viện Phổi Bình Thuận'); a title already naming the unit is kept."""
     from .citations import fold_chars
 
     t = sentence_case(clean(title).rstrip("."), unit)
     if not t:
-        return f"Kế hoạch của {unit.name} năm {year}"
+        return f"Kế hoạch của {unit.name}" + (f" năm {year}" if year else "")
     if fold(unit.name) in fold(t):
         return t
     f = fold_chars(t)
@@ -438,7 +448,7 @@ def adapt_title(title: str, unit: Unit, year: int, issuer: str = "") -> str:
         t = t[: m.start()] + t[stop:]
         if any(w[:1].islower() and fold(w) not in ("tinh", "thanh", "pho") for w in rest):
             t = t  # the scope was not at the end: keep what follows it
-    if year_m:
+    if year_m and year:
         t = re.sub(r"(\s+\S{3,4}\s+)\d{4}$", rf"\g<1>{year}", t)
     return f"{t} của {unit.name}"
 
@@ -450,15 +460,18 @@ def propose_plan(
     year: int | None = None,
     roles: dict[str, int | None] | None = None,
     forms: Forms = DEFAULTS,
+    *,
+    ask_year: bool = False,
 ) -> Proposal:
     """What the review screen proposes for `unit` from a superior's plan (see the module's doc).
 
-    `year` is the plan's year (default: plan_kinds.plan_year, YearUnknown when the source says none); `roles` maps the preset's roles
-    (lead, personnel, it, nursing, union) to the unit's departments when the window knows them; `forms` is
+    `year` is the plan's year (default: plan_kinds.plan_year; when the source says none, YearUnknown, or with
+    `ask_year` a proposal whose year_missing the review asks for, set_year filling it); `roles` maps the preset's
+    roles (lead, personnel, it, nursing, union) to the unit's departments when the window knows them; `forms` is
     the unit's catalogue of forms (app.load_forms): its own forms are proposed as targets too."""
     if year is None:
         year = plan_year(imported)
-    if year is None:
+    if year is None and not ask_year:
         raise YearUnknown()
     superior, missing, suggested, own = _superior(imported, unit, catalogue, year)
     exclude = {number_key(superior.ref.number)} if superior.ref.number else set()
@@ -497,14 +510,14 @@ def propose_plan(
     title = adapt_title(imported.title, unit, year, "" if own else superior.ref.issuer)
     plan = Plan(
         title=title,
-        doc_date=PartialDate(year),
+        doc_date=PartialDate(year or 0),  # 0: asked in the review (year_missing), set_year fills it
         superior=superior,
         basis=[c.ref for c in basis if c.keep],
         intro="",
         lead_sentence="",
         items=items,
-        period_start=date(year, 1, 1),
-        period_end=date(year, 12, 31),
+        period_start=date(year, 1, 1) if year else None,
+        period_end=date(year, 12, 31) if year else None,
         signer_id=signer,
         recipients=list(unit.recipients),
         archive_dept_id=(roles or {}).get("lead"),
@@ -541,6 +554,8 @@ def propose_plan(
         others=others,
         duties_at=duties_at,
         reporting=[t.text for t in read if is_reporting(t.text)],
+        year_missing=year is None,
+        deadline_unyeared=imported.deadline if year is None and _unyeared(imported) else "",
     )
 
 
@@ -556,7 +571,10 @@ def _section_depth(items: list[PlanItem], path: tuple[int, ...]) -> list[int]:
 
 
 def apply_proposal(proposal: Proposal) -> Plan:
-    """The plan with the accepted repairs made and the basis the clerk kept."""
+    """The plan with the accepted repairs made and the basis the clerk kept; YearUnknown while its year is
+    missing (never stored as year 0)."""
+    if proposal.year_missing:
+        raise YearUnknown()
     plan = proposal.plan
     plan.basis = [c.ref for c in proposal.basis if c.keep]
     apply_repairs(plan, proposal.repairs)
