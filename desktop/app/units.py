@@ -20,6 +20,19 @@ def save_profile(conn: sqlite3.Connection, name: str, abbr: str, place: str, par
         units.update_profile(conn, name, abbr, place, parent_body)
 
 
+def save_kind(conn: sqlite3.Connection, kind: str, level: str) -> None:
+    """The unit's kind and level (codes of domain/duties.UNIT_KINDS, UNIT_LEVELS, or empty: read from its name and
+    parent body); UserError (nothing written) for a code not among them."""
+    from ..domain.duties import UNIT_KINDS, UNIT_LEVELS
+
+    if kind not in ("", *(k for k, _ in UNIT_KINDS)) or level not in ("", *(k for k, _ in UNIT_LEVELS)):
+        raise UserError(
+            f"Loại đơn vị “{kind}” hoặc cấp “{level}” không có trong danh sách; thông tin đơn vị giữ nguyên."
+        )
+    with db.transaction(conn):
+        units.update_kind(conn, kind, level)
+
+
 def department_activity_count(conn: sqlite3.Connection, dept_id: int) -> int:
     """Activities recorded for a department (they keep no department when it is deleted)."""
     return activities.count_for_department(conn, dept_id)

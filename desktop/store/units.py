@@ -13,15 +13,18 @@ from .db import inserted_id
 def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
     """Insert or replace the profile; departments and signers keep their ids when given."""
     conn.execute(
-        "INSERT INTO unit (id, name, abbr, place, parent_body, short_name) VALUES (1, ?, ?, ?, ?, ?) "
+        "INSERT INTO unit (id, name, abbr, place, parent_body, short_name, kind, level) VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET name=excluded.name, abbr=excluded.abbr, "
-        "place=excluded.place, parent_body=excluded.parent_body, short_name=excluded.short_name",
+        "place=excluded.place, parent_body=excluded.parent_body, short_name=excluded.short_name, "
+        "kind=excluded.kind, level=excluded.level",
         (
             clean(unit.name),
             clean(unit.abbr).upper(),
             clean(unit.place),
             clean(unit.parent_body),
             clean(unit.short_name),
+            unit.kind,
+            unit.level,
         ),
     )
     for i, d in enumerate(unit.departments):
@@ -57,6 +60,11 @@ def update_profile(
         conn.execute("UPDATE unit SET short_name=? WHERE id=1", (clean(short_name),))
 
 
+def update_kind(conn: sqlite3.Connection, kind: str, level: str) -> None:
+    """The unit's kind and level (codes of domain/duties.UNIT_KINDS, UNIT_LEVELS; empty: read from its name)."""
+    conn.execute("UPDATE unit SET kind=?, level=? WHERE id=1", (kind, level))
+
+
 def upsert(conn: sqlite3.Connection, table: str, row_id: int | None, **cols) -> int:
     names = list(cols)
     if row_id is None:
@@ -78,6 +86,8 @@ def load_unit(conn: sqlite3.Connection) -> Unit:
         place=row["place"],
         parent_body=row["parent_body"],
         short_name=row["short_name"],
+        kind=row["kind"],
+        level=row["level"],
         id=1,
     )
     unit.departments = [

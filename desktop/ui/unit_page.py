@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import app
+from ..domain.duties import UNIT_KINDS, UNIT_LEVELS, kind_of, level_of
 from ..domain.errors import UserError
-from ..domain.models import Department, Signer
+from ..domain.models import Department, Signer, Unit
 from .common import ask, warn
 
 
@@ -45,6 +47,14 @@ class UnitPage(QWidget):
         form.addRow("Địa danh", self.place)
         for w in (self.parent_body, self.name, self.abbr, self.place):
             w.editingFinished.connect(self._save_profile)
+        # which duties of a superior's plan are the unit's: read from its name and parent body until chosen here
+        self.kind, self.level = kind_combos()
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.kind, 1)
+        kinds.addWidget(self.level, 1)
+        form.addRow("Loại đơn vị, trực thuộc", kinds)
+        for combo in (self.kind, self.level):
+            combo.activated.connect(self._save_kind)
         lay.addWidget(box)
 
         row = QHBoxLayout()
@@ -108,6 +118,7 @@ class UnitPage(QWidget):
         self.name.setText(u.name)
         self.abbr.setText(u.abbr)
         self.place.setText(u.place)
+        show_kind(self.kind, self.level, u)
         self.depts.setRowCount(0)
         for d in u.departments:
             self._append(self.depts, d.id, [d.name, d.abbr])
@@ -135,7 +146,19 @@ class UnitPage(QWidget):
         except UserError as e:
             self.status.emit(str(e))
             return
+        show_kind(self.kind, self.level, app.units.load_unit(self.conn))  # one not chosen follows the name
         self.status.emit("Đã lưu thông tin đơn vị")
+        self.changed.emit()
+
+    def _save_kind(self, *_) -> None:
+        """The kind and level chosen: stored, and the next plan made from a superior's reads its duties by them."""
+        try:
+            app.units.save_kind(self.conn, self.kind.currentData(), self.level.currentData())
+        except UserError as e:
+            self.status.emit(str(e))
+            return
+        level = self.level.currentText()
+        self.status.emit(f"Đã lưu loại đơn vị: {self.kind.currentText()}, {level[:1].lower()}{level[1:]}")
         self.changed.emit()
 
     def _dept_edited(self, item: QTableWidgetItem) -> None:
@@ -206,3 +229,22 @@ class UnitPage(QWidget):
         if self._recip_timer.isActive():
             self._recip_timer.stop()
             self._save_recipients()
+
+
+def kind_combos() -> tuple[QComboBox, QComboBox]:
+    """The unit's kind (Bệnh viện, Trung tâm Y tế …) and whose unit it is (Trực thuộc Sở Y tế …), in Vietnamese."""
+    kind, level = QComboBox(), QComboBox()
+    for label_code in UNIT_KINDS:
+        kind.addItem(label_code[1], label_code[0])
+    level.addItem("Chưa rõ cấp trên trực tiếp", "")
+    for label_code in UNIT_LEVELS:
+        level.addItem(label_code[1], label_code[0])
+    kind.setToolTip("Loại đơn vị: các việc kế hoạch cấp trên giao cho loại đơn vị này là việc của đơn vị")
+    level.setToolTip("Đơn vị trực thuộc cơ quan nào: việc giao “các đơn vị trực thuộc” cơ quan đó là việc của đơn vị")
+    return kind, level
+
+
+def show_kind(kind: QComboBox, level: QComboBox, unit: Unit) -> None:
+    """The unit's kind and level, or those read from its name and parent body when none was chosen."""
+    kind.setCurrentIndex(max(0, kind.findData(kind_of(unit))))
+    level.setCurrentIndex(max(0, level.findData(level_of(unit))))

@@ -87,6 +87,22 @@ class _UnitPage(QWizardPage):
         f.addRow("Tên đơn vị *", self.name)
         f.addRow("Chữ viết tắt *", self.abbr)
         f.addRow("Địa danh *", self.place)
+        from .unit_page import kind_combos, show_kind
+
+        # which duties of a superior's plan are the unit's: read from the name and parent body until chosen
+        self.kind, self.level = kind_combos()
+        self.kind_chosen = False
+        f.addRow("Loại đơn vị", self.kind)
+        f.addRow("Trực thuộc", self.level)
+        for combo in (self.kind, self.level):
+            combo.activated.connect(lambda *_: setattr(self, "kind_chosen", True))
+        for w in (self.name, self.parent_body):
+            w.textChanged.connect(
+                lambda *_: (
+                    self.kind_chosen
+                    or show_kind(self.kind, self.level, Unit(self.name.text(), "", "", self.parent_body.text()))
+                )
+            )
         self.error = QLabel(styleSheet="color: #b00020")
         f.addRow(self.error)
         for w in (self.name, self.abbr, self.place):
@@ -357,4 +373,7 @@ class FirstRunWizard(QWizard):
             departments=depts,
             signers=signers or [Signer("GIÁM ĐỐC", "")],
             recipients=recipients,
+            # chosen: kept; else left empty, read from the name and parent body (which the clerk may edit later)
+            kind=p.kind.currentData() if p.kind_chosen else "",
+            level=p.level.currentData() if p.kind_chosen else "",
         )
