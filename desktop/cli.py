@@ -418,7 +418,7 @@ def _plan_import(args) -> int:
 
     if not Path(args.file).is_file():
         raise UserError(f"Không tìm thấy tệp {args.file}.")
-    from .domain.plan_kinds import YearUnknown
+    from .domain.plan_kinds import YearUnknown, cover_json
 
     with _writer(args.db):
         conn = _open(args.db, locked=True)
@@ -452,6 +452,7 @@ def _plan_import(args) -> int:
             "deadline": sup.deadline.isoformat() if sup and sup.deadline else None,
         },
         "kind": done.source_kind,
+        "cover": cover_json(p.cover, p.cover_requests, p.cover_deadline),  # the công văn that forwarded it, or None
         "basis": [
             {
                 "citation": cite(c.ref),

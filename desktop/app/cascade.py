@@ -114,6 +114,8 @@ def create(conn: sqlite3.Connection, proposal: Proposal) -> int:
         if plan.superior is not None:
             _stored(conn, plan.superior.ref)
             refs.save_superior(conn, plan.superior)
+        if proposal.cover is not None and proposal.cover.number:  # the công văn, citable later as a căn cứ
+            _stored(conn, proposal.cover)
         return plans.insert_plan(conn, plan)
 
 

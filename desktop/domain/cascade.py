@@ -20,7 +20,8 @@ from .duties import OtherDuty, is_reporting, localise, reporting_clause, reporti
 from .forms import DEFAULTS, Forms
 from .models import LegalRef, PartialDate, Plan, PlanItem, SuperiorDoc, Target, Unit
 from .plan_import import ImportedPlan
-from .plan_kinds import YearUnknown, plan_year
+from .plan_kinds import YearUnknown, cover_ref, plan_year
+from .references import implementing_sentence
 from .repairs import Repair, apply_repairs, find_repairs, item_labels
 from .targets import targets_in
 from .text import clean, fold
@@ -101,6 +102,9 @@ class Proposal:
     reporting: list[str] = field(default_factory=list)  # the superior's reporting duties: the clause, not tasks
     year_missing: bool = False  # no year read: asked (app.cascade.set_year), never the clock; plan.doc_date.year 0
     deadline_unyeared: str = ""  # a yearly deadline ("05/12") read while the year is missing
+    cover: LegalRef | None = None  # the công văn that forwarded the plan, implemented with it ("…; Công văn …")
+    cover_requests: list[str] = field(default_factory=list)  # its own requests, in order
+    cover_deadline: date | None = None  # the deadline it sets (replacing the plan's); None: it sets none
 
     def missing_labels(self) -> list[str]:
         return [MISSING_LABELS.get(m, m) for m in self.missing]
@@ -556,6 +560,9 @@ def propose_plan(
         reporting=[t.text for t in read if is_reporting(t.text)],
         year_missing=year is None,
         deadline_unyeared=imported.deadline if year is None and _unyeared(imported) else "",
+        cover=cover_ref(imported),
+        cover_requests=list(imported.cover_requests),
+        cover_deadline=superior.deadline if imported.cover_deadline else None,
     )
 
 
@@ -576,6 +583,8 @@ def apply_proposal(proposal: Proposal) -> Plan:
     if proposal.year_missing:
         raise YearUnknown()
     plan = proposal.plan
+    if proposal.cover is not None and plan.superior is not None and not plan.intro:
+        plan.intro = implementing_sentence(plan.superior, [proposal.cover])  # "Thực hiện Kế hoạch …; Công văn …"
     plan.basis = [c.ref for c in proposal.basis if c.keep]
     apply_repairs(plan, proposal.repairs)
     if proposal.duties_at:

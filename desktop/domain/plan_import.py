@@ -106,6 +106,7 @@ class ImportedPlan:
     # A công văn that forwards the plan: its number, date, issuer, "V/v" (as `cover`), its own requests, in order
     cover: dict[str, str] | None = None
     cover_requests: list[str] = field(default_factory=list)
+    cover_deadline: str = ""  # the deadline the công văn sets (as written), which replaces the plan's
 
     def superior_ref(self) -> LegalRef | None:
         """The imported document as a reference the new plan implements (None if unnumbered)."""
@@ -395,6 +396,7 @@ def _read_cover(lines: list[tuple[int, str, bool]], plan: ImportedPlan, hard_wra
             plan.cover_requests.append(p.text)
         if started and (m := _DEADLINE.search(f)) and ("bao cao" in f or "b/c" in f):
             plan.deadline, plan.deadline_yearly, plan.deadline_sentence = m["date"], bool(m["yearly"]), p.text
+            plan.cover_deadline = m["date"]
     number = f" số {letter.number}" if letter.number else ""
     plan.warnings.insert(
         0,

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .issuers import has_place, issuer_name, issuer_of_place, place_of, starts_body
+from .models import LegalRef
 from .plan_header import NUMBER, PLACE_DATE, doc_type_line, read_header
 from .text import clean, fold
 
@@ -230,3 +232,39 @@ def plan_year(imported: ImportedPlan) -> int | None:
     if len(years) == 1:
         return years.pop()
     return imported.doc_date.year if imported.doc_date else None
+
+
+def cover_ref(imported: ImportedPlan) -> LegalRef | None:
+    """The công văn that forwarded the plan, as a reference the unit's plan implements with it ("Thực hiện Kế hoạch
+    số …; Công văn số … về việc …"); None when the plan came alone."""
+    c = imported.cover
+    if c is None:
+        return None
+    about = clean(c.get("summary", ""))
+    about = re.sub(r"^v\S{1,2}\s+vi\S{1,2}c\s+", "", about, flags=re.I)  # "V/v về việc …" written twice
+    return LegalRef(
+        c.get("kind") or "Công văn",
+        c.get("number", ""),
+        date.fromisoformat(c["date"]) if c.get("date") else None,
+        c.get("issuer", ""),
+        f"về việc {about[0].lower()}{about[1:]}" if about else "",
+    )
+
+
+def cover_json(ref: LegalRef | None, requests: list[str], deadline: date | None) -> dict | None:
+    """`plan-import --json`'s "cover": the letter, the deadline it sets (None: the plan's stands) and its requests."""
+    from .references import cite
+
+    if ref is None:
+        return None
+    iso = ref.issued.isoformat() if ref.issued else None
+    return {
+        "citation": cite(ref, with_summary=True),
+        "kind": ref.kind,
+        "number": ref.number,
+        "date": iso,
+        "issuer": ref.issuer,
+        "summary": ref.summary,
+        "deadline": deadline.isoformat() if deadline else None,
+        "requests": list(requests),
+    }

@@ -33,9 +33,10 @@ def basis_lines(refs: list[LegalRef]) -> list[str]:
     return [ln + (";" if i < len(lines) - 1 else ".") for i, ln in enumerate(lines)]
 
 
-def implementing_sentence(sup: SuperiorDoc) -> str:
-    """'Thực hiện Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng về ….'"""
-    return f"Thực hiện {cite(sup.ref, with_summary=True)}."
+def implementing_sentence(sup: SuperiorDoc, also: list[LegalRef] | None = None) -> str:
+    """'Thực hiện Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng về ….'; `also` the documents
+    implemented with it (the công văn that forwarded it): '…; Công văn số … của … về việc ….'"""
+    return "Thực hiện " + "; ".join(cite(r, with_summary=True) for r in [sup.ref, *(also or [])]) + "."
 
 
 _CITATION = re.compile(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -191,8 +193,34 @@ class CascadeDialog(QDialog):
         self.sup_hint.setWordWrap(True)
         form.addRow("", self.sup_hint)
         lay.addWidget(box)
+        lay.addWidget(self._cover_box())
         lay.addStretch(1)
         return w
+
+    def _cover_box(self) -> QGroupBox:
+        """The công văn that forwarded the plan (hidden when it came alone): the letter, the deadline it sets and its
+        requests; the plan will implement it with the superior's plan ("Thực hiện …; Công văn …")."""
+        self.cover = QGroupBox("Công văn gửi kèm kế hoạch (đơn vị thực hiện cả công văn)")
+        c, lines = self.p.cover, []
+        if c is not None:
+            lines.append(cite(c, with_summary=True) + ".")
+            if self.p.cover_deadline:
+                lines.append(f"Hạn báo cáo theo công văn: {short_date(self.p.cover_deadline)} (thay hạn của kế hoạch).")
+            if self.p.cover_requests:
+                lines.append("Yêu cầu của công văn:")
+                lines.extend(f"- {r}" for r in self.p.cover_requests)
+            lines.append("Kế hoạch của đơn vị ghi: “Thực hiện " + cite(self.p.superior.ref) + "; " + cite(c) + " …”.")
+        self.cover_text = QLabel("\n".join(lines))
+        self.cover_text.setWordWrap(True)
+        self.cover_text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidget(self.cover_text)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setMaximumHeight(150)
+        QVBoxLayout(self.cover).addWidget(scroll)
+        self.cover.setVisible(c is not None)
+        return self.cover
 
     def _typed_year(self) -> int | None:
         text = self.year.text().strip()

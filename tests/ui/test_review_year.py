@@ -100,3 +100,38 @@ def test_a_year_the_clerk_cannot_mean_is_refused_in_red(window, tmp_path, monkey
     before = plans.list_plans(window.conn)
     assert window.plan_page.import_superior(undated(tmp_path)) is None
     assert plans.list_plans(window.conn) == before
+
+
+def test_the_letter_that_forwards_the_plan_is_shown_and_kept(window, tmp_path, monkeypatch):
+    from tests.domain.test_cover_letter import LETTER_AND_PLAN
+
+    def clerk(d):
+        shown = d.cover.title() + "\n" + d.cover_text.text()
+        assert "Công văn số 1205/VPB-TT ngày 22/8/2025 của Văn phòng Bộ" in shown
+        assert "về việc triển khai Kế hoạch truyền thông về Nghị quyết số 57-NQ/TW" in shown
+        assert "Hạn báo cáo theo công văn: 10/12/2025" in shown
+        assert "- Triển khai theo phân công nhiệm vụ được giao trong Kế hoạch." in shown
+        assert "- Cung cấp thông tin, kết quả các hoạt động nổi bật của đơn vị gửi Văn phòng Bộ." in shown
+        assert d.deadline.text() == "10/12/2025"  # the letter's deadline, not the plan's 15/12/2025
+        d.ok.click()
+
+    play(monkeypatch, clerk)
+    src = tmp_path / "cong_van_1205.txt"
+    src.write_text(LETTER_AND_PLAN, encoding="utf-8")
+    pid = window.plan_page.import_superior(str(src))
+    plan = plans.load_plan(window.conn, pid)
+    assert plan.intro.startswith("Thực hiện Kế hoạch số 1138/KH-BYT ngày 19/8/2025 của Bộ Y tế")
+    assert plan.intro.endswith(
+        "; Công văn số 1205/VPB-TT ngày 22/8/2025 của Văn phòng Bộ về việc triển khai Kế "
+        "hoạch truyền thông về Nghị quyết số 57-NQ/TW."
+    )
+    assert plan.superior.deadline == date(2025, 12, 10)
+
+
+def test_a_plan_sent_alone_shows_no_letter(window, tmp_path, monkeypatch):
+    def clerk(d):
+        assert d.cover.isHidden()
+        d.reject()
+
+    play(monkeypatch, clerk)
+    window.plan_page.import_superior(undated(tmp_path))
