@@ -5,12 +5,14 @@ Trung tâm Y tế huyện Tân Phú (Đồng Nai) and its departments.
     python3 docs/walk.py --only 100 # one of the two runs (100 or 150)
 
 Each run starts `Xvfb :99` at its screen size when DISPLAY is unset (with DISPLAY set, that display is
-used for both runs) and drives the app's own main() on a new database: (1) the first-run wizard, (2) a
-superior's plan imported (a copy of tests/fixtures/seeds/003_*.txt), (3) activities typed in the ledger,
-(4) a department workbook written then imported, (5) Tổng quan, (6) the report of a quarter and of the
-year, a section edited, (7) Xem trước, Xuất Word, Xuất PDF, (8) an evidence file attached, (9) Xuất hồ sơ
-minh chứng, (10) next year's plan. Dialogs are found with QApplication.activeModalWidget() /
-topLevelWidgets() from a timer and clicked; only the file dialogs are patched (fixed paths).
+used for both runs) and drives the app's own main() on a new database, with its own settings (never those in
+~/.config), through the steps of docs/walk_year.py: (1) the first-run wizard, typed, (2) Sở Y tế's plan
+imported (tests/fixtures/seeds/003 under a dated header) and reviewed, (3) activities typed in the ledger,
+(4) a department workbook written, filled in, imported, (5) Tổng quan, (6) the report of a quarter and of the
+year, a section edited, (7) Xem trước, Xuất Word, Xuất PDF of the plan and of the report, (8) an evidence file
+attached, (9) Xuất hồ sơ minh chứng, (10) next year's plan. Dialogs are found with activeModalWidget() /
+topLevelWidgets() from a timer and clicked; only the file dialogs are patched (fixed paths). A message box
+that comes instead of what a step waits for fails that step at once, its text printed.
 
 At every step the window and each open dialog are saved to docs/screenshots/walk/NN-name.png (NN-name-150.png
 at 150 %), and checked: a top-level window or dialog, or a visible button in it, that lies outside the
@@ -27,21 +29,13 @@ import sys
 import tempfile
 import time
 import traceback
-from datetime import date
 from pathlib import Path
+
+from walk_year import Year  # docs/walk_year.py: the steps (docs/ is on sys.path as the script's folder)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots" / "walk"
 RUNS = {"100": ("1366x768", "1"), "150": ("1920x1080", "1.5")}
-UNIT = ("Sở Y tế tỉnh Đồng Nai", "Trung tâm Y tế huyện Tân Phú", "TTYT", "Đồng Nai")
-DEPARTMENTS = (
-    ("Phòng Kế hoạch - Nghiệp vụ", "KHNV"),
-    ("Phòng Tổ chức - Hành chính", "TCHC"),
-    ("Khoa Kiểm soát bệnh tật và HIV/AIDS", "KSBT"),
-    ("Khoa An toàn thực phẩm", "ATTP"),
-    ("Khoa Y tế công cộng và Dinh dưỡng", "YTCC"),
-    ("Khoa Chăm sóc sức khỏe sinh sản", "CSSKSS"),
-)
 
 
 # ====================================================================== parent: one child per screen size
@@ -70,6 +64,9 @@ def main(argv: list[str]) -> int:
         try:
             p = subprocess.run([sys.executable, __file__, "--run", key], cwd=ROOT, env=env, timeout=900)
             status |= p.returncode != 0
+        except subprocess.TimeoutExpired:
+            print(f"FAIL the walk at {size} did not end in 900 s", flush=True)
+            status = 1
         finally:
             if xvfb is not None:
                 xvfb.terminate()
@@ -86,10 +83,16 @@ def run(key: str) -> int:
     from PySide6.QtCore import QSettings
 
     QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp / "settings"))
+    # the window's QSettings(ORG, APP) is NativeFormat: without its own path it read the splitters and window size
+    # another run had saved in ~/.config/VanBanYTe (a plan panel narrowed at 960 px came back at 1280)
+    for fmt in (QSettings.IniFormat, QSettings.NativeFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, str(tmp / "settings"))
     walk = Walk(tmp, "" if key == "100" else "-150")
     try:
         code = walk.start()
+        log = tmp / "data" / "logs" / "vanbanyte.log"
+        if (walk.failures or code) and log.exists():  # what the app logged, before its folder goes
+            print("".join(log.read_text(encoding="utf-8", errors="replace").splitlines(True)[-30:]), flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for line in walk.failures:
@@ -98,7 +101,7 @@ def run(key: str) -> int:
     return 1 if walk.failures or code else 0
 
 
-class Walk:
+class Walk(Year):
     def __init__(self, tmp: Path, suffix: str):
         self.tmp, self.suffix = tmp, suffix
         self.failures: list[str] = []
@@ -107,6 +110,9 @@ class Walk:
         self.db = tmp / "Dữ liệu" / "vanbanyte.db"
         self.gen = None
         self.busy = False
+        self._box_since = None
+        self.ended = False
+        self.step = "start"
 
     # ------------------------------------------------------------ plumbing
     def start(self) -> int:
@@ -131,8 +137,8 @@ class Walk:
         self.timer.start()
         self.app_module = ui_main
         code = ui_main.main([], db_path=self.db)
-        if self.gen is not None:
-            self.failures.append("the window closed before the walk ended")
+        if self.gen is not None and not self.ended:
+            self.failures.append(f"the window closed before the walk ended (at {self.step})")
         return code
 
     def _tick(self) -> None:
@@ -148,12 +154,22 @@ class Walk:
                 ok = bool(cond())
             except Exception:  # noqa: BLE001
                 ok = False
-            if not ok and _t.monotonic() < deadline:
-                return
-            self._until = None
-            if not ok:
-                self.fail(f"{self.step}: waited in vain for {what}")
+            box = None if ok else self.modal_of("QMessageBox")
+            if box is not None and self._box_since is None:
+                self._box_since = _t.monotonic()
+            elif box is None:
+                self._box_since = None
+            if box is not None and _t.monotonic() - self._box_since > 2:  # a message came instead: say it, go on
+                self._until = self._box_since = None
+                self.fail(f"{self.step}: waited for {what}, got the message “{box.text()}”")
                 self.dismiss_modals()
+            else:
+                if not ok and _t.monotonic() < deadline:
+                    return
+                self._until = None
+                if not ok:
+                    self.fail(f"{self.step}: waited in vain for {what}")
+                    self.dismiss_modals()
         self.busy = True
         try:
             wait = next(self.gen)
@@ -297,235 +313,6 @@ class Walk:
                 self.fail(f"{where}: button “{label}” {_rect(glob)} lies outside the screen {_rect(screen)}")
 
     # ------------------------------------------------------------ the year
-    def steps(self):
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QWizard
-
-        year = date.today().year
-        # ---- (1) the first-run wizard
-        self.step = "01-wizard"
-        yield (lambda: self.modal_of("FirstRunWizard"), 30, "the first-run wizard")
-        wiz = self.modal_of("FirstRunWizard")
-        self.shot("01-wizard")
-        self.click(wiz.button(QWizard.NextButton))
-        page = wiz.currentPage()
-        for field, text in zip((page.parent_body, page.name, page.abbr, page.place), UNIT):
-            self.type(field, text)
-        self.shot("01-wizard-don-vi")
-        self.click(wiz.button(QWizard.NextButton))
-        table_page = wiz.currentPage()
-        t = table_page.table
-        t.setFocus()
-        t.selectAll()
-        self.key(t, Qt.Key_Delete)
-        for name, abbr in DEPARTMENTS:
-            self.click(table_page.add_button)
-            self.type(QApplication.focusWidget(), name)
-            self.key(QApplication.focusWidget(), Qt.Key_Tab)
-            self.type(QApplication.focusWidget(), abbr)
-            self.key(QApplication.focusWidget(), Qt.Key_Return)
-        self.shot("01-wizard-khoa-phong")
-        self.click(wiz.button(QWizard.NextButton))
-        signer = wiz.currentPage().table
-        for col, text in ((1, ""), (2, "Nguyễn Văn Bình")):
-            if not text:
-                continue
-            signer.setCurrentCell(0, col)
-            self.key(signer, Qt.Key_F2)
-            self.type(QApplication.focusWidget(), text)
-            self.key(QApplication.focusWidget(), Qt.Key_Return)
-        self.shot("01-wizard-nguoi-ky")
-        self.click(wiz.button(QWizard.NextButton))
-        rec = wiz.currentPage()
-        for text in ("Sở Y tế tỉnh Đồng Nai", "UBND huyện Tân Phú"):
-            self.click(rec.add_button)
-            self.type(QApplication.focusWidget(), text)
-            self.key(QApplication.focusWidget(), Qt.Key_Return)
-        self.click(wiz.button(QWizard.NextButton))
-        self.shot("01-wizard-ke-hoach")
-        self.later(self.click, wiz.button(QWizard.FinishButton))
-        yield (lambda: self.window() is not None and self.window().ready, 60, "the window filled in")
-        win = self.window()
-        win.activateWindow()
-        yield 0.5
-        self.shot("01-cua-so-dau-tien")
-
-        # ---- (2) the superior's plan
-        self.step = "02-ke-hoach-cap-tren"
-        seed = next((ROOT / "tests" / "fixtures" / "seeds").glob("003_*.txt"))
-        superior = self.tmp / "KH_So_Y_te_chuyen_doi_so.txt"
-        shutil.copy(seed, superior)
-        win.tabs.setCurrentWidget(win.plan_page)
-        self.files["open"] = superior
-        self.later(self.click, self.button(win.plan_page, "Tạo từ kế hoạch cấp trên"))
-        yield (lambda: self.modal_of("CascadeDialog") or self.modal_of("QMessageBox"), 60, "the review of the plan")
-        if self.modal_of("QMessageBox"):
-            self.shot("02-hoi")
-            self.later(self.modal().accept)
-            yield (lambda: self.modal_of("CascadeDialog"), 60, "the review of the plan")
-        dlg = self.modal_of("CascadeDialog")
-        if dlg is not None:
-            for i in range(dlg.tabs.count()):
-                dlg.tabs.setCurrentIndex(i)
-                self.shot(f"02-ke-hoach-cap-tren-{i + 1}")
-            self.later(self.click, dlg.ok)
-            yield (lambda: self.modal() is None, 30, "the plan created")
-        yield 0.3
-        self.shot("02-ke-hoach")
-        if win.plan_page.current_plan_id() is None:
-            self.fail("02: no plan after the import")
-
-        # ---- (3) the ledger, typed
-        self.step = "03-hoat-dong"
-        page = win.ledger_page
-        win.tabs.setCurrentWidget(page)
-        yield 0.2
-        page.new()
-        form = page.form
-        for day, title in (
-            (f"12/3/{year}", "Tuyên truyền phòng, chống sốt xuất huyết trên loa truyền thanh xã"),
-            (f"5/4/{year}", "Bài viết về tiêm chủng mở rộng trên trang thông tin điện tử của Trung tâm"),
-            (f"20/5/{year}", "Nói chuyện chuyên đề an toàn thực phẩm tại trường tiểu học thị trấn"),
-        ):
-            form.start.edit.selectAll()
-            self.type(form.start.edit, day)
-            self.type(form.title, title)
-            self.key(form.notes, Qt.Key_Return)
-            if form.title.text():
-                self.fail(f"03: “{title[:30]}…” not saved: {form.error.text()}")
-        yield 0.2
-        self.shot("03-hoat-dong")
-
-        # ---- (4) a department's workbook: written, filled in, imported
-        self.step = "04-so-excel"
-        book = self.tmp / "So_ghi_Khoa_KSBT.xlsx"
-        self.files["save"] = book
-        self.later(self.action(win, "Tạo sổ Excel cho khoa, phòng").trigger)
-        yield (lambda: self.modal_of("QMessageBox"), 60, "“Đã ghi” after the workbook")
-        self.shot("04-so-excel")
-        self.later(self.close_box)
-        yield (lambda: self.modal() is None, 10, "the message closed")
-        try:
-            _fill_workbook(book, DEPARTMENTS[2][0], year)
-        except Exception as e:  # noqa: BLE001
-            self.fail(f"04: could not fill the workbook: {e}")
-        self.files["open_many"] = [book]
-        self.later(self.action(win, "Nhập hoạt động từ Excel").trigger)
-        yield (lambda: self.modal_of("ImportPreview"), 60, "the import preview")
-        dlg = self.modal_of("ImportPreview")
-        if dlg is not None:
-            self.shot("04-nhap-excel")
-            self.later(self.click, dlg.import_button)
-            yield (lambda: self.modal_of("ImportPreview") is None, 30, "the import")
-        yield 0.3
-        if self.modal() is not None:
-            self.shot("04-nhap-excel-xong")
-            self.later(self.close_box)
-            yield (lambda: self.modal() is None, 10, "the message closed")
-        self.shot("04-hoat-dong-sau-nhap")
-
-        # ---- (5) Tổng quan
-        self.step = "05-tong-quan"
-        win.tabs.setCurrentIndex(0)
-        yield 0.3
-        self.shot("05-tong-quan")
-
-        # ---- (6) the report of a quarter, then of the year, a section edited
-        self.step = "06-bao-cao"
-        rp = win.report_page
-        win.tabs.setCurrentWidget(rp)
-        yield 0.3
-        rp.period.setFocus()
-        q = rp.period.findData("q2")
-        if q >= 0:
-            rp.period.setCurrentIndex(q)
-        yield 0.3
-        self.shot("06-bao-cao-quy")
-        y = rp.period.findData("year")
-        if y >= 0:
-            rp.period.setCurrentIndex(y)
-        yield 0.3
-        if rp.list.count() > 1:
-            rp.list.setCurrentRow(1)
-            rp.editor.setFocus()
-            self.key(rp.editor, Qt.Key_End, Qt.ControlModifier)
-            self.type(rp.editor, " Trung tâm phối hợp với các trạm y tế xã tổ chức tuyên truyền.")
-        yield 0.6
-        self.shot("06-bao-cao-nam")
-
-        # ---- (7) Xem trước, Xuất Word, Xuất PDF
-        self.step = "07-xem-truoc"
-        self.click(self.button(rp, "Xem trước"))
-        yield (
-            lambda: getattr(rp, "preview_dialog", None) is not None and rp.preview_dialog.isVisible(),
-            20,
-            "Xem trước",
-        )
-        yield 0.5
-        self.shot("07-xem-truoc")
-        if getattr(rp, "preview_dialog", None) is not None:
-            rp.preview_dialog.close()
-        self.step = "07-xuat-word"
-        self.files["save"] = self.tmp / "Bao_cao_nam.docx"
-        self.later(self.click, self.button(rp, "Xuất Word"))
-        yield (lambda: self.modal_of("QMessageBox"), 120, "“Đã ghi” after Xuất Word")
-        self.shot("07-xuat-word")
-        self.later(self.close_box)
-        yield (lambda: self.modal() is None, 10, "the message closed")
-        self.step = "07-xuat-pdf"
-        if shutil.which("soffice") or shutil.which("libreoffice"):
-            self.files["save"] = self.tmp / "Bao_cao_nam.pdf"
-            self.later(self.click, self.button(rp, "Xuất PDF"))
-            yield 1.0
-            self.shot("07-xuat-pdf-dang-chay")
-            yield (lambda: self.modal_of("QMessageBox") and "Đã ghi" in self.modal().text(), 240, "Xuất PDF")
-            self.shot("07-xuat-pdf")
-            self.later(self.close_box)
-            yield (lambda: self.modal() is None, 10, "the message closed")
-        else:
-            print("07: LibreOffice not installed: no PDF", flush=True)
-
-        # ---- (8) an evidence file attached to an activity
-        self.step = "08-minh-chung"
-        win.tabs.setCurrentWidget(page)
-        yield 0.2
-        page.table.setFocus()
-        page.table.selectRow(0)
-        proof = self.tmp / "Anh_buoi_noi_chuyen_ATTP.jpg"
-        proof.write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 4000)
-        self.files["open_many"] = [proof]
-        self.click(form.files.add_button)
-        yield (lambda: form.files.list.count() > 0, 20, "the evidence file listed")
-        self.shot("08-minh-chung")
-
-        # ---- (9) Xuất hồ sơ minh chứng
-        self.step = "09-ho-so"
-        win.tabs.setCurrentWidget(rp)
-        yield 0.2
-        self.files["save"] = self.tmp / "Ho_so_minh_chung.zip"
-        self.later(self.click, rp.dossier_button)
-        yield (lambda: self.modal_of("QMessageBox"), 240, "“Đã ghi” after the dossier")
-        self.shot("09-ho-so-minh-chung")
-        self.later(self.close_box)
-        yield (lambda: self.modal() is None, 10, "the message closed")
-
-        # ---- (10) next year's plan
-        self.step = "10-nam-sau"
-        win.tabs.setCurrentWidget(win.plan_page)
-        yield 0.2
-        self.later(self.click, self.button(win.plan_page, "Tạo kế hoạch năm sau"))
-        yield (lambda: self.modal_of("CopyPlanDialog"), 30, "the next year's plan dialog")
-        dlg = self.modal_of("CopyPlanDialog")
-        if dlg is not None:
-            self.shot("10-ke-hoach-nam-sau")
-            self.later(self.click, self.button(dlg, "Tạo kế hoạch"))
-            yield (lambda: self.modal_of("CopyPlanDialog") is None, 30, "the plan created")
-        yield 0.3
-        self.shot("10-ke-hoach-moi")
-        self.step = "quit"
-        self.later(self.action(win, "Thoát").trigger)
-        yield None
-
     def action(self, win, text: str):
         for a in win.file_menu.actions():
             if a.text().replace("&", "").startswith(text):
@@ -545,40 +332,6 @@ class Walk:
 
 def _rect(r) -> str:
     return f"({r.x()},{r.y()} {r.width()}×{r.height()})"
-
-
-def _fill_workbook(path: Path, dept: str, year: int) -> None:
-    """Three rows a department would type into the workbook the app wrote."""
-    from openpyxl import load_workbook
-
-    from desktop.domain import forms
-
-    wb = load_workbook(path)
-    form = next(iter(forms.FORMS.values()) if isinstance(forms.FORMS, dict) else iter(forms.FORMS)).label
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue
-        for row in ws.iter_rows(min_row=1, max_row=10):
-            heads = {str(c.value).strip(): c.column for c in row if c.value}
-            if "Ngày" in heads:
-                r0 = row[0].row + 1
-                title = next(c for h, c in heads.items() if h.startswith("Nội dung") or h.startswith("Tên"))
-                form_col = next((c for h, c in heads.items() if h.startswith("Hình thức")), None)
-                for i, (d, text) in enumerate(
-                    (
-                        (f"02/6/{year}", "Truyền thông phòng, chống HIV/AIDS tại chợ Phương Lâm"),
-                        (f"16/6/{year}", "Bài viết về phòng bệnh tay chân miệng cho trẻ mầm non"),
-                        (f"07/7/{year}", "Tập huấn tuyên truyền viên sức khỏe ở ấp"),
-                    )
-                ):
-                    ws.cell(row=r0 + i, column=heads["Ngày"], value=d)
-                    ws.cell(row=r0 + i, column=heads["Khoa, phòng"], value=dept)
-                    ws.cell(row=r0 + i, column=title, value=text)
-                    if form_col:
-                        ws.cell(row=r0 + i, column=form_col, value=form)
-                wb.save(path)
-                return
-    raise LookupError("no header row with “Ngày” in the workbook")
 
 
 if __name__ == "__main__":
