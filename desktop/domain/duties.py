@@ -236,6 +236,7 @@ class OtherDuty:
     where: str  # its place in the superior's plan: "V.1, -2"
     take: bool = False
     task: object = None  # the cascade's TaskProposal (lead, coordinating departments, targets) when taken
+    lead_dept_id: int | None = None  # our lead department (chủ trì), who leads it when taken in and none is named
 
 
 def _paths(items: list[PlanItem]) -> dict[int, tuple[int, ...]]:
@@ -317,6 +318,9 @@ def localise(items, org_paths, tasks, unit: Unit, issuer: str, proposed_lead: in
             elif who == "other":
                 others.extend(OtherDuty(clean(block.text), t.text, t.where, False, t) for t in block_tasks)
         lead = lead_with_evidence(unit, proposed_lead, headings)
+        for o in others:
+            if o.lead_dept_id is None and lead is not None:
+                o.lead_dept_id = lead.id
         if lead is None:
             warnings.append(
                 "Chưa rõ khoa, phòng chủ trì kế hoạch: mục “Tổ chức thực hiện” để trống tên khoa, phòng chủ trì "
@@ -366,7 +370,8 @@ def _item(items: list[PlanItem], path: tuple[int, ...]) -> PlanItem:
 
 def take_in(items: list[PlanItem], duties_at: tuple[int, ...], others: list[OtherDuty]) -> None:
     """The duties of other bodies the clerk took in (`take`), as tasks of our lead section at `duties_at`, before
-    its last line (the reporting clause); led by the department the duty names, else by the section's lead."""
+    its last line (the reporting clause); led by the department the duty names, else by the section's lead (a task
+    of it, else our lead department read for the section)."""
     section = _item(items, duties_at)
     lead = next((c.lead_dept_id for c in section.children if c.is_task and c.lead_dept_id is not None), None)
     for o in others:
@@ -380,7 +385,7 @@ def take_in(items: list[PlanItem], duties_at: tuple[int, ...], others: list[Othe
                 "bullet",
                 o.text,
                 is_task=True,
-                lead_dept_id=named if named is not None else lead,
+                lead_dept_id=named if named is not None else lead if lead is not None else o.lead_dept_id,
                 coord_dept_ids=list(getattr(t, "coord_dept_ids", [])),
                 targets=list(getattr(t, "targets", [])),
             ),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -46,6 +47,8 @@ REPAIR_KINDS = {
     "symbol": "Bỏ khoảng trắng trong số, ký hiệu",
     "diacritics": "Đoạn bị mất dấu",
     "wording": "Lời văn của cấp trên",
+    "scope": "Phạm vi của cấp trên",
+    "repeat": "Cụm từ viết lặp lại",
 }
 MISSING_BG = QColor("#fff3c4")
 
@@ -312,7 +315,32 @@ class CascadeDialog(QDialog):
                 ),
             )
         self.tasks.itemChanged.connect(lambda item: item.column() == 4 and self._check_targets())
-        return self._with_all_none(self.tasks)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self._with_all_none(self.tasks))
+        split.addWidget(self._others_box())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        return split
+
+    def _others_box(self) -> QGroupBox:
+        """The superior's duties addressed to other bodies (Văn phòng Bộ, the Sở's own Phòng …): out of the plan
+        unless ticked; a ticked one becomes a task of our lead department (hidden when there is none)."""
+        n = len(self.p.others)
+        self.others_box = QGroupBox(
+            f"Việc của đơn vị khác ({n}): không đưa vào kế hoạch; đánh dấu “Nhận” để đơn vị nhận làm "
+            "(thành nhiệm vụ của khoa, phòng chủ trì)"
+        )
+        self.others = _table(["Nhận", "Cấp trên giao cho", "Ở mục", "Nội dung"], 3)
+        for o in self.p.others:
+            r = self.others.rowCount()
+            self.others.insertRow(r)
+            self.others.setItem(r, 0, _check(o.take))
+            self.others.setItem(r, 1, _cell(o.addressee))
+            self.others.setItem(r, 2, _cell(o.where))
+            self.others.setItem(r, 3, _cell(o.text[:300], o.text))
+        QVBoxLayout(self.others_box).addWidget(self.others)
+        self.others_box.setVisible(n > 0)
+        return self.others_box
 
     def _context(self, r: int) -> str:
         """The task's text and its sub-items': what chooses between forms that share a unit."""
@@ -426,6 +454,8 @@ class CascadeDialog(QDialog):
             it.is_task = self.tasks.item(r, 0).checkState() == Qt.Checked
             it.lead_dept_id = self.leads[r].currentData() if it.is_task else None
             it.targets = self._targets(r)[0] if it.is_task else []
+        for r, o in enumerate(self.p.others):
+            o.take = self.others.item(r, 0).checkState() == Qt.Checked
         for r, rp in enumerate(self.p.repairs):
             rp.accepted = rp.after is not None and self.repairs.item(r, 0).checkState() == Qt.Checked
 
