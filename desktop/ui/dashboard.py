@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.report import Compiled, change_text
+from ..domain.target_kinds import RATE, REACH, percent_text, target_value
 from ..domain.vnformat import field_date, number
 
 
@@ -169,14 +170,16 @@ class Dashboard(QWidget):
         for tr in compiled.tasks:
             for t in tr.targets:
                 unit = t.unit
-                label = QLabel(f"{tr.label} {tr.task.text} — {compiled.catalogue.form(t.target.form_code).label}")
+                what = _target_what(t.target, compiled.catalogue)
+                label = QLabel(f"{tr.label} {tr.task.text} — {what}")
                 label.setWordWrap(True)
                 label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
                 label.setToolTip(tr.task.text)
                 bar = QProgressBar()
-                bar.setRange(0, max(t.target.quantity, 1))
-                bar.setValue(min(t.achieved, t.target.quantity))
-                bar.setFormat(f"{number(t.achieved)}/{number(t.target.quantity)} {unit} ({t.percent:.0f}%)")
+                goal = target_value(t.target)  # a rate's percentage, else a quantity
+                bar.setRange(0, max(round(goal), 1))
+                bar.setValue(round(min(t.achieved or 0, goal)))
+                bar.setFormat(_bar_text(t, goal, unit))
                 self.grid.addWidget(label, row, 0)
                 self.grid.addWidget(bar, row, 1)
                 self.bars.append(bar)
@@ -199,3 +202,22 @@ class Dashboard(QWidget):
         self.chart.set_counts(
             now, [prev.by_month.get((last, m), 0) for m in range(1, 13)], (f"Năm {year}", f"Năm {last}")
         )
+
+
+def _target_what(t, forms) -> str:
+    """What a target counts: a form of activity, the group reached, what a rate measures."""
+    if t.kind == RATE:
+        return f"tỷ lệ {t.group}".strip()
+    if t.kind == REACH:
+        return t.group or "người"
+    return forms.form(t.form_code).label
+
+
+def _bar_text(t, goal: float, unit: str) -> str:
+    """'8/12 tin, bài (67%)', '98,8% / 95%', 'chưa ghi / 95%' (a rate or reach nobody recorded yet)."""
+    if t.target.kind == RATE:
+        got = "chưa ghi" if t.achieved is None else percent_text(t.achieved)
+        return f"{got} / {percent_text(goal)}"
+    if t.achieved is None:
+        return f"chưa ghi / {number(round(goal))} {unit}"
+    return f"{number(round(t.achieved))}/{number(round(goal))} {unit} ({t.percent:.0f}%)"

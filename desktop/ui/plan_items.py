@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -31,8 +30,8 @@ from ..domain.models import PlanItem, Target
 from ..domain.plan_text import number_items
 from ..domain.text import clean, one_line
 from ..domain.vnformat import number
+from . import target_rows
 from .common import ask
-from .fields import NumberBox
 from .undo import ItemCopy, ItemCreated, ItemEdited, ItemMoved, item_ids
 
 KINDS = (("section", "Mục (đánh số)"), ("bullet", "Ý gạch đầu dòng"), ("text", "Đoạn văn"))
@@ -88,11 +87,8 @@ class PlanItemsEditor:
         self.coord = QListWidget()
         self.coord.setFixedHeight(90)
         self.time_frame = QLineEdit(placeholderText="VD: Quý IV/2025")
-        self.targets = QTableWidget(0, 2)
-        self.targets.setHorizontalHeaderLabels(["Hình thức", "Chỉ tiêu"])
-        self.targets.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)  # the form's name
-        self.targets.horizontalHeader().setSectionResizeMode(1, QHeaderView.Fixed)
-        self.targets.horizontalHeader().resizeSection(1, 90)
+        self.targets = QTableWidget(0, 4)
+        target_rows.setup(self.targets)  # what, value, kind (Số lượng, Tỷ lệ, Độ bao phủ), period
         self.targets.setFixedHeight(110)
         tb = QHBoxLayout()
         for text, slot in (("Thêm &chỉ tiêu", self.add_target), ("&Bỏ chỉ tiêu", self.remove_target)):
@@ -321,20 +317,7 @@ class PlanItemsEditor:
         self._loading = False
 
     def _target_row(self, t: Target) -> None:
-        r = self.targets.rowCount()
-        self.targets.insertRow(r)
-        combo = QComboBox()
-        for f in self.forms.visible():
-            combo.addItem(f"{f.label} ({f.unit})", f.code)
-        if combo.findData(t.form_code) < 0 and t.form_code in self.forms.by_code:  # hidden since: kept here
-            f = self.forms.form(t.form_code)
-            combo.addItem(f"{f.label} ({f.unit}) (đã ẩn)", t.form_code)
-        combo.setCurrentIndex(max(combo.findData(t.form_code), 0))
-        spin = NumberBox(minimum=1, maximum=1_000_000, value=max(t.quantity, 1))
-        combo.currentIndexChanged.connect(self._item_edited)
-        spin.valueChanged.connect(self._item_edited)
-        self.targets.setCellWidget(r, 0, combo)
-        self.targets.setCellWidget(r, 1, spin)
+        target_rows.add_row(self.targets, t, self.forms, self._item_edited)
 
     def add_target(self) -> None:
         if self.selected_id() is None:
@@ -373,10 +356,7 @@ class PlanItemsEditor:
             self.status.emit("Nội dung mục không được để trống.")
             return
         kind = self.kind.currentData()
-        targets = [
-            Target(self.targets.cellWidget(r, 1).value(), self.targets.cellWidget(r, 0).currentData())
-            for r in range(self.targets.rowCount())
-        ]
+        targets = target_rows.read(self.targets)  # each with the id of the target its row was filled from
         coords = [
             self.coord.item(i).data(Qt.UserRole)
             for i in range(self.coord.count())
@@ -400,6 +380,8 @@ class PlanItemsEditor:
         labels = {it.id: b for it, b in number_items(self.plan.items)}
         node = self._node(item_id)
         item, _, _ = self._find(item_id)
+        if item is not None:  # a new row now carries its target's id: the next edit updates it, never replaces it
+            target_rows.keep_ids(self.targets, item.targets)
         if node is not None and item is not None:
             node.setText(0, labels[item.id].full)
             node.setText(1, _targets_text(item.targets, self.forms))
@@ -408,5 +390,5 @@ class PlanItemsEditor:
 
 
 def _targets_text(targets: list[Target], forms: Forms) -> str:
-    """The tree's Chỉ tiêu column: '12 tin bài, 4 buổi'."""
-    return ", ".join(f"{number(t.quantity)} {forms.unit_of(t.form_code, t.unit_label)}" for t in targets)
+    """The tree's Chỉ tiêu column: '12 tin bài, 4 buổi, 3.000 người nhà (quý I)'."""
+    return target_rows.summary(targets, forms)
