@@ -31,10 +31,11 @@ LANDSCAPE_CM = 25.2  # A4 landscape 297 mm - 30 mm left - 15 mm right
 HEADER_COLS = (7.0, 9.5)
 CLOSING_COLS = (7.5, 9.0)
 # The appendix is an A4 landscape section; every column holds its longest word unbroken at 11 pt
-# ("05/02/2025 -", "34.431.810.000", "9.999" people, the words of department names and form labels).
+# ("05/02/2025 -", "34.431.810.000", "999.999" people in the totals row, the words of department names and
+# form labels).
 # Balanced on the demo's 5 000 activities (bench/page_fill.py): Ghi chú wide enough for a note of two
 # lines, Hình thức and Số lượng two lines at most; rows of 2.2 lines on average (2.5 with 2.2 cm notes).
-APPENDIX_COLS = (1.1, 2.2, 6.2, 2.6, 3.6, 1.5, 1.2, 2.6, 4.2)
+APPENDIX_COLS = (1.1, 2.2, 5.9, 2.6, 3.6, 1.5, 1.5, 2.6, 4.2)
 
 C, J, L = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
