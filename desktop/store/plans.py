@@ -96,11 +96,16 @@ def _target_row(item_id: int | None, t: Target, position: int) -> tuple:
     )
 
 
+# The year a plan is for: its period's start, else its document's year (a plan for 2027 written in December
+# 2026 is a 2027 plan). One expression for every query that lists or picks plans by year.
+PLAN_YEAR = "COALESCE(CAST(substr(period_start, 1, 4) AS INTEGER), doc_year)"
+
+
 def list_plans(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
-    """(id, title, year) of every plan, newest first."""
+    """(id, title, year) of every plan, newest first (the year it is for, see PLAN_YEAR)."""
     return [
-        (r["id"], r["title"], r["doc_year"])
-        for r in conn.execute("SELECT id, title, doc_year FROM plans ORDER BY doc_year DESC, id DESC")
+        (r["id"], r["title"], r["year"])
+        for r in conn.execute(f"SELECT id, title, {PLAN_YEAR} AS year FROM plans ORDER BY year DESC, id DESC")
     ]
 
 
@@ -109,15 +114,14 @@ def plans_of_year(conn: sqlite3.Connection, year: int) -> list[tuple[int, str, i
     return [
         (r["id"], r["title"], r["copied_from"])
         for r in conn.execute(
-            "SELECT id, title, copied_from FROM plans "
-            "WHERE COALESCE(CAST(substr(period_start, 1, 4) AS INTEGER), doc_year) = ? ORDER BY id",
+            f"SELECT id, title, copied_from FROM plans WHERE {PLAN_YEAR} = ? ORDER BY id",
             (year,),
         )
     ]
 
 
 def latest_plan_id(conn: sqlite3.Connection) -> int:
-    row = conn.execute("SELECT id FROM plans ORDER BY doc_year DESC, id DESC LIMIT 1").fetchone()
+    row = conn.execute(f"SELECT id FROM plans ORDER BY {PLAN_YEAR} DESC, id DESC LIMIT 1").fetchone()
     if row is None:
         raise UserError("Cơ sở dữ liệu chưa có kế hoạch nào.")
     return row["id"]

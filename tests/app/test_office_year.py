@@ -168,3 +168,16 @@ def test_plan_copy_to_a_year_that_already_has_that_plan_is_refused(demo_copy, ca
     conn = db.open_db(demo_copy)
     assert len(plans.list_plans(conn)) == len(before) + 1
     conn.close()
+
+
+def test_next_years_plan_written_this_year_is_listed_and_picked_under_its_own_year(demo_copy):
+    """A 2026 plan copied in December 2025 is dated 2025 but is the plan for 2026: the plan list shows 2026
+    and it is the latest plan (the walk-through found it listed as a second plan of the old year)."""
+    conn = db.open_db(demo_copy)
+    old = plans.latest_plan_id(conn)
+    year = plans.load_plan(conn, old).period_start.year
+    new = app.copy_plan_to_year(conn, old, year + 1, date(year, 12, 20))
+    assert plans.load_plan(conn, new).doc_date.year == year  # written this year …
+    listed = {pid: y for pid, _, y in plans.list_plans(conn)}
+    assert listed[new] == year + 1 and listed[old] == year  # … listed under the year it is for
+    assert plans.list_plans(conn)[0][0] == new and plans.latest_plan_id(conn) == new
