@@ -165,6 +165,12 @@ def _wording(text: str, subjects: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def superior_wording(text: str, subjects: list[str]) -> list[tuple[str, str]]:
+    """(phrase, note) of every passage of `text` still in the superior's voice: its units "trực thuộc", its scope
+    ("ngành Y tế tỉnh …"), a duty whose subject is one of `subjects` (the superior)."""
+    return _wording(text, subjects)
+
+
 def item_labels(items: list[PlanItem]) -> list[tuple[tuple[int, ...], str, PlanItem]]:
     """(path, label, item) in document order; labels as the plan prints them: 'II.1', 'II.1, -2', 'II.4, -1, +2'."""
     out = []

@@ -77,6 +77,8 @@ class Exports:
             return None
         self.window.plan_page.flush()
         self.window.report_page.flush()
+        if what == "plan" and not self.own_voice_or_anyway():
+            return None
         template = self.template_for(what)
         if template is False:
             return None
@@ -111,6 +113,35 @@ class Exports:
             done=lambda paths: (self._pdf_done(), self._exported(paths)),
             failed=lambda message: (self._pdf_done(), self._failed(message)),
         )
+
+    def own_voice_or_anyway(self) -> bool:
+        """Before the plan is written: the passages still in the superior's voice listed (domain/superior_voice.py),
+        with “Sửa” (back to the Kế hoạch screen at the first of them, nothing written: False) and “Vẫn xuất”."""
+        from ..domain.superior_voice import superior_voice, voice_summary
+
+        page = self.window.plan_page
+        found = superior_voice(page.plan, page.unit) if page.plan is not None and page.unit is not None else []
+        if not found:
+            return True
+        box = QMessageBox(QMessageBox.Warning, TITLE, voice_summary(found) + ".", parent=self.window)
+        box.setInformativeText(
+            "Kế hoạch của đơn vị còn lời của kế hoạch cấp trên (nền vàng nhạt trên màn hình Kế hoạch). "
+            "“Sửa”: chưa xuất, về đoạn đầu tiên để viết lại; “Vẫn xuất”: xuất như hiện có."
+        )
+        fix = box.addButton("Sửa", QMessageBox.RejectRole)
+        box.addButton("Vẫn xuất", QMessageBox.AcceptRole)
+        box.setDefaultButton(fix)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is not None and clicked is not fix:
+            return True
+        self.window.tabs.setCurrentWidget(page)
+        page.select_item(found[0].item.id)
+        page.tree.setFocus()
+        self.window.statusBar().showMessage(
+            f"Chưa xuất kế hoạch: {len(found)} đoạn còn lời của cấp trên (nền vàng nhạt); dữ liệu giữ nguyên.", 10000
+        )
+        return False
 
     def _pdf_progress(self):
         """While LibreOffice (or Word) converts: a window that says so and offers “Dừng”, which ends the

@@ -34,6 +34,7 @@ from . import target_rows
 from .common import ask
 from .undo import ItemCopy, ItemCreated, ItemEdited, ItemMoved, item_ids
 
+VOICE_BG = QColor("#fff0c0")  # light amber: a passage still in the superior's voice (domain/superior_voice.py)
 KINDS = (("section", "Mục (đánh số)"), ("bullet", "Ý gạch đầu dòng"), ("text", "Đoạn văn"))
 
 
@@ -138,12 +139,15 @@ class PlanItemsEditor:
 
     def _fill_tree(self, select_id: int | None = None) -> None:
         from ..domain.plan_import import lost_diacritics
+        from ..domain.superior_voice import superior_voice
 
         self.tree.clear()
         if self.plan is None:
             return
         self.forms = app.load_forms(self.conn)
         labels = {id(it): b for it, b in number_items(self.plan.items)}
+        unit = getattr(self, "unit", None)
+        voiced = {id(v.item): v for v in superior_voice(self.plan, unit)} if unit is not None else {}
         damaged = 0
         chosen = None
 
@@ -155,6 +159,7 @@ class PlanItemsEditor:
                 node.setData(0, Qt.UserRole, it.id)
                 if it.is_task:
                     node.setForeground(0, QBrush(QColor("#0b4f8a")))
+                _show_voice(node, voiced.get(id(it)))
                 if lost_diacritics(it.text):
                     damaged += 1
                     node.setBackground(0, QBrush(QColor("#ffe9c2")))
@@ -166,11 +171,28 @@ class PlanItemsEditor:
 
         add(None, self.plan.items)
         self.tree.expandAll()
-        self.warning.setText(
+        self._lost_note = (
             f"{damaged} dòng có vẻ bị mất dấu tiếng Việt (tô màu): hãy sửa trước khi xuất." if damaged else ""
         )
+        self._say_voice(len(voiced))
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
+
+    def _say_voice(self, n: int) -> None:
+        voice = f"{n} đoạn còn lời của cấp trên (nền vàng nhạt): hãy viết lại cho đơn vị." if n else ""
+        self.warning.setText(" ".join(t for t in (getattr(self, "_lost_note", ""), voice) if t))
+
+    def _recolour(self, node: QTreeWidgetItem, item: PlanItem) -> None:
+        """After an edit: the item coloured, and counted, as the superior's voice only while it still is."""
+        from ..domain.plan_import import lost_diacritics
+        from ..domain.superior_voice import superior_voice
+
+        unit = getattr(self, "unit", None)
+        if self.plan is None or unit is None or lost_diacritics(item.text):
+            return
+        voiced = superior_voice(self.plan, unit)
+        _show_voice(node, next((v for v in voiced if v.item is item), None))
+        self._say_voice(len(voiced))
 
     def _find(self, item_id: int | None) -> tuple[PlanItem | None, PlanItem | None, list[PlanItem]]:
         """(item, parent, siblings) of an id in the loaded plan."""
@@ -385,8 +407,15 @@ class PlanItemsEditor:
         if node is not None and item is not None:
             node.setText(0, labels[item.id].full)
             node.setText(1, _targets_text(item.targets, self.forms))
+            self._recolour(node, item)
         self.status.emit("Đã lưu mục kế hoạch")
         self.plans_changed.emit()
+
+
+def _show_voice(node: QTreeWidgetItem, v) -> None:
+    """A passage the review flagged as the superior's words and the clerk has not rewritten: light amber."""
+    node.setBackground(0, QBrush(VOICE_BG) if v is not None else QBrush())
+    node.setToolTip(0, f"Còn lời của cấp trên: “{v.phrase}”: {v.note}." if v is not None else "")
 
 
 def _targets_text(targets: list[Target], forms: Forms) -> str:
