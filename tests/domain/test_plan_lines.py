@@ -13,6 +13,9 @@ from desktop.domain.forms import new_code
 from desktop.domain.issuers import issuer_name
 from desktop.domain.models import Department, PartialDate, Plan, PlanItem, Target, Unit
 from desktop.domain.plan_copy import Change, next_year_plan
+from desktop.domain.plan_header import doc_type_line
+from desktop.domain.plan_import import ImportedPlan
+from desktop.domain.plan_kinds import plan_year
 from desktop.domain.plan_text import closing_sentence, plan_blocks, task_line
 from desktop.domain.targets import targets_in
 
@@ -129,3 +132,27 @@ def test_a_committees_name_keeps_its_place_capitalised():
     assert issuer_name("BAN CHỈ ĐẠO CHƯƠNG TRÌNH PHÒNG CHỐNG TÁC HẠI THUỐC LÁ TỈNH THỪA THIÊN HUẾ") == (
         "Ban Chỉ đạo Chương trình phòng chống tác hại thuốc lá tỉnh Thừa Thiên Huế"
     )
+
+
+@pytest.mark.parametrize(
+    "title, doc_date, year",
+    [
+        ("Kế hoạch truyền thông năm 2026", None, 2026),
+        ("KẾ HOẠCH TRUYỀN THÔNG NĂM 1945", None, 1945),
+        ("Kế hoạch truyền thông năm 2200", None, 2200),
+        ("Kế hoạch truyền thông năm 1944", None, None),  # outside the years a plan can have: not read
+        ("Kế hoạch truyền thông năm 2201", PartialDate(2025, 3), 2025),
+        ("Kế hoạch thực hiện đến năm 2030", PartialDate(2026, 1, 5), 2026),  # a horizon, not the plan's year
+        ("Kế hoạch năm 2021 - 2022", PartialDate(2021), 2021),
+        ("Kế hoạch năm 2025 và năm 2026", None, None),  # two years: neither
+    ],
+)
+def test_the_plans_year_is_the_one_its_title_names(title, doc_date, year):
+    assert plan_year(ImportedPlan(title=title, doc_date=doc_date)) == year
+
+
+def test_the_document_type_is_its_uppercase_title_word():
+    assert doc_type_line(["SỞ Y TẾ", "Số: 12/KH-SYT", "KẾ HOẠCH", "Truyền thông"]) == "KẾ HOẠCH"
+    assert doc_type_line(["CÔNG VĂN"]) == "CÔNG VĂN"
+    assert doc_type_line(["Sở Y tế", "Kế hoạch truyền thông"]) == ""  # running text names no type
+    assert doc_type_line(["SỞ Y TẾ"] * 40 + ["KẾ HOẠCH"]) == ""  # only the first 40 lines are the header

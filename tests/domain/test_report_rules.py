@@ -20,7 +20,17 @@ from desktop.domain.models import (
     Target,
     Unit,
 )
-from desktop.domain.report import DeptResult, change_text, compile_report, default_report, drafts, short_unit
+from desktop.domain.report import (
+    AppendixPart,
+    DeptResult,
+    appendix_parts,
+    appendix_rows,
+    change_text,
+    compile_report,
+    default_report,
+    drafts,
+    short_unit,
+)
 
 UNIT = Unit(
     "Bệnh viện Phổi Bình Thuận",
@@ -189,3 +199,20 @@ def test_a_new_report_is_dated_in_its_periods_last_month_unless_told():
     assert default_report(p, *YEAR, when=date(2026, 1, 8)).doc_date == PartialDate(2026, 1, 8)
     p.id = None
     assert default_report(p, *YEAR).plan_id == 0
+
+
+def test_the_appendix_has_a_row_per_activity_and_a_table_per_month():
+    c = compile_report(plan(), UNIT, LEDGER, *YEAR)
+    rows = appendix_rows(c, UNIT)
+    assert [r[0] for r in rows] == ["1", "2", "3"]
+    assert [(r[4], r[6], r[7]) for r in rows] == [
+        ("Phòng Kế hoạch tổng hợp", "", ""),  # no participants, no cost: the cells stay empty
+        ("", "", ""),
+        ("Khoa Lao", "50", "5.000.000"),
+    ]
+    assert appendix_parts(c, UNIT) == [AppendixPart("Tháng 3/2025", 0, 2), AppendixPart("Tháng 4/2025", 2, 3)]
+    assert appendix_parts(c, UNIT, chunk=1) == [
+        AppendixPart("Tháng 3/2025", 0, 1),
+        AppendixPart("Tháng 3/2025", 1, 2, continued=True),
+        AppendixPart("Tháng 4/2025", 2, 3),
+    ]
