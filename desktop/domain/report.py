@@ -423,17 +423,20 @@ def report_title(plan: Plan, unit: Unit, c: Compiled) -> str:
     """'Kết quả thực hiện Kế hoạch số 05/KH-BV ngày 05/9/2025 của … năm 2025' / '… quý III năm 2025'; a plan
     without a number yet is named by its trích yếu ('Kết quả thực hiện Kế hoạch truyền thông phòng, chống
     lao năm 2026'), so that two plans of one year never give one title."""
+    from .report_title import subject as title_subject
+
     ref = plan_reference(plan, unit)
-    subject = _plan_subject(plan, unit)
+    # the trích yếu without its "Kế hoạch", its unit and any "năm <year>": the period says the year once (a plan
+    # copied to next year, or reported for another year than its trích yếu names, never "năm 2026 năm 2027")
+    subject = title_subject(plan.title, unit.name)
     period = report_period(plan, c)
     if plan.number is None and subject:
         ref = f"Kế hoạch {subject}"
     elif plan.number is not None:  # '… của <unit> về <subject>': two numbered plans never share a title
-        from .report_title import subject as title_subject
         from .report_title import title_room, with_subject
 
         prefix = "Kết quả thực hiện "
-        ref = with_subject(ref, title_subject(plan.title, unit.name), title_room(prefix, ref, period))
+        ref = with_subject(ref, subject, title_room(prefix, ref, period))
     return "Kết quả thực hiện " + with_period(ref, period)
 
 
