@@ -32,6 +32,7 @@ from ..domain.section_text import section_text_problem
 from ..domain.vnformat import field_date, money, number
 from .fields import DateField, NumberBox
 from .report_outline_bar import EarlierOffer, OutlineBar
+from .target_results import TargetResults
 
 CUSTOM = "custom"  # the period's key when the clerk types its dates
 
@@ -159,6 +160,9 @@ class ReportPage(QWidget):
         reset.clicked.connect(self._reset_section)
         rl.addWidget(self.heading)
         rl.addWidget(self.editor, 1)
+        self.target_results = TargetResults()  # the rate and reach targets' values, typed per period
+        self.target_results.changed.connect(self.recompile)
+        rl.addWidget(self.target_results)
         rl.addWidget(self.draft_note)
         rl.addWidget(reset, alignment=Qt.AlignLeft)
         self.offer = EarlierOffer()
@@ -274,6 +278,7 @@ class ReportPage(QWidget):
             self.conn, self.plan_id, self.report.period_start, self.report.period_end
         )
         self.sections = sections
+        self.target_results.show_for(self.conn, self.plan_id, self.report.period_start, self.report.period_end)
         self.offers = earlier_texts(self.conn, self.plan_id, self.report.period_start, self.report.period_end)
         self.title_label.setText(f"<b>{escape(report_title(plan, unit, compiled))}</b>")
         row = max(self.list.currentRow(), 0)
