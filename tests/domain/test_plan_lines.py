@@ -10,7 +10,7 @@ import pytest
 
 from desktop.domain.errors import UserError
 from desktop.domain.forms import new_code
-from desktop.domain.issuers import issuer_name
+from desktop.domain.issuers import issuer_name, named_in_body, read_issuers
 from desktop.domain.models import Department, PartialDate, Plan, PlanItem, Target, Unit
 from desktop.domain.plan_copy import Change, next_year_plan
 from desktop.domain.plan_header import doc_type_line
@@ -132,6 +132,20 @@ def test_a_committees_name_keeps_its_place_capitalised():
     assert issuer_name("BAN CHỈ ĐẠO CHƯƠNG TRÌNH PHÒNG CHỐNG TÁC HẠI THUỐC LÁ TỈNH THỪA THIÊN HUẾ") == (
         "Ban Chỉ đạo Chương trình phòng chống tác hại thuốc lá tỉnh Thừa Thiên Huế"
     )
+    # a party committee of a place is a proper name whole: the place keeps its capitals
+    assert issuer_name("THÀNH ỦY ĐÀ LẠT") == "Thành ủy Đà Lạt"
+    assert issuer_name("TỈNH ỦY LÂM ĐỒNG") == "Tỉnh ủy Lâm Đồng"
+    assert issuer_name("HUYỆN ỦY ĐỨC TRỌNG") == "Huyện ủy Đức Trọng"
+
+
+def test_the_header_column_gives_the_issuer_and_its_parent():
+    assert read_issuers(["UBND", "TỈNH LÂM ĐỒNG"]) == ("Ủy ban nhân dân tỉnh Lâm Đồng", "")
+    assert read_issuers(["UBND TỈNH LÂM ĐỒNG", "SỞ Y TẾ"]) == ("Sở Y tế", "Ủy ban nhân dân tỉnh Lâm Đồng")
+    # the body's sentence names it in full: its words are taken, even when the header has commas too
+    assert named_in_body(
+        "BAN CHỈ ĐẠO CHƯƠNG TRÌNH PHÒNG, CHỐNG TÁC HẠI THUỐC LÁ",
+        "Ban chỉ đạo Chương trình phòng, chống tác hại của thuốc lá tỉnh Thừa Thiên Huế",
+    ) == ("Ban Chỉ đạo Chương trình phòng, chống tác hại của thuốc lá tỉnh Thừa Thiên Huế")
 
 
 @pytest.mark.parametrize(
