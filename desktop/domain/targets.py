@@ -92,12 +92,56 @@ def _own_targets(text: str, forms: Forms, taken: list[tuple[int, int]]) -> list[
     return out
 
 
+# "100 % khoa, phòng", "95% người bệnh được tư vấn": a rate of what follows (up to "và <number>", a verb, ";")
+_RATE = re.compile(
+    r"(?<![\d.,])(?P<p>\d{1,3}(?:,\d{1,2})?)\s*%\s+(?:(?:số|các)\s+)?(?P<what>[^\W\d][^;.()]*?)"
+    r"(?=\s+và\s+\d|\s+(?:đạt|trở lên)\b|\s*[;.()]|\s*$)",
+    re.IGNORECASE,
+)
+# "2.000 lượt người bệnh và người nhà", "500 người dân": people reached (a group of target_kinds, or as written)
+_REACH = re.compile(
+    r"(?<![\d/.,])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?:lượt\s+)?(?P<who>(?:người bệnh|người nhà(?:\s+người bệnh)?|"
+    r"nhân viên y tế|cán bộ,\s*nhân viên|người dân|cộng đồng)(?:\s+và\s+(?:người bệnh|người nhà(?:\s+người bệnh)?|"
+    r"nhân viên y tế|người dân))?)",
+    re.IGNORECASE,
+)
+# "ít nhất 02 buổi truyền thông trực tiếp": a bare "buổi" the words after name as an activity: a count of "Khác"
+_SESSIONS = re.compile(
+    r"(?<![\d/.,])(?P<n>\d{1,3})\s+(?P<unit>buổi\s+truyền\s+thông(?:\s+trực\s+tiếp)?)", re.IGNORECASE
+)
+
+
+def _rates_and_reach(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, Target]]:
+    """Rates ('100 % khoa, phòng' -> rate of 'khoa, phòng' at 100 %) and reach ('2.000 lượt người bệnh và người
+    nhà' -> 2.000 of that group), each its kind (target_kinds); a group of target_kinds.PEOPLE_GROUPS is counted
+    from the ledger, another is recorded by the clerk."""
+    out = []
+    for m in _RATE.finditer(text):
+        percent = float(m["p"].replace(",", "."))
+        what = clean(m["what"]).strip(" ,:")
+        if 0 < percent <= 100 and what:
+            taken.append((m.start(), m.end()))
+            out.append((m.start(), Target(0, "", kind="rate", group=what, percent=percent)))
+    for m in _REACH.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            taken.append((m.start(), m.end()))
+            who = re.sub(r"\s+", " ", m["who"]).lower()
+            out.append((m.start(), Target(int(m["n"].replace(".", "")), "", kind="reach", group=who)))
+    for m in _SESSIONS.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            taken.append((m.start(), m.end()))
+            out.append((m.start(), Target(int(m["n"]), FALLBACK, re.sub(r"\s+", " ", m["unit"]).lower())))
+    return out
+
+
 def targets_in(text: str, forms: Forms = DEFAULTS) -> list[Target]:
     """Quantities a superior's text sets: '02 hội nghị' -> Target(2, 'hoi_nghi'); with the unit's own forms
-    (`forms`) read too: '200 lượt khám sàng lọc' -> Target(200, 'kham_sang_loc')."""
+    (`forms`) read too: '200 lượt khám sàng lọc' -> Target(200, 'kham_sang_loc'); rates ('100 % khoa, phòng')
+    and reach ('2.000 lượt người bệnh và người nhà') as their kinds."""
     found: list[tuple[int, Target]] = []
     taken: list[tuple[int, int]] = []
     own = _own_targets(text, forms, taken)  # first: "lượt khám sàng lọc" is the unit's form, not prose
+    own += _rates_and_reach(text, taken)
     for m in _TARGET.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

@@ -353,7 +353,11 @@ class CascadeDialog(QDialog):
 
     def _targets(self, r: int):
         item = self.tasks.item(r, 4)
-        return read_typed(item.text() if item else "", self._context(r), self.p.forms)
+        text = item.text() if item else ""
+        proposed = self.p.tasks[r].targets
+        if text == ", ".join(target_text(x, self.p.forms) for x in proposed):  # as proposed: each kept its kind
+            return list(proposed), []
+        return read_typed(text, self._context(r), self.p.forms)
 
     def _check_targets(self) -> bool:
         """Every typed target read, or the first that is not named in red (the review stays open)."""

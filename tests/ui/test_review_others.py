@@ -77,3 +77,25 @@ def test_a_duty_of_another_body_ticked_becomes_our_task(window, monkeypatch):
 def test_every_repair_kind_has_a_vietnamese_label():
     assert set(KINDS) <= set(REPAIR_KINDS)
     assert REPAIR_KINDS["repeat"] == "Cụm từ viết lặp lại"
+
+
+def test_rate_and_reach_proposed_are_kept_when_not_retyped(window, monkeypatch, tmp_path):
+    from tests.domain.test_unit_plan_seeds import SO_PLAN
+
+    def run(self):
+        self.show()
+        QApplication.processEvents()
+        QTest.mouseClick(self.ok, Qt.LeftButton)
+        return self.result()
+
+    monkeypatch.setattr(CascadeDialog, "exec", run)
+    src = tmp_path / "ke_hoach_so.txt"
+    src.write_text(SO_PLAN, encoding="utf-8")
+    pid = window.plan_page.import_superior(str(src))
+    assert pid is not None  # the review read its own proposal back: nothing "chưa hiểu"
+    plan = plans.load_plan(window.conn, pid)
+    [task] = [it for it in walk(plan.items) if it.text.startswith("Truyền thông cho 100 % khoa, phòng")]
+    assert [(t.kind, t.group, t.percent, t.quantity) for t in task.targets] == [
+        ("rate", "khoa, phòng", 100.0, 0),
+        ("reach", "người bệnh và người nhà", 0.0, 2000),
+    ]
