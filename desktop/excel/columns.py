@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.target_kinds import PEOPLE_GROUPS
 from ..domain.text import fold
 
 
@@ -84,6 +85,36 @@ COLUMNS: tuple[Column, ...] = (
         "Kinh phí bằng đồng, ví dụ 1.500.000.",
         ("kinh phi", "chi phi", "kinh phi dong", "so tien"),
     ),
+    # people the activity reached, by group (issue 24: reach targets count them): after the cost, so the columns
+    # a department already fills keep their places
+    Column(
+        "reach_patients",
+        "Người bệnh",
+        11,
+        "Số người bệnh được truyền thông, tư vấn (nếu có), ví dụ 120.",
+        ("so nguoi benh", "benh nhan", "so benh nhan"),
+    ),
+    Column(
+        "reach_relatives",
+        "Người nhà",
+        11,
+        "Số người nhà người bệnh được truyền thông (nếu có), ví dụ 80.",
+        ("nguoi nha nguoi benh", "so nguoi nha", "than nhan"),
+    ),
+    Column(
+        "reach_staff",
+        "Nhân viên y tế",
+        11,
+        "Số nhân viên y tế được truyền thông, tập huấn (nếu có).",
+        ("so nhan vien y te", "nvyt", "can bo y te"),
+    ),
+    Column(
+        "reach_community",
+        "Cộng đồng",
+        11,
+        "Số người dân trong cộng đồng được truyền thông (nếu có).",
+        ("nguoi dan", "so nguoi dan", "nguoi dan cong dong"),
+    ),
     Column(
         "evidence", "Minh chứng", 30, "Đường dẫn bài viết hoặc tên tệp minh chứng.", ("minh chung", "duong dan", "link")
     ),
@@ -98,6 +129,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 BY_KEY = {c.key: c for c in COLUMNS}
+REACH_KEYS = dict(zip(("reach_patients", "reach_relatives", "reach_staff", "reach_community"), PEOPLE_GROUPS))
+NUMBER_KEYS = ("quantity", "participants", "cost", *REACH_KEYS)
 TEMPLATE_KEYS = tuple(c.key for c in COLUMNS if c.key != "source_unit")
 EXPORT_KEYS = tuple(c.key for c in COLUMNS)
 

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from ..domain.models import Activity
 from ..files import atomic_path
-from .columns import BY_KEY, EXPORT_KEYS
+from .columns import BY_KEY, EXPORT_KEYS, REACH_KEYS
 from .lookup import Lookup, task_choice
 
 FONT = Font(name="Times New Roman", size=12)
@@ -76,6 +76,7 @@ def write_export(
             "evidence": _text(ws, a.evidence),
             "notes": _text(ws, a.notes),
             "source_unit": _text(ws, a.source_unit or lookup.unit_name),
+            **{k: _num(ws, a.reach[g]) if g in a.reach else _text(ws, "") for k, g in REACH_KEYS.items()},
         }
         ws.append([cells[k] for k in EXPORT_KEYS])
         if progress and n % 1000 == 0:

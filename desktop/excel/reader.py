@@ -16,7 +16,7 @@ from ..domain.text import clean, fold
 from ..domain.vnformat import number
 from ..files import one_line
 from . import legacy_vn, openpyxl_bounds
-from .columns import BY_KEY, match_header
+from .columns import BY_KEY, REACH_KEYS, match_header
 from .lookup import Lookup
 from .values import cell_text, parse_count, parse_date_value, parse_period
 from .zipguard import CELL_CHARS, check_zip
@@ -336,6 +336,11 @@ def _activity(values: dict, lookup: Lookup, encoding: str) -> Activity:
     quantity = parse_count(values.get("quantity"), "số lượng")
     participants = parse_count(values.get("participants"), "số người tham dự")
     cost = parse_count(values.get("cost"), "kinh phí", money=True)
+    reach = {}  # people reached, by group: only the groups the department wrote a number for
+    for key, group in REACH_KEYS.items():
+        n = parse_count(values.get(key), f"số {group}")
+        if n is not None:
+            reach[group] = n
     unit_label = _text(values, "unit_label", encoding)
     if unit_label and fold(unit_label) == fold(lookup.catalogue.form(code).unit):
         unit_label = ""
@@ -354,4 +359,5 @@ def _activity(values: dict, lookup: Lookup, encoding: str) -> Activity:
         notes=_text(values, "notes", encoding),
         source_unit="" if own else source_unit,
         source_dept=source_dept,
+        reach=reach,
     )

@@ -12,7 +12,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..files import atomic_path
-from .columns import BY_KEY, TEMPLATE_KEYS
+from .columns import BY_KEY, NUMBER_KEYS, REACH_KEYS, TEMPLATE_KEYS
 from .lookup import Lookup
 
 SHEET = "Hoạt động"
@@ -38,6 +38,12 @@ def _instructions(wb: Workbook, lookup: Lookup, plan_title: str) -> None:
         ("2. Ngày ghi dạng 05/3/2025. Hoạt động nhiều ngày: ghi thêm cột “Đến ngày”.", False),
         ("3. Khoa, phòng; Hình thức; Nhiệm vụ: bấm vào ô và chọn trong danh sách thả xuống.", False),
         ("4. Số lượng, số người, kinh phí: chỉ ghi số (ví dụ 1500000 hoặc 1.500.000).", False),
+        (
+            "   Số người được truyền thông theo nhóm ("
+            + ", ".join(BY_KEY[k].header for k in REACH_KEYS)
+            + "): ghi số người của từng nhóm, để trống nếu không có.",
+            False,
+        ),
         ("5. Không gộp ô, không chèn dòng tiêu đề giữa bảng, không đổi tên các cột.", False),
         ("6. Lưu tệp (.xlsx) và gửi lại cho bộ phận tổng hợp; tệp được nhập thẳng vào phần mềm.", False),
         ("", False),
@@ -108,7 +114,7 @@ def write_template(path: Path, lookup: Lookup, plan_title: str = "") -> Path:
                 type="date", operator="greaterThan", formula1="36526", allow_blank=True, showErrorMessage=True
             )  # after 01/01/2000
             dv.error, dv.errorTitle = "Hãy ghi ngày dạng 05/3/2025.", "Ngày không hợp lệ"
-        elif key in ("quantity", "participants", "cost"):
+        elif key in NUMBER_KEYS:
             dv = DataValidation(
                 type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True, showErrorMessage=True
             )
@@ -120,13 +126,7 @@ def write_template(path: Path, lookup: Lookup, plan_title: str = "") -> Path:
         dv.showInputMessage = True
         ws.add_data_validation(dv)
         dv.add(rng)
-        fmt = {
-            "start": "dd/mm/yyyy",
-            "end": "dd/mm/yyyy",
-            "quantity": "#,##0",
-            "participants": "#,##0",
-            "cost": "#,##0",
-        }.get(key, "@")
+        fmt = "#,##0" if key in NUMBER_KEYS else {"start": "dd/mm/yyyy", "end": "dd/mm/yyyy"}.get(key, "@")
         for r in range(HEADER_ROW + 1, HEADER_ROW + INPUT_ROWS + 1):
             cell = ws.cell(row=r, column=j)
             cell.number_format = fmt

@@ -32,6 +32,7 @@ ROW_HEADERS = [
     "Nhiệm vụ",
     "Số lượng",
     "Người dự",
+    "Người được truyền thông",
     "Kinh phí",
     "Minh chứng",
     "Ghi chú",
@@ -166,6 +167,7 @@ class ImportPreview(QDialog):
                     self.tasks.get(a.task_id, "") if a.task_id is not None else "",
                     f"{number(a.quantity)} {a.unit_label or f.unit}",
                     number(a.participants) if a.participants is not None else "",
+                    ", ".join(f"{group} {number(n)}" for group, n in a.reach.items()),  # by group, as written
                     number(a.cost) if a.cost else "",
                     a.evidence,
                     a.notes,
