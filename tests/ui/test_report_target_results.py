@@ -78,14 +78,16 @@ def test_values_typed_in_the_table_are_recorded_drafted_and_undone_cell_by_cell(
     _type_cell(qtbot, box, 0, VALUE, "247/250")
     got = app_targets.recorded(window.conn, plan_id)[(rate.id, "year", 2025)]
     assert (got.value, got.numerator, got.denominator) == (98.8, 247, 250)
-    qtbot.waitUntil(lambda: "tỷ lệ văn bản ký số 98,8% (chỉ tiêu 95%): ĐẠT" in _drafts(page))  # compiled again
+    qtbot.waitUntil(
+        lambda: "tỷ lệ văn bản ký số 98,8% (chỉ tiêu 95%): ĐẠT" in _drafts(page), timeout=20_000
+    )  # compiled again
     assert page.target_results.table.item(0, VALUE).text() == "247/250"
 
     _type_cell(qtbot, box, 1, VALUE, "2.750")
     _type_cell(qtbot, box, 1, NOTE, "do mưa bão kéo dài", typer)
     got = app_targets.recorded(window.conn, plan_id)[(reach.id, "q1", 2025)]
     assert (got.value, got.note) == (2750.0, "do mưa bão kéo dài")
-    qtbot.waitUntil(lambda: "CHƯA ĐẠT (do mưa bão kéo dài)" in _drafts(page))
+    qtbot.waitUntil(lambda: "CHƯA ĐẠT (do mưa bão kéo dài)" in _drafts(page), timeout=20_000)
 
     # a value that does not read: said where and that nothing changed; the cell shows the record again
     _type_cell(qtbot, box, 0, VALUE, "120", saved=False)
@@ -98,13 +100,13 @@ def test_values_typed_in_the_table_are_recorded_drafted_and_undone_cell_by_cell(
     table.setFocus()
     QTest.keyClick(table, Qt.Key_Z, Qt.ControlModifier)
     assert app_targets.recorded(window.conn, plan_id)[(reach.id, "q1", 2025)].note == ""
-    qtbot.waitUntil(lambda: "CHƯA ĐẠT (do mưa bão" not in _drafts(page))
+    qtbot.waitUntil(lambda: "CHƯA ĐẠT (do mưa bão" not in _drafts(page), timeout=20_000)
     QTest.keyClick(page.target_results.table, Qt.Key_Z, Qt.ControlModifier)
     assert (reach.id, "q1", 2025) not in app_targets.recorded(window.conn, plan_id)
     qtbot.waitUntil(lambda: page.target_results.table.item(1, VALUE).text() == "")
     QTest.keyClick(page.target_results.table, Qt.Key_Z, Qt.ControlModifier)
     assert app_targets.recorded(window.conn, plan_id) == {}
-    qtbot.waitUntil(lambda: "tỷ lệ văn bản ký số đạt ……%" in _drafts(page))
+    qtbot.waitUntil(lambda: "tỷ lệ văn bản ký số đạt ……%" in _drafts(page), timeout=20_000)
     QTest.keyClick(page.target_results.table, Qt.Key_Y, Qt.ControlModifier)  # and back
     assert app_targets.recorded(window.conn, plan_id)[(rate.id, "year", 2025)].numerator == 247
     qtbot.waitUntil(lambda: page.target_results.table.item(0, VALUE).text() == "247/250")
