@@ -23,7 +23,7 @@ from desktop.domain.plan_text import task_labels  # noqa: E402
 from desktop.domain.text import fold  # noqa: E402
 from desktop.store import activities, db, plans, units  # noqa: E402
 from desktop.store.demo import create_demo  # noqa: E402
-from desktop.ui.ledger_model import LedgerModel  # noqa: E402
+from desktop.ui.pages.ledger_model import LedgerModel  # noqa: E402
 
 
 def main(n: int) -> None:

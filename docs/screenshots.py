@@ -61,7 +61,7 @@ def _import_preview(win, out: Path, tmp: Path, app) -> None:
     from openpyxl import Workbook
 
     from desktop.app.workbooks import read_imports_rows
-    from desktop.ui.excel_import import ImportPreview
+    from desktop.ui.dialogs.excel_import import ImportPreview
 
     dept = win.unit.departments[0].name
     old = win.ledger_page.model.activities()[0]
@@ -83,7 +83,7 @@ def _import_preview(win, out: Path, tmp: Path, app) -> None:
 
 
 def _wizard(out: Path, app) -> None:
-    from desktop.ui.wizard import FirstRunWizard
+    from desktop.ui.dialogs.wizard import FirstRunWizard
 
     wiz = FirstRunWizard()
     wiz.resize(760, 560)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop import app  # noqa: E402
 from desktop.store import db, units  # noqa: E402
 from desktop.store.demo import create_demo  # noqa: E402
-from desktop.ui.cascade_dialog import CascadeDialog  # noqa: E402
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"

@@ -181,11 +181,11 @@ def test_window_module_loads_no_screen_and_no_document_library():
         "desktop.excel",
         "desktop.ui.actions",
         "desktop.ui.pages",
-        "desktop.ui.plan_page",
-        "desktop.ui.ledger_page",
-        "desktop.ui.report_page",
-        "desktop.ui.unit_page",
-        "desktop.ui.dashboard",
+        "desktop.ui.pages.plan_page",
+        "desktop.ui.pages.ledger_page",
+        "desktop.ui.pages.report_page",
+        "desktop.ui.pages.unit_page",
+        "desktop.ui.pages.dashboard",
     ]
     # the services too: the window opens its database through desktop.app.opening, and the package
     # desktop.app loads each service on first use (app/__init__.py)

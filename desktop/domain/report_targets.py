@@ -150,4 +150,3 @@ def summary(targets: list[TargetProgress]) -> str:
         return ""
     met = sum(1 for t in judged if t.met)
     return f"{count(met)}/{count(len(judged))} chỉ tiêu của Kế hoạch đạt và vượt" if met else ""
-

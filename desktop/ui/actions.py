@@ -272,7 +272,7 @@ class Exports:
             if not paths:
                 return None
         from ..app.workbooks import read_imports_rows
-        from .excel_import import ReadProgress
+        from .dialogs.excel_import import ReadProgress
 
         self.window.statusBar().showMessage(f"Đang đọc {len(paths)} tệp Excel…")
         self.import_progress = progress = ReadProgress(self.window, len(paths))
@@ -306,8 +306,8 @@ class Exports:
 
     def _import_preview(self, results) -> int:
         from ..app.workbooks import task_names, write_rejected
-        from .excel_import import ImportPreview
-        from .ledger_form import task_text
+        from .dialogs.excel_import import ImportPreview
+        from .pages.ledger_form import task_text
 
         depts = {d.id: d.name for d in self.window.unit.departments}
         tasks = {tid: task_text(label, text, 40) for tid, (label, text) in task_names(self.window.conn).items()}
@@ -344,7 +344,7 @@ class Exports:
 
     def template_for(self, what: str):
         """The unit's template for `what` (None: the built-in one); False when the chosen file is gone."""
-        from .templates_dialog import KINDS, chosen_template
+        from .dialogs.templates_dialog import KINDS, chosen_template
 
         path = chosen_template(self.window.settings, what)
         if path is not None and not path.is_file():
@@ -357,7 +357,7 @@ class Exports:
         return path
 
     def show_templates(self):
-        from .templates_dialog import TemplatesDialog
+        from .dialogs.templates_dialog import TemplatesDialog
 
         dlg = TemplatesDialog(self.window.settings, self.output_dir(), self.window)
         dlg.exec()
@@ -385,7 +385,7 @@ class Backups:
 
     def automatic(self, reason: str) -> Path | None:
         """An automatic backup, then the rotation; a failure is said in the status bar and never stops the app."""
-        from .backups_dialog import keep_count
+        from .dialogs.backups_dialog import keep_count
 
         w = self.window
         try:
@@ -430,7 +430,7 @@ class Backups:
         return msg
 
     def show(self):
-        from .backups_dialog import BackupsDialog
+        from .dialogs.backups_dialog import BackupsDialog
 
         w = self.window
         dlg = BackupsDialog(w.db_path, w.settings, self.now, self.restore, w)

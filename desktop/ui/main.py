@@ -55,7 +55,7 @@ def first_run(path: Path, parent=None) -> bool:
     """Run the wizard for a missing database; False when the clerk cancels."""
     from PySide6.QtWidgets import QDialog
 
-    from .wizard import FirstRunWizard
+    from .dialogs.wizard import FirstRunWizard
 
     wizard = FirstRunWizard(parent)
     if wizard.exec() != QDialog.Accepted:
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         return self.plan_page.import_superior(path)
 
     def show_shortcuts(self):
-        from .shortcuts import ShortcutsDialog
+        from .dialogs.shortcuts import ShortcutsDialog
 
         dlg = ShortcutsDialog(self)
         self.shortcuts_dialog = dlg
@@ -414,7 +414,7 @@ def main(argv: list[str] | None = None, db_path: Path | None = None, self_test: 
             try:
                 win = MainWindow(path, deferred=True)
             except opening.Damaged as e:  # before anything else: restore a good backup or salvage (recovery_dialog.py)
-                from .recovery_dialog import recover
+                from .dialogs.recovery_dialog import recover
 
                 if self_test is not None or not recover(e):
                     raise

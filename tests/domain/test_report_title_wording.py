@@ -36,8 +36,7 @@ def test_two_plans_of_one_year_have_two_titles():
     assert cs == "Kết quả thực hiện Kế hoạch truyền thông về chuyển đổi số y tế năm 2026"
     numbered = _title(_plan("Truyền thông phòng, chống bệnh lao năm 2026", 12))
     assert (
-        numbered
-        == "Kết quả thực hiện Kế hoạch số 12/KH-TTYT ngày 03/02/2026 của Trung tâm Y tế khu vực Ninh Hòa"
+        numbered == "Kết quả thực hiện Kế hoạch số 12/KH-TTYT ngày 03/02/2026 của Trung tâm Y tế khu vực Ninh Hòa"
         " về truyền thông phòng, chống bệnh lao năm 2026"
     )
 

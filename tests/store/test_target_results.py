@@ -37,7 +37,9 @@ def test_kinds_round_trip_and_a_kept_target_keeps_its_results(tmp_path):
     p, (count_id, reach_id, rate_id) = fx.make_db(tmp_path / "d.db")
     conn = db.open_db(tmp_path / "d.db")
     loaded = plans.load_plan(conn, p.id)
-    assert [t for task in loaded.tasks() for t in task.targets] == [t for task in fx.plan().tasks() for t in task.targets]
+    assert [t for task in loaded.tasks() for t in task.targets] == [
+        t for task in fx.plan().tasks() for t in task.targets
+    ]
     with db.transaction(conn):
         target_results.save_result(conn, TargetResult(rate_id, "q1", 2025, 98.8, 247, 250, "  ghi chú "))
         target_results.save_result(conn, TargetResult(reach_id, "q1", 2025, 600))

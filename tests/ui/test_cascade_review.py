@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from desktop.domain.plan_text import plan_blocks
 from desktop.domain.references import cite
 from desktop.store import plans, units
-from desktop.ui.cascade_dialog import CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
@@ -131,7 +131,7 @@ def test_cancel_creates_nothing(window, monkeypatch):
 def test_a_letter_is_imported_only_when_the_clerk_confirms(window, monkeypatch):
     before = plans.list_plans(window.conn)
     asked = []
-    monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
     assert window.plan_page.import_superior(seed("004")) is None
     assert "có vẻ không phải là kế hoạch" in asked[0] and plans.list_plans(window.conn) == before
 

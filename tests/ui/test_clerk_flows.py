@@ -13,7 +13,7 @@ from desktop.ui import qt_vi
 
 
 def _wizard(qtbot, typer):
-    from desktop.ui.wizard import FirstRunWizard
+    from desktop.ui.dialogs.wizard import FirstRunWizard
 
     wiz = FirstRunWizard()
     qtbot.addWidget(wiz)
@@ -98,7 +98,7 @@ def test_import_preview_lists_the_rows_in_three_tabs(window, qtbot, tmp_path, mo
         seen["filtered"] = (dlg.shown(dlg.to_add), dlg.shown(dlg.present))
         return QDialog.Rejected
 
-    monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", fake_exec)
+    monkeypatch.setattr("desktop.ui.dialogs.excel_import.ImportPreview.exec", fake_exec)
     window.exports.import_excel([str(path), str(bad)])
     qtbot.waitUntil(lambda: "tabs" in seen, timeout=20000)
     assert seen["tabs"] == ["Sẽ thêm (1)", "Đã có (1)", "Bị từ chối (1)"]
@@ -111,7 +111,7 @@ def test_import_cancelled_during_the_read_writes_nothing(window, qtbot, tmp_path
     dept = units.load_unit(window.conn).departments[0].name
     _workbook(path, [[date(2025, 1, 1 + i % 28), dept, f"Việc {i}", "Khác"] for i in range(1200)])
     opened = []
-    monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", lambda dlg: opened.append(dlg) or 1)
+    monkeypatch.setattr("desktop.ui.dialogs.excel_import.ImportPreview.exec", lambda dlg: opened.append(dlg) or 1)
     before = activities.count_activities(window.conn)
     window.exports.import_excel([str(path)])
     window.exports.import_progress.dialog.canceled.emit()  # the clerk presses Hủy
@@ -121,7 +121,7 @@ def test_import_cancelled_during_the_read_writes_nothing(window, qtbot, tmp_path
 
 
 def test_progress_counts_rows(qtbot):
-    from desktop.ui.excel_import import ReadProgress
+    from desktop.ui.dialogs.excel_import import ReadProgress
 
     p = ReadProgress(None, 1)
     p.rows.emit(500, 1200)

@@ -28,7 +28,7 @@ def test_the_delete_plan_prompt_names_title_year_items_tasks_and_activities(wind
     acts = activities.count_for_plan(window.conn, plan.id)
     assert tasks and acts
     asked = []
-    monkeypatch.setattr("desktop.ui.plan_page.ask", lambda parent, text: asked.append(text) or False)
+    monkeypatch.setattr("desktop.ui.pages.plan_page.ask", lambda parent, text: asked.append(text) or False)
     QTest.mouseClick(_button(page, "Xóa kế hoạch"), Qt.LeftButton)
     assert len(asked) == 1
     text = asked[0]
@@ -52,7 +52,7 @@ def test_the_delete_item_prompt_names_the_item_its_sub_items_and_activities(wind
     item = next(i for i in _walk(plan.items) if i.children and acts_under(i))
     subs = len(list(_walk(item.children)))
     asked = []
-    monkeypatch.setattr("desktop.ui.plan_items.ask", lambda parent, text: asked.append(text) or False)
+    monkeypatch.setattr("desktop.ui.pages.plan_items.ask", lambda parent, text: asked.append(text) or False)
     page.select_item(item.id)
     page.tree.setFocus()
     QTest.keyClick(page.tree, Qt.Key_Delete)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.app import evidence
-from desktop.ui.ledger_model import COLUMNS
+from desktop.ui.pages.ledger_model import COLUMNS
 
 FILES_COL = COLUMNS.index("Tệp")
 

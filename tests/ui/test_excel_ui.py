@@ -43,7 +43,7 @@ def test_import_shows_preview_then_writes(window, qtbot, tmp_path, monkeypatch):
         seen["rows"] = [dlg.tree.topLevelItem(i).text(3) for i in range(dlg.tree.topLevelItemCount())]
         return QDialog.Accepted
 
-    monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", fake_exec)
+    monkeypatch.setattr("desktop.ui.dialogs.excel_import.ImportPreview.exec", fake_exec)
     before = activities.count_activities(window.conn)
     window.exports.import_excel([str(good), str(bad)])
     _wait(window, qtbot)
@@ -54,7 +54,7 @@ def test_import_shows_preview_then_writes(window, qtbot, tmp_path, monkeypatch):
 
 
 def test_import_cancelled_writes_nothing(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", lambda dlg: QDialog.Rejected)
+    monkeypatch.setattr("desktop.ui.dialogs.excel_import.ImportPreview.exec", lambda dlg: QDialog.Rejected)
     path = tmp_path / "x.xlsx"
     wb = Workbook()
     wb.active.append(["Ngày", "Khoa, phòng", "Nội dung hoạt động", "Hình thức"])
@@ -121,7 +121,7 @@ def test_import_adds_the_valid_rows_and_hands_back_the_rejected(window, qtbot, t
         QTest.mouseClick(add, Qt.LeftButton)
         return dlg.result()
 
-    monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", clerk)
+    monkeypatch.setattr("desktop.ui.dialogs.excel_import.ImportPreview.exec", clerk)
     before = activities.count_activities(window.conn)
     window.exports.import_excel([str(src)])
     _wait(window, qtbot)

@@ -99,7 +99,7 @@ import json, sys
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
-from desktop.ui.preview_dialog import PreviewDialog
+from desktop.ui.dialogs.preview_dialog import PreviewDialog
 
 app = QApplication([])
 main = QMainWindow()

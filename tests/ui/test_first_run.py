@@ -8,8 +8,8 @@ from desktop.store import activities, db, units
 
 
 def test_wizard_to_exported_report(qtbot, tmp_path, settings, monkeypatch, typer):
+    from desktop.ui.dialogs.wizard import FirstRunWizard
     from desktop.ui.main import MainWindow, create_from_wizard
-    from desktop.ui.wizard import FirstRunWizard
 
     wiz = FirstRunWizard()
     qtbot.addWidget(wiz)
@@ -56,8 +56,8 @@ def test_wizard_to_exported_report(qtbot, tmp_path, settings, monkeypatch, typer
 
 
 def test_wizard_demo_choice(qtbot, tmp_path):
+    from desktop.ui.dialogs.wizard import FirstRunWizard
     from desktop.ui.main import create_from_wizard
-    from desktop.ui.wizard import FirstRunWizard
 
     wiz = FirstRunWizard()
     qtbot.addWidget(wiz)

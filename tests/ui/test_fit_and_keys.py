@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from desktop.store import activities
-from desktop.ui.fields import DateField
+from desktop.ui.widgets.fields import DateField
 
 ACTIONS = {
     "Kế hoạch": {"Xem trước", "Xuất Word", "Xuất PDF", "Thêm &chỉ tiêu", "+ Mục", "Kế hoạch mới từ mẫu"},

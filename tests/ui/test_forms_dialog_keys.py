@@ -7,8 +7,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from desktop.store import forms as store_forms
-from desktop.ui import forms_dialog
-from desktop.ui.forms_dialog import HIDDEN, FormsDialog
+from desktop.ui.dialogs import forms_dialog
+from desktop.ui.dialogs.forms_dialog import HIDDEN, FormsDialog
 
 
 def _stored(conn) -> dict:

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop import app
 from desktop.store import forms as store_forms
-from desktop.ui import forms_dialog
+from desktop.ui.dialogs import forms_dialog
 
 from .test_office_year_ui import shot
 

@@ -23,7 +23,7 @@ def test_the_preview_shows_people_reached_by_group(window, qtbot, tmp_path, monk
         seen["reach"] = dlg.to_add.item(0, heads.index("Người được truyền thông")).text()
         return QDialog.Accepted
 
-    monkeypatch.setattr("desktop.ui.excel_import.ImportPreview.exec", clerk)
+    monkeypatch.setattr("desktop.ui.dialogs.excel_import.ImportPreview.exec", clerk)
     before = activities.count_activities(window.conn)
     window.exports.import_excel([str(path)])
     qtbot.waitUntil(lambda: "reach" in seen, timeout=20000)

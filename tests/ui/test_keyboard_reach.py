@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 
 from desktop.store import activities, units
-from desktop.ui.report_page import CUSTOM
+from desktop.ui.pages.report_page import CUSTOM
 
 
 def at_keyboard():

@@ -103,7 +103,7 @@ def test_a_change_that_cannot_be_written_leaves_no_undo_entry(window, qtbot, typ
     page = window.ledger_page
     window.tabs.setCurrentWidget(page)
     shown = []
-    monkeypatch.setattr("desktop.ui.ledger_page.warn", lambda parent, text, *a: shown.append(text))
+    monkeypatch.setattr("desktop.ui.pages.ledger_page.warn", lambda parent, text, *a: shown.append(text))
 
     def disk_full(*a, **k):  # what SQLite says; the store's transaction turns it into the clerk's words
         raise sqlite3.OperationalError("database or disk is full")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.domain.models import LegalRef
 from desktop.store import db, plans, refs
-from desktop.ui.refs_dialog import RefsDialog
+from desktop.ui.dialogs.refs_dialog import RefsDialog
 
 
 def _node_rect(tree, item_id):
@@ -228,7 +228,7 @@ def test_ctrl_z_in_the_refs_dialog_undoes_the_last_cell_edit(window, qtbot, type
 
 def test_a_refused_cell_edit_puts_the_stored_text_back(window, qtbot, typer, monkeypatch):
     shown = []
-    monkeypatch.setattr("desktop.ui.refs_dialog.warn", lambda parent, text: shown.append(text))
+    monkeypatch.setattr("desktop.ui.dialogs.refs_dialog.warn", lambda parent, text: shown.append(text))
     d = _refs_dialog(window, qtbot)
     before = d.table.item(0, 0).text()
     editor = _edit_cell(d, 0, 0, "", typer)

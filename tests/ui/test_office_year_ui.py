@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from desktop.store import plans
-from desktop.ui import copy_plan_dialog
+from desktop.ui.dialogs import copy_plan_dialog
 
 SHOTS = os.environ.get("VBYT_SHOTS")  # a folder: the new screens grabbed to PNG there, for a look
 
@@ -146,7 +146,7 @@ def test_dashboard_shows_last_years_same_period(qtbot, tmp_path, settings):
     from datetime import date
 
     from desktop import app
-    from desktop.ui.dashboard import Dashboard
+    from desktop.ui.pages.dashboard import Dashboard
     from tests.app.test_office_year import _two_year_ledger
 
     conn, p25, p26 = _two_year_ledger(tmp_path)

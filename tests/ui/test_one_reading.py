@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from desktop.domain.vnformat import parse_date
 from desktop.excel.values import parse_count, parse_date_value
 from desktop.store import plans, refs
-from desktop.ui.refs_dialog import RefsDialog
+from desktop.ui.dialogs.refs_dialog import RefsDialog
 
 from .test_cascade_review import review, seed
 
@@ -58,7 +58,7 @@ def test_the_ledger_reads_a_count_and_a_date_as_a_workbook_does(window, monkeypa
 
 def test_the_superior_deadline_typed_in_the_review_reads_as_everywhere(window, monkeypatch):
     warned = []
-    monkeypatch.setattr("desktop.ui.cascade_dialog.warn", lambda parent, text: warned.append(text))
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.warn", lambda parent, text: warned.append(text))
 
     def clerk(d):
         QTest.keyClicks(d.year, "2025")  # seed 003 gives no year: the clerk types it (issue 22, point 6)
@@ -73,7 +73,7 @@ def test_the_superior_deadline_typed_in_the_review_reads_as_everywhere(window, m
 
 def test_the_issue_date_typed_in_the_catalogue_reads_as_everywhere(window, qtbot, monkeypatch):
     warned = []
-    monkeypatch.setattr("desktop.ui.refs_dialog.warn", lambda parent, text: warned.append(text))
+    monkeypatch.setattr("desktop.ui.dialogs.refs_dialog.warn", lambda parent, text: warned.append(text))
     d = RefsDialog(window.conn, window)
     qtbot.addWidget(d)
     d.show()

@@ -28,7 +28,7 @@ Trên đây là Kế hoạch của Sở Y tế./.
 
 def accept_review(monkeypatch, seen=None, act=None):
     """The review dialog opens, `act(dialog)` plays the clerk, who clicks “Tạo kế hoạch” (a real button click)."""
-    from desktop.ui.cascade_dialog import CascadeDialog
+    from desktop.ui.dialogs.cascade_dialog import CascadeDialog
 
     def run(self):
         if seen is not None:
@@ -75,7 +75,7 @@ def test_plan_from_superior_text(window, tmp_path, monkeypatch):
 
 def test_unreadable_superior_file_changes_nothing(window, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("desktop.ui.cascade_dialog.warn", lambda parent, text, *a: shown.append(text))
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.warn", lambda parent, text, *a: shown.append(text))
     before = plans.list_plans(window.conn)
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"not a zip")
@@ -128,7 +128,7 @@ def test_new_basis_typed_goes_to_the_catalogue(window, typer):
 
 def test_unreadable_basis_is_refused(window, monkeypatch, typer):
     shown = []
-    monkeypatch.setattr("desktop.ui.plan_page.warn", lambda parent, text, *a: shown.append(text))
+    monkeypatch.setattr("desktop.ui.pages.plan_page.warn", lambda parent, text, *a: shown.append(text))
     page = window.plan_page
     before = len(page.plan.basis)
     page.catalogue.setCurrentIndex(-1)

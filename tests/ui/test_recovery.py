@@ -43,7 +43,7 @@ def _error(p):
 
 
 def test_the_dialog_lists_good_backups_and_restores_the_newest(qtbot, damaged):
-    from desktop.ui.recovery_dialog import RecoveryDialog
+    from desktop.ui.dialogs.recovery_dialog import RecoveryDialog
 
     p, good = damaged
     before = hashlib.sha256(p.read_bytes()).hexdigest()
@@ -60,7 +60,7 @@ def test_the_dialog_lists_good_backups_and_restores_the_newest(qtbot, damaged):
 
 
 def test_the_dialog_salvages_when_there_is_no_backup(qtbot, damaged):
-    from desktop.ui.recovery_dialog import RecoveryDialog
+    from desktop.ui.dialogs.recovery_dialog import RecoveryDialog
 
     p, good = damaged
     good.unlink()
@@ -77,7 +77,7 @@ def test_the_dialog_salvages_when_there_is_no_backup(qtbot, damaged):
 
 def test_start_up_opens_the_recovery_dialog_before_the_window(qtbot, damaged, monkeypatch):
     from desktop.ui import main as ui_main
-    from desktop.ui import recovery_dialog
+    from desktop.ui.dialogs import recovery_dialog
 
     p, _ = damaged
     seen = []
@@ -123,7 +123,7 @@ def _start_up_with(monkeypatch, p, click):
     from PySide6.QtTest import QTest
 
     from desktop.ui import main as ui_main
-    from desktop.ui import recovery_dialog
+    from desktop.ui.dialogs import recovery_dialog
 
     seen, created = [], []
 

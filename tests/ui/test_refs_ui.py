@@ -6,14 +6,14 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.domain.models import LegalRef
 from desktop.store import db, refs
-from desktop.ui.refs_dialog import DUPLICATE, RefsDialog
+from desktop.ui.dialogs.refs_dialog import DUPLICATE, RefsDialog
 
 
 def test_edit_in_place_and_merge_the_tinted_duplicates(window, qtbot, typer, monkeypatch):
     with db.transaction(window.conn):
         twin = LegalRef("Nghị quyết", "57- NQ/TW", None, "Bộ Chính trị")
         refs.save_ref(window.conn, twin)
-    monkeypatch.setattr("desktop.ui.refs_dialog.ask", lambda parent, text: True)
+    monkeypatch.setattr("desktop.ui.dialogs.refs_dialog.ask", lambda parent, text: True)
     d = RefsDialog(window.conn, window)
     qtbot.addWidget(d)
     d.show()

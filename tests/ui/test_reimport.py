@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 
 from desktop.store import plans
-from desktop.ui.cascade_dialog import CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
@@ -18,7 +18,7 @@ def seed(prefix):
 def test_a_second_import_of_the_same_superior_plan_is_asked_first(window, monkeypatch):
     monkeypatch.setattr(CascadeDialog, "exec", lambda self: self.accept() or self.result())
     asked = []
-    monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
     first = window.import_superior(seed("002"))
     assert first is not None and asked == []  # nothing like it yet: no question
     count = len(plans.list_plans(window.conn))
@@ -27,7 +27,7 @@ def test_a_second_import_of_the_same_superior_plan_is_asked_first(window, monkey
     title = plans.load_plan(window.conn, first).title
     assert len(asked) == 1 and title[:40] in asked[0] and "Đã có" in asked[0]
     assert "chưa tạo" in asked[0].lower() or "Tạo thêm" in asked[0]
-    monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or True)
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.ask", lambda parent, text: asked.append(text) or True)
     assert window.import_superior(seed("002")) is not None  # asked again, and this time yes
     assert len(plans.list_plans(window.conn)) == count + 1
 
@@ -35,7 +35,7 @@ def test_a_second_import_of_the_same_superior_plan_is_asked_first(window, monkey
 def test_another_superior_plan_is_not_asked_about(window, monkeypatch):
     monkeypatch.setattr(CascadeDialog, "exec", lambda self: self.accept() or self.result())
     asked = []
-    monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
     assert window.import_superior(seed("002")) is not None
     assert window.import_superior(seed("000")) is not None
     assert asked == []
@@ -49,14 +49,14 @@ def test_a_superior_read_without_number_or_date_is_matched_by_issuer_and_summary
 
     monkeypatch.setattr(CascadeDialog, "exec", typed_year_then_accept)
     asked = []
-    monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
     assert window.import_superior(seed("003")) is not None and asked == []
     assert window.import_superior(seed("003")) is None and len(asked) == 1
 
 
 def test_the_demo_plan_is_found_as_made_from_its_superior(window, monkeypatch):
     asked = []
-    monkeypatch.setattr("desktop.ui.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
+    monkeypatch.setattr("desktop.ui.dialogs.cascade_dialog.ask", lambda parent, text: asked.append(text) or False)
     monkeypatch.setattr(CascadeDialog, "exec", lambda self: self.accept() or self.result())
     before = len(plans.list_plans(window.conn))
     assert window.import_superior(seed("001")) is None and len(plans.list_plans(window.conn)) == before

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop.ui import report_outline_bar
+from desktop.ui.widgets import report_outline_bar
 
 OUTLINE = """ĐỀ CƯƠNG BÁO CÁO
 I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI

@@ -12,7 +12,7 @@ from desktop import app
 from desktop.app import targets as app_targets
 from desktop.app.plans import ItemCopy
 from desktop.domain.models import Target
-from desktop.ui.target_results import NOTE, VALUE
+from desktop.ui.widgets.target_results import NOTE, VALUE
 
 
 def _with_rate_and_reach(window):

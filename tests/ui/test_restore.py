@@ -10,7 +10,7 @@ from desktop.store.activities import count_activities
 
 def _dialog(window, monkeypatch):
     """The dialog as the menu opens it, without waiting on exec."""
-    from desktop.ui.backups_dialog import BackupsDialog
+    from desktop.ui.dialogs.backups_dialog import BackupsDialog
 
     monkeypatch.setattr(BackupsDialog, "exec", lambda self: 0)
     action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Sao lưu và khôi phục…")
@@ -82,7 +82,7 @@ def test_backup_now_keep_count_and_folder(window, monkeypatch, tmp_path):
     assert sorted(b.reason for b in listed) == sorted([backups.MANUAL, backups.START])
     assert dlg.table.rowCount() == 2 and dlg.message.text().startswith("Đã sao lưu dữ liệu vào ")
     opened = []
-    monkeypatch.setattr("desktop.ui.backups_dialog.open_path", opened.append)
+    monkeypatch.setattr("desktop.ui.dialogs.backups_dialog.open_path", opened.append)
     dlg.folder_button.click()
     assert opened == [tmp_path / "sao_luu"]
     assert dlg.keep.value() == 10

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.cascade_dialog import CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 

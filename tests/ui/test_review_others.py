@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from desktop.domain.repairs import KINDS
 from desktop.store import plans
-from desktop.ui.cascade_dialog import REPAIR_KINDS, CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import REPAIR_KINDS, CascadeDialog
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 TAKEN = "Tổ chức các hội nghị, hội thảo, tập huấn theo nhiệm vụ đơn vị được giao"

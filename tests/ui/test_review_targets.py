@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.domain.models import Target
 from desktop.store import plans
-from desktop.ui.cascade_dialog import CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 

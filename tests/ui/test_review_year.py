@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.store import plans
-from desktop.ui.cascade_dialog import MISSING_BG, CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import MISSING_BG, CascadeDialog
 from tests.app.test_cascade_year import UNDATED
 
 

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.store import plans
-from desktop.ui.cascade_dialog import CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
@@ -36,8 +36,8 @@ def test_the_file_menu_imports_a_superior_plan(window, monkeypatch):
 
 
 def test_the_wizard_creates_no_preset_plan_unless_chosen(qtbot, tmp_path, typer):
+    from desktop.ui.dialogs.wizard import FirstRunWizard
     from desktop.ui.main import create_from_wizard
-    from desktop.ui.wizard import FirstRunWizard
 
     wiz = FirstRunWizard()
     qtbot.addWidget(wiz)

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.store import plans
-from desktop.ui.cascade_dialog import CascadeDialog
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog
 from tests.docgen.test_read_pdf import needs_font, plan_pdf
 from tests.ui.test_superior_menu import click_menu_item
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.ui.cascade_dialog import CascadeDialog
-from desktop.ui.plan_items import VOICE_BG
+from desktop.ui.dialogs.cascade_dialog import CascadeDialog
+from desktop.ui.pages.plan_items import VOICE_BG
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 FLAGGED = ("ngành Y tế Hải Phòng", "các phòng, đơn vị trực thuộc", "Các đơn vị trực thuộc")

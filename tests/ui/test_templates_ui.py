@@ -6,7 +6,7 @@ from pathlib import Path
 from docx import Document
 
 from desktop.paths import template
-from desktop.ui.templates_dialog import TemplatesDialog, chosen_template
+from desktop.ui.dialogs.templates_dialog import TemplatesDialog, chosen_template
 
 
 def _with_paragraph(src: Path, dest: Path, text: str) -> Path:
@@ -18,7 +18,7 @@ def _with_paragraph(src: Path, dest: Path, text: str) -> Path:
 
 def test_unit_template_is_checked_kept_and_used_by_exports(window, qtbot, tmp_path, monkeypatch):
     warned = []
-    monkeypatch.setattr("desktop.ui.templates_dialog.warn", lambda parent, text, *a: warned.append(text))
+    monkeypatch.setattr("desktop.ui.dialogs.templates_dialog.warn", lambda parent, text, *a: warned.append(text))
     dlg = TemplatesDialog(window.settings, str(tmp_path), window)
     qtbot.addWidget(dlg)
     saved = dlg.save_built_in("plan", str(tmp_path / "Mẫu Kế hoạch.docx"))

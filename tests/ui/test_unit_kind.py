@@ -21,7 +21,7 @@ def _proposal(conn, tmp_path):
 
 
 def test_kind_picked_on_the_unit_page_makes_the_hospitals_duties_ours(qtbot, tmp_path):
-    from desktop.ui.unit_page import UnitPage
+    from desktop.ui.pages.unit_page import UnitPage
 
     conn = db.create(tmp_path / "d.db")
     units.save_unit(
@@ -60,7 +60,7 @@ def test_kind_picked_on_the_unit_page_makes_the_hospitals_duties_ours(qtbot, tmp
 
 
 def test_wizard_reads_the_kind_from_the_name_until_the_clerk_picks_one(qtbot, typer):
-    from desktop.ui.wizard import FirstRunWizard
+    from desktop.ui.dialogs.wizard import FirstRunWizard
 
     wiz = FirstRunWizard()
     qtbot.addWidget(wiz)

@@ -13,7 +13,7 @@ FOREIGN_EDITOR = "does not belong to this view"
 
 
 def _wizard_on_departments(qtbot, typer):
-    from desktop.ui.wizard import FirstRunWizard
+    from desktop.ui.dialogs.wizard import FirstRunWizard
 
     wiz = FirstRunWizard()
     qtbot.addWidget(wiz)
@@ -90,7 +90,7 @@ def _rows_in_sight(table) -> float:
 
 @pytest.mark.parametrize("page_name", ["dept_page", "signer_page", "recipient_page"])
 def test_tables_show_eight_rows_on_a_1366_by_768_screen(qtbot, screen_of, page_name):
-    from desktop.ui.wizard import FirstRunWizard
+    from desktop.ui.dialogs.wizard import FirstRunWizard
 
     area = screen_of(1366, 768 - 40)  # a taskbar of 40 px
     wiz = FirstRunWizard()
@@ -105,7 +105,7 @@ def test_tables_show_eight_rows_on_a_1366_by_768_screen(qtbot, screen_of, page_n
 
 
 def test_the_wizard_is_never_larger_than_a_small_screen(qtbot, screen_of):
-    from desktop.ui.wizard import FirstRunWizard
+    from desktop.ui.dialogs.wizard import FirstRunWizard
 
     area = screen_of(1024, 420)  # the 8 rows do not fit: the tables give up rows
     wiz = FirstRunWizard()
@@ -126,7 +126,7 @@ def test_every_page_subtitle_is_read_whole(qtbot, screen_of):
     """QWizard gives a page's subtitle two lines: a longer one was cut (Kế hoạch đầu tiên lost “…kế hoạch đó.”)."""
     from PySide6.QtWidgets import QLabel
 
-    from desktop.ui.wizard import FirstRunWizard
+    from desktop.ui.dialogs.wizard import FirstRunWizard
 
     screen_of(1366, 768 - 40)
     wiz = FirstRunWizard()

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from .. import app
-from ..domain.errors import UserError
-from ..domain.models import LegalRef
-from ..domain.vnformat import parse_date, short_date
-from .common import ask, warn
-from .undo import UndoKeys
+from ... import app
+from ...domain.errors import UserError
+from ...domain.models import LegalRef
+from ...domain.vnformat import parse_date, short_date
+from ..common import ask, warn
+from ..undo import UndoKeys
 
 HEAD = ("Loại văn bản", "Số, ký hiệu", "Ngày", "Cơ quan ban hành", "Trích yếu", "Được dùng")
 EDITABLE = 5  # the first five columns; Được dùng is counted

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from .. import app
-from ..domain.errors import UserError
-from ..domain.forms import Form
-from ..domain.vnformat import number
-from .common import ask, warn
-from .undo import UndoKeys
+from ... import app
+from ...domain.errors import UserError
+from ...domain.forms import Form
+from ...domain.vnformat import number
+from ..common import ask, warn
+from ..undo import UndoKeys
 
 COLUMNS = (
     "Tên hình thức",

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.forms import DEFAULTS, Forms
-from ..domain.text import fold
-from ..domain.vnformat import field_date, number
+from ...domain.forms import DEFAULTS, Forms
+from ...domain.text import fold
+from ...domain.vnformat import field_date, number
 
 ROW_HEADERS = [
     "Tệp",
@@ -229,7 +229,7 @@ class ReadProgress(QObject):
 
     def callback(self, read: int, total: int) -> None:
         """On the worker: raises to stop the read once the clerk cancelled."""
-        from ..domain.errors import UserError
+        from ...domain.errors import UserError
 
         if self.cancelled.is_set():
             raise UserError("Đã hủy nhập từ Excel: chưa ghi gì vào sổ hoạt động.")

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..app import safety
-from ..app.opening import Damaged
-from ..domain.errors import UserError
-from ..files import one_line
+from ...app import safety
+from ...app.opening import Damaged
+from ...domain.errors import UserError
+from ...files import one_line
+from ..common import TITLE
 from .backups_dialog import size_text, when_text
-from .common import TITLE
 
 
 class RecoveryDialog(QDialog):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ..app import report_outline as outlines
-from ..domain.errors import UserError
-from ..domain.vnformat import number
+from ...app import report_outline as outlines
+from ...domain.errors import UserError
+from ...domain.vnformat import number
 
 
 class OutlineBar(QWidget):
@@ -56,7 +56,7 @@ class OutlineBar(QWidget):
         try:
             heads = outlines.set_outline(self.conn, self.plan_id, path)
         except UserError as e:
-            from .common import warn
+            from ..common import warn
 
             warn(self, str(e), "Không dùng được đề cương")
             return

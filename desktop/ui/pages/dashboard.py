@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.report import Compiled, change_text
-from ..domain.target_kinds import RATE, REACH, percent_text, target_value
-from ..domain.vnformat import field_date, number
+from ...domain.report import Compiled, change_text
+from ...domain.target_kinds import RATE, REACH, percent_text, target_value
+from ...domain.vnformat import field_date, number
 
 
 class MonthChart(QWidget):

@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import app
-from ..domain.errors import UserError
-from ..domain.forms import DEFAULTS, Forms
-from ..domain.models import Activity, Plan, Unit
-from ..domain.plan_text import task_labels
-from ..domain.text import clean, fold
-from .backups_dialog import size_text
-from .fields import DateField, NumberBox, money_box
+from ... import app
+from ...domain.errors import UserError
+from ...domain.forms import DEFAULTS, Forms
+from ...domain.models import Activity, Plan, Unit
+from ...domain.plan_text import task_labels
+from ...domain.text import clean, fold
+from ..dialogs.backups_dialog import size_text
+from ..widgets.fields import DateField, NumberBox, money_box
 
 
 class _EnterMovesOn(QObject):

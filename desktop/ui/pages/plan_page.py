@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import app
-from ..domain.errors import UserError
-from ..domain.models import PartialDate, Plan, Unit
-from ..domain.references import cite, implementing_sentence
-from ..domain.text import clean, one_line
-from ..domain.vnformat import field_date, number
-from .common import ask, warn
-from .fields import DateField, NumberBox
+from ... import app
+from ...domain.errors import UserError
+from ...domain.models import PartialDate, Plan, Unit
+from ...domain.references import cite, implementing_sentence
+from ...domain.text import clean, one_line
+from ...domain.vnformat import field_date, number
+from ..common import ask, warn
+from ..widgets.fields import DateField, NumberBox
 from .plan_items import PlanItemsEditor
 
 
@@ -229,7 +229,7 @@ class PlanPage(PlanItemsEditor, QWidget):
 
     def show_preview(self):
         """The plan as it will be printed, in a window beside the editor (not modal)."""
-        from .preview_dialog import PreviewDialog
+        from ..dialogs.preview_dialog import PreviewDialog
 
         if self.plan is None or self.unit is None:
             return None
@@ -351,9 +351,9 @@ class PlanPage(PlanItemsEditor, QWidget):
         self.status.emit("Đã lưu văn bản cấp trên")
 
     def show_refs(self) -> None:
-        """Danh mục căn cứ (ui/refs_dialog.py): its edits are steps of the window's undo; the plan shows the
+        """Danh mục căn cứ (ui/dialogs/refs_dialog.py): its edits are steps of the window's undo; the plan shows the
         corrected wording afterwards, and again after an undo or redo of one of them."""
-        from .refs_dialog import RefsDialog
+        from ..dialogs.refs_dialog import RefsDialog
 
         self.flush()
         dlg = RefsDialog(self.conn, self, undo=self.undo, on_change=self._refs_changed)
@@ -408,11 +408,11 @@ class PlanPage(PlanItemsEditor, QWidget):
         return pid
 
     def copy_to_next_year(self) -> int | None:
-        """Tạo kế hoạch năm sau: the dialog (ui/copy_plan_dialog.py) asks the year, shows the changes, creates."""
+        """Tạo kế hoạch năm sau: the dialog (ui/dialogs/copy_plan_dialog.py) asks the year, shows the changes, creates."""
         pid = self.current_plan_id()
         if self.unit is None or pid is None:
             return None
-        from .copy_plan_dialog import copy_plan
+        from ..dialogs.copy_plan_dialog import copy_plan
 
         new_id = copy_plan(self, self.conn, pid)
         if new_id is None:
@@ -422,7 +422,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         return new_id
 
     def import_superior(self, path: str | None = None) -> int | None:
-        """Tạo từ kế hoạch cấp trên: choose the file, review what was read (ui/cascade_dialog.py), create."""
+        """Tạo từ kế hoạch cấp trên: choose the file, review what was read (ui/dialogs/cascade_dialog.py), create."""
         if self.unit is None:
             return None
         if not path:
@@ -431,7 +431,7 @@ class PlanPage(PlanItemsEditor, QWidget):
             )
             if not path:
                 return None
-        from .cascade_dialog import import_superior_plan
+        from ..dialogs.cascade_dialog import import_superior_plan
 
         pid = import_superior_plan(self, self.conn, self.unit, path)
         if pid is None:

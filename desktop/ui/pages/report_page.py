@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import app
-from ..app.report_outline import earlier_texts
-from ..domain.errors import UserError
-from ..domain.models import PartialDate, Plan, Report
-from ..domain.periods import CALENDAR, CUTOFF_LABELS, CUTOFFS, PERIOD_KEYS, PERIOD_LABELS, outside_plan, period_range
-from ..domain.report import Section, report_title
-from ..domain.section_text import section_text_problem
-from ..domain.vnformat import field_date, money, number
-from .fields import DateField, NumberBox
-from .report_outline_bar import EarlierOffer, OutlineBar
-from .target_results import TargetResults
+from ... import app
+from ...app.report_outline import earlier_texts
+from ...domain.errors import UserError
+from ...domain.models import PartialDate, Plan, Report
+from ...domain.periods import CALENDAR, CUTOFF_LABELS, CUTOFFS, PERIOD_KEYS, PERIOD_LABELS, outside_plan, period_range
+from ...domain.report import Section, report_title
+from ...domain.section_text import section_text_problem
+from ...domain.vnformat import field_date, money, number
+from ..widgets.fields import DateField, NumberBox
+from ..widgets.report_outline_bar import EarlierOffer, OutlineBar
+from ..widgets.target_results import TargetResults
 
 CUSTOM = "custom"  # the period's key when the clerk types its dates
 
@@ -50,7 +50,7 @@ class SectionEditor(QPlainTextEdit):
             kept = len(self.toPlainText()) - len(self.textCursor().selectedText())
             problem = section_text_problem(self.heading, pasted, kept + len(pasted))
             if problem:
-                from .common import warn
+                from ..common import warn
 
                 warn(self, f"{problem} Chưa dán; nội dung của phần này không thay đổi.", "Không dán được")
                 return
@@ -409,7 +409,7 @@ class ReportPage(QWidget):
 
     def show_preview(self):
         """The whole report with its appendix, as it will be printed (not modal)."""
-        from .preview_dialog import PreviewDialog
+        from ..dialogs.preview_dialog import PreviewDialog
 
         if self.plan_id is None or self.report is None:
             return None
@@ -460,7 +460,7 @@ class ReportPage(QWidget):
             show(self.dossier_status, [Path(d.path)])
 
     def _dossier_failed(self, message: str) -> None:
-        from .common import warn
+        from ..common import warn
 
         self.dossier_status = message
         self.status.emit(message)

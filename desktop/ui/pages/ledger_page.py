@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import app
-from ..domain.errors import UserError
-from ..domain.forms import DEFAULTS
-from ..domain.models import Activity, Plan, Unit
-from ..domain.plan_text import task_labels
-from ..domain.vnformat import number
-from .common import warn
+from ... import app
+from ...domain.errors import UserError
+from ...domain.forms import DEFAULTS
+from ...domain.models import Activity, Plan, Unit
+from ...domain.plan_text import task_labels
+from ...domain.vnformat import number
+from ..common import warn
 from .ledger_form import ActivityForm, task_text
 from .ledger_model import COLUMNS, LedgerModel
 
@@ -310,8 +310,8 @@ class LedgerPage(QWidget):
         self._load_rows()
 
     def edit_forms(self) -> None:
-        """Hình thức hoạt động (ui/forms_dialog.py); the ledger offers the forms as they are after it."""
-        from .forms_dialog import edit_forms
+        """Hình thức hoạt động (ui/dialogs/forms_dialog.py); the ledger offers the forms as they are after it."""
+        from ..dialogs.forms_dialog import edit_forms
 
         if edit_forms(self, self.conn) and self.unit is not None:
             self.load(self.unit, self.plan)

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..domain.forms import DEFAULTS
-from ..domain.models import Department, Signer, Unit
-from ..domain.plan_text import target_text
-from ..domain.text import clean
+from ...domain.forms import DEFAULTS
+from ...domain.models import Department, Signer, Unit
+from ...domain.plan_text import target_text
+from ...domain.text import clean
 
 COMMON_DEPARTMENTS = (
     ("Phòng Kế hoạch tổng hợp", "KHTH"),
@@ -87,7 +87,7 @@ class _UnitPage(QWizardPage):
         f.addRow("Tên đơn vị *", self.name)
         f.addRow("Chữ viết tắt *", self.abbr)
         f.addRow("Địa danh *", self.place)
-        from .unit_page import kind_combos, show_kind
+        from ..pages.unit_page import kind_combos, show_kind
 
         # which duties of a superior's plan are the unit's: read from the name and parent body until chosen
         self.kind, self.level = kind_combos()
@@ -223,7 +223,7 @@ class _PlanPage(QWizardPage):
         self.fill(self.wiz.unit())
 
     def fill(self, unit: Unit) -> None:
-        from ..app.setup import preset_preview
+        from ...app.setup import preset_preview
 
         self.tree.blockSignals(True)
         self.tree.clear()

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import app
-from ..domain.duties import UNIT_KINDS, UNIT_LEVELS, kind_of, level_of
-from ..domain.errors import UserError
-from ..domain.models import Department, Signer, Unit
-from .common import ask, warn
+from ... import app
+from ...domain.duties import UNIT_KINDS, UNIT_LEVELS, kind_of, level_of
+from ...domain.errors import UserError
+from ...domain.models import Department, Signer, Unit
+from ..common import ask, warn
 
 
 class UnitPage(QWidget):

@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import app
-from ..domain.forms import DEFAULTS, Forms
-from ..domain.models import PlanItem, Target
-from ..domain.plan_text import number_items
-from ..domain.text import clean, one_line
-from ..domain.vnformat import number
-from . import target_rows
-from .common import ask
-from .undo import ItemCopy, ItemCreated, ItemEdited, ItemMoved, item_ids
+from ... import app
+from ...domain.forms import DEFAULTS, Forms
+from ...domain.models import PlanItem, Target
+from ...domain.plan_text import number_items
+from ...domain.text import clean, one_line
+from ...domain.vnformat import number
+from ..common import ask
+from ..undo import ItemCopy, ItemCreated, ItemEdited, ItemMoved, item_ids
+from ..widgets import target_rows
 
 VOICE_BG = QColor("#fff0c0")  # light amber: a passage still in the superior's voice (domain/superior_voice.py)
 KINDS = (("section", "Mục (đánh số)"), ("bullet", "Ý gạch đầu dòng"), ("text", "Đoạn văn"))
@@ -138,8 +138,8 @@ class PlanItemsEditor:
         return panel
 
     def _fill_tree(self, select_id: int | None = None) -> None:
-        from ..domain.plan_import import lost_diacritics
-        from ..domain.superior_voice import superior_voice
+        from ...domain.plan_import import lost_diacritics
+        from ...domain.superior_voice import superior_voice
 
         self.tree.clear()
         if self.plan is None:
@@ -184,8 +184,8 @@ class PlanItemsEditor:
 
     def _recolour(self, node: QTreeWidgetItem, item: PlanItem) -> None:
         """After an edit: the item coloured, and counted, as the superior's voice only while it still is."""
-        from ..domain.plan_import import lost_diacritics
-        from ..domain.superior_voice import superior_voice
+        from ...domain.plan_import import lost_diacritics
+        from ...domain.superior_voice import superior_voice
 
         unit = getattr(self, "unit", None)
         if self.plan is None or unit is None or lost_diacritics(item.text):

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.forms import Forms
-from ..domain.models import Target
-from ..domain.periods import PERIOD_KEYS, PERIOD_LABELS
-from ..domain.target_kinds import COUNT, KIND_LABELS, KINDS, RATE, REACH, REACH_GROUPS, percent_text, period_words
-from ..domain.vnformat import number
+from ...domain.forms import Forms
+from ...domain.models import Target
+from ...domain.periods import PERIOD_KEYS, PERIOD_LABELS
+from ...domain.target_kinds import COUNT, KIND_LABELS, KINDS, RATE, REACH, REACH_GROUPS, percent_text, period_words
+from ...domain.vnformat import number
 from .fields import VI, NumberBox
 
 WHAT, VALUE, KIND, PERIOD = range(4)

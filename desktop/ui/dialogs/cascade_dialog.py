@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import app
-from ..domain.cascade import Proposal, item_at
-from ..domain.errors import UserError
-from ..domain.models import Unit
-from ..domain.plan_text import target_text
-from ..domain.references import cite
-from ..domain.targets import read_typed
-from ..domain.vnformat import parse_date, short_date
-from .common import ask, warn
+from ... import app
+from ...domain.cascade import Proposal, item_at
+from ...domain.errors import UserError
+from ...domain.models import Unit
+from ...domain.plan_text import target_text
+from ...domain.references import cite
+from ...domain.targets import read_typed
+from ...domain.vnformat import parse_date, short_date
+from ..common import ask, warn
 
 REPAIR_KINDS = {
     "citation": "Viết lại trích dẫn theo danh mục",

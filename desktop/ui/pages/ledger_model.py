@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..domain.forms import DEFAULTS, Forms
-from ..domain.models import Activity, Unit
-from ..domain.text import fold
-from ..domain.vnformat import field_date, number, short_date
+from ...domain.forms import DEFAULTS, Forms
+from ...domain.models import Activity, Unit
+from ...domain.text import fold
+from ...domain.vnformat import field_date, number, short_date
 
 COLUMNS = ("Ngày", "Khoa, phòng", "Nội dung", "Hình thức", "Nhiệm vụ", "Số lượng", "Người dự", "Kinh phí", "Tệp")
 NUMERIC = {5, 6, 7, 8}

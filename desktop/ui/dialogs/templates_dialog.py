@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
-from .. import app
-from ..domain.errors import UserError
-from .common import TITLE, warn
+from ... import app
+from ...domain.errors import UserError
+from ..common import TITLE, warn
 
 KINDS = {"plan": "Kế hoạch", "report": "Báo cáo"}
 BUILT_IN = {"plan": "ke_hoach.docx", "report": "bao_cao.docx"}
@@ -95,8 +95,8 @@ class TemplatesDialog(QDialog):
 
     def save_built_in(self, kind: str, path: str | None = None) -> Path | None:
         """Copy the built-in template to a file the clerk can edit in Word."""
-        from ..files import atomic_path
-        from ..paths import template
+        from ...files import atomic_path
+        from ...paths import template
 
         if path is None:
             default = Path(self.documents_dir) / f"Mẫu {KINDS[kind]}.docx"

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from .. import app
-from ..domain.errors import UserError
-from ..domain.forms import DEFAULTS
-from ..domain.models import TargetResult
-from ..domain.periods import period_phrase, period_range
-from ..domain.target_kinds import RATE, target_text
-from ..domain.vnformat import number
-from .common import warn
+from ... import app
+from ...domain.errors import UserError
+from ...domain.forms import DEFAULTS
+from ...domain.models import TargetResult
+from ...domain.periods import period_phrase, period_range
+from ...domain.target_kinds import RATE, target_text
+from ...domain.vnformat import number
+from ..common import warn
 
 HEAD = ("Nhiệm vụ, chỉ tiêu", "Kỳ", "Đạt được", "Lý do (nếu chưa đạt)")
 TARGET, PERIOD, VALUE, NOTE = range(4)

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..app import backups
-from ..domain.errors import UserError
-from ..domain.vnformat import number
-from .common import ask, open_path, warn
+from ...app import backups
+from ...domain.errors import UserError
+from ...domain.vnformat import number
+from ..common import ask, open_path, warn
 
 KEEP_KEY = "backup/keep"
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .. import app
-from ..domain.errors import UserError
-from .common import ask, warn
+from ... import app
+from ...domain.errors import UserError
+from ..common import ask, warn
 
 
 def structure_counts(plan) -> tuple[int, int, int]:

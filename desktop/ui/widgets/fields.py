@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vnformat import DATE_HINT, field_date, number, parse_count, parse_date, parse_money
+from ...domain.vnformat import DATE_HINT, field_date, number, parse_count, parse_date, parse_money
 
 VI = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
 ERROR_STYLE = "QLineEdit { border: 1px solid #b00020; background: #fff4f4; }"
