@@ -145,3 +145,39 @@ def test_the_department_a_duty_names():
         (True, 5, []),
         (True, 1, []),
     ]
+
+
+def test_the_units_own_plan_without_citations_misses_its_superiors_every_field():
+    own = ImportedPlan(
+        title="Kế hoạch truyền thông năm 2026",
+        number="/KH-BVPBT",
+        issuer="Bệnh viện Phổi Bình Thuận",
+        doc_date=PartialDate(2026, 1, 5),
+    )
+    p = propose_plan(own, unit(), [], year=2026)
+    assert p.own_plan and p.suggested is None
+    assert p.missing == ["number", "date", "issuer", "summary", "deadline"]
+    assert p.missing_labels() == ["Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Hạn báo cáo"]
+    assert p.superior.ref == LegalRef("Kế hoạch", "", None, SYT, "")  # the unit's parent body, to be completed
+
+
+def test_what_the_source_is_and_how_its_basis_lines_are_read():
+    imported = superior(
+        number="357/KH-SYT",
+        signature={"signer": "Nguyễn Văn A", "organisation": SYT},
+        kind="quyet_dinh_ban_hanh_ke_hoach",
+        parent="Ủy ban nhân dân tỉnh Lâm Đồng",
+        basis=[
+            # the superior itself cited in its own căn cứ: not a basis of the unit's plan
+            "Căn cứ Kế hoạch số 357/KH-SYT ngày 04/9/2025 của Sở Y tế tỉnh Lâm Đồng;",
+            # no document opens a clause here: the line's first document is its căn cứ, the second is named in it
+            "Căn cứ nhiệm vụ được giao tại Quyết định số 12/QĐ-UBND ngày 01/01/2026 của Ủy ban nhân dân tỉnh Lâm Đồng"
+            " theo Quyết định số 13/QĐ-UBND ngày 02/01/2026 của Ủy ban nhân dân tỉnh Lâm Đồng;",
+        ],
+    )
+    p = propose_plan(imported, unit(), [], year=2026, roles={"lead": 1, "all": 2})  # "all" names no words
+    assert [c.ref.number for c in p.basis] == ["12/QĐ-UBND"]
+    assert p.signature == {"signer": "Nguyễn Văn A", "organisation": SYT}
+    assert p.signature is not imported.signature
+    assert (p.source_kind, p.source_parent) == ("quyet_dinh_ban_hanh_ke_hoach", "Ủy ban nhân dân tỉnh Lâm Đồng")
+    assert p.plan.archive_dept_id == 1

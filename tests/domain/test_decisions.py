@@ -68,3 +68,15 @@ def test_a_decision_issuing_no_plan_says_so():
     ]
     assert (r.issuer, r.issuer_from, r.number) == ("Bệnh viện Phổi", "header", "12/QĐ-BVP")
     assert r.basis == [BASIS]
+
+
+def test_a_decision_without_its_header_has_no_issuer_and_says_where_none_was_read():
+    r = parse_plan_text(NOT_A_PLAN.replace("SỞ Y TẾ TỈNH LÂM ĐỒNG\nBỆNH VIỆN PHỔI\n", ""))
+    assert (r.issuer, r.issuer_from, r.kind) == ("", "", "other")
+    r = parse_plan_text(ISSUING.replace("SỞ Y TẾ TỈNH LÂM ĐỒNG\nBỆNH VIỆN PHỔI\n", ""))
+    assert (r.issuer, r.issuer_from, r.kind, r.title) == (
+        "",
+        "",
+        "quyet_dinh_ban_hanh_ke_hoach",
+        "Truyền thông năm 2026",
+    )
