@@ -23,7 +23,7 @@ from .report_appendix import (  # noqa: F401 (re-exported: the appendix's names 
     appendix_totals,
     period_cell,
 )
-from .report_sections import DOTS
+from .report_sections import DOTS, reach_phrase
 from .report_targets import TargetProgress, progress_of
 from .report_wording import line_sentence
 from .section_text import section_text_problem
@@ -57,6 +57,7 @@ class Group:
     activities: int = 0
     participants: int = 0
     cost: int = 0
+    reach: dict[str, int] = field(default_factory=dict)  # people reached by group (Activity.reach), summed
 
     def add(self, a: Activity, unit_label: str) -> None:
         key = (a.form_code, unit_label)
@@ -71,6 +72,8 @@ class Group:
         self.activities += 1
         self.participants += a.participants or 0
         self.cost += a.cost
+        for who, n in (a.reach or {}).items():
+            self.reach[who] = self.reach.get(who, 0) + (n or 0)
 
     def ordered_lines(self) -> list[FormLine]:
         order = self.catalogue.order()
@@ -204,7 +207,8 @@ def group_sentence(g: Group, unit_name: str) -> str:
     if not lines:
         return ""
     s = "; ".join(lines[:1] + [ln[0].lower() + ln[1:] for ln in lines[1:]])
-    return s + "."
+    reached = reach_phrase(g.reach)
+    return s + (f"; {reached}" if reached else "") + "."
 
 
 def task_draft(tr: TaskResult, unit_name: str) -> str:
@@ -321,6 +325,7 @@ def drafts(plan: Plan, unit: Unit, c: Compiled, previous: Compiled | None = None
             f"Trong kỳ báo cáo ({_period_text(c)}), {short} đã thực hiện {count(c.total)} hoạt động"
             " truyền thông"
             + (f" với {number(c.participants)} lượt người tham dự" if c.participants else "")
+            + (f", {reach_phrase(c.forms.reach)}" if reach_phrase(c.forms.reach) else "")
             + (f", tổng kinh phí {money(c.cost)}" if c.cost else "")
             + "."
             + (

@@ -12,14 +12,29 @@ from typing import TYPE_CHECKING
 
 from .models import Plan, PlanItem, Unit
 from .numbering import section_label
+from .target_kinds import PEOPLE_GROUPS
 from .text import clean
-from .vnformat import count, money
+from .vnformat import count, money, number
 
 if TYPE_CHECKING:
     from .report import Compiled, Group, Section
 
 DOTS = "…" * 28  # one line of the page, to fill by hand (28 ellipses of 14 pt: 13.8 cm of the 16 cm line)
 EVALUATION_KEYS = ("uu_diem", "han_che", "nguyen_nhan", "phuong_huong", "kien_nghi")
+# how a sentence names the people of each group of Activity.reach (target_kinds.PEOPLE_GROUPS)
+REACH_WORDS = {
+    "người bệnh": "người bệnh",
+    "người nhà": "người nhà người bệnh",
+    "nhân viên y tế": "nhân viên y tế",
+    "cộng đồng": "người dân trong cộng đồng",
+}
+
+
+def reach_phrase(reach: dict[str, int]) -> str:
+    """'tiếp cận 1.200 người bệnh, 800 người nhà người bệnh': the people reached by group, in the groups' order;
+    '' when none was recorded."""
+    parts = [f"{number(reach[g])} {REACH_WORDS[g]}" for g in PEOPLE_GROUPS if reach.get(g)]
+    return "tiếp cận " + ", ".join(parts) if parts else ""
 
 
 def task_areas(plan: Plan) -> list[tuple[PlanItem, list[PlanItem]]]:
@@ -100,6 +115,8 @@ def dept_sentence(name: str, g: Group, short: str) -> str:
     lines = [ln.sentence(short) for ln in g.ordered_lines()]
     body = ", ".join(ln[0].lower() + ln[1:] for ln in lines)
     s = f"{clean(name)} đã {body}"
+    if reach_phrase(g.reach):
+        s += f", {reach_phrase(g.reach)}"
     if g.cost:
         s += f"; kinh phí {money(g.cost)}"
     return s + "."

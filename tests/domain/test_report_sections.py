@@ -167,3 +167,40 @@ def test_the_clerks_text_replaces_the_dotted_line(unit, plan, ledger):
     )
     assert "Thiếu nhân lực." in [b.text for b in report_blocks(secs)]
     assert "3. Nguyên nhân (III. ĐÁNH GIÁ CHUNG)" not in gaps(secs)
+
+
+def _reached(a, **groups):
+    a.reach = dict(groups)
+    return a
+
+
+def test_people_reached_by_group_in_each_part_of_the_prose(unit, plan):
+    # Khoa Khám bệnh, task 21: 700 + 500 = 1 200 người bệnh, 300 + 500 = 800 người nhà; task 22: 50 nhân viên y tế.
+    # Khoa Dinh dưỡng, task 30: 40 cộng đồng. Whole quarter: 1 200, 800, 50, 40.
+    ledger = [
+        _reached(act(date(2025, 1, 8), 1, 21, "sinh_hoat", 4, 150), **{"người bệnh": 700, "người nhà": 300}),
+        _reached(act(date(2025, 2, 12), 1, 21, "sinh_hoat", 5, 200), **{"người bệnh": 500, "người nhà": 500}),
+        _reached(act(date(2025, 2, 3), 1, 22, "to_roi", 1500), **{"nhân viên y tế": 50}),
+        _reached(act(date(2025, 2, 14), 2, 30, "tin_bai", 1), **{"cộng đồng": 40}),
+    ]
+    by_key = {s.key: s.text for s in _sections(plan, unit, ledger, date(2025, 1, 1), date(2025, 3, 31))}
+    assert by_key["task.21"].startswith(
+        "Tổ chức 09 buổi sinh hoạt chuyên đề với 350 lượt người tham dự; "
+        "tiếp cận 1.200 người bệnh, 800 người nhà người bệnh."
+    )
+    assert by_key["task.22"] == "Phát hành 1.500 tờ rơi; tiếp cận 50 nhân viên y tế."
+    assert by_key["khoa_phong"].split("\n") == [
+        "Khoa Khám bệnh đã tổ chức 09 buổi sinh hoạt chuyên đề với 350 lượt người tham dự, phát hành 1.500 tờ rơi, "
+        "tiếp cận 1.200 người bệnh, 800 người nhà người bệnh, 50 nhân viên y tế.",
+        "Khoa Dinh dưỡng đã đăng tải 01 tin, bài trên Trang thông tin điện tử của Bệnh viện, tiếp cận 40 người dân "
+        "trong cộng đồng.",
+    ]
+    assert (
+        "đã thực hiện 04 hoạt động truyền thông với 350 lượt người tham dự, tiếp cận 1.200 người bệnh, "
+        "800 người nhà người bệnh, 50 nhân viên y tế, 40 người dân trong cộng đồng." in by_key["ket_qua"]
+    )
+
+
+def test_no_reach_recorded_no_reach_words(unit, plan, ledger):
+    texts = [s.text for s in _sections(plan, unit, ledger, date(2025, 1, 1), date(2025, 3, 31))]
+    assert not any("tiếp cận" in t for t in texts)
