@@ -27,6 +27,7 @@ _TARGET = re.compile(
 # One typed target: a number (thousands with ".") and what follows up to the next number or ";".
 _TYPED = re.compile(r"(?P<n>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?P<unit>[^\d;]*)")
 _EDGE = " ,.:-–\t"
+MAX_RATE = 100.0
 
 
 def _code_of(unit: str, after: str) -> str | None:
@@ -178,17 +179,55 @@ def _typed_target(n: int, unit: str, context: str, forms: Forms) -> Target:
     return Target(n, FALLBACK, low)
 
 
+# typed rates: "95 % khoa, phòng", "100%", "95,5 %" (what follows up to a number), "tỷ lệ X đạt 95%" (what precedes)
+_TYPED_RATE = re.compile(r"(?P<p>\d{1,3}(?:,\d{1,2})?)\s*%(?:\s+trở\s+lên)?(?P<what>[^\d;]*)")
+_NAMED_RATE = re.compile(
+    r"tỷ\s+lệ\s+(?P<what>.+?)\s+(?:đạt|là)(?:\s+(?:tối\s+thiểu|ít\s+nhất|trên))?\s*$", re.IGNORECASE
+)
+
+
+def _typed_kind(part: str, pos: int, start: int) -> tuple[Target | None, int, str]:
+    """A rate or a reach typed at `start` of `part` (`pos`: where the text not yet read begins): (the target,
+    where it ends, the lead left unread); (None, start, '') when the number there is a count; a percentage
+    out of (0, 100] comes back as (None, end, all of it) so that it is shown as not understood."""
+    lead = part[pos:start]
+    r = _TYPED_RATE.match(part, start)
+    if r is not None:
+        percent = float(r["p"].replace(",", "."))
+        what = clean(r["what"]).strip(_EDGE)
+        named = _NAMED_RATE.search(lead)
+        if not 0 < percent <= MAX_RATE or (named and what):
+            return None, r.end(), part[pos : r.end()].strip(_EDGE)
+        if named:
+            what, lead = clean(named["what"]).strip(_EDGE), lead[: named.start()]
+        return Target(0, "", kind="rate", group=what, percent=percent), r.end(), lead.strip(_EDGE)
+    m = _REACH.match(part, start)
+    if m is not None:
+        who = re.sub(r"\s+", " ", m["who"]).lower()
+        return Target(int(m["n"].replace(".", "")), "", kind="reach", group=who), m.end(), lead.strip(_EDGE)
+    return None, start, ""
+
+
 def read_typed(text: str, context: str = "", forms: Forms = DEFAULTS) -> tuple[list[Target], list[str]]:
     """The targets typed in one cell ('02 hội nghị, 12 tin, bài; 500 lượt') and the pieces that are not
     'number unit' (a number without a unit, words without a number), in the order typed. `context` is
     the task's text: it chooses between forms that share a unit ('10 buổi' of a task on phát thanh);
-    `forms` the unit's catalogue."""
+    `forms` the unit's catalogue. Rates ('tỷ lệ văn bản ký số đạt 100%', '95 % khoa, phòng', '100%') and
+    reach ('2.000 lượt người bệnh và người nhà') are read as their kinds (target_kinds)."""
     targets: list[Target] = []
     unread: list[str] = []
     ctx = fold(context)
     for part in clean(text).split(";"):
         pos = 0
-        for m in _TYPED.finditer(part):
+        while (m := _TYPED.search(part, pos)) is not None:
+            kind, end, lead = _typed_kind(part, pos, m.start())
+            if end > m.start():
+                if lead:
+                    unread.append(lead)
+                if kind is not None:
+                    targets.append(kind)
+                pos = end
+                continue
             lead = part[pos : m.start()].strip(_EDGE)
             if lead:
                 unread.append(lead)
