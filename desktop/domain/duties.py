@@ -269,10 +269,11 @@ def lead_with_evidence(unit: Unit, proposed: int | None, headings: list[str]) ->
     return None
 
 
-def localise(items, org_paths, tasks, unit: Unit, issuer: str, proposed_lead: int | None, clause: str):
+def localise(items, org_paths, tasks, unit: Unit, issuer: str, proposed_lead: int | None, clause: str, asks=()):
     """The superior's Tổ chức thực hiện at `org_paths` rewritten as the unit's (in place in `items`): its blocks
     addressed to us give their duties (the ticked items of `tasks`, TaskProposals) to our lead department; those
-    addressed to other bodies become OtherDuty; the reporting paragraph becomes `clause`. Returns (tasks still in
+    addressed to other bodies become OtherDuty; the reporting paragraph becomes `clause`; the sentences of `asks`
+    ((where, paragraphs): the closing, a covering công văn's requests; see `requests`) asked of us are our duties too. Returns (tasks still in
     the plan, with their new paths and labels, others, the path of our lead's section, warnings)."""
     from .repairs import item_labels
 
@@ -297,6 +298,14 @@ def localise(items, org_paths, tasks, unit: Unit, issuer: str, proposed_lead: in
             block_tasks = [t for t in in_org if t.path[: len(bpath)] == bpath]
             if who == "other" and not fold(issuer).startswith(_OFFICE) and _heads(block.text, block_tasks):
                 who = "us"  # "Bộ phận Công nghệ thông tin", "Công đoàn": a department of ours by its role's words
+            asking = [t for t in block_tasks if objs[id(t)] is not block and asked_of(t.text)]
+            for t in asking:  # "Đề nghị các bệnh viện … triển khai …" below a block: asks whom it names
+                block_tasks.remove(t)
+                said = asked_of(t.text) or ""
+                if addressee(said, unit, issuer) == "us":
+                    ours.append(objs[id(t)])
+                else:
+                    others.append(OtherDuty(said, t.text, t.where, False, t))
             if who == "us":
                 headings.append(block.text)
                 every = re.match(r"^(?:cac\s+)?khoa,?\s+phong\b|^cac\s+phong,?\s+khoa\b", fold(block.text))
@@ -317,6 +326,11 @@ def localise(items, org_paths, tasks, unit: Unit, issuer: str, proposed_lead: in
                     (all_depts if every else ours).append(it)
             elif who == "other":
                 others.extend(OtherDuty(clean(block.text), t.text, t.where, False, t) for t in block_tasks)
+        if opath == org_paths[-1]:
+            for where, paras in asks:
+                mine, theirs = requests(paras, unit, issuer)
+                ours.extend(PlanItem("bullet", t, is_task=True) for t in mine)
+                others.extend(OtherDuty(who, t, where) for who, t in theirs)
         lead = lead_with_evidence(unit, proposed_lead, headings)
         for o in others:
             if o.lead_dept_id is None and lead is not None:
@@ -350,6 +364,60 @@ def localise(items, org_paths, tasks, unit: Unit, issuer: str, proposed_lead: in
             t.path, t.where = path, new_labels.get(path, t.where)
             kept.append(t)
     return kept, others, duties_at, warnings
+
+
+_ASK = re.compile(r"^(?:dong thoi,?\s+)?(?:de nghi|yeu cau|giao)\s+")
+_VERBS = (
+    r"(?:trien khai|chu tri|tham gia|quan triet|thuc hien|to chuc|phoi hop|xay dung|bao cao|tuyen truyen|"
+    r"can cu|khan truong|nghiem tuc|chu dong|tang cuong|huong dan|ra soat|gui|co trach nhiem|theo doi|dam bao|"
+    r"dua tin|cung cap|nghien cuu|bo tri)\b"
+)
+_VERB = re.compile(r"\s" + _VERBS)
+
+
+def asked_of(sentence: str, ask: bool = True) -> str | None:
+    """Whom a sentence asks: "Đề nghị các bệnh viện, trung tâm y tế … triển khai …" -> "các bệnh viện, trung tâm y
+    tế …" (as written); None when it asks no one by name. With `ask` False (a công văn's numbered request) the
+    words before the verb name it without "Đề nghị" ("Ủy ban nhân dân các xã … quán triệt …")."""
+    text = clean(sentence)
+    f = fold(text)
+    if len(f) != len(text):  # the folded form lines up with the text (NFC, single spaces)
+        return None
+    m = _ASK.match(f)
+    if m is None and (ask or re.match(_VERBS, f)):  # "Cung cấp thông tin …": asks the letter's addressees
+        return None
+    start = m.end() if m else 0
+    v = _VERB.search(re.sub(r"\([^)]*\)", lambda b: " " * len(b[0]), f), start)  # not in "(Cơ quan …)"
+    if v is None:
+        return None
+    said = re.sub(r"\s*\([^)]*\)\s*$", "", text[start : v.start()]).strip(" ,:")
+    return said or None
+
+
+def requests(sentences, unit: Unit, issuer: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The requests in `sentences` (a closing paragraph, a công văn's numbered requests) as (ours, others): a
+    sentence asked of units like ours (see `addressee`), or of no one by name in a công văn's request, is ours; one
+    asked of another body is (its addressee, the sentence). Sentences that ask nothing and reporting ones (a
+    clause of the plan) are left out."""
+    ours: list[str] = []
+    theirs: list[tuple[str, str]] = []
+    for para in sentences:
+        text = clean(para)
+        closing = text.endswith("./.")
+        for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text.removesuffix("/.")):
+            s = s.strip()
+            if not s or is_reporting(s):
+                continue
+            said = asked_of(s, ask=closing or bool(_ASK.match(fold(s))))
+            if said is None:
+                if not closing and not fold(s).startswith("tren day"):
+                    ours.append(s)
+                continue
+            if addressee(said, unit, issuer) == "us":
+                ours.append(s)
+            else:
+                theirs.append((said, s))
+    return ours, theirs
 
 
 def _heads(heading: str, tasks) -> bool:
