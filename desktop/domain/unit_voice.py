@@ -3,7 +3,8 @@
 `unsentence` keeps a sentence from being set as a heading (a numbered item that is a whole sentence and has
 nothing under it is a bullet); `scope_repairs` offers the unit's scope in place of the superior's ("Phạm vi:
 Toàn quốc"); `repeat_repairs` offers one of a phrase written twice back to back ("trong ngành Y tế trong ngành
-Y tế"); `sentence_case` writes an ALL-CAPS trích yếu in sentence case, the names in it kept capitalised.
+Y tế"); `superiors_own` tells a superior's own căn cứ (its organisation decree, its party committee's
+plans) from those the unit's plan rests on; `sentence_case` writes an ALL-CAPS trích yếu in sentence case, the names in it kept capitalised.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .duties import kind_of
-from .models import Plan, PlanItem, Unit
+from .models import LegalRef, Plan, PlanItem, Unit
 from .repairs import Repair, item_labels
 from .text import clean, fold
 
@@ -55,6 +56,24 @@ def scope_repairs(items: list[PlanItem], unit: Unit) -> list[Repair]:
         after = our_scope(unit)
         out.append(Repair("scope", label, m[2], after, True, path, "item", "phạm vi của cấp trên: phạm vi của đơn vị"))
     return out
+
+
+# a superior's own documents, not the unit's bases: the decree (or decision) setting out its organisation, and the
+# plans of its party committee or party board ("23-KH/ĐU", "05-KH/BCS")
+_ORGANISATION = re.compile(r"quy\s+dinh\s+chuc\s+nang,?\s+nhiem\s+vu")
+_PARTY_SYMBOL = re.compile(r"-[A-ZĐ]{1,4}/(?:ĐU|ĐUK|BCS|BCSĐ|ĐĐ|CB)$")
+_PARTY_ISSUER = re.compile(r"\b(?:dang\s+uy|ban\s+can\s+su\s+dang|chi\s+bo)\b")
+
+
+def superiors_own(ref: LegalRef, written: str = "") -> bool:
+    """A căn cứ of the superior's that is not the unit's: its organisation decree ('… quy định chức năng, nhiệm
+    vụ, quyền hạn và cơ cấu tổ chức của Bộ Y tế') or its party committee's plan ('23-KH/ĐU'). Shown in the review,
+    unticked."""
+    said = fold(f"{ref.summary} {written}")
+    if _ORGANISATION.search(said):
+        return True
+    number = clean(ref.number).upper().replace(" ", "")
+    return bool(_PARTY_SYMBOL.search(number)) or bool(_PARTY_ISSUER.search(fold(ref.issuer)))
 
 
 def repeat_repairs(plan: Plan) -> list[Repair]:
