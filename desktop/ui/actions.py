@@ -114,9 +114,10 @@ class Exports:
             failed=lambda message: (self._pdf_done(), self._failed(message)),
         )
 
-    def own_voice_or_anyway(self) -> bool:
-        """Before the plan is written: the passages still in the superior's voice listed (domain/superior_voice.py),
-        with “Sửa” (back to the Kế hoạch screen at the first of them, nothing written: False) and “Vẫn xuất”."""
+    def own_voice_or_anyway(self, verb: str = "xuất") -> bool:
+        """Before the plan is written (or printed: `verb` "in"): the passages still in the superior's voice listed
+        (domain/superior_voice.py), with “Sửa” (back to the Kế hoạch screen at the first of them, nothing written:
+        False) and “Vẫn xuất” / “Vẫn in”."""
         from ..domain.superior_voice import superior_voice, voice_summary
 
         page = self.window.plan_page
@@ -126,10 +127,10 @@ class Exports:
         box = QMessageBox(QMessageBox.Warning, TITLE, voice_summary(found) + ".", parent=self.window)
         box.setInformativeText(
             "Kế hoạch của đơn vị còn lời của kế hoạch cấp trên (nền vàng nhạt trên màn hình Kế hoạch). "
-            "“Sửa”: chưa xuất, về đoạn đầu tiên để viết lại; “Vẫn xuất”: xuất như hiện có."
+            f"“Sửa”: chưa {verb}, về đoạn đầu tiên để viết lại; “Vẫn {verb}”: {verb} như hiện có."
         )
         fix = box.addButton("Sửa", QMessageBox.RejectRole)
-        box.addButton("Vẫn xuất", QMessageBox.AcceptRole)
+        box.addButton(f"Vẫn {verb}", QMessageBox.AcceptRole)
         box.setDefaultButton(fix)
         box.exec()
         clicked = box.clickedButton()
@@ -139,7 +140,7 @@ class Exports:
         page.select_item(found[0].item.id)
         page.tree.setFocus()
         self.window.statusBar().showMessage(
-            f"Chưa xuất kế hoạch: {len(found)} đoạn còn lời của cấp trên (nền vàng nhạt); dữ liệu giữ nguyên.", 10000
+            f"Chưa {verb} kế hoạch: {len(found)} đoạn còn lời của cấp trên (nền vàng nhạt); dữ liệu giữ nguyên.", 10000
         )
         return False
 
@@ -168,6 +169,10 @@ class Exports:
             self.pdf_dialog = None
 
     def print_document(self, what: str):
+        if what == "plan":
+            self.window.plan_page.flush()
+            if not self.own_voice_or_anyway("in"):
+                return None
         template = self.template_for(what)
         if template is False:
             return None
