@@ -4,7 +4,8 @@ build-windows.sh:
     python3 packaging/smoke.py DIST_DIR WORK_DIR [--wine] [--xvfb]
 
 In a data folder named "Tài liệu Kế hoạch": `--version`, `demo`, `render plan`, `render report`,
-`check` on both outputs with the frozen command-line executable; the same with the source
+`check` on both outputs with the frozen command-line executable; a superior's plan imported from a small
+text PDF (`plan-import … --json` says `"source": "pdf"`: the bundle carries PDFium); the same with the source
 (python3 -m desktop) and the documents compared part by part; the window opened offscreen (and
 under Xvfb with --xvfb) with `--self-test`, quitting by itself; and nothing written into the
 bundle's folder. Exit 0 when everything passed.
@@ -13,6 +14,7 @@ bundle's folder. Exit 0 when everything passed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -79,6 +81,39 @@ def cli_documents(r: Runner, data: Path) -> None:
         if "đạt thể thức" not in out:
             raise SystemExit(f"FAIL: check {doc}: {out}")
     run(r.cmd(f"{NAME}-cli", "check", r.path(data / "không có.docx")), expect=1)
+    pdf = superior_pdf(data / "Kế hoạch cấp trên.pdf")
+    pdf_import(r.cmd(f"{NAME}-cli"), r.path(db), r.path(pdf))
+
+
+def superior_pdf(out: Path) -> Path:
+    """A small text PDF of a superior's plan, made on the host: tests/docgen/test_read_pdf.py's plan through
+    pypdfium2, else the frozen run's "Kế hoạch.docx" beside `out` converted by LibreOffice."""
+    sys.path.insert(0, str(HERE.parent))
+    try:
+        from tests.docgen.test_read_pdf import plan_pdf
+    except Exception as e:  # noqa: BLE001 (pytest or pypdfium2 missing on the host)
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice is None:
+            raise SystemExit(f"FAIL: no way to make a PDF on this host ({e}; no LibreOffice)") from e
+        docx = out.parent / "Kế hoạch.docx"
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out.parent), str(docx)],
+            check=True,
+            capture_output=True,
+            timeout=TIMEOUT,
+        )
+        return docx.with_suffix(".pdf").replace(out)
+    return plan_pdf(out)
+
+
+def pdf_import(cmd: list[str], db: str, pdf: str, env=None) -> None:
+    """`plan-import PDF --json --again` read through PDFium: "source": "pdf"."""
+    out = run(cmd + ["plan-import", "--db", db, pdf, "--json", "--again"], env)
+    start = out.find("{")
+    got = json.loads(out[start : out.rfind("}") + 1]) if start >= 0 else {}
+    if got.get("source") != "pdf" or not got.get("plan_id"):
+        raise SystemExit(f"FAIL: plan-import of a PDF: {out[:400]}")
+    print(f"    plan {got['plan_id']} from the PDF, source {got['source']}, {got.get('tasks')} tasks")
 
 
 def source_documents(src: Path) -> None:
@@ -88,6 +123,7 @@ def source_documents(src: Path) -> None:
     run(py + ["demo", "--db", str(db)], env)
     run(py + ["render", "plan", "--db", str(db), "--out", str(src / "Kế hoạch.docx")], env)
     run(py + ["render", "report", "--db", str(db), "--out", str(src / "Báo cáo.docx")], env)
+    pdf_import(py, str(db), str(superior_pdf(src / "Kế hoạch cấp trên.pdf")), env)
 
 
 def window(r: Runner, data: Path, label: str, prefix: list[str], qt_args: list[str]) -> None:
