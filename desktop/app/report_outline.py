@@ -22,7 +22,7 @@ def read_outline(path: str | Path) -> tuple[str, list[Heading]]:
     from ..docgen.read_text import read_source  # docx/pypdfium2 load on first use
 
     path = Path(path)
-    text = read_source(path)
+    text = read_source(path, tables_as_rows=True)  # a table to fill: its rows as 'a | b | c'
     heads = parse_outline(text)
     if not heads:
         raise UserError(

@@ -31,8 +31,10 @@ MAX_ITEMS = 5_000  # sections and tasks of one plan (a provincial plan has a few
 WORD_LIMITS = safezip.Limits(total=150 * safezip.MB)
 
 
-def read_source(path: Path) -> str:
-    """The text of a .docx (one line per paragraph, tables included), a .pdf (`read_pdf`) or a .txt file."""
+def read_source(path: Path, tables_as_rows: bool = False) -> str:
+    """The text of a .docx (one line per paragraph, tables included), a .pdf (`read_pdf`) or a .txt file.
+    `tables_as_rows`: a .docx table's rows as lines of cells separated by ' | ' (an outline's table to fill,
+    domain.outline_table), not a line per paragraph."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
@@ -59,7 +61,7 @@ def read_source(path: Path) -> str:
         ) from None
     except OSError as e:
         raise UserError(f"Không đọc được {one_line(path)}: {e.strerror or e}.") from None
-    text = _docx_text(path, data) if suffix == ".docx" else _txt_text(path, data)
+    text = _docx_text(path, data, tables_as_rows) if suffix == ".docx" else _txt_text(path, data)
     _check_length(name, text)
     return text
 
@@ -148,7 +150,7 @@ def _txt_text(path: Path, data: bytes) -> str:
         ) from None
 
 
-def _docx_text(path: Path, data: bytes) -> str:
+def _docx_text(path: Path, data: bytes, tables_as_rows: bool = False) -> str:
     import io
 
     from docx import Document
@@ -181,6 +183,13 @@ def _docx_text(path: Path, data: bytes) -> str:
     for block in doc.element.body.iterchildren():
         if block.tag == f"{_W}p":
             paragraph(block)
+        elif block.tag == f"{_W}tbl" and tables_as_rows:
+            for tr in block.iter(f"{_W}tr"):
+                cells = [
+                    " ".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in tc.iter(f"{_W}p"))
+                    for tc in tr.findall(f"{_W}tc")
+                ]
+                lines.append(" | ".join(c.replace("|", "/").strip() for c in cells))
         elif block.tag == f"{_W}tbl":
             for p in block.iter(f"{_W}p"):
                 paragraph(p)

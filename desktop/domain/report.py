@@ -233,6 +233,7 @@ class Section:
     key: str = ""  # editable text under the heading ('' for a bare heading)
     draft: str = ""
     text: str = ""  # what is printed: the clerk's edit if any, else the draft
+    table: list[list[str]] = field(default_factory=list)  # the superior's outline's table here, head first
 
 
 def _period_text(c: Compiled) -> str:
@@ -414,13 +415,15 @@ def report_blocks(sections: list[Section]) -> list[Block]:
         elif s.level == 3:
             blocks.append(Block("h3", s.heading, s.label))
         paras = [p for p in s.text.split("\n") if p.strip()]
-        if not paras and s.key and s.key != "ket_thuc":
+        if not paras and s.key and s.key != "ket_thuc" and not s.table:
             paras = [DOTS]  # no figures and no text: a dotted line to fill by hand
         if s.key == "ket_thuc":
             paras[-1:] = [ensure_final(paras[-1])] if paras else [ensure_final(s.draft)]
             blocks.extend(Block("closing", p) for p in paras)
             continue
         blocks.extend(Block("text", p) for p in paras)
+        if s.table:
+            blocks.append(Block("table", "", head=s.table[0], cells=s.table[1:]))
     return blocks
 
 

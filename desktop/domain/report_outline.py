@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .outline_table import fill_table, table_row
 from .text import clean, fold
 from .vnformat import money
 
@@ -39,6 +40,7 @@ class Heading:
     level: int  # 1 for the outline's first kind of numbering, 2 for the next kind met …
     notes: list[str] = field(default_factory=list)  # the outline's guidance under it (what to say)
     children: int = 0  # headings under it
+    table: list[list[str]] = field(default_factory=list)  # the outline's table under it, its head first
 
 
 def _kind(m: re.Match) -> tuple[str, str]:
@@ -65,6 +67,10 @@ def parse_outline(text: str) -> list[Heading]:
     for raw in text.splitlines():
         line = clean(raw)
         if not line:
+            continue
+        row = table_row(line)
+        if row is not None and heads:  # a row of a table to fill (outline_table)
+            heads[-1].table.append(row)
             continue
         m = _HEAD.match(line)
         if m and len(line) <= MAX_HEADING and any(ch.isalpha() for ch in m["text"]):
@@ -193,6 +199,8 @@ def outline_sections(heads: list[Heading], sections: list[Section], c: Compiled)
             out.append(Section(h.label, h.text, level))  # a bare heading: what it asks is under it
         else:
             out.append(Section(h.label, h.text, level, own))  # the clerk's: a dotted line until written
+        if len(h.table) > 1:  # a head and at least a row: the outline's table, filled where the app can
+            out[-1].table = fill_table(h.table, c)
     out += [s for s in sections if s.key == "ket_thuc"]
     return out
 

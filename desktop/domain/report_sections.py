@@ -164,7 +164,7 @@ def gaps(sections: list[Section]) -> list[str]:
     for s in sections:
         if s.level == 1:
             top = f"{s.label} {s.heading}".strip()
-        if s.key and s.key != "ket_thuc" and not clean(s.text, multiline=True):
+        if s.key and s.key != "ket_thuc" and not clean(s.text, multiline=True) and not s.table:
             name = f"{s.label} {s.heading}".strip()
             out.append(f"{name} ({top})" if s.level > 1 and top else name)
     return out

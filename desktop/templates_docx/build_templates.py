@@ -30,6 +30,7 @@ BODY_CM = 16.5  # A4 210 mm - 30 mm left - 15 mm right
 LANDSCAPE_CM = 25.2  # A4 landscape 297 mm - 30 mm left - 15 mm right
 HEADER_COLS = (7.0, 9.5)
 CLOSING_COLS = (7.5, 9.0)
+OUTLINE_COLS = (BODY_CM / 3,) * 3  # the outline's table: its columns share the line (docxtpl widens the grid)
 # The appendix is an A4 landscape section; every column holds its longest word unbroken at 11 pt
 # ("05/02/2025 -", "34.431.810.000", "999.999" people in the totals row, the words of department names and
 # form labels).
@@ -362,17 +363,36 @@ BODY_KINDS = (
 )
 
 
-def body(doc: Document) -> None:
+def body(doc: Document, report: bool = False) -> None:
     para(doc, "{%p for b in blocks %}", "VB Noi dung")
     for i, (kind, text, style) in enumerate(BODY_KINDS):
         para(doc, f'{{%p {"if" if i == 0 else "elif"} b.kind == "{kind}" %}}', "VB Noi dung")
         para(doc, text, style)
+    if report:
+        para(doc, '{%p elif b.kind == "table" %}', "VB Noi dung")
+        outline_table(doc)
     para(doc, "{%p elif b.label %}", "VB Noi dung")
     para(doc, "{{ b.label }} {{ b.text }}", "VB Noi dung")
     para(doc, "{%p else %}", "VB Noi dung")
     para(doc, "{{ b.text }}", "VB Noi dung")
     para(doc, "{%p endif %}", "VB Noi dung")
     para(doc, "{%p endfor %}", "VB Noi dung")
+
+
+def outline_table(doc: Document) -> None:
+    """A table of the superior's outline (a block of kind 'table'): its head (`b.head`, repeated on every page)
+    and its rows (`b.cells`), as many columns as the outline has (docxtpl's column loops); the grid shares the
+    line's width between them."""
+    t = fixed_table(doc, 4, OUTLINE_COLS, "single", margins_cm=0.08)
+    for row, (loop, cell, style) in ((0, ("h in b.head", "h", "VB Bang tieu de")), (2, ("x in row", "x", "VB Bang"))):
+        first_para(t.cell(row, 0), f"{{%tc for {loop} %}}", style)
+        first_para(t.cell(row, 1), f"{{{{ {cell} }}}}", style)
+        first_para(t.cell(row, 2), "{%tc endfor %}", style)
+        strip_tcpr(t.rows[row])
+    header_row(t.rows[0])
+    t.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    first_para(t.cell(1, 0), "{%tr for row in b.cells %}", "VB Bang")
+    first_para(t.cell(3, 0), "{%tr endfor %}", "VB Bang")
 
 
 def closing_table(doc: Document) -> None:
@@ -500,7 +520,7 @@ def build(doc_type: str, path: Path, report: bool) -> None:
         body_el.remove(p)
     header_table(doc)
     title_block(doc, doc_type, kinh_gui=report)
-    body(doc)
+    body(doc, report)
     closing_table(doc)
     if report:
         appendix(doc)

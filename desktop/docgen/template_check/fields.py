@@ -152,6 +152,8 @@ FIELD_HELP = {
     "text": "nội dung đoạn",
     "label": "số mục",
     "full": "số mục và nội dung",
+    "head": "các tiêu đề cột của bảng trong đề cương",
+    "cells": "các hàng của bảng trong đề cương (mỗi hàng một danh sách ô)",
     "stt": "số thứ tự của hoạt động",
     "time": "thời gian hoạt động",
     "content": "nội dung hoạt động",
@@ -181,7 +183,11 @@ def shape_of(value) -> object:
     if is_dataclass(value):
         names = [f.name for f in dc_fields(value)]
         names += [n for n, v in vars(type(value)).items() if isinstance(v, property) and not n.startswith("_")]
-        return {n: shape_of(getattr(value, n)) for n in names}
+        hints = get_type_hints(type(value))
+        return {  # an empty list has its declared shape (a paragraph's Block has no table's cells)
+            n: shape_of_type(hints[n]) if getattr(value, n) == [] and n in hints else shape_of(getattr(value, n))
+            for n in names
+        }
     raise ValueError(f"unexpected value in a template context: {type(value).__name__}")
 
 
