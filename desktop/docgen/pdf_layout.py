@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..domain.issuers import starts_body
 from ..domain.text import fold
 
 
@@ -80,6 +81,9 @@ _STAMP_KEYS = {
 _END = tuple('.;:!?…”")')
 _SYMBOLS = {"\uf02d": "-", "\uf0b7": "•", "\uf02b": "+", "\uf0a7": "▪", "\uf0d8": "•", "\u00ad": "-", "\x02": "-"}
 _ANCHOR = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s*-\s*tu do")
+# The end of a header line that cannot end a body's name: its next line, at the line pitch, goes on with it.
+_OPEN_END = re.compile(r"\b(?:chuong trinh|chi dao|uy ban|hoi dong|trung tam|nhan dan|cua|va|ve|phong,?)\s*$")
+_BULLETS = {"o": "+"}  # Word's second-level list bullet, printed in Courier New before a tab
 
 
 def rows_of(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -109,6 +113,8 @@ def line_of(page: int, row: list[Glyph]) -> Line:
             out.append(" ")
         out.append(_SYMBOLS.get(g.ch, g.ch))
         prev = g
+    if len(row) > 1 and row[0].ch in _BULLETS and row[1].x0 - row[0].x1 > 1.5 * size:
+        out[0] = _BULLETS[row[0].ch]  # a list bullet and the tab after it, not a word
     text = "".join(out)
     y = sum(g.y for g in row) / len(row)
     return Line(page, row[0].x0, max(g.x1 for g in row), y, size, text, glyphs=row)
@@ -140,7 +146,10 @@ def header_split(page: Page, lines: list[Line]) -> float | None:
         m = _ANCHOR.search(fold(ln.text))
         if m:
             k = len(ln.text[: m.start()].replace(" ", ""))
-            if k < len(ln.glyphs) and ln.glyphs[k].x0 > page.width * 0.25:
+            g = ln.glyphs
+            # only where a column starts (a line's start or after a wide gap), never inside a sentence
+            apart = k < len(g) and (k == 0 or g[k].x0 - g[k - 1].x1 > 2 * ln.size)
+            if apart and g[k].x0 > page.width * 0.25:
                 xs.append(ln.glyphs[k].x0)
     return min(xs) - 1.0 if xs else None
 
@@ -166,9 +175,17 @@ def flatten_header(page: Page) -> tuple[list[Line], list[list[Glyph]]]:
     if not zone:
         return [], rows
     glyphs = [g for row in rows[:zone] for g in row]
+    sides = [
+        [line_of(page.number, row) for row in rows_of(side)]
+        for side in ([g for g in glyphs if g.x0 < split], [g for g in glyphs if g.x0 >= split])
+    ]
+    gaps = [a.y - b.y for side in sides for a, b in zip(side, side[1:])]
+    pitch = min(gaps, default=0.0)
+    # Paragraphs of the header set apart by spacing: lines at the bare line pitch are one paragraph wrapped
+    wrapped = pitch if pitch > 0 and max(gaps) > 1.3 * pitch else 0.0
     head = []
-    for side in ([g for g in glyphs if g.x0 < split], [g for g in glyphs if g.x0 >= split]):
-        head += _joined_header([line_of(page.number, row) for row in rows_of(side)])
+    for side in sides:
+        head += _joined_header(side, wrapped)
     for ln in head:
         ln.header = True
     return head, rows[zone:]
@@ -181,13 +198,23 @@ def _spans(line: Line, split: float) -> bool:
     return before is not None and after is not None and after - before < 1.2 * line.size
 
 
-def _joined_header(lines: list[Line]) -> list[Line]:
+def _joined_header(lines: list[Line], pitch: float = 0.0) -> list[Line]:
     """A header line wrapped in its column joined back: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" + "VIỆT NAM",
-    "…, ngày 05 tháng 9 năm" + "2025", "Số:" + "05/KH-…"."""
+    "…, ngày 05 tháng 9 năm" + "2025", "Số:" + "05/KH-…". With `pitch` (the header's paragraphs are set
+    apart by spacing, its wrapped lines are not) a line at that pitch below the one above goes on with it,
+    unless it starts another body ("BỘ Y TẾ" + "CỤC …") after a line that can end a name."""
     out: list[Line] = []
+    prev_y = None
     for ln in lines:
+        y, prev_y = prev_y, ln.y
         if out:
             f = fold(out[-1].text)
+            tight = pitch and y is not None and y - ln.y <= 1.15 * pitch
+            if tight and not re.match(r"so\b|[-–—_=.]{3}", fold(ln.text)):
+                capitals = _capitals(out[-1].text) and _capitals(ln.text) and not _ANCHOR.search(fold(ln.text))
+                if ln.text[:1].islower() or capitals and (not starts_body(ln.text) or _OPEN_END.search(f)):
+                    out[-1].text += " " + ln.text
+                    continue
             if (
                 f.endswith("chu nghia")
                 or re.search(r"\bngay\b.*\b(thang|nam)\s*$|,\s*$", f)
@@ -321,6 +348,12 @@ def _starts(ln: Line, prev: Line, left: float, right: float, width: float, pitch
     short = prev.x1 < right - max(0.12 * width, 3 * prev.size)
     indented = ln.x0 > left + 0.6 * ln.size
     return bool(short or indented or gap and ended)
+
+
+def _capitals(text: str) -> bool:
+    """A line in capitals, however short (a body's name in the header)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _upper(text: str) -> bool:
