@@ -1,9 +1,10 @@
 """Benchmark: the real-document corpus (tests/fixtures/real) through the importer, as a clerk gives it.
 
-Every document is imported twice with the entry point of `plan-import --json` (desktop.cli.main, so the
+Every document is imported three times with the entry point of `plan-import --json` (desktop.cli.main, so the
 same path through app.cascade.import_without_questions): as its .txt, and as a clerk-style Word file
 built from it the way the seed tests build theirs (tests/fixtures/clerk_docx.build_docx over the
-importer's own reading of the text, so that file carries whatever the text reading got wrong). Each
+importer's own reading of the text, so that file carries whatever the text reading got wrong), and as
+that Word file printed to PDF by LibreOffice (all files in one soffice call). Each
 result is compared with the facts in the document's JSON and printed as a table, with the totals
 "N of M facts right" per format.
 
@@ -95,6 +96,22 @@ def clerk_docx(txt: Path, dest: Path) -> Path | None:
         return None
 
 
+def to_pdf(tmp: Path, words: list[Path]) -> None:
+    """The clerk Word files printed to PDF by LibreOffice, in one call (a profile of its own); the PDF leg is left
+    empty (every fact wrong) when LibreOffice is not installed."""
+    import subprocess
+
+    from desktop.docgen.pdf import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        print("  (no LibreOffice: no PDF leg)", file=sys.stderr)
+        return
+    profile = f"-env:UserInstallation={(tmp / 'profile').as_uri()}"
+    cmd = [soffice, "--headless", profile, "--convert-to", "pdf", "--outdir", str(tmp), *map(str, words)]
+    subprocess.run(cmd, capture_output=True, timeout=600)
+
+
 def judge(exp: dict, got: dict | None) -> dict[str, bool | None]:
     """Each fact right (True), wrong (False) or not counted (None)."""
     should_accept = exp["kind"] in PLAN_KINDS
@@ -127,20 +144,23 @@ def mark(v: bool | None) -> str:
 def main(argv: list[str]) -> int:
     verbose = "--verbose" in argv
     docs = sorted(p for p in CORPUS.glob("*.txt") if p.with_suffix(".json").exists())
-    totals = {"txt": [0, 0], "docx": [0, 0]}
-    confirmed = {"txt": [0, 0], "docx": [0, 0]}  # header facts when the clerk confirms a refused plan
+    totals = {"txt": [0, 0], "docx": [0, 0], "pdf": [0, 0]}
+    confirmed = {"txt": [0, 0], "docx": [0, 0], "pdf": [0, 0]}  # header facts when the clerk confirms a refused plan
     rows = []
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
         tmp = Path(tmp)
         base = tmp / "demo.db"
         create_demo(base, 20, 1)
+        words = {txt: clerk_docx(txt, tmp / f"{txt.stem}.docx") for txt in docs}
+        to_pdf(tmp, [w for w in words.values() if w])
         for txt in docs:
             exp = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
-            for fmt in ("txt", "docx"):
-                source = txt if fmt == "txt" else clerk_docx(txt, tmp / f"{txt.stem}.docx")
+            for fmt in ("txt", "docx", "pdf"):
+                pdf = tmp / f"{txt.stem}.pdf"
+                source = {"txt": txt, "docx": words[txt], "pdf": pdf if pdf.is_file() else None}[fmt]
                 db = tmp / f"{txt.stem}-{fmt}.db"
                 shutil.copy(base, db)
-                got, message = run_import(db, source) if source else (None, "no .docx built")
+                got, message = run_import(db, source) if source else (None, f"no .{fmt} built")
                 res = judge(exp, got)
                 counted = [v for v in res.values() if v is not None]
                 totals[fmt][0] += sum(counted)
@@ -182,7 +202,7 @@ def main(argv: list[str]) -> int:
         print(f"{fmt}: {right} of {of} facts right")
     right, of = (sum(v[i] for v in totals.values()) for i in (0, 1))
     full = sum(".full" in d.name for d in docs)
-    print(f"all: {right} of {of} facts right ({len(docs)} documents, {full} of them whole plans, × 2 formats)")
+    print(f"all: {right} of {of} facts right ({len(docs)} documents, {full} of them whole plans, × 3 formats)")
     print()
     print("issuer, number, date, căn cứ, deadline of the plans when the clerk confirms a text refused as not a plan:")
     for fmt, (right, of) in confirmed.items():
