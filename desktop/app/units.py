@@ -81,3 +81,10 @@ def set_recipients(conn: sqlite3.Connection, lines: list[str]) -> None:
     """The unit's default recipients (Nơi nhận), one a line."""
     with db.transaction(conn):
         units.set_recipients(conn, lines)
+
+
+def set_channels(conn: sqlite3.Connection, lines: list[str]) -> None:
+    """The unit's own channels (website, fanpage, bảng tin, loa nội bộ, Zalo …), one a line: proposed in a plan
+    made from a superior's in place of its national media."""
+    with db.transaction(conn):
+        units.update_channels(conn, lines)

@@ -43,6 +43,7 @@ class Unit:
     short_name: str = ""  # after its first mention in a report: "Bệnh viện", "Trung tâm"; empty: derived
     kind: str = ""  # benh_vien | trung_tam_y_te | trung_tam | tram_y_te | so_y_te | khac; empty: from its name
     level: str = ""  # whose unit it is: so | bo | ubnd | khac; empty: from its parent body (domain/duties.py)
+    channels: list[str] = field(default_factory=list)  # its own: website, fanpage, bảng tin, loa nội bộ, Zalo …
     id: int | None = None
 
     def department(self, dept_id: int | None) -> Department | None:

@@ -25,7 +25,7 @@ from .text import fold
 from .vnformat import short_date
 
 # also the order repairs are applied in: a restored paragraph already holds its citations and symbols written out
-KINDS = ("diacritics", "citation", "glued", "symbol", "repeat", "scope", "wording")
+KINDS = ("diacritics", "citation", "glued", "symbol", "repeat", "scope", "channels", "wording")
 
 
 @dataclass

@@ -3,7 +3,8 @@
 `unsentence` keeps a sentence from being set as a heading (a numbered item that is a whole sentence and has
 nothing under it is a bullet); `scope_repairs` offers the unit's scope in place of the superior's ("Phạm vi:
 Toàn quốc"); `repeat_repairs` offers one of a phrase written twice back to back ("trong ngành Y tế trong ngành
-Y tế"); `superiors_own` tells a superior's own căn cứ (its organisation decree, its party committee's
+Y tế"); `channel_repairs` offers the unit's channels (its profile) in place
+of the superior's national media; `superiors_own` tells a superior's own căn cứ (its organisation decree, its party committee's
 plans) from those the unit's plan rests on; `sentence_case` writes an ALL-CAPS trích yếu in sentence case, the names in it kept capitalised.
 """
 
@@ -74,6 +75,35 @@ def superiors_own(ref: LegalRef, written: str = "") -> bool:
         return True
     number = clean(ref.number).upper().replace(" ", "")
     return bool(_PARTY_SYMBOL.search(number)) or bool(_PARTY_ISSUER.search(fold(ref.issuer)))
+
+
+# the superior's national media, as a run ("Báo Sức khỏe & Đời sống, Cổng thông tin điện tử Bộ Y tế và các cơ quan
+# báo chí trung ương"): offered as the unit's own channels
+_MEDIUM = (
+    r"(?:(?:Cổng|Trang)\s+thông\s+tin\s+điện\s+tử\s+(?:của\s+)?Bộ\s+Y\s+tế|Báo\s+Sức\s+khỏe\s*(?:và|&)\s*Đời\s+sống|"
+    r"(?:các\s+)?cơ\s+quan\s+báo\s+chí\s+trung\s+ương|Đài\s+Truyền\s+hình\s+Việt\s+Nam|Đài\s+Tiếng\s+nói\s+Việt\s+Nam|"
+    r"Thông\s+tấn\s+xã\s+Việt\s+Nam)"
+)
+_MEDIA = re.compile(rf"{_MEDIUM}(?:\s*(?:,|và)\s*{_MEDIUM})*", re.IGNORECASE)
+
+
+def channels_text(unit: Unit) -> str:
+    """The unit's channels as a sentence names them: 'Trang thông tin điện tử, fanpage, bảng tin và loa nội bộ'."""
+    names = [clean(c) for c in unit.channels if clean(c)]
+    return ", ".join(names[:-1]) + " và " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def channel_repairs(items: list[PlanItem], unit: Unit) -> list[Repair]:
+    """The superior's national media in a duty ('trên Cổng thông tin điện tử Bộ Y tế, Báo Sức khỏe và Đời sống')
+    -> the channels of the unit's profile (accepted; the clerk may refuse it); none when the profile has none."""
+    after = channels_text(unit)
+    if not after:
+        return []
+    out = []
+    for path, label, it in item_labels(items):
+        for m in _MEDIA.finditer(it.text):
+            out.append(Repair("channels", label, m[0], after, True, path, "item", "kênh của cấp trên: kênh của đơn vị"))
+    return out
 
 
 def repeat_repairs(plan: Plan) -> list[Repair]:

@@ -13,10 +13,11 @@ from .db import inserted_id
 def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
     """Insert or replace the profile; departments and signers keep their ids when given."""
     conn.execute(
-        "INSERT INTO unit (id, name, abbr, place, parent_body, short_name, kind, level) VALUES (1, ?, ?, ?, ?, ?, ?, ?) "
+        "INSERT INTO unit (id, name, abbr, place, parent_body, short_name, kind, level, channels) "
+        "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(id) DO UPDATE SET name=excluded.name, abbr=excluded.abbr, "
         "place=excluded.place, parent_body=excluded.parent_body, short_name=excluded.short_name, "
-        "kind=excluded.kind, level=excluded.level",
+        "kind=excluded.kind, level=excluded.level, channels=excluded.channels",
         (
             clean(unit.name),
             clean(unit.abbr).upper(),
@@ -25,6 +26,7 @@ def save_unit(conn: sqlite3.Connection, unit: Unit) -> None:
             clean(unit.short_name),
             unit.kind,
             unit.level,
+            _lines(unit.channels),
         ),
     )
     for i, d in enumerate(unit.departments):
@@ -65,6 +67,15 @@ def update_kind(conn: sqlite3.Connection, kind: str, level: str) -> None:
     conn.execute("UPDATE unit SET kind=?, level=? WHERE id=1", (kind, level))
 
 
+def _lines(lines: list[str]) -> str:
+    return "\n".join(c for c in (clean(x) for x in lines) if c)
+
+
+def update_channels(conn: sqlite3.Connection, channels: list[str]) -> None:
+    """The unit's own channels (website, fanpage, bảng tin, loa nội bộ …), one a line; blank lines dropped."""
+    conn.execute("UPDATE unit SET channels=? WHERE id=1", (_lines(channels),))
+
+
 def upsert(conn: sqlite3.Connection, table: str, row_id: int | None, **cols) -> int:
     names = list(cols)
     if row_id is None:
@@ -88,6 +99,7 @@ def load_unit(conn: sqlite3.Connection) -> Unit:
         short_name=row["short_name"],
         kind=row["kind"],
         level=row["level"],
+        channels=[c for c in row["channels"].split("\n") if c],
         id=1,
     )
     unit.departments = [

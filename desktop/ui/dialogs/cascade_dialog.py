@@ -48,6 +48,7 @@ REPAIR_KINDS = {
     "diacritics": "Đoạn bị mất dấu",
     "wording": "Lời văn của cấp trên",
     "scope": "Phạm vi của cấp trên",
+    "channels": "Kênh truyền thông của cấp trên",
     "repeat": "Cụm từ viết lặp lại",
 }
 MISSING_BG = QColor("#fff3c4")

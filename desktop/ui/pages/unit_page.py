@@ -81,7 +81,22 @@ class UnitPage(QWidget):
         rl = QVBoxLayout(rbox)
         self.recipients = QPlainTextEdit()
         rl.addWidget(self.recipients)
-        lay.addWidget(rbox, 1)
+        # the unit's own channels: proposed in a plan made from a superior's in place of its national media
+        cbox = QGroupBox("Kênh truyền thông của đơn vị (mỗi dòng một kênh)")
+        self.channels = QPlainTextEdit(
+            placeholderText="VD:\nTrang thông tin điện tử của Bệnh viện\nFanpage Bệnh viện\nBảng tin\nLoa nội bộ\nNhóm Zalo"
+        )
+        self.channels.setToolTip(
+            "Khi lập kế hoạch từ kế hoạch cấp trên, các kênh này được đề xuất thay cho báo chí, cổng thông tin của cấp trên"
+        )
+        QVBoxLayout(cbox).addWidget(self.channels)
+        bottom = QHBoxLayout()
+        bottom.addWidget(rbox, 1)
+        bottom.addWidget(cbox, 1)
+        lay.addLayout(bottom, 1)
+        self._chan_timer = QTimer(self, singleShot=True, interval=500)
+        self._chan_timer.timeout.connect(self._save_channels)
+        self.channels.textChanged.connect(lambda: None if self._loading else self._chan_timer.start())
         self._recip_timer = QTimer(self, singleShot=True, interval=500)
         self._recip_timer.timeout.connect(self._save_recipients)
         self.recipients.textChanged.connect(lambda: None if self._loading else self._recip_timer.start())
@@ -126,6 +141,7 @@ class UnitPage(QWidget):
         for s in u.signers:
             self._append(self.signers, s.id, [s.authority, s.position, s.full_name])
         self.recipients.setPlainText("\n".join(u.recipients))
+        self.channels.setPlainText("\n".join(u.channels))
         self._loading = False
 
     @staticmethod
@@ -182,6 +198,11 @@ class UnitPage(QWidget):
         self.status.emit("Đã lưu nơi nhận")
         self.changed.emit()
 
+    def _save_channels(self) -> None:
+        app.units.set_channels(self.conn, self.channels.toPlainText().splitlines())
+        self.status.emit("Đã lưu kênh truyền thông của đơn vị")
+        self.changed.emit()
+
     def add_department(self) -> None:
         d = app.units.add_department(self.conn)
         self._loading = True
@@ -229,6 +250,9 @@ class UnitPage(QWidget):
         if self._recip_timer.isActive():
             self._recip_timer.stop()
             self._save_recipients()
+        if self._chan_timer.isActive():
+            self._chan_timer.stop()
+            self._save_channels()
 
 
 def kind_combos() -> tuple[QComboBox, QComboBox]:
