@@ -79,6 +79,8 @@ def test_a_bar_separated_line_is_a_row_of_the_headings_table():
     assert [h.label for h in heads] == ["I.", "II."]
     assert heads[0].table == [["Nội dung", "Số lượng"], ["Tờ rơi", ""]] and heads[0].notes == []
     assert table_row("Tỷ lệ a|b trong câu") == ["Tỷ lệ a", "b trong câu"] and table_row("không có vạch") is None
+    assert table_row("Tờ rơi |") == ["Tờ rơi", ""]  # no bar before the first cell: the last bar ends a cell
+    assert table_row("| Tờ rơi | |") == ["Tờ rơi", ""]
 
 
 @pytest.mark.parametrize("make", [_txt, _docx], ids=["txt", "docx"])

@@ -36,11 +36,14 @@ _ORDINAL = {"stt", "tt", "so tt", "so thu tu"}
 
 
 def table_row(line: str) -> list[str] | None:
-    """The cells of a line of an outline's table ('Nội dung | Số lượng | Kinh phí', outer bars optional), or None
-    for a line that is not one."""
+    """The cells of a line of an outline's table ('Nội dung | Số lượng | Kinh phí', or with outer bars
+    '| Nội dung | Số lượng |'), or None for a line that is not one."""
     if "|" not in line:
         return None
-    cells = [clean(c) for c in line.strip().removeprefix("|").removesuffix("|").split("|")]
+    line = line.strip()
+    if line.startswith("|"):  # outer bars: '| a | b |'; without the first, a last bar ends an empty cell
+        line = line[1:].removesuffix("|")
+    cells = [clean(c) for c in line.split("|")]
     if not 2 <= len(cells) <= MAX_COLUMNS or not any(cells):
         return None
     return cells
