@@ -125,6 +125,7 @@ def test_the_department_a_duty_names():
                     PlanItem("bullet", "Bệnh phổi chủ trì, phối hợp với Khoa Lao tổ chức nói chuyện"),
                     PlanItem("bullet", "Đăng tin trên trang điện tử, giao công nghệ thông tin"),
                     PlanItem("bullet", "KHTH tổng hợp, báo cáo; khth không phải là tên viết tắt"),
+                    PlanItem("bullet", "Lao là bệnh truyền nhiễm: tuyên truyền phát hiện sớm"),
                 ],
             )
         ]
@@ -137,6 +138,7 @@ def test_the_department_a_duty_names():
         ("I, -2", "content", 3, "Bệnh phổi", [2]),
         ("I, -3", "content", 5, "công nghệ thông tin", []),
         ("I, -4", "content", 1, "KHTH", []),
+        ("I, -5", "content", None, "", []),  # even opening the duty, "Lao" is the disease
     ]
     items = p.plan.items[0].children
     assert [(it.is_task, it.lead_dept_id, it.coord_dept_ids) for it in items] == [
@@ -144,6 +146,7 @@ def test_the_department_a_duty_names():
         (True, 3, [2]),
         (True, 5, []),
         (True, 1, []),
+        (True, None, []),
     ]
 
 

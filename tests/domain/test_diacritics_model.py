@@ -61,6 +61,8 @@ def test_marks_restored_and_a_written_out_fix_left_alone():
     assert restore(text, m) == "kế hoạch số 12 cua SỞ Y TẾ"
     assert restore_with(text, [("SO Y TE", "SO Y TE")], m) == "kế hoạch số 12 cua SO Y TE"
     assert restore_with("ke hoach QDX so 12", [("QDX", "Quyết định")], m) == "kế hoạch Quyết định số 12"
+    two = [("QDX", "Quyết định"), ("SO Y TE", "SO Y TE")]  # several fixes, each made where it is
+    assert restore_with("ke hoach QDX cua SO Y TE", two, m) == "kế hoạch Quyết định cua SO Y TE"
     assert restore_with("ke hoach", [], m) == "kế hoạch"
 
 

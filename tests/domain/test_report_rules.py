@@ -231,3 +231,18 @@ def test_the_appendix_has_a_row_per_activity_and_a_table_per_month():
         AppendixPart("Tháng 3/2025", 1, 2, continued=True),
         AppendixPart("Tháng 4/2025", 2, 3),
     ]
+
+
+def test_a_consolidated_report_numbers_its_per_unit_section_in_turn():
+    hospital = act(date(2025, 5, 1), None, 11, "tin_bai")
+    hospital.source_unit = "Bệnh viện Phổi Bình Thuận"
+    c = compile_report(plan(), UNIT, [*LEDGER, hospital], *YEAR)
+    before = compile_report(plan(), UNIT, BEFORE, date(2024, 1, 1), date(2024, 12, 31))
+    secs = drafts(plan(), UNIT, c, before)
+    assert [(s.label, s.key) for s in secs][2:7] == [
+        ("1.", "task.11"),
+        ("2.", "task.none"),
+        ("3.", "khoa_phong"),
+        ("4.", "don_vi"),
+        ("5.", "so_sanh"),
+    ]
