@@ -25,7 +25,7 @@ from .references import implementing_sentence
 from .repairs import Repair, apply_repairs, find_repairs, item_labels
 from .targets import targets_in
 from .text import clean, fold
-from .unit_voice import repeat_repairs, scope_repairs, sentence_case, unsentence
+from .unit_voice import channel_repairs, repeat_repairs, scope_repairs, sentence_case, superiors_own, unsentence
 
 MISSING_LABELS = {
     "number": "Số, ký hiệu",
@@ -250,7 +250,8 @@ def _basis(imported: ImportedPlan, catalogue: list[LegalRef], exclude: set[str])
             return  # a document named in passing, without its date, and unknown: not a basis
         ref = replace(ref)  # a copy: what the clerk edits on the draft never touches the catalogue
         seen.append(ref)
-        out.append(BasisCandidate(ref, written, source, known is None, True, [written]))
+        keep = not superiors_own(ref, text)  # its own organisation decree, its party plans: shown, unticked
+        out.append(BasisCandidate(ref, written, source, known is None, keep, [written]))
 
     for line in imported.basis:  # every document a căn cứ cites, several in one paragraph
         for m in cited(line) or find_mentions(line)[:1]:
@@ -507,7 +508,8 @@ def propose_plan(
             reporting_from(imported.deadline_sentence, to, imported.deadline, imported.deadline_yearly)
         )
         lead = (roles or {}).get("lead")
-        tasks, others, duties_at, more = localise(items, org, tasks, unit, superior.ref.issuer, lead, clause)
+        asks = [("Câu kết", imported.closing), ("Công văn gửi kèm", imported.cover_requests)]  # "Đề nghị các đơn vị …"
+        tasks, others, duties_at, more = localise(items, org, tasks, unit, superior.ref.issuer, lead, clause, asks)
         warnings.extend(more)
 
     signer = unit.signers[0].id if unit.signers else None
@@ -532,6 +534,7 @@ def propose_plan(
     repairs = find_repairs(plan, imported.opening + imported.basis, known, sorted(subjects, key=len, reverse=True))
     if not own:
         repairs.extend(scope_repairs(items, unit))
+        repairs.extend(channel_repairs(items, unit))  # the unit's channels for the superior's national media
     repairs.extend(repeat_repairs(plan))
     levels = [0, 0, 0]
     for path, _, it in item_labels(items):

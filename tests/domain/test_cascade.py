@@ -169,7 +169,9 @@ def test_draft_opening_is_the_units_own(prefix):
     implementing = [b for b in blocks if b.startswith("Thực hiện ")]
     assert implementing == [f"Thực hiện {cite(p.superior.ref, with_summary=True)}."]
     assert p.plan.superior is p.superior and p.plan.doc_date.year == 2025
-    assert p.plan.basis == [c.ref for c in p.basis]  # every candidate kept by default
+    # every candidate kept by default but the superior's own (organisation decree, party plans: issue 23)
+    assert p.plan.basis == [c.ref for c in p.basis if c.keep]
+    assert [c.ref.number for c in p.basis if not c.keep] == ([] if prefix != "000" else ["42/2025/NĐ-CP", "23-KH/ĐU"])
     assert p.plan.signer_id == 7 and p.plan.recipients == ["Sở Y tế (báo cáo)"]
 
 
@@ -220,7 +222,9 @@ def test_000_basis_nine_lines_all_known():
         "787/QĐ-BYT",
         "2121/QĐ-BYT",
     ]
-    assert all(c.source == "căn cứ" and not c.is_new and c.keep for c in p.basis)
+    assert all(c.source == "căn cứ" and not c.is_new for c in p.basis)
+    # the Bộ's own organisation decree and its party committee's plan are shown, unticked (issue 23, point 3)
+    assert [c.ref.number for c in p.basis if not c.keep] == ["42/2025/NĐ-CP", "23-KH/ĐU"]
     assert p.basis[3].ref.issuer == "Ban Chỉ đạo Trung ương"  # the catalogue's entry, not "Tổng Bí Thư Tô Lâm"
 
 
