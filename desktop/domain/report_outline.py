@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .outline_table import fill_table, table_row
 from .text import clean, fold
@@ -113,7 +113,17 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in _STOP and len(w) > 1}
 
 
-def match_task(heading: str, tasks: list[Section]) -> Section | None:
+class Headed(Protocol):
+    """What match_task reads of a task part: its name."""
+
+    @property
+    def heading(self) -> str: ...
+
+
+H = TypeVar("H", bound=Headed)
+
+
+def match_task(heading: str, tasks: list[H]) -> H | None:
     """The task part whose name the heading says: most of the heading's words are the task's, and a good
     share of the task's are the heading's."""
     hw = _words(heading)
