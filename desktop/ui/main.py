@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         m.addAction(QAction("Chọn thư mục lưu văn bản…", self, triggered=x.choose_output_dir))
         m.addSeparator()
         self.superior_action = QAction("Nhập kế hoạch của cấp trên…", self, triggered=self.import_superior)
-        self.superior_action.setToolTip("Tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .txt)")
+        self.superior_action.setToolTip("Tạo kế hoạch của đơn vị từ kế hoạch của cấp trên (.docx, .pdf, .txt)")
         m.addAction(self.superior_action)
         m.addAction(QAction("Nhập hoạt động từ Excel…", self, shortcut="Ctrl+I", triggered=x.import_excel))
         m.addAction(QAction("Xuất hoạt động ra Excel…", self, triggered=x.export_excel))

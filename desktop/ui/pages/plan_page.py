@@ -64,7 +64,7 @@ class PlanPage(PlanItemsEditor, QWidget):
         top.addWidget(self.plan_combo, 1)
         for text, slot in (
             ("Kế hoạch mới từ mẫu", self.new_from_preset),
-            ("Tạo từ kế hoạch cấp trên (.docx, .txt)…", self.import_superior),
+            ("Tạo từ kế hoạch cấp trên (.docx, .pdf, .txt)…", self.import_superior),
             ("Tạo kế hoạch năm sau…", self.copy_to_next_year),
             ("Xóa kế hoạch", self.delete_plan),
         ):
