@@ -65,7 +65,9 @@ def test_the_year_judges_every_target_with_value_and_reason(planned):
         f"tỷ lệ người bệnh đăng ký qua VNeID 45% (chỉ tiêu 50%): CHƯA ĐẠT ({fx.NOTE})",
     ]
     assert [tp.met for tp in c.targets()] == [False, True, False]
-    assert t["task.4"].endswith(f"So với Kế hoạch: tỷ lệ người bệnh đăng ký qua VNeID 45% (chỉ tiêu 50%): CHƯA ĐẠT ({fx.NOTE}).")
+    assert t["task.4"].endswith(
+        f"So với Kế hoạch: tỷ lệ người bệnh đăng ký qua VNeID 45% (chỉ tiêu 50%): CHƯA ĐẠT ({fx.NOTE})."
+    )
 
 
 def test_an_empty_quarter_says_nothing_of_targets(planned):
@@ -93,8 +95,12 @@ def test_the_plan_states_each_kind():
 
 @pytest.mark.parametrize(
     ("typed", "kind", "value"),
-    [("98,8", "rate", (98.8, None, None)), ("98.8 %", "rate", (98.8, None, None)), ("247/250", "rate", (98.8, 247, 250)),
-     ("47.111", "reach", (47111.0, None, None))],
+    [
+        ("98,8", "rate", (98.8, None, None)),
+        ("98.8 %", "rate", (98.8, None, None)),
+        ("247/250", "rate", (98.8, 247, 250)),
+        ("47.111", "reach", (47111.0, None, None)),
+    ],
 )
 def test_values_read_as_typed(typed, kind, value):
     assert read_value(typed, kind) == value
