@@ -15,9 +15,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PIL import Image
-
 MM_PER_INCH = 25.4
+
+
+def pgm(path: Path) -> tuple[int, int, bytes]:
+    """Width, height and grey bytes of a binary PGM (P5), as pdftoppm -gray writes it (no imaging library)."""
+    data = path.read_bytes()
+    fields, pos = [], 0
+    while len(fields) < 4:  # magic, width, height, maxval
+        while data[pos : pos + 1].isspace():
+            pos += 1
+        start = pos
+        while not data[pos : pos + 1].isspace():
+            pos += 1
+        fields.append(data[start:pos])
+    w, h = int(fields[1]), int(fields[2])
+    return w, h, data[pos + 1 : pos + 1 + w * h]
 
 
 def fills(pdf: Path, margin_mm: float = 20.0, dpi: int = 30) -> list[tuple[int, str, float]]:
@@ -25,16 +38,10 @@ def fills(pdf: Path, margin_mm: float = 20.0, dpi: int = 30) -> list[tuple[int, 
     out = []
     with tempfile.TemporaryDirectory(prefix="page-fill-") as tmp:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(pdf), f"{tmp}/p"], check=True, timeout=900)
-        for i, png in enumerate(sorted(Path(tmp).glob("p-*.pgm")), 1):
-            img = Image.open(png)
-            w, h = img.size
+        for i, page in enumerate(sorted(Path(tmp).glob("p-*.pgm")), 1):
+            w, h, px = pgm(page)
             margin = round(margin_mm / MM_PER_INCH * dpi)
-            px = img.load()
-            lowest = 0
-            for y in range(h - 1, -1, -1):
-                if any(px[x, y] < 160 for x in range(w)):
-                    lowest = y
-                    break
+            lowest = next((y for y in range(h - 1, -1, -1) if min(px[y * w : (y + 1) * w]) < 160), 0)
             area = h - 2 * margin
             out.append((i, "L" if w > h else "P", max(0.0, min(1.0, (lowest - margin) / area))))
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -72,15 +73,27 @@ def test_the_paragraph_before_each_appendix_table_keeps_with_it(demo_db, tmp_pat
         assert before.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == style.style_id
 
 
-def _fill(png) -> float:
-    """How far down its text area (20 mm margins) a page's lowest ink goes, 0..1."""
-    from PIL import Image
+def _pgm(path) -> tuple[int, int, bytes]:
+    """Width, height and grey bytes of a binary PGM (P5) as pdftoppm -gray writes it: no imaging library."""
+    data = Path(path).read_bytes()
+    fields, pos = [], 0
+    while len(fields) < 4:  # magic, width, height, maxval: separated by whitespace
+        while data[pos : pos + 1].isspace():
+            pos += 1
+        start = pos
+        while not data[pos : pos + 1].isspace():
+            pos += 1
+        fields.append(data[start:pos])
+    assert fields[0] == b"P5" and int(fields[3]) < 256, fields
+    w, h = int(fields[1]), int(fields[2])
+    return w, h, data[pos + 1 : pos + 1 + w * h]
 
-    img = Image.open(png).convert("L")
-    w, h = img.size
-    px = img.load()
+
+def _fill(page) -> float:
+    """How far down its text area (20 mm margins) a page's lowest ink goes, 0..1."""
+    w, h, px = _pgm(page)
     margin = round(20 / 25.4 * 30)  # 30 dpi
-    lowest = next((y for y in range(h - 1, -1, -1) if any(px[x, y] < 160 for x in range(w))), 0)
+    lowest = next((y for y in range(h - 1, -1, -1) if min(px[y * w : (y + 1) * w]) < 160), 0)
     return (lowest - margin) / (h - 2 * margin)
 
 
@@ -100,11 +113,9 @@ def test_no_appendix_page_under_70_percent_at_5000_activities(tmp_path):
     start, end = app.period_of_plan(conn, None, "m1")
     (out,) = app.write_report(conn, tmp_path / "bc.docx", None, start, end)
     (pdf,) = to_pdfs([out], tmp_path / "pdf", tmp_path / "profile")
-    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
-    pngs = sorted(tmp_path.glob("p-*.png"))
-    from PIL import Image
-
-    landscape = [p for p in pngs if Image.open(p).size[0] > Image.open(p).size[1]]
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", str(pdf), str(tmp_path / "p")], check=True)
+    pages = sorted(tmp_path.glob("p-*.pgm"))
+    landscape = [p for p in pages if _pgm(p)[0] > _pgm(p)[1]]
     assert len(landscape) >= 30
     short = {p.name: round(_fill(p), 2) for p in landscape[:-1] if _fill(p) < 0.70}
     assert short == {}
