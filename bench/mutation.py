@@ -26,7 +26,8 @@ run the seeds' and the real corpus's tests): the 400 of the sample about 15–20
 Sample of 400 (seed 21): 280 killed (70.0 %) with the tests of 17a44ef; 359 killed (89.8 %) with the tests added
 for issue 21 (tests/domain/test_{cascade_rules,report_rules,presets,demo,plan_lines,diacritics_model,
 decisions,citation_clauses,plan_deadlines,repairs_rules}.py). A 400-mutant sample gives the rate within
-about ±3.5 points (95 %).
+about ±3.5 points (95 %). On 0a0e9f3 (11 567 mutants; the modules of issues 22-23 added): 306/399 (76.7 %),
+0.76 mutants/s; the new modules (duties, report_outline, outline_table, superior_voice …) have few tests here.
 """
 
 from __future__ import annotations
@@ -195,11 +196,14 @@ def issue_mutants() -> None:
         if subprocess.run(run, cwd=tmp, env=env, capture_output=True).returncode:
             sys.exit("tests/domain/ fails on HEAD itself: no mutant can be judged")
         for rel, before, after in ISSUE_MUTANTS:
-            path = Path(tmp) / rel
-            src = path.read_text(encoding="utf-8")
-            if src.count(before) != 1:
+            # the line where the review found it, else the one domain module that holds it now (code moves)
+            holders = [Path(tmp) / rel] + sorted((Path(tmp) / "desktop" / "domain").glob("*.py"))
+            path = next((h for h in holders if h.read_text(encoding="utf-8").count(before) == 1), None)
+            if path is None:
                 print(f"gone      {rel}: {before}")
                 continue
+            rel = str(path.relative_to(tmp))
+            src = path.read_text(encoding="utf-8")
             path.write_text(src.replace(before, after), encoding="utf-8")
             failed = subprocess.run(run, cwd=tmp, env=env, capture_output=True).returncode
             path.write_text(src, encoding="utf-8")
