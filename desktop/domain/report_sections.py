@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .models import Plan, PlanItem, Unit
 from .numbering import section_label
+from .report_wording import lower_first
 from .target_kinds import PEOPLE_GROUPS
 from .text import clean
 from .vnformat import count, money, number
@@ -142,7 +143,7 @@ def evaluation_drafts(c: Compiled, whole_plan: bool) -> dict[str, str]:
         how = (
             f"với {count(len(used))} hình thức"
             if len(used) > 1
-            else f"bằng hình thức {c.catalogue.form(next(iter(used))).label.lower()}"
+            else f"bằng hình thức {lower_first(c.catalogue.form(next(iter(used))).label)}"
         )
         uu = f"Các khoa, phòng đã triển khai {count(c.total)} hoạt động truyền thông {how}"
         if met:

@@ -24,7 +24,9 @@ def _tail_completes_unit(form: Form) -> bool:
     return form.tail.startswith(",") or fold(f"{form.unit}{form.tail}") == fold(form.label)
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
+    """A label inside a sentence: 'Tin, bài trên trang TTĐT' -> 'tin, bài trên trang TTĐT' (only a capital
+    that starts an ordinary word is lowered; 'TTĐT', 'HIV' stay)."""
     t = clean(text).rstrip(".;,")
     if len(t) > 1 and t[0].isupper() and t[1].islower():
         return t[0].lower() + t[1:]
@@ -33,7 +35,7 @@ def _lower_first(text: str) -> str:
 
 def _content(titles: list[str]) -> str:
     """What the "Khác" activities were: their titles (each once), at most NAMED_AT_MOST, the rest counted."""
-    distinct = list(dict.fromkeys(_lower_first(t) for t in titles if clean(t)))
+    distinct = list(dict.fromkeys(lower_first(t) for t in titles if clean(t)))
     if not distinct:
         return "khác"
     named = distinct[:NAMED_AT_MOST]
@@ -52,7 +54,7 @@ def line_sentence(
     if form.code == FALLBACK:
         s = f"{head} {_content(titles)}"
     elif unit_label != form.unit and _tail_completes_unit(form):
-        s = f"{head} {_lower_first(form.label)}"
+        s = f"{head} {lower_first(form.label)}"
     else:
         s = f"{head}{form.tail_text(unit_name)}"
     # "08 lượt … với 8 lượt người tham dự" says the same people twice; "03 lượt khám sàng lọc với 120 lượt
