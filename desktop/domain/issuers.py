@@ -109,8 +109,10 @@ def _case(word: str) -> str:
 
 
 def _place_case(text: str) -> str:
-    """'BẮC KẠN' -> 'Bắc Kạn'; 'BÀ RỊA - VŨNG TÀU' -> 'Bà Rịa - Vũng Tàu'."""
-    return " ".join(_case(w) for w in text.split())
+    """'BẮC KẠN' -> 'Bắc Kạn'; 'BÀ RỊA - VŨNG TÀU' -> 'Bà Rịa - Vũng Tàu'; 'Y TẾ LÂM ĐỒNG' -> 'Y tế Lâm Đồng'
+    (a well-known word after the first keeps its usual case)."""
+    words = text.split()
+    return " ".join(_case(w) if not k else _WORDS.get(w.lower(), _case(w)) for k, w in enumerate(words))
 
 
 def _sentence_case(text: str) -> str:
@@ -164,7 +166,8 @@ def issuer_name(upper: str) -> str:
         if sub:
             return f"{head} {sub}"
         proper = head.startswith(("Bệnh viện", "Trường", "Đảng", "Tỉnh", "Thành", "Huyện", "Ủy", "Hội đồng"))
-        common = not proper and rest and not _LEVEL_RX.match(rest)
+        bloc = head.startswith("Đảng") and rest.startswith("KHỐI ")  # "Đảng ủy Khối các cơ quan tỉnh"
+        common = (not proper or bloc) and rest and not _LEVEL_RX.match(rest)
         return f"{head} {_sentence_case(rest) if common else _rest_case(rest)}".strip()
     return _rest_case(t)
 
