@@ -28,6 +28,7 @@ for issue 21 (tests/domain/test_{cascade_rules,report_rules,presets,demo,plan_li
 decisions,citation_clauses,plan_deadlines,repairs_rules}.py). A 400-mutant sample gives the rate within
 about ±3.5 points (95 %). On 0a0e9f3 (11 567 mutants; the modules of issues 22-23 added): 306/399 (76.7 %),
 0.76 mutants/s; the new modules (duties, report_outline, outline_table, superior_voice …) have few tests here.
+With their rule tests added (tests/domain/test_*_rules.py): 360/399 (90.2 %) on 0a209e6, 0.96 mutants/s.
 """
 
 from __future__ import annotations
