@@ -87,7 +87,7 @@ class _UnitPage(QWizardPage):
         f.addRow("Tên đơn vị *", self.name)
         f.addRow("Chữ viết tắt *", self.abbr)
         f.addRow("Địa danh *", self.place)
-        from ..pages.unit_page import kind_combos, show_kind
+        from ..widgets.unit_kind import kind_combos, show_kind
 
         # which duties of a superior's plan are the unit's: read from the name and parent body until chosen
         self.kind, self.level = kind_combos()

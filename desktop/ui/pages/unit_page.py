@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ... import app
-from ...domain.duties import UNIT_KINDS, UNIT_LEVELS, kind_of, level_of
 from ...domain.errors import UserError
-from ...domain.models import Department, Signer, Unit
+from ...domain.models import Department, Signer
 from ..common import ask, warn
+from ..widgets.unit_kind import kind_combos, show_kind
 
 
 class UnitPage(QWidget):
@@ -253,22 +252,3 @@ class UnitPage(QWidget):
         if self._chan_timer.isActive():
             self._chan_timer.stop()
             self._save_channels()
-
-
-def kind_combos() -> tuple[QComboBox, QComboBox]:
-    """The unit's kind (Bệnh viện, Trung tâm Y tế …) and whose unit it is (Trực thuộc Sở Y tế …), in Vietnamese."""
-    kind, level = QComboBox(), QComboBox()
-    for label_code in UNIT_KINDS:
-        kind.addItem(label_code[1], label_code[0])
-    level.addItem("Chưa rõ cấp trên trực tiếp", "")
-    for label_code in UNIT_LEVELS:
-        level.addItem(label_code[1], label_code[0])
-    kind.setToolTip("Loại đơn vị: các việc kế hoạch cấp trên giao cho loại đơn vị này là việc của đơn vị")
-    level.setToolTip("Đơn vị trực thuộc cơ quan nào: việc giao “các đơn vị trực thuộc” cơ quan đó là việc của đơn vị")
-    return kind, level
-
-
-def show_kind(kind: QComboBox, level: QComboBox, unit: Unit) -> None:
-    """The unit's kind and level, or those read from its name and parent body when none was chosen."""
-    kind.setCurrentIndex(max(0, kind.findData(kind_of(unit))))
-    level.setCurrentIndex(max(0, level.findData(level_of(unit))))
